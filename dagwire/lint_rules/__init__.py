@@ -1,0 +1,1 @@
+"""dagwire.lint_rules."""

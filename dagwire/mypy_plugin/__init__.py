@@ -1,0 +1,1 @@
+"""dagwire.mypy_plugin."""
