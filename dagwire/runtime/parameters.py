@@ -67,22 +67,38 @@ class Parameters:
         return self.resources + self.extra_requirements
 
 
+def _caller_locals() -> dict[str, Any]:
+    """Locals of the nearest frame outside dagwire: where the decorated function was
+    defined, so that classes local to a function resolve in string annotations."""
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("dagwire."):
+        frame = frame.f_back  # type: ignore[assignment]
+    return dict(frame.f_locals) if frame is not None else {}
+
+
 def _type_hints(fn: Callable[..., Any]) -> dict[str, Any]:
     try:
         return typing.get_type_hints(fn, include_extras=True)
     except Exception:
-        # A forward reference that does not resolve (e.g. a class local to a test function,
-        # with ``from __future__ import annotations``): resolve parameter by parameter.
-        hints: dict[str, Any] = {}
-        globalns = getattr(fn, "__globals__", {})
-        for name, annotation in getattr(fn, "__annotations__", {}).items():
-            if isinstance(annotation, str):
-                try:
-                    annotation = eval(annotation, globalns)  # noqa: S307 - annotation text
-                except Exception:
-                    continue
-            hints[name] = annotation
-        return hints
+        pass
+    # A forward reference that does not resolve from the module (e.g. a class local to a
+    # function, with ``from __future__ import annotations``): add the defining frame's
+    # locals, then resolve parameter by parameter.
+    localns = _caller_locals()
+    try:
+        return typing.get_type_hints(fn, localns=localns, include_extras=True)
+    except Exception:
+        pass
+    hints: dict[str, Any] = {}
+    globalns = getattr(fn, "__globals__", {})
+    for name, annotation in getattr(fn, "__annotations__", {}).items():
+        if isinstance(annotation, str):
+            try:
+                annotation = eval(annotation, globalns, localns)  # noqa: S307 - annotation text
+            except Exception:
+                continue
+        hints[name] = annotation
+    return hints
 
 
 def resource_annotation(annotation: Any) -> tuple[bool, Any]:
@@ -189,12 +205,6 @@ def type_name(annotation: Any) -> str:
     if isinstance(annotation, type):
         return annotation.__qualname__
     return repr(annotation).replace("typing.", "")
-
-
-def is_mock(value: object) -> bool:
-    """``unittest.mock`` objects are accepted for any resource annotation (tests bind mocks)."""
-    mock_module = sys.modules.get("unittest.mock")
-    return mock_module is not None and isinstance(value, mock_module.NonCallableMock)
 
 
 __all__ = ["ConfigSource", "Parameters", "ResourceRequirement", "classify"]

@@ -95,10 +95,9 @@ class _Resolver:
             if isinstance(value, (EnvVar, IntEnvVar)):
                 raw = os.environ.get(value.env_var_name)
                 if raw is None:
+                    field_path = _join(path, name).split(".", 1)[1]  # without the key
                     self.missing_env.append(
-                        f"{value.env_var_name} (resource '{key}', field '{_join(path, name)}')"
-                        if path != key
-                        else f"{value.env_var_name} (resource '{key}', field '{name}')"
+                        f"{value.env_var_name} (resource '{key}', field '{field_path}')"
                     )
                     continue
                 values[name] = raw
