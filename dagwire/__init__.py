@@ -1,8 +1,9 @@
 """dagwire: Pythonic config and resources for data pipelines, checked before they run.
 
 Every runtime name is importable from here, lazily (PEP 562): ``import dagwire`` imports
-nothing but this module and ``dagwire.runtime`` (a name table); ``from dagwire import Config``
-imports what ``Config`` needs on first access.
+nothing but this module and ``dagwire._exports`` (the name table) -- not ``dagwire.runtime``,
+so the checker parts (``dagwire.lint_rules``, ``dagwire.mypy_plugin``) can be imported without
+the runtime; ``from dagwire import Config`` imports what ``Config`` needs on first access.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from dagwire.runtime import EXPORTS as _EXPORTS
+from dagwire._exports import EXPORTS as _EXPORTS
 
 __version__ = "0.1.0"
 
