@@ -1,0 +1,49 @@
+from contextlib import contextmanager
+
+from dagwire import ConfigurableResource, Definitions, ResourceParam, job, op
+
+
+class Connection:
+    def __init__(self, name: str):
+        self.name = name
+        self.open = True
+
+    def fetch(self, what: str) -> str:
+        assert self.open
+        return f"{what} via {self.name}"
+
+
+class ConnectionResource(ConfigurableResource):
+    name: str
+
+    @contextmanager
+    def yield_for_execution(self, context):
+        conn = Connection(self.name)
+        print("open", conn.name)
+        try:
+            yield conn
+        finally:
+            conn.open = False
+            print("close", conn.name)
+
+
+@op
+def first(connection: ResourceParam[Connection]):
+    print("first:", connection.fetch("rows"))
+    return 1
+
+
+@op
+def second(connection: ResourceParam[Connection], value):
+    print("second:", connection.fetch(f"page {value}"))
+
+
+@job
+def pipeline():
+    second(first())
+
+
+defs = Definitions(jobs=[pipeline], resources={"connection": ConnectionResource(name="warehouse")})
+print("start")
+result = defs.get_job_def("pipeline").execute_in_process()
+print("success:", result.success)
