@@ -18,6 +18,7 @@ from typing import Any
 from dagwire.runtime.config_validation import problems_of, validation_error_type
 from dagwire.runtime.env_var import EnvVar, IntEnvVar
 from dagwire.runtime.errors import DagwireInvalidConfigError, DagwireMissingEnvVarError
+from dagwire.runtime.legacy.resource_defs import function_resource_configs
 from dagwire.runtime.resources import (
     ConfigurableResource,
     InitResourceContext,
@@ -168,6 +169,8 @@ class InitializedResources:
         self.log = log or _LOG
         self._teardowns: list[tuple[str, Generator[Any, None, None]]] = []
         self.values: dict[str, Any] = {}
+        # config of resource functions (legacy @resource), checked when the run starts
+        self.function_configs: dict[str, Any] = {}
 
     def __enter__(self) -> dict[str, Any]:
         resolver = _Resolver(self.definitions, self.run_config)
@@ -176,6 +179,11 @@ class InitializedResources:
                 resolver.resolve_key(key)
         resolved = resolver.resolved
         self.keys = _dependency_order(self.keys, resolver.depends_on)
+        self.function_configs, missing_env, config_errors = function_resource_configs(
+            self.definitions, self.keys, self.run_config, resource_run_config
+        )
+        resolver.missing_env.extend(missing_env)
+        resolver.config_errors.extend(config_errors)
         if resolver.missing_env:
             raise DagwireMissingEnvVarError(
                 "Missing environment variables:", resolver.missing_env
@@ -194,7 +202,9 @@ class InitializedResources:
     def _start(self, key: str, definition: ResourceDefinition, resolved: Any) -> Any:
         context = InitResourceContext(
             resource_key=key,
-            resource_config=resource_run_config(self.run_config, key),
+            resource_config=self.function_configs[key]
+            if key in self.function_configs
+            else resource_run_config(self.run_config, key),
             resources=self.values,
             run_id=self.run_id,
             log=self.log,

@@ -55,3 +55,22 @@ def test_side_under_real_dagster(dagster_runs: dict[tuple[str, str], pp.Run], ca
     run = dagster_runs[(case, side)]
     assert run.returncode == 0, run.stderr[-4000:]
     assert run.stdout == pp.expected_output(case)
+
+
+@pytest.fixture(scope="module")
+def dagwire_runs() -> dict[tuple[str, str], pp.Run]:
+    return pp.run_all("dagwire")
+
+
+@pytest.mark.parametrize(("case", "side"), PARAMS, ids=IDS)
+def test_side_under_dagwire(dagwire_runs: dict[tuple[str, str], pp.Run], case: str, side: str) -> None:
+    run = dagwire_runs[(case, side)]
+    assert run.returncode == 0, run.stderr[-4000:]
+    assert run.stdout == pp.expected_output(case)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_before_and_after_print_the_same_under_dagwire(
+    dagwire_runs: dict[tuple[str, str], pp.Run], case: str
+) -> None:
+    assert dagwire_runs[(case, "before")].stdout == dagwire_runs[(case, "after")].stdout

@@ -5,6 +5,7 @@ from dagwire import (
     RunRequest,
     asset,
     build_schedule_context,
+    build_sensor_context,
     define_asset_job,
     job,
     op,
@@ -34,9 +35,12 @@ def parse_job():
     parse_file()
 
 
+INCOMING = ["x.csv", "y.csv", "z.csv"]
+
+
 @sensor(job=parse_job)
-def inbox_sensor(inbox: Inbox):
-    for filename in inbox.list_files():
+def inbox_sensor(context):
+    for filename in INCOMING:
         yield RunRequest(
             run_key=filename, run_config={"ops": {"parse_file": {"config": {"filename": filename}}}}
         )
@@ -65,7 +69,7 @@ files_repo = Definitions(
 
 print("repository:", "files_repo")
 sensor_def = files_repo.get_sensor_def("inbox_sensor")
-requests = list(sensor_def(inbox=Inbox(files=["x.csv", "y.csv", "z.csv"])))
+requests = sensor_def.evaluate_tick(build_sensor_context()).run_requests
 for request in requests:
     print("run request:", request.run_key)
     result = parse_job.execute_in_process(run_config=request.run_config)

@@ -37,9 +37,12 @@ def parse_job():
     parse_file()
 
 
-@sensor(job=parse_job, required_resource_keys={"inbox"})
+INCOMING = ["x.csv", "y.csv", "z.csv"]
+
+
+@sensor(job=parse_job)
 def inbox_sensor(context):
-    for filename in context.resources.inbox.list_files():
+    for filename in INCOMING:
         yield RunRequest(
             run_key=filename, run_config={"ops": {"parse_file": {"config": {"filename": filename}}}}
         )
@@ -72,8 +75,7 @@ def files_repo():
 
 print("repository:", files_repo.name)
 sensor_def = files_repo.get_sensor_def("inbox_sensor")
-context = build_sensor_context(resources={"inbox": Inbox(["x.csv", "y.csv", "z.csv"])})
-requests = sensor_def.evaluate_tick(context).run_requests
+requests = sensor_def.evaluate_tick(build_sensor_context()).run_requests
 for request in requests:
     print("run request:", request.run_key)
     result = parse_job.execute_in_process(run_config=request.run_config)
