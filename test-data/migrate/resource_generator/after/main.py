@@ -1,6 +1,6 @@
-from contextlib import contextmanager
+from typing import Optional
 
-from dagwire import ConfigurableResource, Definitions, ResourceParam, job, op
+from dagwire import ConfigurableResource, Definitions, job, op
 
 
 class Connection:
@@ -15,26 +15,28 @@ class Connection:
 
 class ConnectionResource(ConfigurableResource):
     name: str
+    _conn: Optional[Connection] = None
 
-    @contextmanager
-    def yield_for_execution(self, context):
-        conn = Connection(self.name)
-        print("open", conn.name)
-        try:
-            yield conn
-        finally:
-            conn.open = False
-            print("close", conn.name)
+    def setup_for_execution(self, context) -> None:
+        self._conn = Connection(self.name)
+        print("open", self._conn.name)
+
+    def teardown_after_execution(self, context) -> None:
+        self._conn.open = False
+        print("close", self._conn.name)
+
+    def fetch(self, what: str) -> str:
+        return self._conn.fetch(what)
 
 
 @op
-def first(connection: ResourceParam[Connection]):
+def first(connection: ConnectionResource):
     print("first:", connection.fetch("rows"))
     return 1
 
 
 @op
-def second(connection: ResourceParam[Connection], value):
+def second(connection: ConnectionResource, value):
     print("second:", connection.fetch(f"page {value}"))
 
 
