@@ -76,27 +76,39 @@ def _caller_locals() -> dict[str, Any]:
     return dict(frame.f_locals) if frame is not None else {}
 
 
+_COMPILED: dict[str, Any] = {}
+
+
+def _evaluate(text: str, globalns: dict[str, Any], localns: dict[str, Any] | None) -> Any:
+    # Compiled code is cached by text (annotations repeat across a project); the lookup
+    # itself is not, so a redefined class (notebooks) is always seen fresh.
+    code = _COMPILED.get(text)
+    if code is None:
+        code = _COMPILED[text] = compile(text, "<annotation>", "eval")
+    return eval(code, globalns, localns)  # noqa: S307 - annotation text written by the user
+
+
 def _type_hints(fn: Callable[..., Any]) -> dict[str, Any]:
-    try:
-        return typing.get_type_hints(fn, include_extras=True)
-    except Exception:
-        pass
-    # A forward reference that does not resolve from the module (e.g. a class local to a
-    # function, with ``from __future__ import annotations``): add the defining frame's
-    # locals, then resolve parameter by parameter.
-    localns = _caller_locals()
-    try:
-        return typing.get_type_hints(fn, localns=localns, include_extras=True)
-    except Exception:
-        pass
+    """Parameter annotations, with string annotations (``from __future__ import
+    annotations``) evaluated in the function's module, then in the defining frame's locals
+    (classes local to a function). Unresolvable ones are left out."""
+    annotations: dict[str, Any] = dict(getattr(fn, "__annotations__", {}))
+    if not any(isinstance(value, str) for value in annotations.values()):
+        return annotations
+    globalns: dict[str, Any] = getattr(fn, "__globals__", {})
+    localns: dict[str, Any] | None = None
     hints: dict[str, Any] = {}
-    globalns = getattr(fn, "__globals__", {})
-    for name, annotation in getattr(fn, "__annotations__", {}).items():
+    for name, annotation in annotations.items():
         if isinstance(annotation, str):
             try:
-                annotation = eval(annotation, globalns, localns)  # noqa: S307 - annotation text
+                annotation = _evaluate(annotation, globalns, None)
             except Exception:
-                continue
+                if localns is None:
+                    localns = _caller_locals()
+                try:
+                    annotation = _evaluate(annotation, globalns, localns)
+                except Exception:
+                    continue
         hints[name] = annotation
     return hints
 
@@ -127,11 +139,12 @@ def classify(
     role: Literal["compute", "evaluation"],
     required_resource_keys: Iterable[str] | None = None,
     config_schema: Any = None,
+    signature: inspect.Signature | None = None,
 ) -> Parameters:
     """Classify ``fn``'s parameters. ``owner`` names the definition in errors
     (``op 'greet'``); ``role`` is "compute" for ops/assets, "evaluation" for sensors and
     schedules."""
-    signature = inspect.signature(fn)
+    signature = signature or inspect.signature(fn)
     hints = _type_hints(fn)
     names: list[str] = []
     context_param: str | None = None
