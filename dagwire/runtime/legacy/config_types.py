@@ -397,7 +397,7 @@ class SourceType(ConfigType):
 
     @property
     def display(self) -> str:
-        return f"({self.scalar.display} | {{ env: String }})"
+        return f"{self.scalar.display}Source"
 
     def check(self, value: object, path: Path, checker: _Checker) -> object:
         if not isinstance(value, Mapping):

@@ -32,7 +32,8 @@ def compile_schema(config_schema: Any, owner: str) -> LegacyField:
 
 
 def problem_lines(error: LegacyConfigError, prefix: Path) -> list[str]:
-    return [f"{format_path(prefix + p.path)}: {p.message}" for p in error.problems]
+    """``<path>: <reason>`` lines; the path is ``prefix`` + the error's own prefix + the problem's."""
+    return [f"{format_path(prefix + error.prefix + p.path)}: {p.message}" for p in error.problems]
 
 
 def op_config_value(schema: Any, entry: Any, step_key: str) -> Any:
