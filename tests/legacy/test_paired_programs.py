@@ -74,3 +74,16 @@ def test_before_and_after_print_the_same_under_dagwire(
     dagwire_runs: dict[tuple[str, str], pp.Run], case: str
 ) -> None:
     assert dagwire_runs[(case, "before")].stdout == dagwire_runs[(case, "after")].stdout
+
+
+def test_batch_worker_reports_failures_and_output(tmp_path: pp.Path) -> None:
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    for work, body in ((good, "import helper\nprint(helper.VALUE)\n"),
+                       (bad, "print('partial')\nraise ValueError('nope')\n")):
+        work.mkdir()
+        (work / "main.py").write_text(body)
+    (good / "helper.py").write_text("VALUE = 'from the sibling module'\n")
+    first, second = pp._run_batch([good, bad], timeout=120)
+    assert (first["returncode"], first["stdout"]) == (0, "from the sibling module\n")
+    assert (second["returncode"], second["stdout"]) == (1, "partial\n")
+    assert "ValueError: nope" in str(second["stderr"])
