@@ -18,6 +18,7 @@ from typing import Any
 from dagwire.runtime.config_validation import problems_of, validation_error_type
 from dagwire.runtime.env_var import EnvVar, IntEnvVar
 from dagwire.runtime.errors import DagwireInvalidConfigError, DagwireMissingEnvVarError
+from dagwire.runtime.legacy.resource_access import with_dependencies
 from dagwire.runtime.legacy.resource_defs import function_resource_configs
 from dagwire.runtime.resources import (
     ConfigurableResource,
@@ -173,6 +174,8 @@ class InitializedResources:
         self.function_configs: dict[str, Any] = {}
 
     def __enter__(self) -> dict[str, Any]:
+        # resource functions may require other resources: those are set up first
+        self.keys = with_dependencies(self.definitions, self.keys)
         resolver = _Resolver(self.definitions, self.run_config)
         for key in self.keys:
             if self.definitions[key].resource is not None:

@@ -1,0 +1,73 @@
+"""How legacy code reaches resources outside ops: ``context.resources.x`` in a resource
+function (``@resource(required_resource_keys=...)``), a sensor or a schedule, and the order
+in which resources that need other resources are set up."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from dagwire.runtime.errors import DagwireInvalidDefinitionError, DagwireResourceNotFoundError
+
+
+class InitResources(dict[str, Any]):
+    """``InitResourceContext.resources``: a dict that also answers ``resources.key``."""
+
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("__"):
+            raise AttributeError(key)
+        try:
+            return self[key]
+        except KeyError:
+            raise DagwireResourceNotFoundError(
+                f"resource '{key}' is not available to this resource; declare it in "
+                f"required_resource_keys (available: {', '.join(sorted(self)) or '(none)'})"
+            ) from None
+
+    @property
+    def original_resource_dict(self) -> dict[str, Any]:
+        return dict(self)
+
+
+def with_dependencies(definitions: Mapping[str, Any], keys: Iterable[str]) -> list[str]:
+    """``keys`` plus the resources they require (``required_resource_keys`` of resource
+    functions), each after what it needs."""
+    ordered: list[str] = []
+    visiting: list[str] = []
+
+    def visit(key: str, needed_by: str | None) -> None:
+        if key in ordered:
+            return
+        if key not in definitions:
+            raise DagwireInvalidDefinitionError(
+                "Cannot set up resources:",
+                [f"resource '{needed_by}' requires resource '{key}', which is not bound"],
+            )
+        if key in visiting:
+            raise DagwireInvalidDefinitionError(
+                "Cannot set up resources:",
+                [f"resources require each other in a cycle: {' -> '.join([*visiting, key])}"],
+            )
+        visiting.append(key)
+        for dependency in sorted(getattr(definitions[key], "required_resource_keys", ()) or ()):
+            visit(dependency, key)
+        visiting.pop()
+        ordered.append(key)
+
+    for key in keys:
+        visit(key, None)
+    return ordered
+
+
+def with_resource_values(context: Any, values: Mapping[str, Any], owner: str) -> Any:
+    """A copy of a sensor or schedule context whose ``context.resources`` are ``values``."""
+    from dagwire.runtime.context import Resources
+
+    clone = copy.copy(context)
+    clone._resource_values = dict(values)
+    clone.resources = Resources(clone._resource_values, owner)
+    return clone
+
+
+__all__ = ["InitResources", "with_dependencies", "with_resource_values"]

@@ -1,0 +1,147 @@
+"""Legacy resources outside ops: in sensors, schedules and other resources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dagwire import (
+    DagwireInvalidDefinitionError,
+    DagwireResourceNotFoundError,
+    Definitions,
+    ResourceDefinition,
+    RunRequest,
+    build_init_resource_context,
+    job,
+    make_values_resource,
+    op,
+    resource,
+    schedule,
+    sensor,
+)
+
+
+@resource(config_schema={"files": [str]})
+def inbox(context: Any) -> list[str]:
+    return list(context.resource_config["files"])
+
+
+@op(config_schema={"name": str})
+def parse(context: Any) -> str:
+    return str(context.op_config["name"])
+
+
+@job
+def parse_job() -> None:
+    parse()
+
+
+@sensor(job=parse_job, required_resource_keys={"inbox"})
+def inbox_sensor(context: Any) -> Any:
+    for name in context.resources.inbox:
+        yield RunRequest(run_key=name, run_config={"ops": {"parse": {"config": {"name": name}}}})
+
+
+@schedule(cron_schedule="0 6 * * *", job=parse_job, required_resource_keys={"inbox"})
+def morning(context: Any) -> dict[str, Any]:
+    return {"ops": {"parse": {"config": {"name": context.resources.inbox[0]}}}}
+
+
+DEFS = Definitions(
+    jobs=[parse_job],
+    sensors=[inbox_sensor],
+    schedules=[morning],
+    resources={"inbox": inbox.configured({"files": ["a.csv", "b.csv"]})},
+)
+
+
+def test_sensor_reads_required_resource_keys_from_its_context() -> None:
+    tick = DEFS.get_sensor_def("inbox_sensor").evaluate_tick()
+    assert [(r.run_key, r.job_name) for r in tick.run_requests] == [
+        ("a.csv", "parse_job"),
+        ("b.csv", "parse_job"),
+    ]
+    job_def = DEFS.get_job_def("parse_job")
+    assert job_def.execute_in_process(run_config=tick.run_requests[1].run_config).output_for_node(
+        "parse"
+    ) == "b.csv"
+
+
+def test_schedule_reads_required_resource_keys_from_its_context() -> None:
+    tick = DEFS.get_schedule_def("morning").evaluate_tick()
+    assert tick.run_requests[0].run_config == {"ops": {"parse": {"config": {"name": "a.csv"}}}}
+
+
+def test_unbound_sensor_key_is_reported_when_definitions_load() -> None:
+    with pytest.raises(DagwireInvalidDefinitionError) as raised:
+        Definitions(jobs=[parse_job], sensors=[inbox_sensor]).validate()
+    assert str(raised.value) == (
+        "Invalid Definitions:\n- resource 'inbox' is not bound; required by sensor 'inbox_sensor'"
+    )
+
+
+@resource(required_resource_keys={"inbox"})
+def inbox_size(context: Any) -> int:
+    return len(context.resources.inbox)
+
+
+@op(required_resource_keys={"size"})
+def show_size(context: Any) -> int:
+    return int(context.resources.size)
+
+
+@job
+def size_job() -> None:
+    show_size()
+
+
+def test_a_resource_that_requires_another_is_set_up_after_it() -> None:
+    defs = Definitions(
+        jobs=[size_job],
+        resources={"inbox": inbox.configured({"files": ["x", "y", "z"]}), "size": inbox_size},
+    )
+    assert defs.get_job_def("size_job").execute_in_process().output_for_node("show_size") == 3
+
+
+def test_a_resource_requirement_that_is_not_bound() -> None:
+    with pytest.raises(DagwireInvalidDefinitionError) as raised:
+        size_job.execute_in_process(resources={"size": inbox_size})
+    assert str(raised.value) == (
+        "Cannot set up resources:\n- resource 'size' requires resource 'inbox', which is not bound"
+    )
+
+
+def test_undeclared_resource_in_a_resource_function() -> None:
+    @resource
+    def nosy(context: Any) -> Any:
+        return context.resources.inbox
+
+    with pytest.raises(DagwireResourceNotFoundError) as raised:
+        nosy(build_init_resource_context())
+    assert str(raised.value) == (
+        "resource 'inbox' is not available to this resource; declare it in "
+        "required_resource_keys (available: (none))"
+    )
+
+
+def test_values_resource_hardcoded_and_none() -> None:
+    @op(required_resource_keys={"values", "fixed", "nothing"})
+    def read(context: Any) -> tuple[Any, Any, Any]:
+        r = context.resources
+        return r.values, r.fixed, r.nothing
+
+    @job(
+        resource_defs={
+            "values": make_values_resource(),
+            "fixed": ResourceDefinition.hardcoded_resource({"k": 1}),
+            "nothing": ResourceDefinition.none_resource(),
+        }
+    )
+    def read_job() -> None:
+        read()
+
+    result = read_job.execute_in_process(
+        run_config={"resources": {"values": {"config": {"anything": [1, 2]}}}}
+    )
+    assert result.output_for_node("read") == ({"anything": [1, 2]}, {"k": 1}, None)
