@@ -49,13 +49,17 @@ CASES: list[tuple[str, Schema, Any, str | None]] = [
      "at a: expected String, got int 1\nat b: expected Int, got str 'x'"),
     ("noneable_absent", lambda m: {"a": m.Noneable(int)}, {}, None),
     ("noneable_none", lambda m: {"a": m.Noneable(int)}, {"a": None}, None),
-    ("noneable_wrong", lambda m: {"a": m.Noneable(str)}, {"a": 3}, "at a: expected String, got int 3"),
+    ("noneable_wrong", lambda m: {"a": m.Noneable(str)}, {"a": 3},
+     "at a: expected String, got int 3"),
     ("noneable_required", lambda m: {"a": m.Field(m.Noneable(int), is_required=True)}, {},
      'at <root>: missing required field "a" (Int?)'),
-    ("array_item", lambda m: {"a": m.Array(int)}, {"a": [1, "2"]}, "at a[1]: expected Int, got str '2'"),
+    ("array_item", lambda m: {"a": m.Array(int)}, {"a": [1, "2"]},
+     "at a[1]: expected Int, got str '2'"),
     ("array_list_syntax", lambda m: {"a": [int]}, {"a": [1, 2]}, None),
-    ("array_not_list", lambda m: {"a": m.Array(int)}, {"a": "x"}, "at a: expected a list [Int], got str"),
-    ("array_none", lambda m: {"a": m.Array(int)}, {"a": None}, "at a: must not be None (expected [Int])"),
+    ("array_not_list", lambda m: {"a": m.Array(int)}, {"a": "x"},
+     "at a: expected a list [Int], got str"),
+    ("array_none", lambda m: {"a": m.Array(int)}, {"a": None},
+     "at a: must not be None (expected [Int])"),
     ("array_of_noneable", lambda m: {"a": m.Array(m.Noneable(int))}, {"a": [1, None]}, None),
     ("array_of_shapes", lambda m: {"a": m.Array({"c": int})}, {"a": [{"c": 1}, {"c": "x"}]},
      "at a[1].c: expected Int, got str 'x'"),
@@ -69,10 +73,12 @@ CASES: list[tuple[str, Schema, Any, str | None]] = [
      'at <root>: missing required field "a" ({ x?: Int y: Int })'),
     ("nested_path", lambda m: {"a": {"b": {"c": int}}}, {"a": {"b": {"c": "no"}}},
      "at a.b.c: expected Int, got str 'no'"),
-    ("shape_not_dict", lambda m: {"a": {"b": int}}, {"a": 5}, "at a: expected a dict { b: Int }, got int"),
+    ("shape_not_dict", lambda m: {"a": {"b": int}}, {"a": 5},
+     "at a: expected a dict { b: Int }, got int"),
     ("shape_none", lambda m: {"a": {"b": m.Field(int, default_value=1)}}, {"a": None},
      "at a: must not be None (expected { b?: Int })"),
-    ("empty_shape", lambda m: {"a": {}}, {"a": {"x": 1}}, 'at a: unexpected field "x" (known fields: none)'),
+    ("empty_shape", lambda m: {"a": {}}, {"a": {"x": 1}},
+     'at a: unexpected field "x" (known fields: none)'),
     ("permissive", lambda m: m.Permissive({"x": int}), {"x": 1, "z": {"q": 1}}, None),
     ("permissive_default", lambda m: {"a": m.Permissive({"b": m.Field(int, default_value=2)})},
      {"a": {"z": 1}}, None),
@@ -81,8 +87,10 @@ CASES: list[tuple[str, Schema, Any, str | None]] = [
     ("selector", lambda m: m.Selector({"x": int, "y": str}), {"y": "q"}, None),
     ("selector_two", lambda m: m.Selector({"x": int, "y": str}), {"y": "q", "x": 1},
      "at <root>: exactly one of the fields x, y must be given, got y, x"),
-    ("selector_default", lambda m: {"a": m.Selector({"x": m.Field(int, default_value=3)})}, {}, None),
-    ("enum", lambda m: {"e": m.Enum("Color", [m.EnumValue("RED"), m.EnumValue("BLUE", python_value=2)])},
+    ("selector_default", lambda m: {"a": m.Selector({"x": m.Field(int, default_value=3)})}, {},
+     None),
+    ("enum",
+     lambda m: {"e": m.Enum("Color", [m.EnumValue("RED"), m.EnumValue("BLUE", python_value=2)])},
      {"e": "BLUE"}, None),
     ("enum_unknown", lambda m: {"e": m.Enum("Color", [m.EnumValue("RED"), m.EnumValue("BLUE")])},
      {"e": "GREEN"}, "at e: 'GREEN' is not a Color value (RED, BLUE)"),
@@ -95,7 +103,8 @@ CASES: list[tuple[str, Schema, Any, str | None]] = [
      'at s: environment variable "DAGWIRE_T_UNSET" is not set'),
     ("string_source_bad_key", lambda m: {"s": m.StringSource}, {"s": {"nope": "X"}},
      'at s: expected {"env": "VARIABLE_NAME"}, got fields nope'),
-    ("string_source_int", lambda m: {"s": m.StringSource}, {"s": 3}, "at s: expected String, got int 3"),
+    ("string_source_int", lambda m: {"s": m.StringSource}, {"s": 3},
+     "at s: expected String, got int 3"),
     ("int_source_env", lambda m: {"s": m.IntSource}, {"s": {"env": "DAGWIRE_T_N42"}}, None),
     ("int_source_text", lambda m: {"s": m.IntSource}, {"s": {"env": "DAGWIRE_T_HOME"}},
      'at s: environment variable "DAGWIRE_T_HOME" cannot be read as an int'),
@@ -138,7 +147,10 @@ def _env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _dagster_verdict(schema: Any, value: Any) -> tuple[bool, Any]:
     # an op without config_schema takes any config, or none (checked in test_paired_programs too)
-    field = dagster.Field(dagster.Any, is_required=False) if schema is None else convert_potential_field(schema)
+    if schema is None:
+        field = dagster.Field(dagster.Any, is_required=False)
+    else:
+        field = convert_potential_field(schema)
     if value is ...:
         if field.is_required:
             return False, None
@@ -151,8 +163,12 @@ def test_there_are_cases() -> None:
     assert len(CASES) > 50
 
 
-@pytest.mark.parametrize(("case_id", "build", "value", "expected_error"), CASES, ids=[c[0] for c in CASES])
-def test_same_verdict_as_dagster(case_id: str, build: Schema, value: Any, expected_error: str | None) -> None:
+@pytest.mark.parametrize(
+    ("case_id", "build", "value", "expected_error"), CASES, ids=[c[0] for c in CASES]
+)
+def test_same_verdict_as_dagster(
+    case_id: str, build: Schema, value: Any, expected_error: str | None
+) -> None:
     ok, dagster_value = _dagster_verdict(build(THEIRS), value)
     field = ct.as_field(build(OURS))
     if ok:
@@ -176,7 +192,8 @@ def test_env_error_never_shows_the_value() -> None:
     with pytest.raises(ct.LegacyConfigError) as raised:
         field.validate({"port": {"env": "DAGWIRE_T_HOME"}}, ("resources", "db", "config"))
     assert str(raised.value) == (
-        'at resources.db.config.port: environment variable "DAGWIRE_T_HOME" cannot be read as an int'
+        "at resources.db.config.port: "
+        'environment variable "DAGWIRE_T_HOME" cannot be read as an int'
     )
     assert raised.value.problems[0].env_var == "DAGWIRE_T_HOME"
     assert "/home/someone" not in str(raised.value)

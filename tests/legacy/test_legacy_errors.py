@@ -193,13 +193,16 @@ def _db_job(definition: Any) -> Any:
     return db_job
 
 
+ENV_CONFIG = {"uri": {"env": "DAGWIRE_T_DB_URI"}, "port": {"env": "DAGWIRE_T_DB_PORT"}}
+
+
 def test_missing_env_var_names_the_variable_and_the_resource(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("DAGWIRE_T_DB_URI", raising=False)
     monkeypatch.setenv("DAGWIRE_T_DB_PORT", "5432")
     db_job = _db_job(
-        database.configured({"uri": {"env": "DAGWIRE_T_DB_URI"}, "port": {"env": "DAGWIRE_T_DB_PORT"}})
+        database.configured(ENV_CONFIG)
     )
     with pytest.raises(DagwireMissingEnvVarError) as raised:
         db_job.execute_in_process()
@@ -217,7 +220,7 @@ def test_env_var_that_is_not_an_int_is_never_shown(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("DAGWIRE_T_DB_URI", "postgres://x")
     monkeypatch.setenv("DAGWIRE_T_DB_PORT", "hunter2-secret")
     db_job = _db_job(
-        database.configured({"uri": {"env": "DAGWIRE_T_DB_URI"}, "port": {"env": "DAGWIRE_T_DB_PORT"}})
+        database.configured(ENV_CONFIG)
     )
     with pytest.raises(DagwireInvalidConfigError) as raised:
         db_job.execute_in_process()
@@ -246,10 +249,12 @@ def test_missing_env_var_in_op_config_names_the_variable_and_the_op(
         upload_job.execute_in_process(run_config=run_config)
     assert str(raised.value) == (
         "Invalid run config for job 'upload_job':\n"
-        "- op 'upload': ops.upload.config.bucket: environment variable \"DAGWIRE_T_BUCKET\" is not set"
+        "- op 'upload': ops.upload.config.bucket: "
+        "environment variable \"DAGWIRE_T_BUCKET\" is not set"
     )
     monkeypatch.setenv("DAGWIRE_T_BUCKET", "s3://b")
-    assert upload_job.execute_in_process(run_config=run_config).output_for_node("upload") == "s3://b"
+    result = upload_job.execute_in_process(run_config=run_config)
+    assert result.output_for_node("upload") == "s3://b"
 
 
 def test_bad_resource_run_config() -> None:

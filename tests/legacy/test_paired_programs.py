@@ -51,7 +51,9 @@ def dagster_runs() -> dict[tuple[str, str], pp.Run]:
 
 
 @pytest.mark.parametrize(("case", "side"), PARAMS, ids=IDS)
-def test_side_under_real_dagster(dagster_runs: dict[tuple[str, str], pp.Run], case: str, side: str) -> None:
+def test_side_under_real_dagster(
+    dagster_runs: dict[tuple[str, str], pp.Run], case: str, side: str
+) -> None:
     run = dagster_runs[(case, side)]
     assert run.returncode == 0, run.stderr[-4000:]
     assert run.stdout == pp.expected_output(case)
@@ -63,7 +65,9 @@ def dagwire_runs() -> dict[tuple[str, str], pp.Run]:
 
 
 @pytest.mark.parametrize(("case", "side"), PARAMS, ids=IDS)
-def test_side_under_dagwire(dagwire_runs: dict[tuple[str, str], pp.Run], case: str, side: str) -> None:
+def test_side_under_dagwire(
+    dagwire_runs: dict[tuple[str, str], pp.Run], case: str, side: str
+) -> None:
     run = dagwire_runs[(case, side)]
     assert run.returncode == 0, run.stderr[-4000:]
     assert run.stdout == pp.expected_output(case)

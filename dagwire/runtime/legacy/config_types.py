@@ -50,7 +50,7 @@ class ConfigProblem:
 
 
 def format_path(path: Sequence[PathPart]) -> str:
-    """``("ops", "greet", "config", "a", 1)`` -> ``ops.greet.config.a[1]``; the root is ``<root>``."""
+    """``("ops", "greet", "config", "a", 1)`` -> ``ops.greet.config.a[1]``; root: ``<root>``."""
     text = ""
     for part in path:
         if isinstance(part, int):
@@ -123,7 +123,7 @@ class ConfigType:
 
 
 class ScalarType(ConfigType):
-    """``String``, ``Int``, ``Float``, ``Bool``: exact types (a bool is not an Int, 1 is not a Bool)."""
+    """``String``, ``Int``, ``Float``, ``Bool``: exact (a bool is not an Int, 1 is not a Bool)."""
 
     def __init__(self, name: str, python_type: type) -> None:
         self.name = name
@@ -211,7 +211,9 @@ class Array(ConfigType):
 class Map(ConfigType):
     """``Map(str, int)``: a dict whose keys and values are checked."""
 
-    def __init__(self, key_type: type, inner_type: object, key_label_name: str | None = None) -> None:
+    def __init__(
+        self, key_type: type, inner_type: object, key_label_name: str | None = None
+    ) -> None:
         key = resolve_config_type(key_type, ("Map",))
         if not isinstance(key, ScalarType):
             raise LegacyConfigDefinitionError("Map keys must be str, int, float or bool")
@@ -376,7 +378,9 @@ class Enum(ConfigType):
         names = ", ".join(v.config_value for v in self.enum_values)
         if not isinstance(value, str):
             return checker.fail(
-                path, f"expected the name of a {self.given_name} value ({names}), got {_kind_of(value)}"
+                path,
+                f"expected the name of a {self.given_name} value ({names}), "
+                f"got {_kind_of(value)}",
             )
         for enum_value in self.enum_values:
             if enum_value.config_value == value:
@@ -484,7 +488,9 @@ class LegacyField:
     def default_value(self) -> object:
         return self._default
 
-    def validate(self, value: object = NO_VALUE, path: Path = (), *, resolve_env: bool = True) -> object:
+    def validate(
+        self, value: object = NO_VALUE, path: Path = (), *, resolve_env: bool = True
+    ) -> object:
         """Check ``value`` (``NO_VALUE`` when none was given) and return it with defaults applied.
 
         Raises ``LegacyConfigError`` listing every problem, with paths relative to ``path``.
@@ -522,7 +528,7 @@ _PYTHON_SCALARS: dict[object, ConfigType] = {
 
 
 def resolve_config_type(schema: object, where: Path) -> ConfigType:
-    """Turn a schema as users write it (``str``, ``{"a": int}``, ``[int]``, ``Noneable(...)``) into a ConfigType."""
+    """A ConfigType from a schema as users write it: ``str``, ``{"a": int}``, ``[int]``, ..."""
     if isinstance(schema, ConfigType):
         return schema
     if isinstance(schema, LegacyField):

@@ -32,7 +32,7 @@ def compile_schema(config_schema: Any, owner: str) -> LegacyField:
 
 
 def problem_lines(error: LegacyConfigError, prefix: Path) -> list[str]:
-    """``<path>: <reason>`` lines; the path is ``prefix`` + the error's own prefix + the problem's."""
+    """``<path>: <reason>`` lines; path = ``prefix`` + the error's prefix + the problem's."""
     return [f"{format_path(prefix + error.prefix + p.path)}: {p.message}" for p in error.problems]
 
 

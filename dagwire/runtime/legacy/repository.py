@@ -168,7 +168,8 @@ def with_resources(
     for key, entry in (resource_config_by_key or {}).items():
         if key not in bound:
             raise DagwireInvalidDefinitionError(
-                "with_resources:", [f"resource_config_by_key names '{key}', which is not in resource_defs"]
+                "with_resources:",
+                [f"resource_config_by_key names '{key}', which is not in resource_defs"],
             )
         target = bound[key]
         if not isinstance(target, LegacyResourceDefinition):
@@ -176,7 +177,8 @@ def with_resources(
                 "with_resources:",
                 [f"resource_config_by_key['{key}']: only @resource functions take config here"],
             )
-        config = entry.get("config") if isinstance(entry, Mapping) and set(entry) <= {"config"} else entry
+        wrapped = isinstance(entry, Mapping) and set(entry) <= {"config"}
+        config = entry.get("config") if wrapped else entry
         bound[key] = target.configured(config)
     result: list[T] = []
     for definition in definitions:

@@ -226,7 +226,9 @@ def function_resource_configs(
             for problem in error.problems:
                 field_path = format_path(problem.path)
                 if problem.env_var is not None and "is not set" in problem.message:
-                    missing_env.append(f"{problem.env_var} (resource '{key}', field '{field_path}')")
+                    missing_env.append(
+                        f"{problem.env_var} (resource '{key}', field '{field_path}')"
+                    )
                 else:
                     lines.append(f"{format_path(('resources', key, 'config') + problem.path)}: "
                                  f"{problem.message}")
