@@ -287,3 +287,47 @@ def test_resource_without_setup_is_used_as_is() -> None:
 
     HOLDER = [holder]
     assert materialize([same], resources={"holder": holder}).asset_value("same") is True
+
+
+class Inner(ConfigurableResource):
+    label: str
+
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        events.append(f"setup inner {self.label} ({context.resource_key})")
+
+    def teardown_after_execution(self, context: InitResourceContext) -> None:
+        events.append(f"teardown inner {self.label}")
+
+
+class Outer(ConfigurableResource):
+    inner: Inner
+
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        events.append(f"setup outer ({context.resource_key})")
+
+    def teardown_after_execution(self, context: InitResourceContext) -> None:
+        events.append("teardown outer")
+
+
+def test_nested_resources_are_set_up_first_and_torn_down_last() -> None:
+    @asset
+    def uses(outer: Outer, shared: Inner) -> str:
+        return outer.inner.label + shared.label
+
+    shared = Inner.configure_at_launch()
+    events.clear()
+    result = materialize(
+        [uses],
+        resources={"outer": Outer(inner=shared), "shared": shared},
+        run_config={"resources": {"shared": {"config": {"label": "S"}}}},
+    )
+    assert result.asset_value("uses") == "SS"
+    # The shared resource is set up once, under its own key, before the resource using it.
+    assert events == ["setup inner S (shared)", "setup outer (outer)", "teardown outer",
+                      "teardown inner S"]
+    events.clear()
+    materialize([uses], resources={"outer": Outer(inner=Inner(label="own")),
+                                   "shared": Inner(label="x")})
+    assert events == ["setup inner own (outer.inner)", "setup outer (outer)",
+                      "setup inner x (shared)", "teardown inner x", "teardown outer",
+                      "teardown inner own"]
