@@ -145,3 +145,36 @@ def test_values_resource_hardcoded_and_none() -> None:
         run_config={"resources": {"values": {"config": {"anything": [1, 2]}}}}
     )
     assert result.output_for_node("read") == ({"anything": [1, 2]}, {"k": 1}, None)
+
+
+def test_resource_catalog_shows_legacy_resources_and_env_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dagwire import StringSource
+    from dagwire.runtime.catalog import format_catalog, resource_catalog
+
+    monkeypatch.setenv("DAGWIRE_T_CATALOG_URI", "postgres://secret@host")
+
+    @resource(config_schema={"uri": StringSource})
+    def my_db(context: Any) -> str:
+        return str(context.resource_config["uri"])
+
+    @op(required_resource_keys={"db"})
+    def use_db(context: Any) -> None:
+        pass
+
+    @job
+    def db_job() -> None:
+        use_db()
+
+    defs = Definitions(
+        jobs=[db_job],
+        resources={"db": my_db.configured({"uri": {"env": "DAGWIRE_T_CATALOG_URI"}}), "spare": my_db},
+    )
+    assert format_catalog(resource_catalog(defs)) == (
+        "db: resource function my_db\n"
+        "    uri = {'env': 'DAGWIRE_T_CATALOG_URI'}\n"
+        "    used by: op 'use_db' in job 'db_job'\n"
+        "spare: resource function my_db\n"
+        "    used by: (nothing)"
+    )

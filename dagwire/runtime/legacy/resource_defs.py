@@ -8,6 +8,7 @@ the last step (``resource_init`` does that for every resource kind).
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, overload
@@ -47,8 +48,12 @@ class LegacyResourceDefinition(ResourceDefinition):
         required_resource_keys: Iterable[str] | None = None,
         version: str | None = None,
     ) -> None:
+        def call(context: InitResourceContext) -> Any:
+            return _call_resource_fn(resource_fn, context)
+
+        functools.update_wrapper(call, resource_fn)  # the catalog shows the function's name
         super().__init__(
-            resource_fn=lambda context: _call_resource_fn(resource_fn, context),
+            resource_fn=call,
             config_schema=config_schema,
             description=description or inspect.getdoc(resource_fn),
             required_resource_keys=set(required_resource_keys or ()),
@@ -107,6 +112,13 @@ class LegacyResourceDefinition(ResourceDefinition):
             outer = self.outer_field.validate(run_config_value)
             return self.config_field.validate(self.config_mapping(outer))
         return self.config_field.validate(run_config_value)
+
+    def catalog_config(self) -> list[tuple[str, str]]:
+        """(field, shown value) rows for the resource catalog: the ``.configured`` config,
+        ``{"env": ...}`` sources by variable name (they are never read here)."""
+        if not isinstance(self.configured_config, dict):
+            return []
+        return [(name, repr(value)) for name, value in self.configured_config.items()]
 
     def __call__(self, context: InitResourceContext | None = None) -> Any:
         """Call the resource function directly, as Dagster allows
