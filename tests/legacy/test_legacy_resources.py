@@ -12,6 +12,7 @@ from dagwire import (
     Definitions,
     ResourceDefinition,
     RunRequest,
+    StringSource,
     build_init_resource_context,
     job,
     make_values_resource,
@@ -20,6 +21,7 @@ from dagwire import (
     schedule,
     sensor,
 )
+from dagwire.runtime.catalog import format_catalog, resource_catalog
 
 
 @resource(config_schema={"files": [str]})
@@ -147,17 +149,15 @@ def test_values_resource_hardcoded_and_none() -> None:
     assert result.output_for_node("read") == ({"anything": [1, 2]}, {"k": 1}, None)
 
 
+@resource(config_schema={"uri": StringSource})
+def my_db(context: Any) -> str:
+    return str(context.resource_config["uri"])
+
+
 def test_resource_catalog_shows_legacy_resources_and_env_names(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from dagwire import StringSource
-    from dagwire.runtime.catalog import format_catalog, resource_catalog
-
     monkeypatch.setenv("DAGWIRE_T_CATALOG_URI", "postgres://secret@host")
-
-    @resource(config_schema={"uri": StringSource})
-    def my_db(context: Any) -> str:
-        return str(context.resource_config["uri"])
 
     @op(required_resource_keys={"db"})
     def use_db(context: Any) -> None:
@@ -169,7 +169,10 @@ def test_resource_catalog_shows_legacy_resources_and_env_names(
 
     defs = Definitions(
         jobs=[db_job],
-        resources={"db": my_db.configured({"uri": {"env": "DAGWIRE_T_CATALOG_URI"}}), "spare": my_db},
+        resources={
+            "db": my_db.configured({"uri": {"env": "DAGWIRE_T_CATALOG_URI"}}),
+            "spare": my_db,
+        },
     )
     assert format_catalog(resource_catalog(defs)) == (
         "db: resource function my_db\n"
@@ -178,3 +181,4 @@ def test_resource_catalog_shows_legacy_resources_and_env_names(
         "spare: resource function my_db\n"
         "    used by: (nothing)"
     )
+    assert "secret" not in format_catalog(resource_catalog(defs))
