@@ -227,7 +227,11 @@ class InitializedResources:
     def _start_configurable(
         self, key: str, resource: Any, context: InitResourceContext
     ) -> Any:
-        """Set up nested resources first (depth first), then the resource itself."""
+        """Set up nested resources first (depth first), then the resource itself; an object
+        already set up in this run (bound under a key and nested elsewhere) is not set up
+        twice."""
+        if id(resource) in self._started:
+            return resource
         for name in type(resource).model_fields:
             nested = getattr(resource, name, None)
             if isinstance(nested, ConfigurableResource) and id(nested) not in self._started:

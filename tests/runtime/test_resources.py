@@ -331,3 +331,15 @@ def test_nested_resources_are_set_up_first_and_torn_down_last() -> None:
     assert events == ["setup inner own (outer.inner)", "setup outer (outer)",
                       "setup inner x (shared)", "teardown inner x", "teardown outer",
                       "teardown inner own"]
+
+
+def test_same_resource_nested_and_bound_is_set_up_once() -> None:
+    @asset
+    def uses(outer: Outer, shared: Inner) -> str:
+        return outer.inner.label + shared.label
+
+    shared = Inner(label="s")
+    events.clear()
+    materialize([uses], resources={"outer": Outer(inner=shared), "shared": shared})
+    assert events == ["setup inner s (outer.inner)", "setup outer (outer)", "teardown outer",
+                      "teardown inner s"]
