@@ -25,6 +25,7 @@ from dagwire.runtime.errors import (
 from dagwire.runtime.io_managers import InMemoryIOManager, InputContext, OutputContext
 from dagwire.runtime.legacy.config_types import LegacyConfigError
 from dagwire.runtime.legacy.op_config import op_config_value, problem_lines
+from dagwire.runtime.legacy.resource_access import asset_resource_problems
 from dagwire.runtime.plan import Step, asset_steps, op_job_steps
 from dagwire.runtime.resource_init import InitializedResources
 from dagwire.runtime.validation import ResourceUser, binding_problems, nested_partial_problems
@@ -182,6 +183,8 @@ def execute_steps(
     config = normalize_run_config(run_config)
     users = _users(steps, job_name)
     problems = binding_problems(users, resources) + nested_partial_problems(resources)
+    asset_defs = [step.definition for step in steps if step.kind == "asset"]
+    problems += asset_resource_problems(asset_defs, resources)
     if problems:
         raise DagwireInvalidDefinitionError(f"Cannot run job '{job_name}':", problems)
     step_configs = _step_configs(steps, config, job_name)

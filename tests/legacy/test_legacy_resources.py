@@ -182,3 +182,54 @@ def test_resource_catalog_shows_legacy_resources_and_env_names(
         "    used by: (nothing)"
     )
     assert "secret" not in format_catalog(resource_catalog(defs))
+
+
+@resource
+def one(_: Any) -> int:
+    return 1
+
+
+@resource
+def two(_: Any) -> int:
+    return 2
+
+
+def _asset_reading_x(name: str) -> Any:
+    from dagwire import asset
+
+    @asset(name=name, required_resource_keys={"x"})
+    def reads_x(context: Any) -> int:
+        return int(context.resources.x)
+
+    return reads_x
+
+
+def test_assets_binding_one_key_to_different_objects() -> None:
+    from dagwire import materialize, with_resources
+
+    first = with_resources([_asset_reading_x("a")], {"x": one})
+    second = with_resources([_asset_reading_x("b")], {"x": two})
+    expected = (
+        "- resource 'x' is bound to different objects by asset 'a' and asset 'b' "
+        "(resource_defs=): bind one object to both"
+    )
+    with pytest.raises(DagwireInvalidDefinitionError) as raised:
+        materialize([*first, *second])
+    assert str(raised.value) == "Cannot run job '__ephemeral_asset_job__':\n" + expected
+    with pytest.raises(DagwireInvalidDefinitionError) as raised:
+        Definitions(assets=[*first, *second]).validate()
+    assert str(raised.value) == "Invalid Definitions:\n" + expected
+    same = with_resources([_asset_reading_x("a"), _asset_reading_x("b")], {"x": one})
+    assert materialize(same).output_for_node("b") == 1
+
+
+def test_asset_resource_defs_and_top_level_binding_of_one_key() -> None:
+    from dagwire import with_resources
+
+    bound = with_resources([_asset_reading_x("a")], {"x": one})
+    with pytest.raises(DagwireInvalidDefinitionError) as raised:
+        Definitions(assets=bound, resources={"x": two}).validate()
+    assert str(raised.value) == (
+        "Invalid Definitions:\n- resource 'x' is bound by asset 'a' (resource_defs=) and also "
+        "at the top level: remove one of them"
+    )

@@ -70,4 +70,27 @@ def with_resource_values(context: Any, values: Mapping[str, Any], owner: str) ->
     return clone
 
 
-__all__ = ["InitResources", "with_dependencies", "with_resource_values"]
+def asset_resource_problems(assets: Iterable[Any], top_level: Mapping[str, Any]) -> list[str]:
+    """Resource keys that assets bind themselves (``resource_defs=``, ``with_resources``) to
+    different objects, or that are also bound at the top level. Dagster refuses both: which
+    object a run would get is ambiguous. Objects are compared by identity, as Dagster does."""
+    problems: list[str] = []
+    first: dict[str, tuple[Any, str]] = {}
+    for definition in assets:
+        owner = definition.describe()
+        for key, value in getattr(definition, "resource_defs", {}).items():
+            if key in top_level and top_level[key] is not value:
+                problems.append(
+                    f"resource '{key}' is bound by {owner} (resource_defs=) and also at the top "
+                    "level: remove one of them"
+                )
+            if key in first and first[key][0] is not value:
+                problems.append(
+                    f"resource '{key}' is bound to different objects by {first[key][1]} and "
+                    f"{owner} (resource_defs=): bind one object to both"
+                )
+            first.setdefault(key, (value, owner))
+    return problems
+
+
+__all__ = ["InitResources", "asset_resource_problems", "with_dependencies", "with_resource_values"]
