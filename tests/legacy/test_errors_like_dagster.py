@@ -92,6 +92,31 @@ PROGRAMS = {
         "DagwireResourceNotFoundError",
         "DagsterUnknownResourceError",
     ),
+    "assets_bind_one_key_to_two_objects": (
+        """
+        from dagwire import asset, materialize, resource, with_resources
+
+        @resource
+        def one(_):
+            return 1
+
+        @resource
+        def two(_):
+            return 2
+
+        @asset(required_resource_keys={"x"})
+        def a(context):
+            return 1
+
+        @asset(required_resource_keys={"x"})
+        def b(context):
+            return 2
+
+        materialize([*with_resources([a], {"x": one}), *with_resources([b], {"x": two})])
+        """,
+        "DagwireInvalidDefinitionError",
+        "DagsterInvalidDefinitionError",
+    ),
     "bad_config_schema": (
         """
         from dagwire import op
