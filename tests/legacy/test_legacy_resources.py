@@ -233,3 +233,24 @@ def test_asset_resource_defs_and_top_level_binding_of_one_key() -> None:
         "Invalid Definitions:\n- resource 'x' is bound by asset 'a' (resource_defs=) and also "
         "at the top level: remove one of them"
     )
+
+
+def test_direct_op_call_sets_up_legacy_resources_from_the_context() -> None:
+    from dagwire import build_op_context
+
+    events: list[str] = []
+
+    @resource(config_schema={"n": int})
+    def counter(context: Any) -> Any:
+        events.append(f"setup {context.resource_config['n']}")
+        yield context.resource_config["n"]
+        events.append("teardown")
+
+    @op(required_resource_keys={"counter"})
+    def double(context: Any) -> int:
+        events.append("op")
+        return 2 * int(context.resources.counter)
+
+    assert double(build_op_context(resources={"counter": counter.configured({"n": 5})})) == 10
+    assert events == ["setup 5", "op", "teardown"]
+    assert double(build_op_context(resources={"counter": 7})) == 14
