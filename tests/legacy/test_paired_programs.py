@@ -20,7 +20,9 @@ IDS = [f"{c}-{s}" for c, s in PARAMS]
 LEGACY_MARKERS = re.compile(
     r"config_schema|op_config|resource_config|required_resource_keys|@resource\b|"
     r"make_values_resource|hardcoded_resource|none_resource|@repository|with_resources|"
-    r"BindResourcesToJobs|StringSource|IntSource|BoolSource|original_resource_dict"
+    r"BindResourcesToJobs|StringSource|IntSource|BoolSource|original_resource_dict|"
+    r"\.configured\(|Noneable|Array\(|Shape\(|Permissive\(|Selector\(|EnumValue|"
+    r"from_python_enum|@graph|\.to_job\("
 )
 
 
