@@ -14,12 +14,15 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "Array",
     "AssetExecutionContext",
     "AssetIn",
     "AssetKey",
     "AssetOut",
     "AssetsDefinition",
     "BindResourcesToJobs",
+    "Bool",
+    "BoolSource",
     "Config",
     "ConfigurableIOManager",
     "ConfigurableResource",
@@ -31,29 +34,43 @@ __all__ = [
     "DagwireMissingEnvVarError",
     "DagwireResourceNotFoundError",
     "Definitions",
+    "Enum",
+    "EnumValue",
     "EnvVar",
     "ExecuteInProcessResult",
     "Field",
     "FilesystemIOManager",
+    "Float",
+    "GraphDefinition",
     "IOManager",
     "InMemoryIOManager",
     "InitResourceContext",
     "InputContext",
+    "Int",
+    "IntSource",
     "JobDefinition",
+    "Map",
+    "Noneable",
     "OpDefinition",
     "OpExecutionContext",
     "OutputContext",
     "PartialResource",
+    "Permissive",
     "PermissiveConfig",
+    "RepositoryDefinition",
     "ResourceDefinition",
     "ResourceParam",
     "RunConfig",
     "RunRequest",
     "ScheduleDefinition",
     "ScheduleEvaluationContext",
+    "Selector",
     "SensorDefinition",
     "SensorEvaluationContext",
+    "Shape",
     "SkipReason",
+    "String",
+    "StringSource",
     "asset",
     "build_asset_context",
     "build_init_resource_context",
@@ -61,13 +78,18 @@ __all__ = [
     "build_schedule_context",
     "build_sensor_context",
     "define_asset_job",
+    "graph",
     "job",
     "load_assets_from_modules",
+    "make_values_resource",
     "materialize",
     "multi_asset",
     "op",
+    "repository",
+    "resource",
     "schedule",
     "sensor",
+    "with_resources",
 ]
 
 if TYPE_CHECKING:
@@ -125,6 +147,29 @@ if TYPE_CHECKING:
     from dagwire.runtime.errors import DagwireInvalidInvocationError as DagwireInvalidInvocationError
     from dagwire.runtime.errors import DagwireResourceNotFoundError as DagwireResourceNotFoundError
     from dagwire.runtime.errors import DagwireDefinitionNotFoundError as DagwireDefinitionNotFoundError
+    # the legacy config and resource API (issue 3)
+    from dagwire.runtime.legacy.config_types import Array as Array
+    from dagwire.runtime.legacy.config_types import Bool as Bool
+    from dagwire.runtime.legacy.config_types import BoolSource as BoolSource
+    from dagwire.runtime.legacy.config_types import Enum as Enum
+    from dagwire.runtime.legacy.config_types import EnumValue as EnumValue
+    from dagwire.runtime.legacy.config_types import Float as Float
+    from dagwire.runtime.legacy.config_types import Int as Int
+    from dagwire.runtime.legacy.config_types import IntSource as IntSource
+    from dagwire.runtime.legacy.config_types import Map as Map
+    from dagwire.runtime.legacy.config_types import Noneable as Noneable
+    from dagwire.runtime.legacy.config_types import Permissive as Permissive
+    from dagwire.runtime.legacy.config_types import Selector as Selector
+    from dagwire.runtime.legacy.config_types import Shape as Shape
+    from dagwire.runtime.legacy.config_types import String as String
+    from dagwire.runtime.legacy.config_types import StringSource as StringSource
+    from dagwire.runtime.legacy.resource_defs import resource as resource
+    from dagwire.runtime.legacy.resource_defs import make_values_resource as make_values_resource
+    from dagwire.runtime.legacy.repository import repository as repository
+    from dagwire.runtime.legacy.repository import RepositoryDefinition as RepositoryDefinition
+    from dagwire.runtime.legacy.repository import with_resources as with_resources
+    from dagwire.runtime.legacy.graph import graph as graph
+    from dagwire.runtime.legacy.graph import GraphDefinition as GraphDefinition
 
 
 def __getattr__(name: str) -> Any:

@@ -26,11 +26,14 @@ def load_definitions(target: str) -> Definitions:
         detail = traceback.format_exception_only(type(error), error)[-1].strip()
         raise LoadError(f"cannot import module '{module_name}': {detail}") from None
     if attribute:
-        value: Any = getattr(module, attribute, None)
+        value: Any = _as_definitions(getattr(module, attribute, None))
         if not isinstance(value, Definitions):
             raise LoadError(f"'{target}' is not a Definitions object")
         return value
-    found = [(name, v) for name, v in vars(module).items() if isinstance(v, Definitions)]
+    found = [
+        (name, d) for name, v in vars(module).items()
+        if isinstance(d := _as_definitions(v), Definitions)
+    ]
     if not found:
         raise LoadError(f"module '{module_name}' defines no Definitions at top level")
     if len(found) > 1:
@@ -40,3 +43,10 @@ def load_definitions(target: str) -> Definitions:
             f"name one as {module_name}:NAME"
         )
     return found[0][1]
+
+
+def _as_definitions(value: Any) -> Any:
+    """A legacy ``@repository`` stands for the Definitions it holds (issue 3)."""
+    from dagwire.runtime.legacy.repository import RepositoryDefinition
+
+    return value.definitions if isinstance(value, RepositoryDefinition) else value

@@ -68,15 +68,41 @@ EXPORTS: dict[str, str] = {
     "DagwireInvalidInvocationError": "dagwire.runtime.errors",
     "DagwireResourceNotFoundError": "dagwire.runtime.errors",
     "DagwireDefinitionNotFoundError": "dagwire.runtime.errors",
+    # the legacy config and resource API (issue 3)
+    "Array": "dagwire.runtime.legacy.config_types",
+    "Bool": "dagwire.runtime.legacy.config_types",
+    "BoolSource": "dagwire.runtime.legacy.config_types",
+    "Enum": "dagwire.runtime.legacy.config_types",
+    "EnumValue": "dagwire.runtime.legacy.config_types",
+    "Float": "dagwire.runtime.legacy.config_types",
+    "Int": "dagwire.runtime.legacy.config_types",
+    "IntSource": "dagwire.runtime.legacy.config_types",
+    "Map": "dagwire.runtime.legacy.config_types",
+    "Noneable": "dagwire.runtime.legacy.config_types",
+    "Permissive": "dagwire.runtime.legacy.config_types",
+    "Selector": "dagwire.runtime.legacy.config_types",
+    "Shape": "dagwire.runtime.legacy.config_types",
+    "String": "dagwire.runtime.legacy.config_types",
+    "StringSource": "dagwire.runtime.legacy.config_types",
+    "resource": "dagwire.runtime.legacy.resource_defs",
+    "make_values_resource": "dagwire.runtime.legacy.resource_defs",
+    "repository": "dagwire.runtime.legacy.repository",
+    "RepositoryDefinition": "dagwire.runtime.legacy.repository",
+    "with_resources": "dagwire.runtime.legacy.repository",
+    "graph": "dagwire.runtime.legacy.graph",
+    "GraphDefinition": "dagwire.runtime.legacy.graph",
 }
 
 __all__ = [
+    "Array",
     "AssetExecutionContext",
     "AssetIn",
     "AssetKey",
     "AssetOut",
     "AssetsDefinition",
     "BindResourcesToJobs",
+    "Bool",
+    "BoolSource",
     "Config",
     "ConfigurableIOManager",
     "ConfigurableResource",
@@ -88,29 +114,43 @@ __all__ = [
     "DagwireMissingEnvVarError",
     "DagwireResourceNotFoundError",
     "Definitions",
+    "Enum",
+    "EnumValue",
     "EnvVar",
     "ExecuteInProcessResult",
     "Field",
     "FilesystemIOManager",
+    "Float",
+    "GraphDefinition",
     "IOManager",
     "InMemoryIOManager",
     "InitResourceContext",
     "InputContext",
+    "Int",
+    "IntSource",
     "JobDefinition",
+    "Map",
+    "Noneable",
     "OpDefinition",
     "OpExecutionContext",
     "OutputContext",
     "PartialResource",
+    "Permissive",
     "PermissiveConfig",
+    "RepositoryDefinition",
     "ResourceDefinition",
     "ResourceParam",
     "RunConfig",
     "RunRequest",
     "ScheduleDefinition",
     "ScheduleEvaluationContext",
+    "Selector",
     "SensorDefinition",
     "SensorEvaluationContext",
+    "Shape",
     "SkipReason",
+    "String",
+    "StringSource",
     "asset",
     "build_asset_context",
     "build_init_resource_context",
@@ -118,13 +158,18 @@ __all__ = [
     "build_schedule_context",
     "build_sensor_context",
     "define_asset_job",
+    "graph",
     "job",
     "load_assets_from_modules",
+    "make_values_resource",
     "materialize",
     "multi_asset",
     "op",
+    "repository",
+    "resource",
     "schedule",
     "sensor",
+    "with_resources",
 ]
 
 if TYPE_CHECKING:
@@ -182,6 +227,29 @@ if TYPE_CHECKING:
     from dagwire.runtime.errors import DagwireInvalidInvocationError as DagwireInvalidInvocationError
     from dagwire.runtime.errors import DagwireResourceNotFoundError as DagwireResourceNotFoundError
     from dagwire.runtime.errors import DagwireDefinitionNotFoundError as DagwireDefinitionNotFoundError
+    # the legacy config and resource API (issue 3)
+    from dagwire.runtime.legacy.config_types import Array as Array
+    from dagwire.runtime.legacy.config_types import Bool as Bool
+    from dagwire.runtime.legacy.config_types import BoolSource as BoolSource
+    from dagwire.runtime.legacy.config_types import Enum as Enum
+    from dagwire.runtime.legacy.config_types import EnumValue as EnumValue
+    from dagwire.runtime.legacy.config_types import Float as Float
+    from dagwire.runtime.legacy.config_types import Int as Int
+    from dagwire.runtime.legacy.config_types import IntSource as IntSource
+    from dagwire.runtime.legacy.config_types import Map as Map
+    from dagwire.runtime.legacy.config_types import Noneable as Noneable
+    from dagwire.runtime.legacy.config_types import Permissive as Permissive
+    from dagwire.runtime.legacy.config_types import Selector as Selector
+    from dagwire.runtime.legacy.config_types import Shape as Shape
+    from dagwire.runtime.legacy.config_types import String as String
+    from dagwire.runtime.legacy.config_types import StringSource as StringSource
+    from dagwire.runtime.legacy.resource_defs import resource as resource
+    from dagwire.runtime.legacy.resource_defs import make_values_resource as make_values_resource
+    from dagwire.runtime.legacy.repository import repository as repository
+    from dagwire.runtime.legacy.repository import RepositoryDefinition as RepositoryDefinition
+    from dagwire.runtime.legacy.repository import with_resources as with_resources
+    from dagwire.runtime.legacy.graph import graph as graph
+    from dagwire.runtime.legacy.graph import GraphDefinition as GraphDefinition
 
 
 class _RuntimePackage(types.ModuleType):

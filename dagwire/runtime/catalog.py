@@ -56,6 +56,9 @@ def resource_catalog(definitions: Definitions) -> list[ResourceEntry]:
             entry = ResourceEntry(key, _qualified(cls), _config_of(resource))
         elif definition.resource_fn is not None:
             entry = ResourceEntry(key, f"resource function {definition.resource_fn.__qualname__}")
+            catalog_config = getattr(definition, "catalog_config", None)  # legacy .configured()
+            if catalog_config is not None:
+                entry.config = catalog_config()
         else:
             entry = ResourceEntry(key, _qualified(type(definition.value)))
         for user in users:

@@ -14,43 +14,19 @@ from typing import TYPE_CHECKING, Any, ClassVar, overload
 
 from typing_extensions import Self, dataclass_transform
 
-
-class LegacyField:
-    """The legacy field form ``Field(str, default_value=..., is_required=..., description=...)``.
-
-    A plain record: the legacy config-schema system (issue 3) reads it. Nothing here
-    interprets it yet.
-    """
-
-    __slots__ = ("config_type", "default_value", "is_required", "description")
-
-    def __init__(
-        self,
-        config_type: Any,
-        default_value: Any,
-        is_required: bool | None,
-        description: str | None,
-    ) -> None:
-        self.config_type = config_type
-        self.default_value = default_value
-        self.is_required = is_required
-        self.description = description
-
-    def __repr__(self) -> str:
-        return f"Field({self.config_type!r})"
-
-
-_UNSET: Any = object()
+# The legacy form ``Field(str, default_value=..., is_required=..., description=...)`` builds
+# the legacy config system's own field class (issue 3); Field() below dispatches to it.
+from dagwire.runtime.legacy.config_types import ConfigType, LegacyField
 
 
 @overload
 def Field(
-    config_type: type[Any] | dict[str, Any] | list[Any],
+    config_type: type[Any] | dict[str, Any] | list[Any] | ConfigType,
     /,
-    *,
     default_value: Any = ...,
     is_required: bool | None = None,
     description: str | None = None,
+    is_secret: bool = False,
 ) -> LegacyField: ...
 
 
@@ -85,12 +61,7 @@ def Field(*args: Any, **kwargs: Any) -> Any:
     ``LegacyField`` record. Everything else is passed to pydantic's ``Field``.
     """
     if args and _is_legacy_config_type(args[0]) and "default" not in kwargs:
-        return LegacyField(
-            args[0],
-            kwargs.get("default_value", _UNSET),
-            kwargs.get("is_required"),
-            kwargs.get("description"),
-        )
+        return LegacyField(*args, **kwargs)
     import importlib
 
     pydantic_field: Callable[..., Any] = importlib.import_module("pydantic").Field
@@ -98,7 +69,7 @@ def Field(*args: Any, **kwargs: Any) -> Any:
 
 
 def _is_legacy_config_type(value: object) -> bool:
-    return isinstance(value, (type, dict, list))
+    return isinstance(value, (type, dict, list, ConfigType))
 
 
 if TYPE_CHECKING:

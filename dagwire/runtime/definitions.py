@@ -15,6 +15,7 @@ from typing import Any
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
 from dagwire.runtime.errors import DagwireDefinitionNotFoundError, DagwireInvalidDefinitionError
 from dagwire.runtime.job import JobDefinition, UnresolvedAssetJobDefinition
+from dagwire.runtime.legacy.resource_access import asset_resource_problems
 from dagwire.runtime.plan import asset_steps
 from dagwire.runtime.schedule import ScheduleDefinition
 from dagwire.runtime.sensor import SensorDefinition
@@ -136,6 +137,7 @@ class Definitions:
         """Every reason these Definitions cannot be loaded (empty when they can)."""
         problems = binding_problems(self.resource_users(), self.resources)
         problems += nested_partial_problems(self.resources)
+        problems += asset_resource_problems(self.assets, self.resources)
         seen: dict[AssetKey, str] = {}
         for definition in self.assets:
             for key in definition.keys:

@@ -23,6 +23,9 @@ from dagwire.runtime.errors import (
     DagwireInvalidDefinitionError,
 )
 from dagwire.runtime.io_managers import InMemoryIOManager, InputContext, OutputContext
+from dagwire.runtime.legacy.config_types import LegacyConfigError
+from dagwire.runtime.legacy.op_config import op_config_value, problem_lines
+from dagwire.runtime.legacy.resource_access import asset_resource_problems
 from dagwire.runtime.plan import Step, asset_steps, op_job_steps
 from dagwire.runtime.resource_init import InitializedResources
 from dagwire.runtime.validation import ResourceUser, binding_problems, nested_partial_problems
@@ -139,8 +142,11 @@ def _step_configs(steps: Sequence[Step], run_config: Mapping[str, Any], job_name
                 configs[step.key] = validate_config(source.config_class, data, owner)
             except DagwireInvalidConfigError as error:
                 problems.extend(f"{owner}: {line}" for line in error.problems)
-        else:
-            configs[step.key] = data  # legacy config_schema (issue 3)
+        else:  # legacy config_schema= (issue 3)
+            try:
+                configs[step.key] = op_config_value(source.schema, entry, step.key)
+            except LegacyConfigError as error:
+                problems.extend(f"{owner}: {line}" for line in problem_lines(error, ()))
     if problems:
         raise DagwireInvalidConfigError(f"Invalid run config for job '{job_name}':", problems)
     return configs
@@ -177,6 +183,8 @@ def execute_steps(
     config = normalize_run_config(run_config)
     users = _users(steps, job_name)
     problems = binding_problems(users, resources) + nested_partial_problems(resources)
+    asset_defs = [step.definition for step in steps if step.kind == "asset"]
+    problems += asset_resource_problems(asset_defs, resources)
     if problems:
         raise DagwireInvalidDefinitionError(f"Cannot run job '{job_name}':", problems)
     step_configs = _step_configs(steps, config, job_name)

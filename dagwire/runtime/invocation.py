@@ -9,6 +9,7 @@ parameter.
 
 from __future__ import annotations
 
+import copy
 import inspect
 from collections.abc import Callable, Generator, Mapping
 from typing import Any, Protocol
@@ -54,6 +55,13 @@ def _default_config(config_class: Any) -> Any | None:
     return None
 
 
+def _with_op_config(context: Any, op_config: Any) -> Any:
+    """A copy of ``context`` whose ``op_config`` is ``op_config``."""
+    clone: Any = copy.copy(context)
+    clone.op_config = op_config
+    return clone
+
+
 def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Any:
     owner = definition.describe()
     params = definition.parameters
@@ -89,6 +97,12 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
                     f"{type_name(config_class)}(...)"
                 )
         call_kwargs[source.param] = config
+    elif source is not None and source.kind == "schema" and context is not None:
+        # legacy config_schema=: the context's config, checked and with defaults applied
+        from dagwire.runtime.legacy.op_config import validate_direct_config
+
+        op_config = validate_direct_config(source.schema, getattr(context, "op_config", None), owner)
+        context = _with_op_config(context, op_config)
 
     from_context = _context_resources(context)
     raw_resources: dict[str, Any] = dict(from_context)

@@ -194,7 +194,9 @@ def classify(
         if config is not None:
             problems.append("config_schema= and a 'config' parameter cannot be combined")
         else:
-            config = ConfigSource(kind="schema", schema=config_schema)
+            from dagwire.runtime.legacy.op_config import compile_schema
+
+            config = ConfigSource(kind="schema", schema=compile_schema(config_schema, owner))
     extra = tuple(
         ResourceRequirement(key, None, None, "required_resource_keys")
         for key in sorted(set(required_resource_keys or ()))

@@ -18,6 +18,8 @@ from typing import Any
 from dagwire.runtime.config_validation import problems_of, validation_error_type
 from dagwire.runtime.env_var import EnvVar, IntEnvVar
 from dagwire.runtime.errors import DagwireInvalidConfigError, DagwireMissingEnvVarError
+from dagwire.runtime.legacy.resource_access import with_dependencies
+from dagwire.runtime.legacy.resource_defs import function_resource_configs
 from dagwire.runtime.resources import (
     ConfigurableResource,
     InitResourceContext,
@@ -169,14 +171,23 @@ class InitializedResources:
         self._teardowns: list[tuple[str, Generator[Any, None, None]]] = []
         self._started: set[int] = set()  # ids of configurable resources already set up
         self.values: dict[str, Any] = {}
+        # config of resource functions (legacy @resource), checked when the run starts
+        self.function_configs: dict[str, Any] = {}
 
     def __enter__(self) -> dict[str, Any]:
+        # resource functions may require other resources: those are set up first
+        self.keys = with_dependencies(self.definitions, self.keys)
         resolver = _Resolver(self.definitions, self.run_config)
         for key in self.keys:
             if self.definitions[key].resource is not None:
                 resolver.resolve_key(key)
         resolved = resolver.resolved
         self.keys = _dependency_order(self.keys, resolver.depends_on)
+        self.function_configs, missing_env, config_errors = function_resource_configs(
+            self.definitions, self.keys, self.run_config, resource_run_config
+        )
+        resolver.missing_env.extend(missing_env)
+        resolver.config_errors.extend(config_errors)
         if resolver.missing_env:
             raise DagwireMissingEnvVarError(
                 "Missing environment variables:", resolver.missing_env
@@ -195,7 +206,9 @@ class InitializedResources:
     def _start(self, key: str, definition: ResourceDefinition, resolved: Any) -> Any:
         context = InitResourceContext(
             resource_key=key,
-            resource_config=resource_run_config(self.run_config, key),
+            resource_config=self.function_configs[key]
+            if key in self.function_configs
+            else resource_run_config(self.run_config, key),
             resources=self.values,
             run_id=self.run_id,
             log=self.log,

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
 from typing_extensions import Self, TypeAlias, dataclass_transform
 
 from dagwire.runtime.config import Field
+from dagwire.runtime.legacy.resource_access import InitResources
 
 T = TypeVar("T")
 
@@ -50,7 +51,8 @@ class InitResourceContext:
     ) -> None:
         self.resource_key = resource_key
         self.resource_config = resource_config
-        self.resources: Mapping[str, Any] = dict(resources or {})
+        # a dict that also answers ``context.resources.key`` (legacy resource functions)
+        self.resources: Mapping[str, Any] = InitResources(resources or {})
         self.run_id = run_id
         self.log = log or logging.getLogger("dagwire")
 

@@ -127,6 +127,13 @@ def evaluate_with_resources(
             assert requirement.param is not None
             kwargs[requirement.param] = resources[requirement.key]
         if params.context_param is not None:
+            if params.extra_requirements and hasattr(context, "_resource_values"):
+                # required_resource_keys= (legacy): context.resources gets the set-up objects
+                from dagwire.runtime.legacy.resource_access import with_resource_values
+
+                context = with_resource_values(
+                    context, {k: resources[k] for k in keys}, definition.describe()
+                )
             kwargs[params.context_param] = context
         result = definition.fn(**kwargs)
         if inspect.isgenerator(result):

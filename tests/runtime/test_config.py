@@ -72,10 +72,13 @@ def test_permissive_config_keeps_unknown_fields() -> None:
 
 
 def test_legacy_field_form_is_a_record_for_issue_3() -> None:
+    # issue 3: the legacy form resolves its type (str -> the legacy String config type)
+    from dagwire.runtime.legacy.config_types import String
+
     legacy = Field(str, default_value="x", is_required=False, description="d")
     assert isinstance(legacy, LegacyField)
     assert (legacy.config_type, legacy.default_value, legacy.is_required, legacy.description) == (
-        str, "x", False, "d")
+        String, "x", False, "d")
 
 
 def test_run_config_to_dict_as_dagster() -> None:

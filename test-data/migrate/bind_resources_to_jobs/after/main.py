@@ -1,0 +1,41 @@
+from dagwire import ConfigurableResource, Definitions, job, op
+
+
+class Clock(ConfigurableResource):
+    today: str
+
+
+class Labeler(ConfigurableResource):
+    prefix: str
+
+    def __call__(self, text: str) -> str:
+        return f"{self.prefix}-{text}"
+
+
+@op
+def label_today(labeler: Labeler, clock: Clock):
+    print(labeler(clock.today))
+
+
+@job
+def legacy_job():
+    label_today()
+
+
+@op
+def show_day(clock: Clock):
+    print("day:", clock.today)
+
+
+@job
+def pythonic_job():
+    show_day()
+
+
+resources = {"labeler": Labeler(prefix="run"), "clock": Clock(today="2024-01-31")}
+bound = Definitions(jobs=[legacy_job, pythonic_job], resources=resources)
+top_level = Definitions(jobs=[legacy_job, pythonic_job], resources=resources)
+for name, defs in (("bound job by job", bound), ("top-level", top_level)):
+    print(name)
+    for job_name in ("legacy_job", "pythonic_job"):
+        print(" ", job_name, defs.get_job_def(job_name).execute_in_process().success)

@@ -1,0 +1,23 @@
+from dagwire import Definitions, ResourceDefinition, asset, define_asset_job
+
+REGIONS = {"eu": "Frankfurt", "us": "Ohio"}
+
+
+@asset(required_resource_keys={"regions", "cache"})
+def region_names(context):
+    cache = context.resources.cache
+    print("cache:", "none" if cache is None else cache)
+    names = sorted(context.resources.regions.values())
+    print("regions:", names)
+    return names
+
+
+defs = Definitions(
+    assets=[region_names],
+    jobs=[define_asset_job("all")],
+    resources={
+        "regions": ResourceDefinition.hardcoded_resource(REGIONS),
+        "cache": ResourceDefinition.none_resource(),
+    },
+)
+print("success:", defs.get_job_def("all").execute_in_process().success)

@@ -1,0 +1,71 @@
+from dagwire import (
+    ConfigurableResource,
+    Definitions,
+    ResourceParam,
+    asset,
+    define_asset_job,
+    job,
+    op,
+    resource,
+)
+
+
+class Warehouse(ConfigurableResource):
+    schema_name: str
+
+    def table(self, name: str) -> str:
+        return f"{self.schema_name}.{name}"
+
+
+class Notifier:
+    def __init__(self, channel: str):
+        self.channel = channel
+
+    def send(self, text: str) -> str:
+        return f"[{self.channel}] {text}"
+
+
+@resource(config_schema={"channel": str})
+def notifier(context):
+    return Notifier(context.resource_config["channel"])
+
+
+# a ConfigurableResource requested through required_resource_keys, read from context.resources
+@op(required_resource_keys={"warehouse"})
+def load(context):
+    table = context.resources.warehouse.table("orders")
+    print("load", table)
+    return table
+
+
+# an op that takes both the context and resource parameters, one of them a legacy @resource
+@op
+def announce(context, warehouse: Warehouse, notifier: ResourceParam[Notifier], table):
+    context.log.info("announcing %s", table)
+    print(notifier.send(f"loaded {table} into {warehouse.schema_name}"))
+    print("same as context.resources:", context.resources.warehouse is warehouse)
+
+
+@job
+def load_job():
+    announce(load())
+
+
+@asset(required_resource_keys={"notifier", "warehouse"})
+def summary(context):
+    warehouse = context.resources.warehouse
+    text = context.resources.notifier.send(warehouse.table("summary"))
+    print(text)
+    return text
+
+
+defs = Definitions(
+    assets=[summary],
+    jobs=[load_job, define_asset_job("summary_job")],
+    resources={
+        "warehouse": Warehouse(schema_name="analytics"),
+        "notifier": notifier.configured({"channel": "#data"}),
+    },
+)
+print("load_job:", defs.get_job_def("load_job").execute_in_process().success)
+print("summary_job:", defs.get_job_def("summary_job").execute_in_process().success)
