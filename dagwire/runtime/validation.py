@@ -52,10 +52,20 @@ def _check_class(annotation: Any, definition: ResourceDefinition) -> bool:
     if getattr(target, "_is_protocol", False) and not getattr(target, "_is_runtime_protocol", False):
         return True
     bound_class = definition.bound_class
+    if bound_class is None or _yields_other_value(bound_class):
+        return True
     try:
-        return bound_class is not None and issubclass(bound_class, target)
+        return issubclass(bound_class, target)
     except TypeError:
         return True
+
+
+def _yields_other_value(bound_class: type[Any]) -> bool:
+    """A resource that overrides ``yield_for_execution`` may hand its users another object."""
+    if not issubclass(bound_class, ConfigurableResource):
+        return False
+    own = getattr(bound_class, "yield_for_execution", None)
+    return own is not getattr(ConfigurableResource, "yield_for_execution", None)
 
 
 def binding_problems(users: Sequence[ResourceUser], bound: Mapping[str, Any]) -> list[str]:

@@ -177,6 +177,24 @@ def test_resource_param_wrong_class_is_reported() -> None:
     )
 
 
+class EngineFactory(ConfigurableResource):
+    url: str
+
+    def yield_for_execution(self, context: InitResourceContext) -> Any:
+        yield Engine(self.url)
+
+
+def test_resource_that_yields_another_object_fits_resource_param() -> None:
+    # The run hands `engine` what yield_for_execution yields, not the factory itself.
+    @asset
+    def url(engine: ResourceParam[Engine]) -> str:
+        return engine.url
+
+    defs = Definitions(assets=[url], resources={"engine": EngineFactory(url="pg://")})
+    defs.validate()
+    assert defs.get_implicit_global_asset_job_def().execute_in_process().asset_value("url") == "pg://"
+
+
 def test_direct_call_sets_resources_up() -> None:
     events.clear()
     assert first(a=Tracked(name="D")) == 1
