@@ -19,6 +19,7 @@ __all__ = [
     "AssetIn",
     "AssetKey",
     "AssetOut",
+    "AssetSelection",
     "AssetsDefinition",
     "BindResourcesToJobs",
     "Bool",
@@ -120,6 +121,7 @@ if TYPE_CHECKING:
     from dagwire.runtime.asset import AssetIn as AssetIn
     from dagwire.runtime.job import job as job
     from dagwire.runtime.job import JobDefinition as JobDefinition
+    from dagwire.runtime.asset_selection import AssetSelection as AssetSelection
     from dagwire.runtime.job import define_asset_job as define_asset_job
     from dagwire.runtime.sensor import sensor as sensor
     from dagwire.runtime.sensor import SensorDefinition as SensorDefinition

@@ -39,6 +39,7 @@ EXPORTS: dict[str, str] = {
     "AssetKey": "dagwire.runtime.asset",
     "AssetOut": "dagwire.runtime.asset",
     "AssetIn": "dagwire.runtime.asset",
+    "AssetSelection": "dagwire.runtime.asset_selection",
     "job": "dagwire.runtime.job",
     "JobDefinition": "dagwire.runtime.job",
     "define_asset_job": "dagwire.runtime.job",
@@ -99,6 +100,7 @@ __all__ = [
     "AssetIn",
     "AssetKey",
     "AssetOut",
+    "AssetSelection",
     "AssetsDefinition",
     "BindResourcesToJobs",
     "Bool",
@@ -200,6 +202,7 @@ if TYPE_CHECKING:
     from dagwire.runtime.asset import AssetIn as AssetIn
     from dagwire.runtime.job import job as job
     from dagwire.runtime.job import JobDefinition as JobDefinition
+    from dagwire.runtime.asset_selection import AssetSelection as AssetSelection
     from dagwire.runtime.job import define_asset_job as define_asset_job
     from dagwire.runtime.sensor import sensor as sensor
     from dagwire.runtime.sensor import SensorDefinition as SensorDefinition

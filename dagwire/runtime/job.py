@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from dagwire.runtime import composition
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
+from dagwire.runtime.asset_selection import AssetSelection
 from dagwire.runtime.composition import Node
 from dagwire.runtime.config import RunConfig
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
@@ -15,7 +16,9 @@ from dagwire.runtime.errors import DagwireInvalidDefinitionError
 if TYPE_CHECKING:
     from dagwire.runtime.execution import ExecuteInProcessResult
 
-AssetSelection = Sequence["str | AssetKey | AssetsDefinition[Any, Any]"] | str | None
+SelectionLike = (
+    AssetSelection | Sequence["str | AssetKey | AssetsDefinition[Any, Any]"] | str | None
+)
 
 
 class JobDefinition:
@@ -95,7 +98,7 @@ class UnresolvedAssetJobDefinition:
     def __init__(
         self,
         name: str,
-        selection: AssetSelection,
+        selection: SelectionLike,
         config: RunConfig | Mapping[str, Any] | None,
         description: str | None,
         tags: Mapping[str, str] | None,
@@ -113,9 +116,13 @@ class UnresolvedAssetJobDefinition:
         every = [key for definition in assets for key in definition.keys]
         if self.selection is None or self.selection == "*":
             return every
-        items = [self.selection] if isinstance(self.selection, str) else list(self.selection)
-        keys = [AssetKey.from_coercible(item) for item in items]
-        missing = [k.to_user_string() for k in keys if k not in set(every)]
+        if isinstance(self.selection, AssetSelection):
+            keys = self.selection.resolve(assets)
+            named: Sequence[AssetKey] = self.selection.named_keys
+        else:
+            items = [self.selection] if isinstance(self.selection, str) else list(self.selection)
+            keys = named = [AssetKey.from_coercible(item) for item in items]
+        missing = [k.to_user_string() for k in named if k not in set(every)]
         if missing:
             raise DagwireInvalidDefinitionError(
                 "Invalid Definitions:",
@@ -139,7 +146,7 @@ class UnresolvedAssetJobDefinition:
 
 def define_asset_job(
     name: str,
-    selection: AssetSelection = None,
+    selection: SelectionLike = None,
     config: RunConfig | Mapping[str, Any] | None = None,
     description: str | None = None,
     tags: Mapping[str, str] | None = None,
