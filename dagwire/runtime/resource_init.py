@@ -84,7 +84,14 @@ class _Resolver:
             changed = True
         else:
             resource_class = type(resource)
-            values.update({name: getattr(resource, name) for name in resource.model_fields_set})
+            # declaration order, so that errors list fields the same way on every run
+            values.update(
+                {
+                    name: getattr(resource, name)
+                    for name in type(resource).model_fields
+                    if name in resource.model_fields_set
+                }
+            )
             if path == key and resource_run_config(self.run_config, key) is not None:
                 self.config_errors.append(
                     (

@@ -470,3 +470,36 @@ def test_io_manager_key_bound_to_something_else() -> None:
         "- resource 'storage' is bound to a Cache, but asset 'stored' uses it as its IO manager "
         "(expected an IOManager)"
     )
+
+
+class Credentials(ConfigurableResource):
+    user: str
+    password: str
+    host: str
+    database: str
+    role: str
+    port: int
+
+
+def test_missing_env_vars_are_listed_in_field_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    names = ["USER", "PASSWORD", "HOST", "DATABASE", "ROLE", "PORT"]
+    for name in names:
+        monkeypatch.delenv(f"DAGWIRE_TEST_{name}", raising=False)
+
+    @asset
+    def account(creds: Credentials) -> str:
+        return creds.user
+
+    resource = Credentials(
+        user=EnvVar("DAGWIRE_TEST_USER"),
+        password=EnvVar("DAGWIRE_TEST_PASSWORD"),
+        host=EnvVar("DAGWIRE_TEST_HOST"),
+        database=EnvVar("DAGWIRE_TEST_DATABASE"),
+        role=EnvVar("DAGWIRE_TEST_ROLE"),
+        port=EnvVar.int("DAGWIRE_TEST_PORT"),
+    )
+    with pytest.raises(DagwireMissingEnvVarError) as excinfo:
+        materialize([account], resources={"creds": resource})
+    assert error_text(excinfo) == "Missing environment variables:\n" + "\n".join(
+        f"- DAGWIRE_TEST_{name} (resource 'creds', field '{name.lower()}')" for name in names
+    )
