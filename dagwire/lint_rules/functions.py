@@ -1,0 +1,217 @@
+"""What a decorated function declares (parameters, decorator keys) and what its body reads."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from dagwire.lint_rules.frameworks import CONTEXT_NAMES
+from dagwire.lint_rules.model import DecoratedFunction, FunctionNode, ModuleModel
+from dagwire.lint_rules.resolve import RESOURCE, ClassRef, Item, Resolver
+
+
+@dataclass
+class Parameters:
+    names: list[str]
+    context: str | None
+    # parameter name -> (annotation, resolved class or None)
+    annotated: dict[str, tuple[ast.expr, ClassRef | None]]
+    # resource parameters we are sure of: annotated with a resource class or ResourceParam[...]
+    resources: dict[str, ast.arg]
+    has_var_keywords: bool
+
+
+def _all_args(func: FunctionNode) -> list[ast.arg]:
+    args = func.args
+    return [*args.posonlyargs, *args.args, *args.kwonlyargs]
+
+
+def is_resource_annotation(resolver: Resolver, model: ModuleModel, annotation: ast.expr) -> bool:
+    if isinstance(annotation, ast.Subscript) and model.imports.role(annotation.value) == "ResourceParam":
+        return True
+    ref = resolver.class_ref(model, annotation)
+    return ref is not None and ref.kind == RESOURCE
+
+
+def parameters(resolver: Resolver, model: ModuleModel, decorated: DecoratedFunction) -> Parameters:
+    args = _all_args(decorated.func)
+    annotated: dict[str, tuple[ast.expr, ClassRef | None]] = {}
+    resources: dict[str, ast.arg] = {}
+    context: str | None = None
+    for index, arg in enumerate(args):
+        if arg.annotation is not None:
+            ref = resolver.class_ref(model, arg.annotation)
+            annotated[arg.arg] = (arg.annotation, ref)
+            if model.imports.role(arg.annotation) == "context" and context is None:
+                context = arg.arg
+                continue
+            if is_resource_annotation(resolver, model, arg.annotation):
+                resources[arg.arg] = arg
+                continue
+        if context is None and arg.arg in CONTEXT_NAMES:
+            # ops and assets: only the first parameter; sensors and schedules: the first
+            # parameter that is not a resource
+            if index == 0 or decorated.kind in ("sensor", "schedule"):
+                context = arg.arg
+    return Parameters(
+        names=[arg.arg for arg in args],
+        context=context,
+        annotated=annotated,
+        resources=resources,
+        has_var_keywords=decorated.func.args.kwarg is not None,
+    )
+
+
+@dataclass
+class ContextUse:
+    """How a function body uses its context parameter."""
+
+    resource_reads: list[tuple[str, ast.expr]] = field(default_factory=list)
+    resources_opaque: bool = False  # context.resources used in a way we cannot follow
+    op_config_nodes: list[ast.expr] = field(default_factory=list)
+    op_config_reads: list[tuple[str, ast.expr]] = field(default_factory=list)
+    op_config_opaque: bool = False
+    escapes: bool = False  # the context itself is passed on or rebound
+
+
+def _parents(func: FunctionNode) -> dict[int, ast.AST]:
+    parents: dict[int, ast.AST] = {}
+    for node in ast.walk(func):
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
+    return parents
+
+
+def _str_constant(expr: ast.expr | None) -> str | None:
+    if isinstance(expr, ast.Constant) and isinstance(expr.value, str):
+        return expr.value
+    return None
+
+
+def _alias_target(parent: ast.AST, node: ast.expr) -> str | None:
+    """`res = context.resources` (or annotated): the alias name."""
+    if isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1:
+        target = parent.targets[0]
+        return target.id if isinstance(target, ast.Name) else None
+    if isinstance(parent, ast.AnnAssign) and parent.value is node:
+        return parent.target.id if isinstance(parent.target, ast.Name) else None
+    return None
+
+
+def context_use(decorated: DecoratedFunction, context: str) -> ContextUse:
+    func = decorated.func
+    parents = _parents(func)
+    use = ContextUse()
+    resource_aliases: set[str] = set()
+    config_aliases: set[str] = set()
+
+    def read_resources(node: ast.expr) -> None:
+        parent = parents.get(id(node))
+        if isinstance(parent, ast.Attribute) and parent.value is node:
+            use.resource_reads.append((parent.attr, parent))
+            return
+        if (
+            isinstance(parent, ast.Call)
+            and isinstance(parent.func, ast.Name)
+            and parent.func.id in ("getattr", "hasattr")
+            and parent.args
+            and parent.args[0] is node
+        ):
+            key = _str_constant(parent.args[1]) if len(parent.args) > 1 else None
+            if key is not None:
+                use.resource_reads.append((key, parent))
+                return
+        alias = _alias_target(parent, node) if parent is not None else None
+        if alias is not None:
+            resource_aliases.add(alias)
+            return
+        use.resources_opaque = True
+
+    def read_op_config(node: ast.expr) -> None:
+        parent = parents.get(id(node))
+        if isinstance(parent, ast.Subscript) and parent.value is node:
+            key = _str_constant(parent.slice)
+            if key is not None:
+                use.op_config_reads.append((key, parent))
+                return
+        if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr == "get":
+            call = parents.get(id(parent))
+            if isinstance(call, ast.Call) and call.func is parent and call.args:
+                key = _str_constant(call.args[0])
+                if key is not None:
+                    use.op_config_reads.append((key, call))
+                    return
+        if (
+            isinstance(parent, ast.Compare)
+            and len(parent.ops) == 1
+            and isinstance(parent.ops[0], (ast.In, ast.NotIn))
+            and parent.comparators[0] is node
+        ):
+            key = _str_constant(parent.left)
+            if key is not None:
+                use.op_config_reads.append((key, parent))
+                return
+        alias = _alias_target(parent, node) if parent is not None else None
+        if alias is not None:
+            config_aliases.add(alias)
+            return
+        use.op_config_opaque = True
+
+    names = [node for node in ast.walk(func) if isinstance(node, ast.Name)]
+    for node in names:
+        if node.id != context:
+            continue
+        if not isinstance(node.ctx, ast.Load):
+            use.escapes = True
+            continue
+        parent = parents.get(id(node))
+        if isinstance(parent, ast.Attribute) and parent.value is node:
+            if parent.attr == "resources":
+                read_resources(parent)
+            elif parent.attr == "op_config":
+                use.op_config_nodes.append(parent)
+                read_op_config(parent)
+            continue
+        use.escapes = True
+    for node in names:
+        if node.id in resource_aliases and node.id not in config_aliases:
+            if isinstance(node.ctx, ast.Load):
+                read_resources(node)
+        elif node.id in config_aliases and node.id not in resource_aliases:
+            if isinstance(node.ctx, ast.Load):
+                read_op_config(node)
+    return use
+
+
+def attribute_reads(func: FunctionNode, name: str) -> list[tuple[str, ast.Attribute]]:
+    """`config.x` reads of a parameter; a rebinding of the name makes the result empty."""
+    reads: list[tuple[str, ast.Attribute]] = []
+    parents = _parents(func)
+    for node in ast.walk(func):
+        if isinstance(node, ast.Name) and node.id == name:
+            if not isinstance(node.ctx, ast.Load):
+                return []
+            parent = parents.get(id(node))
+            if isinstance(parent, ast.Attribute) and parent.value is node:
+                reads.append((parent.attr, parent))
+    return reads
+
+
+def declared_strings(
+    resolver: Resolver, model: ModuleModel, keywords: dict[str, ast.expr], name: str
+) -> list[Item] | None:
+    """Keys of `required_resource_keys=`: [] when absent, None when not static."""
+    expr = keywords.get(name)
+    if expr is None:
+        return []
+    return resolver.strings(model, expr)
+
+
+def declared_dict_keys(
+    resolver: Resolver, model: ModuleModel, keywords: dict[str, ast.expr], name: str
+) -> list[Item] | None:
+    """Keys of `resource_defs=` / `config_schema=`: [] when absent, None when not static."""
+    expr = keywords.get(name)
+    if expr is None:
+        return []
+    return resolver.dict_items(model, expr)
