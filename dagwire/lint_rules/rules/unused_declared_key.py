@@ -25,8 +25,6 @@ CONFIG_MESSAGE = (
 
 def check(file: FileCheck) -> Iterator[Finding]:
     for fn in file.compute_functions():
-        if fn.kind not in ("asset", "op"):
-            continue
         params = file.parameters(fn)
         if params.context is None:
             continue  # without a context nothing reads these keys, but other tools may
