@@ -7,7 +7,6 @@ from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding
 from dagwire.lint_rules.imports import imports_framework
-from dagwire.lint_rules.model import build_model
 from dagwire.lint_rules.project import ProjectIndex
 from dagwire.lint_rules.resolve import Resolver
 from dagwire.lint_rules.rules import ALL_RULES
@@ -16,12 +15,14 @@ from dagwire.lint_rules.rules import ALL_RULES
 _INDEX = ProjectIndex()
 
 
-def check_module(tree: ast.Module, path: str, cross_file: bool = True) -> list[Finding]:
+def check_module(
+    tree: ast.Module, path: str, source: str | None = None, cross_file: bool = True
+) -> list[Finding]:
+    """Findings for one module; `source` is its text as flake8 read it (None: unknown)."""
     if not imports_framework(tree):
         return []
-    model = build_model(tree, path, framework=True)
     index = _INDEX if cross_file else _NoSiblings()
-    index.set_current(model)
+    model = index.checked_model(tree, path, source)
     file = FileCheck(model, Resolver(index))
     findings: set[Finding] = set()
     for rule in ALL_RULES:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dagwire.lint_rules.frameworks import COMPUTE_KINDS
 from dagwire.lint_rules.functions import (
@@ -20,8 +20,7 @@ from dagwire.lint_rules.resolve import Item, Resolver
 IMPLICIT_KEYS = frozenset({"io_manager"})  # always bound by a default
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
+class Finding(NamedTuple):
     line: int
     col: int
     message: str  # starts with the code: "RSC101 ..."
@@ -35,8 +34,7 @@ def finding(node: ast.AST, message: str) -> Finding:
     return Finding(getattr(node, "lineno", 1), getattr(node, "col_offset", 0), message)
 
 
-@dataclass(frozen=True)
-class Declared:
+class Declared(NamedTuple):
     """What a definition declares through its decorator; None parts are not statically known."""
 
     required_resource_keys: list[Item] | None
@@ -66,7 +64,7 @@ class FileCheck:
     def context_use(self, fn: DecoratedFunction) -> ContextUse | None:
         if id(fn) not in self._uses:
             context = self.parameters(fn).context
-            self._uses[id(fn)] = context_use(fn, context) if context else None
+            self._uses[id(fn)] = context_use(self.model, fn, context) if context else None
         return self._uses[id(fn)]
 
     def declared(self, fn: DecoratedFunction, model: ModuleModel | None = None) -> Declared:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from dagwire.lint_rules.frameworks import CONTEXT_NAMES
 from dagwire.lint_rules.model import DecoratedFunction, FunctionNode, ModuleModel
 from dagwire.lint_rules.resolve import RESOURCE, ClassRef, Item, Resolver
 
 
-@dataclass
-class Parameters:
+class Parameters(NamedTuple):
     names: list[str]
     context: str | None
     # parameter name -> (annotation, resolved class or None)
@@ -62,24 +61,21 @@ def parameters(resolver: Resolver, model: ModuleModel, decorated: DecoratedFunct
     )
 
 
-@dataclass
 class ContextUse:
     """How a function body uses its context parameter."""
 
-    resource_reads: list[tuple[str, ast.expr]] = field(default_factory=list)
-    resources_opaque: bool = False  # context.resources used in a way we cannot follow
-    op_config_nodes: list[ast.expr] = field(default_factory=list)
-    op_config_reads: list[tuple[str, ast.expr]] = field(default_factory=list)
-    op_config_opaque: bool = False
-    escapes: bool = False  # the context itself is passed on or rebound
+    __slots__ = (
+        "resource_reads", "resources_opaque", "op_config_nodes", "op_config_reads",
+        "op_config_opaque", "escapes",
+    )
 
-
-def _parents(func: FunctionNode) -> dict[int, ast.AST]:
-    parents: dict[int, ast.AST] = {}
-    for node in ast.walk(func):
-        for child in ast.iter_child_nodes(node):
-            parents[id(child)] = node
-    return parents
+    def __init__(self) -> None:
+        self.resource_reads: list[tuple[str, ast.expr]] = []
+        self.resources_opaque = False  # context.resources used in a way we cannot follow
+        self.op_config_nodes: list[ast.expr] = []
+        self.op_config_reads: list[tuple[str, ast.expr]] = []
+        self.op_config_opaque = False
+        self.escapes = False  # the context itself is passed on or rebound
 
 
 def _str_constant(expr: ast.expr | None) -> str | None:
@@ -98,9 +94,9 @@ def _alias_target(parent: ast.AST, node: ast.expr) -> str | None:
     return None
 
 
-def context_use(decorated: DecoratedFunction, context: str) -> ContextUse:
+def context_use(model: ModuleModel, decorated: DecoratedFunction, context: str) -> ContextUse:
     func = decorated.func
-    parents = _parents(func)
+    parents = model.parents
     use = ContextUse()
     resource_aliases: set[str] = set()
     config_aliases: set[str] = set()
@@ -157,10 +153,7 @@ def context_use(decorated: DecoratedFunction, context: str) -> ContextUse:
             return
         use.op_config_opaque = True
 
-    names = [node for node in ast.walk(func) if isinstance(node, ast.Name)]
-    for node in names:
-        if node.id != context:
-            continue
+    for node in model.names_in(func, context):
         if not isinstance(node.ctx, ast.Load):
             use.escapes = True
             continue
@@ -173,27 +166,28 @@ def context_use(decorated: DecoratedFunction, context: str) -> ContextUse:
                 read_op_config(parent)
             continue
         use.escapes = True
-    for node in names:
-        if node.id in resource_aliases and node.id not in config_aliases:
+    for alias in resource_aliases - config_aliases:
+        for node in model.names_in(func, alias):
             if isinstance(node.ctx, ast.Load):
                 read_resources(node)
-        elif node.id in config_aliases and node.id not in resource_aliases:
+    for alias in config_aliases - resource_aliases:
+        for node in model.names_in(func, alias):
             if isinstance(node.ctx, ast.Load):
                 read_op_config(node)
     return use
 
 
-def attribute_reads(func: FunctionNode, name: str) -> list[tuple[str, ast.Attribute]]:
+def attribute_reads(
+    model: ModuleModel, func: FunctionNode, name: str
+) -> list[tuple[str, ast.Attribute]]:
     """`config.x` reads of a parameter; a rebinding of the name makes the result empty."""
     reads: list[tuple[str, ast.Attribute]] = []
-    parents = _parents(func)
-    for node in ast.walk(func):
-        if isinstance(node, ast.Name) and node.id == name:
-            if not isinstance(node.ctx, ast.Load):
-                return []
-            parent = parents.get(id(node))
-            if isinstance(parent, ast.Attribute) and parent.value is node:
-                reads.append((parent.attr, parent))
+    for node in model.names_in(func, name):
+        if not isinstance(node.ctx, ast.Load):
+            return []
+        parent = model.parents.get(id(node))
+        if isinstance(parent, ast.Attribute) and parent.value is node:
+            reads.append((parent.attr, parent))
     return reads
 
 

@@ -8,8 +8,7 @@ nothing, so rules stay silent about it.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from dagwire.lint_rules.frameworks import framework_of, role_of
 
@@ -24,8 +23,7 @@ LOCAL = "local"  # def / class / assignment in this module: `node` is it
 OTHER = "other"  # anything else (another library, a star import, ...)
 
 
-@dataclass(frozen=True)
-class Binding:
+class Binding(NamedTuple):
     kind: str
     role: str = ""
     module: str = ""

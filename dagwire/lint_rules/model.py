@@ -7,7 +7,6 @@ requires a resource may depend on other modules, which `resolve.Resolver` answer
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 
 from dagwire.lint_rules.frameworks import DEFINITION_KINDS
 from dagwire.lint_rules.imports import ImportTable
@@ -15,37 +14,69 @@ from dagwire.lint_rules.imports import ImportTable
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
 
-@dataclass
 class DecoratedFunction:
-    """A function under a framework decorator (`@asset`, `@op(...)`, `@dg.sensor(...)`, ...)."""
+    """A function under a framework decorator (`@asset`, `@op(...)`, `@dg.sensor(...)`, ...).
 
-    kind: str
-    func: FunctionNode
-    decorator: ast.expr
-    # Keyword arguments of the decorator call, after expanding `**MODULE_DICT` where possible.
-    keywords: dict[str, ast.expr] = field(default_factory=dict)
-    # The decorator had a `**splat` we could not expand: anything may have been passed.
-    keywords_complete: bool = True
-    splats: list[ast.expr] = field(default_factory=list)
-    module_level: bool = False
+    (Plain classes rather than dataclasses here and in the other modules: creating
+    dataclasses costs milliseconds at import, and flake8 imports the plugin on every run.)"""
+
+    __slots__ = ("kind", "func", "decorator", "keywords", "splats", "module_level")
+
+    def __init__(
+        self, kind: str, func: FunctionNode, decorator: ast.expr, module_level: bool
+    ) -> None:
+        self.kind = kind
+        self.func = func
+        self.decorator = decorator
+        # the decorator call's keywords as written; `**splats` are expanded by the resolver
+        self.keywords: dict[str, ast.expr] = {}
+        self.splats: list[ast.expr] = []
+        self.module_level = module_level
 
     @property
     def function_name(self) -> str:
         return self.func.name
 
 
-@dataclass
 class ModuleModel:
-    path: str
-    tree: ast.Module
-    imports: ImportTable
-    classes: dict[str, ast.ClassDef]
-    functions: list[DecoratedFunction]
-    by_name: dict[str, DecoratedFunction]
-    calls: list[ast.Call]  # every call, for binding sites and constructor checks
-    dicts: list[ast.Dict]  # every dict display, for config sources and secrets
-    source_refs: list[ast.expr]  # names ending in "Source" (StringSource, dg.IntSource, ...)
-    framework: bool
+    __slots__ = (
+        "path", "tree", "imports", "classes", "functions", "by_name", "calls", "dicts",
+        "source_refs", "parents", "names", "framework",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        tree: ast.Module,
+        imports: ImportTable,
+        classes: dict[str, ast.ClassDef],
+        functions: list[DecoratedFunction],
+        by_name: dict[str, DecoratedFunction],
+        calls: list[ast.Call],
+        dicts: list[ast.Dict],
+        source_refs: list[ast.expr],
+        parents: dict[int, ast.AST],
+        names: dict[str, list[ast.Name]],
+        framework: bool,
+    ) -> None:
+        self.path = path
+        self.tree = tree
+        self.imports = imports
+        self.classes = classes
+        self.functions = functions  # decorated functions anywhere, in source order
+        self.by_name = by_name  # the module-level ones, by name
+        self.calls = calls  # every call, for binding sites and constructor checks
+        self.dicts = dicts  # every dict display, for config sources and secrets
+        self.source_refs = source_refs  # names ending in "Source" (StringSource, dg.IntSource)
+        self.parents = parents  # id(node) -> parent node
+        self.names = names  # every Name node, by identifier
+        self.framework = framework
+
+    def names_in(self, func: FunctionNode, identifier: str) -> list[ast.Name]:
+        """Name nodes of `identifier` inside a function (signature and body)."""
+        start = func.lineno
+        end = func.end_lineno or start
+        return [node for node in self.names.get(identifier, ()) if start <= node.lineno <= end]
 
     @property
     def directory(self) -> str:
@@ -60,7 +91,12 @@ def _decorator_call(decorator: ast.expr) -> tuple[ast.expr, ast.Call | None]:
     return decorator, None
 
 
+_SKIP_TYPES = (ast.expr_context, ast.operator, ast.boolop, ast.unaryop, ast.cmpop)
+
+
 def build_model(tree: ast.Module, path: str, framework: bool) -> ModuleModel:
+    """One traversal, written out by hand: `ast.walk` costs about twice as much, and this
+    runs on every file flake8 checks."""
     imports = ImportTable(tree)
     classes: dict[str, ast.ClassDef] = {}
     functions: list[DecoratedFunction] = []
@@ -68,44 +104,50 @@ def build_model(tree: ast.Module, path: str, framework: bool) -> ModuleModel:
     calls: list[ast.Call] = []
     dicts: list[ast.Dict] = []
     source_refs: list[ast.expr] = []
+    parents: dict[int, ast.AST] = {}
+    names: dict[str, list[ast.Name]] = {}
     module_level_ids = {id(stmt) for stmt in tree.body}
     for stmt in tree.body:
         if isinstance(stmt, ast.ClassDef):
             classes[stmt.name] = stmt
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            calls.append(node)
-        elif isinstance(node, ast.Dict):
-            dicts.append(node)
-        elif isinstance(node, ast.Name):
-            if node.id.endswith("Source"):
-                source_refs.append(node)
-        elif isinstance(node, ast.Attribute):
-            if node.attr.endswith("Source"):
-                source_refs.append(node)
-        elif framework and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for decorator in node.decorator_list:
-                target, call = _decorator_call(decorator)
-                role = imports.role(target)
-                if role not in DEFINITION_KINDS:
-                    continue
-                assert role is not None
-                decorated = DecoratedFunction(
-                    kind=role,
-                    func=node,
-                    decorator=decorator,
-                    module_level=id(node) in module_level_ids,
-                )
-                if call is not None:
-                    for keyword in call.keywords:
-                        if keyword.arg is None:
-                            decorated.splats.append(keyword.value)
-                        else:
-                            decorated.keywords[keyword.arg] = keyword.value
-                functions.append(decorated)
-                if decorated.module_level:
-                    by_name[node.name] = decorated
-                break
+    call_type, dict_type, name_type, attribute_type = ast.Call, ast.Dict, ast.Name, ast.Attribute
+    function_types = (ast.FunctionDef, ast.AsyncFunctionDef)
+    node_type, skip = ast.AST, _SKIP_TYPES
+    stack: list[ast.AST] = [tree]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node = pop()
+        kind = type(node)
+        if kind is call_type:
+            calls.append(node)  # type: ignore[arg-type]
+        elif kind is name_type:
+            identifier = node.id  # type: ignore[attr-defined]
+            found = names.get(identifier)
+            if found is None:
+                names[identifier] = [node]  # type: ignore[list-item]
+            else:
+                found.append(node)  # type: ignore[arg-type]
+            if identifier.endswith("Source"):
+                source_refs.append(node)  # type: ignore[arg-type]
+            continue  # a Name has no children but its context
+        elif kind is attribute_type:
+            if node.attr.endswith("Source"):  # type: ignore[attr-defined]
+                source_refs.append(node)  # type: ignore[arg-type]
+        elif kind is dict_type:
+            dicts.append(node)  # type: ignore[arg-type]
+        elif framework and kind in function_types:
+            _add_function(node, imports, functions, by_name, module_level_ids)  # type: ignore[arg-type]
+        for field_name in node._fields:
+            value = getattr(node, field_name, None)
+            if type(value) is list:
+                for item in value:
+                    if isinstance(item, node_type) and not isinstance(item, skip):
+                        parents[id(item)] = node
+                        push(item)
+            elif isinstance(value, node_type) and not isinstance(value, skip):
+                parents[id(value)] = node
+                push(value)
+    functions.sort(key=lambda decorated: (decorated.func.lineno, decorated.func.col_offset))
     return ModuleModel(
         path=path,
         tree=tree,
@@ -116,5 +158,34 @@ def build_model(tree: ast.Module, path: str, framework: bool) -> ModuleModel:
         calls=calls,
         dicts=dicts,
         source_refs=source_refs,
+        parents=parents,
+        names=names,
         framework=framework,
     )
+
+
+def _add_function(
+    node: FunctionNode,
+    imports: ImportTable,
+    functions: list[DecoratedFunction],
+    by_name: dict[str, DecoratedFunction],
+    module_level_ids: set[int],
+) -> None:
+    for decorator in node.decorator_list:
+        target, call = _decorator_call(decorator)
+        role = imports.role(target)
+        if role is None or role not in DEFINITION_KINDS:
+            continue
+        decorated = DecoratedFunction(
+            kind=role, func=node, decorator=decorator, module_level=id(node) in module_level_ids
+        )
+        if call is not None:
+            for keyword in call.keywords:
+                if keyword.arg is None:
+                    decorated.splats.append(keyword.value)
+                else:
+                    decorated.keywords[keyword.arg] = keyword.value
+        functions.append(decorated)
+        if decorated.module_level:
+            by_name[node.name] = decorated
+        return

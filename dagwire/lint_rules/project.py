@@ -19,12 +19,29 @@ MAX_MODULE_BYTES = 1_000_000
 
 class ProjectIndex:
     def __init__(self) -> None:
-        self._cache: dict[str, tuple[float, ModuleModel | None]] = {}
+        # path -> (mtime, source text, model): a module is parsed and modelled once per
+        # process, whether flake8 checks it or a binding module needs it first
+        self._cache: dict[str, tuple[float, str, ModuleModel | None]] = {}
         self._current: dict[str, ModuleModel] = {}
 
-    def set_current(self, model: ModuleModel) -> None:
-        """The file being checked wins over its on-disk copy (stdin, unsaved editor buffers)."""
-        self._current = {os.path.abspath(model.path): model}
+    def checked_model(self, tree: ast.Module, path: str, source: str | None) -> ModuleModel:
+        """The model of the file flake8 is checking. Reused from the cache when the text is the
+        one already modelled; an unsaved editor buffer (stdin) is never cached, and wins over
+        the file on disk for the rest of this check."""
+        absolute = os.path.abspath(path)
+        model: ModuleModel | None = None
+        disk = self._read(absolute)
+        if source is not None and disk is not None and disk[1] == source:
+            cached = self._cache.get(absolute)
+            if cached is not None and cached[0] == disk[0] and cached[1] == source:
+                model = cached[2]
+            if model is None:
+                model = build_model(tree, path, framework=True)
+                self._cache[absolute] = (disk[0], source, model)
+        if model is None:
+            model = build_model(tree, path, framework=True)
+        self._current = {absolute: model}
+        return model
 
     def model_for_path(self, path: str) -> ModuleModel | None:
         path = os.path.abspath(path)
@@ -32,22 +49,34 @@ class ProjectIndex:
         if current is not None:
             return current
         try:
-            stat = os.stat(path)
+            mtime = os.stat(path).st_mtime
         except OSError:
             return None
         cached = self._cache.get(path)
-        if cached is not None and cached[0] == stat.st_mtime:
-            return cached[1]
+        if cached is not None and cached[0] == mtime:
+            return cached[2]
+        read = self._read(path)
+        if read is None:
+            return None
         model: ModuleModel | None = None
-        if stat.st_size <= MAX_MODULE_BYTES:
-            try:
-                with open(path, "rb") as handle:
-                    tree = ast.parse(handle.read(), filename=path)
-                model = build_model(tree, path, imports_framework(tree))
-            except (SyntaxError, ValueError, OSError, RecursionError):
-                model = None
-        self._cache[path] = (stat.st_mtime, model)
+        try:
+            tree = ast.parse(read[1], filename=path)
+            model = build_model(tree, path, imports_framework(tree))
+        except (SyntaxError, ValueError, RecursionError):
+            model = None
+        self._cache[path] = (read[0], read[1], model)
         return model
+
+    @staticmethod
+    def _read(path: str) -> tuple[float, str] | None:
+        try:
+            stat = os.stat(path)
+            if stat.st_size > MAX_MODULE_BYTES:
+                return None
+            with open(path, encoding="utf-8") as handle:
+                return stat.st_mtime, handle.read()
+        except (OSError, UnicodeDecodeError):
+            return None
 
     def module_path(self, from_model: ModuleModel, module: str, level: int) -> str | None:
         """The file a `from <level dots><module> import ...` in `from_model` refers to."""

@@ -6,8 +6,7 @@ Every method returns None when it cannot be sure; rules treat None as "stay sile
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from dagwire.lint_rules.imports import IMPORTED, IMPORTED_MODULE, LOCAL
 from dagwire.lint_rules.model import DecoratedFunction, ModuleModel
@@ -27,8 +26,7 @@ _ROLE_CLASS_KINDS = {
 }
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """A statically known string (a key), where it is written, and for dicts its value."""
 
     key: str
@@ -37,23 +35,20 @@ class Item:
     value: ast.expr | None = None
 
 
-@dataclass(frozen=True)
-class ClassRef:
+class ClassRef(NamedTuple):
     kind: str  # CONFIG, PERMISSIVE_CONFIG, RESOURCE or OTHER_CLASS
     name: str
     node: ast.ClassDef | None  # None for the framework base classes themselves
     model: ModuleModel
 
 
-@dataclass(frozen=True)
-class ClassMembers:
+class ClassMembers(NamedTuple):
     fields: dict[str, ast.AnnAssign]
     members: frozenset[str]
     complete: bool  # False when a base class could not be read
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A definition listed at a binding site and the keys bound around it (`with_resources`)."""
 
     definition: DecoratedFunction

@@ -51,7 +51,7 @@ def _field_findings(file: FileCheck) -> Iterator[Finding]:
         if not members.complete:
             continue
         known = set(members.fields) | members.members | _BASE_ATTRIBUTES
-        for key, node in attribute_reads(fn.func, "config"):
+        for key, node in attribute_reads(file.model, fn.func, "config"):
             if key in known or key.startswith("_") or key.startswith("model_"):
                 continue
             yield finding(
