@@ -44,7 +44,8 @@ def parameters(resolver: Resolver, model: ModuleModel, decorated: DecoratedFunct
             if model.imports.role(arg.annotation) == "context" and context is None:
                 context = arg.arg
                 continue
-            if is_resource_annotation(resolver, model, arg.annotation):
+            if arg.arg != "config" and is_resource_annotation(resolver, model, arg.annotation):
+                # (`config` always receives config, whatever its annotation: see RSC104)
                 resources[arg.arg] = arg
                 continue
         if context is None and arg.arg in CONTEXT_NAMES:
