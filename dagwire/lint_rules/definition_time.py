@@ -39,21 +39,25 @@ def env_read(file: FileCheck, node: ast.AST) -> tuple[str, str | None] | None:
     if isinstance(node, ast.Call):
         func = node.func
         first = node.args[0] if node.args else None
-        name = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
+        name = _literal(first)
         if imports.is_os_call(func, "getenv"):
             return "os.getenv()", name
-        if isinstance(func, ast.Attribute) and func.attr == "get" and imports.is_os_environ(func.value):
+        if not isinstance(func, ast.Attribute):
+            return None
+        if func.attr == "get" and imports.is_os_environ(func.value):
             return "os.environ.get()", name
-        if isinstance(func, ast.Attribute) and func.attr == "get_value":
+        if func.attr == "get_value":
             inner = func.value
             if isinstance(inner, ast.Call) and imports.role(inner.func) == "EnvVar":
-                arg = inner.args[0] if inner.args else None
-                literal = arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else None
-                return "EnvVar(...).get_value()", literal
+                return "EnvVar(...).get_value()", _literal(inner.args[0] if inner.args else None)
     elif isinstance(node, ast.Subscript) and imports.is_os_environ(node.value):
-        key = node.slice
-        name = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else None
-        return "os.environ[...]", name
+        return "os.environ[...]", _literal(node.slice)
+    return None
+
+
+def _literal(node: ast.expr | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
     return None
 
 
@@ -76,7 +80,9 @@ def resource_dict_values(file: FileCheck) -> set[int]:
     ids: set[int] = set()
     for call in file.model.calls:
         for keyword in call.keywords:
-            if keyword.arg in ("resources", "resource_defs") and isinstance(keyword.value, ast.Dict):
+            if keyword.arg not in ("resources", "resource_defs"):
+                continue
+            if isinstance(keyword.value, ast.Dict):
                 ids.update(id(value) for value in keyword.value.values)
     return ids
 

@@ -26,8 +26,9 @@ def _all_args(func: FunctionNode) -> list[ast.arg]:
 
 
 def is_resource_annotation(resolver: Resolver, model: ModuleModel, annotation: ast.expr) -> bool:
-    if isinstance(annotation, ast.Subscript) and model.imports.role(annotation.value) == "ResourceParam":
-        return True
+    if isinstance(annotation, ast.Subscript):
+        if model.imports.role(annotation.value) == "ResourceParam":
+            return True
     ref = resolver.class_ref(model, annotation)
     return ref is not None and ref.kind == RESOURCE
 

@@ -136,7 +136,9 @@ def build_model(tree: ast.Module, path: str, framework: bool) -> ModuleModel:
         elif kind is dict_type:
             dicts.append(node)  # type: ignore[arg-type]
         elif framework and kind in function_types:
-            _add_function(node, imports, functions, by_name, module_level_ids)  # type: ignore[arg-type]
+            _add_function(
+                node, imports, functions, by_name, module_level_ids  # type: ignore[arg-type]
+            )
         for field_name in node._fields:
             value = getattr(node, field_name, None)
             if type(value) is list:

@@ -149,7 +149,9 @@ class Resolver:
                 return self._enum_member(model, member, require_str=expr.attr != "value")
         return None
 
-    def _enum_member(self, model: ModuleModel, expr: ast.Attribute, require_str: bool) -> str | None:
+    def _enum_member(
+        self, model: ModuleModel, expr: ast.Attribute, require_str: bool
+    ) -> str | None:
         found = self.target_of(model, expr.value)
         if found is None:
             return None
@@ -230,7 +232,7 @@ class Resolver:
             left = self.dict_items(model, expr.left, depth + 1)
             right = self.dict_items(model, expr.right, depth + 1)
             return left + right if left is not None and right is not None else None
-        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "dict":
+        if isinstance(expr, ast.Call) and _is_name(expr.func, "dict"):
             if model.imports.lookup("dict") is not None:
                 return None  # someone's own `dict`
             items = []
@@ -274,6 +276,10 @@ class Resolver:
         if isinstance(expr, ast.Name):
             found = self.value_of(model, expr)
             return self.dict_variants(found[0], found[1], depth + 1) if found else None
+        if isinstance(expr, ast.IfExp):  # PROD_RESOURCES if is_prod else LOCAL_RESOURCES
+            body = self.dict_variants(model, expr.body, depth + 1)
+            orelse = self.dict_variants(model, expr.orelse, depth + 1)
+            return body + orelse if body is not None and orelse is not None else None
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.BitOr):
             lefts = self.dict_variants(model, expr.left, depth + 1)
             rights = self.dict_variants(model, expr.right, depth + 1)
@@ -289,6 +295,16 @@ class Resolver:
         outer = self.dict_items(model, table, depth + 1)
         if outer is None:
             return None
+        if isinstance(expr, ast.Subscript):
+            chosen = self.string(model, expr.slice)
+            if chosen is not None:  # by_env["prod"]: that one only
+                outer = [entry for entry in outer if entry.key == chosen]
+                if len(outer) != 1 or outer[0].value is None:
+                    return None
+                picked = outer[0]
+                assert picked.value is not None
+                inner_items = self.dict_items(picked.model, picked.value, depth + 1)
+                return [(None, inner_items)] if inner_items is not None else None
         variants: list[tuple[str | None, list[Item]]] = []
         for entry in outer:
             if entry.value is None:
@@ -301,7 +317,9 @@ class Resolver:
 
     # -- decorators ------------------------------------------------------------------------
 
-    def keywords(self, model: ModuleModel, decorated: DecoratedFunction) -> tuple[dict[str, ast.expr], bool]:
+    def keywords(
+        self, model: ModuleModel, decorated: DecoratedFunction
+    ) -> tuple[dict[str, ast.expr], bool]:
         """Decorator keywords with `**COMMON` expanded; the flag is False if a splat was opaque."""
         cached = self._keywords.get(id(decorated))
         if cached is not None:
@@ -440,3 +458,7 @@ def _argument(call: ast.Call, position: int, name: str) -> ast.expr | None:
     if len(call.args) > position and not any(isinstance(a, ast.Starred) for a in call.args):
         return call.args[position]
     return None
+
+
+def _is_name(expr: ast.expr, name: str) -> bool:
+    return isinstance(expr, ast.Name) and expr.id == name

@@ -52,3 +52,8 @@ def not_a_resource(password: str) -> None:
 
 
 not_a_resource(password="fine, not a resource")
+
+
+from os import environ  # noqa: E402
+
+subscript_only = Definitions(resources={"warehouse": Warehouse(user=environ["USER"], password=EnvVar("PW"))})  # expect@69: RSC302 os.environ[...] reads the environment when the definition is imported: pass EnvVar("USER") so the value is read at run time

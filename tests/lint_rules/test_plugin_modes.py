@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +24,9 @@ MAILER = (
 
 
 def test_stdin_resolves_siblings_from_the_display_name() -> None:
-    reported, completed = run_flake8("--stdin-display-name", DISPLAY, "-", stdin=DEFINITIONS.read_text())
+    reported, completed = run_flake8(
+        "--stdin-display-name", DISPLAY, "-", stdin=DEFINITIONS.read_text()
+    )
     assert completed.returncode == 1, completed.stderr
     assert reported == [
         Reported(DISPLAY, 9, 8, BLOB),
@@ -82,7 +83,10 @@ def test_internal_error_becomes_one_rsc000_line(
     # the other file is still checked completely
     others = [line for line in lines if line.startswith(without_definitions)]
     assert len(others) == 6
-    assert f"{without_definitions}:21:11: RSC103 config class 'LoadConfig' has no field 'tabel' (read by op 'load')" in others
+    assert (
+        f"{without_definitions}:21:11: RSC103 config class 'LoadConfig' has no field 'tabel' "
+        "(read by op 'load')"
+    ) in others
 
 
 def test_deep_recursion_in_a_rule_is_contained(

@@ -83,7 +83,9 @@ def test_documented_messages_are_the_real_templates(rule: object) -> None:
     documented = re.findall(rf"`({code} [^`]+)`", text)
     assert documented, f"{code}: no message documented"
     templates = [
-        value for name, value in vars(rule).items() if name.endswith("MESSAGE") and isinstance(value, str)
+        value
+        for name, value in vars(rule).items()
+        if name.endswith("MESSAGE") and isinstance(value, str)
     ]
     for message in documented:
         assert any(_matches(template, message) for template in templates), message

@@ -15,6 +15,7 @@ from dagwire.lint_rules.functions import is_resource_annotation
 from dagwire.lint_rules.resolve import CONFIG, PERMISSIVE_CONFIG
 
 CODE = "RSC104"
+CONFIG_KINDS = (CONFIG, PERMISSIVE_CONFIG)
 CONFIG_MESSAGE = (
     "RSC104 parameter '{param}' of {kind} '{name}' is annotated with Config class '{cls}': "
     "only the parameter named 'config' receives config"
@@ -34,7 +35,7 @@ def check(file: FileCheck) -> Iterator[Finding]:
             if param == "config":
                 if is_resource_annotation(file.resolver, file.model, annotation):
                     yield finding(args[param], RESOURCE_MESSAGE.format(kind=fn.kind, name=name))
-            elif ref is not None and ref.kind in (CONFIG, PERMISSIVE_CONFIG) and ref.node is not None:
+            elif ref is not None and ref.node is not None and ref.kind in CONFIG_KINDS:
                 yield finding(
                     args[param],
                     CONFIG_MESSAGE.format(param=param, kind=fn.kind, name=name, cls=ref.name),

@@ -67,7 +67,14 @@ def check(file: FileCheck) -> Iterator[Finding]:
 
 
 def _mentions_environ(file: FileCheck) -> bool:
-    return any(
-        isinstance(node, ast.Subscript) and env_read(file, node) is not None
-        for node in ast.walk(file.model.tree)
-    ) if file.model.imports.lookup("os") or file.model.imports.lookup("environ") else False
+    """Is there an `os.environ[...]` / `environ[...]` subscript anywhere? (Name index, no walk.)"""
+    model = file.model
+    for identifier in ("os", "environ"):
+        for name in model.names.get(identifier, ()):
+            node: ast.AST = name
+            parent = model.parents.get(id(node))
+            if identifier == "os" and isinstance(parent, ast.Attribute):
+                node, parent = parent, model.parents.get(id(parent))
+            if isinstance(parent, ast.Subscript) and env_read(file, parent) is not None:
+                return True
+    return False

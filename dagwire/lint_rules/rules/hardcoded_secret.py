@@ -30,22 +30,14 @@ MESSAGE = (
 
 def check(file: FileCheck) -> Iterator[Finding]:
     model = file.model
-    candidates = [
-        call
-        for call in model.calls
-        if any(
-            keyword.arg is not None and is_secret_name(keyword.arg) and is_literal_secret(keyword.value)
-            for keyword in call.keywords
-        )
-    ]
+    candidates = [call for call in model.calls if any(map(_secret_keyword, call.keywords))]
     if candidates:
         dict_values = resource_dict_values(file)
         for call in candidates:
             if constructs_resource_or_config(file, call, dict_values):
                 for keyword in call.keywords:
-                    if keyword.arg is not None and is_secret_name(keyword.arg):
-                        if is_literal_secret(keyword.value):
-                            yield finding(keyword.value, MESSAGE.format(name=keyword.arg))
+                    if keyword.arg is not None and _secret_keyword(keyword):
+                        yield finding(keyword.value, MESSAGE.format(name=keyword.arg))
     for cls in config_class_bodies(file):
         for stmt in cls.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
@@ -62,3 +54,11 @@ def check(file: FileCheck) -> Iterator[Finding]:
                 if isinstance(key, ast.Constant) and isinstance(key.value, str):
                     if is_secret_name(key.value) and is_literal_secret(value):
                         yield finding(value, MESSAGE.format(name=key.value))
+
+
+def _secret_keyword(keyword: ast.keyword) -> bool:
+    return (
+        keyword.arg is not None
+        and is_secret_name(keyword.arg)
+        and is_literal_secret(keyword.value)
+    )

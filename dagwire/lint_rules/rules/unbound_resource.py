@@ -49,7 +49,9 @@ def _describe(file: FileCheck, fn: DecoratedFunction, model: ModuleModel) -> str
     return f"{fn.kind} '{file.display_name(fn, model)}'"
 
 
-def _job_ops(file: FileCheck, job: DecoratedFunction, model: ModuleModel) -> Iterator[tuple[DecoratedFunction, ModuleModel]]:
+def _job_ops(
+    file: FileCheck, job: DecoratedFunction, model: ModuleModel
+) -> Iterator[tuple[DecoratedFunction, ModuleModel]]:
     for node in ast.walk(job.func):
         if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
             found = file.resolver.definition(model, node.func)
@@ -80,7 +82,11 @@ def _add_entry_needs(file: FileCheck, entry: Entry, needs: _Needs) -> None:
 
 
 def _report(
-    node_line: int, node_col: int, needs: _Needs, variants: list[tuple[str | None, list[Item]]], site: str
+    node_line: int,
+    node_col: int,
+    needs: _Needs,
+    variants: list[tuple[str | None, list[Item]]],
+    site: str,
 ) -> Iterator[Finding]:
     for key, users in needs.by_key.items():
         for label, items in variants:
