@@ -16,12 +16,12 @@ def daily(settings: JobConfig) -> None:  # expect@11: RSC104 parameter 'settings
 
 
 @op
-def write(config: Store) -> None:  # expect@11: RSC104 parameter 'config' of op 'write' is annotated with a resource type: the parameter named 'config' receives config; name the parameter after its resource key
+def write(config: Store) -> None:  # expect@11: RSC104 parameter 'config' of op 'write' is annotated with a resource type: 'config' is reserved for config: name a resource parameter after its resource key
     pass
 
 
 @op
-def raw(config: ResourceParam[dict]) -> None:  # expect@9: RSC104 parameter 'config' of op 'raw' is annotated with a resource type: the parameter named 'config' receives config; name the parameter after its resource key
+def raw(config: ResourceParam[dict]) -> None:  # expect@9: RSC104 parameter 'config' of op 'raw' is annotated with a resource type: 'config' is reserved for config: name a resource parameter after its resource key
     pass
 
 

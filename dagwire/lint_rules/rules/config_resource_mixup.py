@@ -1,8 +1,9 @@
 """RSC104: config and resources mixed up in a signature.
 
 Only the parameter named `config` receives config; every other parameter annotated with a
-Config class is taken for an input (an upstream asset) and fails at load or run time. And the
-parameter named `config` never receives a resource, whatever its annotation says.
+Config class is taken for an input (an upstream asset) and fails at load time. And a resource
+annotated on the parameter named `config` makes Dagster require a resource keyed 'config',
+a name everyone reads as run config.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ CONFIG_MESSAGE = (
 )
 RESOURCE_MESSAGE = (
     "RSC104 parameter 'config' of {kind} '{name}' is annotated with a resource type: "
-    "the parameter named 'config' receives config; name the parameter after its resource key"
+    "'config' is reserved for config: name a resource parameter after its resource key"
 )
 
 
