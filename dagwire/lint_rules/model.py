@@ -41,7 +41,7 @@ class DecoratedFunction:
 class ModuleModel:
     __slots__ = (
         "path", "tree", "imports", "classes", "functions", "by_name", "calls", "dicts",
-        "source_refs", "parents", "names", "framework",
+        "source_refs", "parents", "names", "framework", "outline",
     )
 
     def __init__(
@@ -58,6 +58,7 @@ class ModuleModel:
         parents: dict[int, ast.AST],
         names: dict[str, list[ast.Name]],
         framework: bool,
+        outline: bool = False,
     ) -> None:
         self.path = path
         self.tree = tree
@@ -71,6 +72,9 @@ class ModuleModel:
         self.parents = parents  # id(node) -> parent node
         self.names = names  # every Name node, by identifier
         self.framework = framework
+        # an outline (a sibling looked up by name) holds only module-level definitions:
+        # no calls, dicts, parents or name index
+        self.outline = outline
 
     def names_in(self, func: FunctionNode, identifier: str) -> list[ast.Name]:
         """Name nodes of `identifier` inside a function (signature and body)."""
@@ -92,6 +96,26 @@ def _decorator_call(decorator: ast.expr) -> tuple[ast.expr, ast.Call | None]:
 
 
 _SKIP_TYPES = (ast.expr_context, ast.operator, ast.boolop, ast.unaryop, ast.cmpop)
+
+
+def build_outline(tree: ast.Module, path: str, framework: bool) -> ModuleModel:
+    """What another module needs to know about this one: its imports, classes and
+    module-level definitions. No traversal of function bodies."""
+    imports = ImportTable(tree)
+    classes: dict[str, ast.ClassDef] = {}
+    functions: list[DecoratedFunction] = []
+    by_name: dict[str, DecoratedFunction] = {}
+    module_level_ids = {id(stmt) for stmt in tree.body}
+    for stmt in tree.body:
+        if isinstance(stmt, ast.ClassDef):
+            classes[stmt.name] = stmt
+        elif framework and isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            _add_function(stmt, imports, functions, by_name, module_level_ids)
+    return ModuleModel(
+        path=path, tree=tree, imports=imports, classes=classes, functions=functions,
+        by_name=by_name, calls=[], dicts=[], source_refs=[], parents={}, names={},
+        framework=framework, outline=True,
+    )
 
 
 def build_model(tree: ast.Module, path: str, framework: bool) -> ModuleModel:

@@ -11,7 +11,7 @@ import ast
 import os
 
 from dagwire.lint_rules.imports import imports_framework
-from dagwire.lint_rules.model import ModuleModel, build_model
+from dagwire.lint_rules.model import ModuleModel, build_model, build_outline
 
 # Do not parse generated or vendored giants just to look up a name.
 MAX_MODULE_BYTES = 1_000_000
@@ -35,7 +35,7 @@ class ProjectIndex:
             cached = self._cache.get(absolute)
             if cached is not None and cached[0] == disk[0] and cached[1] == source:
                 model = cached[2]
-            if model is None:
+            if model is None or model.outline:
                 model = build_model(tree, path, framework=True)
                 self._cache[absolute] = (disk[0], source, model)
         if model is None:
@@ -61,7 +61,7 @@ class ProjectIndex:
         model: ModuleModel | None = None
         try:
             tree = ast.parse(read[1], filename=path)
-            model = build_model(tree, path, imports_framework(tree))
+            model = build_outline(tree, path, imports_framework(tree))
         except (SyntaxError, ValueError, RecursionError):
             model = None
         self._cache[path] = (read[0], read[1], model)

@@ -61,19 +61,26 @@ def test_sibling_changes_are_seen(tmp_path: Path) -> None:
 
 
 def test_a_module_is_parsed_once_per_process(tmp_path: Path) -> None:
-    assets, _ = _project(tmp_path)
+    assets, definitions = _project(tmp_path)
     index = ProjectIndex()
-    first = index.model_for_path(str(assets))
-    assert first is not None
-    assert index.model_for_path(str(assets)) is first
-    # checking the sibling itself reuses the model built for the lookup
+    outline = index.model_for_path(str(assets))
+    assert outline is not None and outline.outline  # a lookup needs no function bodies
+    assert index.model_for_path(str(assets)) is outline
+    # when flake8 checks the module itself, the full model replaces the outline in the cache
     source = assets.read_text()
-    assert index.checked_model(ast.parse(source), str(assets), source) is first
+    checked = index.checked_model(ast.parse(source), str(assets), source)
+    assert not checked.outline
+    other_source = definitions.read_text()
+    index.checked_model(ast.parse(other_source), str(definitions), other_source)
+    assert index.model_for_path(str(assets)) is checked
+    assert index.checked_model(ast.parse(source), str(assets), source) is checked
     # an editor buffer that differs from the disk is modelled on its own and not cached
     buffer = source + "\n# unsaved\n"
-    other = index.checked_model(ast.parse(buffer), str(assets), buffer)
-    assert other is not first
-    assert index.model_for_path(str(assets)) is other  # the buffer wins while it is checked
+    unsaved = index.checked_model(ast.parse(buffer), str(assets), buffer)
+    assert unsaved is not checked
+    assert index.model_for_path(str(assets)) is unsaved  # the buffer wins while it is checked
+    index.checked_model(ast.parse(other_source), str(definitions), other_source)
+    assert index.model_for_path(str(assets)) is checked
 
 
 def test_unparsable_sibling_is_silently_skipped(tmp_path: Path) -> None:
