@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-from typing import NamedTuple
 
 from dagwire.lint_rules.frameworks import COMPUTE_KINDS
 from dagwire.lint_rules.functions import (
@@ -20,27 +19,52 @@ from dagwire.lint_rules.resolve import Item, Resolver
 IMPLICIT_KEYS = frozenset({"io_manager"})  # always bound by a default
 
 
-class Finding(NamedTuple):
-    line: int
-    col: int
-    message: str  # starts with the code: "RSC101 ..."
+class Finding(tuple[int, int, str]):
+    """(line, col, message): a tuple, so findings sort by position and deduplicate."""
+
+    __slots__ = ()
+
+    def __new__(cls, line: int, col: int, message: str) -> Finding:
+        return tuple.__new__(cls, (line, col, message))
+
+    @property
+    def line(self) -> int:
+        return self[0]
+
+    @property
+    def col(self) -> int:
+        return self[1]
+
+    @property
+    def message(self) -> str:
+        """Starts with the code: "RSC101 ..."."""
+        return self[2]
 
     @property
     def code(self) -> str:
-        return self.message.split(" ", 1)[0]
+        return self[2].split(" ", 1)[0]
 
 
 def finding(node: ast.AST, message: str) -> Finding:
     return Finding(getattr(node, "lineno", 1), getattr(node, "col_offset", 0), message)
 
 
-class Declared(NamedTuple):
+class Declared:
     """What a definition declares through its decorator; None parts are not statically known."""
 
-    required_resource_keys: list[Item] | None
-    resource_defs: list[Item] | None
-    config_schema: list[Item] | None
-    complete: bool  # no opaque `**kwargs` in the decorator
+    __slots__ = ("required_resource_keys", "resource_defs", "config_schema", "complete")
+
+    def __init__(
+        self,
+        required_resource_keys: list[Item] | None,
+        resource_defs: list[Item] | None,
+        config_schema: list[Item] | None,
+        complete: bool,
+    ) -> None:
+        self.required_resource_keys = required_resource_keys
+        self.resource_defs = resource_defs
+        self.config_schema = config_schema
+        self.complete = complete  # no opaque `**kwargs` in the decorator
 
 
 class FileCheck:

@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import ast
-from typing import NamedTuple
-
 from dagwire.lint_rules.frameworks import CONTEXT_NAMES
 from dagwire.lint_rules.model import DecoratedFunction, FunctionNode, ModuleModel
 from dagwire.lint_rules.resolve import RESOURCE, ClassRef, Item, Resolver
 
 
-class Parameters(NamedTuple):
-    names: list[str]
-    context: str | None
-    # parameter name -> (annotation, resolved class or None)
-    annotated: dict[str, tuple[ast.expr, ClassRef | None]]
-    # resource parameters we are sure of: annotated with a resource class or ResourceParam[...]
-    resources: dict[str, ast.arg]
-    has_var_keywords: bool
+class Parameters:
+    __slots__ = ("names", "context", "annotated", "resources", "has_var_keywords")
+
+    def __init__(
+        self,
+        names: list[str],
+        context: str | None,
+        annotated: dict[str, tuple[ast.expr, ClassRef | None]],
+        resources: dict[str, ast.arg],
+        has_var_keywords: bool,
+    ) -> None:
+        self.names = names
+        self.context = context
+        # parameter name -> (annotation, resolved class or None)
+        self.annotated = annotated
+        # resource parameters we are sure of: annotated with a resource class or ResourceParam[...]
+        self.resources = resources
+        self.has_var_keywords = has_var_keywords
 
 
 def _all_args(func: FunctionNode) -> list[ast.arg]:

@@ -8,7 +8,7 @@ nothing, so rules stay silent about it.
 from __future__ import annotations
 
 import ast
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 from dagwire.lint_rules.frameworks import framework_of, role_of
 
@@ -23,13 +23,24 @@ LOCAL = "local"  # def / class / assignment in this module: `node` is it
 OTHER = "other"  # anything else (another library, a star import, ...)
 
 
-class Binding(NamedTuple):
-    kind: str
-    role: str = ""
-    module: str = ""
-    level: int = 0
-    name: str = ""
-    node: ast.AST | None = None
+class Binding:
+    __slots__ = ("kind", "role", "module", "level", "name", "node")
+
+    def __init__(
+        self,
+        kind: str,
+        role: str = "",
+        module: str = "",
+        level: int = 0,
+        name: str = "",
+        node: ast.AST | None = None,
+    ) -> None:
+        self.kind = kind
+        self.role = role
+        self.module = module
+        self.level = level
+        self.name = name
+        self.node = node
 
 
 def _module_level_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:

@@ -6,7 +6,7 @@ Every method returns None when it cannot be sure; rules treat None as "stay sile
 from __future__ import annotations
 
 import ast
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 from dagwire.lint_rules.imports import IMPORTED, IMPORTED_MODULE, LOCAL
 from dagwire.lint_rules.model import DecoratedFunction, ModuleModel
@@ -26,34 +26,68 @@ _ROLE_CLASS_KINDS = {
 }
 
 
-class Item(NamedTuple):
+class Item:
     """A statically known string (a key), where it is written, and for dicts its value."""
 
-    key: str
-    node: ast.AST
-    model: ModuleModel
-    value: ast.expr | None = None
+    __slots__ = ("key", "node", "model", "value")
+
+    def __init__(
+        self,
+        key: str,
+        node: ast.AST,
+        model: ModuleModel,
+        value: ast.expr | None = None,
+    ) -> None:
+        self.key = key
+        self.node = node
+        self.model = model
+        self.value = value
 
 
-class ClassRef(NamedTuple):
-    kind: str  # CONFIG, PERMISSIVE_CONFIG, RESOURCE or OTHER_CLASS
-    name: str
-    node: ast.ClassDef | None  # None for the framework base classes themselves
-    model: ModuleModel
+class ClassRef:
+    __slots__ = ("kind", "name", "node", "model")
+
+    def __init__(
+        self,
+        kind: str,
+        name: str,
+        node: ast.ClassDef | None,
+        model: ModuleModel,
+    ) -> None:
+        self.kind = kind  # CONFIG, PERMISSIVE_CONFIG, RESOURCE or OTHER_CLASS
+        self.name = name
+        self.node = node  # None for the framework base classes themselves
+        self.model = model
 
 
-class ClassMembers(NamedTuple):
-    fields: dict[str, ast.AnnAssign]
-    members: frozenset[str]
-    complete: bool  # False when a base class could not be read
+class ClassMembers:
+    __slots__ = ("fields", "members", "complete")
+
+    def __init__(
+        self,
+        fields: dict[str, ast.AnnAssign],
+        members: frozenset[str],
+        complete: bool,
+    ) -> None:
+        self.fields = fields
+        self.members = members
+        self.complete = complete  # False when a base class could not be read
 
 
-class Entry(NamedTuple):
+class Entry:
     """A definition listed at a binding site and the keys bound around it (`with_resources`)."""
 
-    definition: DecoratedFunction
-    model: ModuleModel
-    extra_keys: frozenset[str]
+    __slots__ = ("definition", "model", "extra_keys")
+
+    def __init__(
+        self,
+        definition: DecoratedFunction,
+        model: ModuleModel,
+        extra_keys: frozenset[str],
+    ) -> None:
+        self.definition = definition
+        self.model = model
+        self.extra_keys = extra_keys
 
 
 class Resolver:
