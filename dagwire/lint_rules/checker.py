@@ -15,14 +15,12 @@ from dagwire.lint_rules.rules import ALL_RULES
 _INDEX = ProjectIndex()
 
 
-def check_module(
-    tree: ast.Module, path: str, source: str | None = None, cross_file: bool = True
-) -> list[Finding]:
-    """Findings for one module; `source` is its text as flake8 read it (None: unknown)."""
+def check_module(tree: ast.Module, path: str, cross_file: bool = True) -> list[Finding]:
+    """Findings for one module (`path` locates its siblings; the tree is what is checked)."""
     if not imports_framework(tree):
         return []
     index = _INDEX if cross_file else _NoSiblings()
-    model = index.checked_model(tree, path, source)
+    model = index.checked_model(tree, path)
     file = FileCheck(model, Resolver(index))
     findings: set[Finding] = set()
     for rule in ALL_RULES:

@@ -19,28 +19,18 @@ MAX_MODULE_BYTES = 1_000_000
 
 class ProjectIndex:
     def __init__(self) -> None:
-        # path -> (mtime, source text, model): a module is parsed and modelled once per
-        # process, whether flake8 checks it or a binding module needs it first
-        self._cache: dict[str, tuple[float, str, ModuleModel | None]] = {}
+        # path -> (mtime, outline): a sibling is parsed once per process and kept small
+        # (function bodies dropped); the checked files' own trees are never kept, since
+        # holding every tree of a large run makes the garbage collector cost more than
+        # parsing a sibling again
+        self._cache: dict[str, tuple[float, ModuleModel | None]] = {}
         self._current: dict[str, ModuleModel] = {}
 
-    def checked_model(self, tree: ast.Module, path: str, source: str | None) -> ModuleModel:
-        """The model of the file flake8 is checking. Reused from the cache when the text is the
-        one already modelled; an unsaved editor buffer (stdin) is never cached, and wins over
-        the file on disk for the rest of this check."""
-        absolute = os.path.abspath(path)
-        model: ModuleModel | None = None
-        disk = self._read(absolute)
-        if source is not None and disk is not None and disk[1] == source:
-            cached = self._cache.get(absolute)
-            if cached is not None and cached[0] == disk[0] and cached[1] == source:
-                model = cached[2]
-            if model is None or model.outline:
-                model = build_model(tree, path, framework=True)
-                self._cache[absolute] = (disk[0], source, model)
-        if model is None:
-            model = build_model(tree, path, framework=True)
-        self._current = {absolute: model}
+    def checked_model(self, tree: ast.Module, path: str) -> ModuleModel:
+        """The model of the file flake8 is checking. While it is checked it wins over the
+        file on disk (an editor's unsaved buffer on stdin)."""
+        model = build_model(tree, path, framework=True)
+        self._current = {os.path.abspath(path): model}
         return model
 
     def model_for_path(self, path: str) -> ModuleModel | None:
@@ -49,34 +39,23 @@ class ProjectIndex:
         if current is not None:
             return current
         try:
-            mtime = os.stat(path).st_mtime
+            stat = os.stat(path)
         except OSError:
             return None
         cached = self._cache.get(path)
-        if cached is not None and cached[0] == mtime:
-            return cached[2]
-        read = self._read(path)
-        if read is None:
-            return None
+        if cached is not None and cached[0] == stat.st_mtime:
+            return cached[1]
         model: ModuleModel | None = None
-        try:
-            tree = ast.parse(read[1], filename=path)
-            model = build_outline(tree, path, imports_framework(tree))
-        except (SyntaxError, ValueError, RecursionError):
-            model = None
-        self._cache[path] = (read[0], read[1], model)
+        if stat.st_size <= MAX_MODULE_BYTES:
+            try:
+                with open(path, "rb") as handle:
+                    tree = ast.parse(handle.read(), filename=path)
+                model = build_outline(tree, path, imports_framework(tree))
+                _drop_unused_bodies(model)
+            except (SyntaxError, ValueError, OSError, RecursionError):
+                model = None
+        self._cache[path] = (stat.st_mtime, model)
         return model
-
-    @staticmethod
-    def _read(path: str) -> tuple[float, str] | None:
-        try:
-            stat = os.stat(path)
-            if stat.st_size > MAX_MODULE_BYTES:
-                return None
-            with open(path, encoding="utf-8") as handle:
-                return stat.st_mtime, handle.read()
-        except (OSError, UnicodeDecodeError):
-            return None
 
     def module_path(self, from_model: ModuleModel, module: str, level: int) -> str | None:
         """The file a `from <level dots><module> import ...` in `from_model` refers to."""
@@ -114,3 +93,19 @@ def _package_parent(directory: str) -> str:
             break
         directory = parent
     return directory
+
+
+_BODY_KINDS = frozenset({"job", "graph", "repository"})  # their bodies name the ops they run
+
+
+def _drop_unused_bodies(model: ModuleModel) -> None:
+    """Only signatures, decorators and class bodies of a looked-up module are ever read:
+    free the function bodies (they are most of a module's nodes)."""
+    keep = {id(fn.func) for fn in model.functions if fn.kind in _BODY_KINDS}
+    for stmt in model.tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and id(stmt) not in keep:
+            stmt.body = [ast.Pass()]
+        elif isinstance(stmt, ast.ClassDef):
+            for member in stmt.body:
+                if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    member.body = [ast.Pass()]

@@ -45,8 +45,7 @@ def _project(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def _messages(path: Path) -> list[str]:
-    source = path.read_text()
-    return [f.message for f in check_module(ast.parse(source), str(path), source)]
+    return [f.message for f in check_module(ast.parse(path.read_text()), str(path))]
 
 
 def test_sibling_changes_are_seen(tmp_path: Path) -> None:
@@ -64,23 +63,24 @@ def test_a_module_is_parsed_once_per_process(tmp_path: Path) -> None:
     assets, definitions = _project(tmp_path)
     index = ProjectIndex()
     outline = index.model_for_path(str(assets))
-    assert outline is not None and outline.outline  # a lookup needs no function bodies
+    assert outline is not None and outline.outline
     assert index.model_for_path(str(assets)) is outline
-    # when flake8 checks the module itself, the full model replaces the outline in the cache
-    source = assets.read_text()
-    checked = index.checked_model(ast.parse(source), str(assets), source)
-    assert not checked.outline
-    other_source = definitions.read_text()
-    index.checked_model(ast.parse(other_source), str(definitions), other_source)
+    # a looked-up module keeps signatures, not bodies
+    orders = outline.by_name["orders"].func
+    assert [type(stmt) for stmt in orders.body] == [ast.Pass]
+    assert [arg.arg for arg in orders.args.args] == ["db"]
+
+
+def test_the_checked_buffer_wins_while_it_is_checked(tmp_path: Path) -> None:
+    assets, definitions = _project(tmp_path)
+    index = ProjectIndex()
+    on_disk = index.model_for_path(str(assets))
+    buffer = ast.parse(assets.read_text() + "\n# unsaved\n")
+    checked = index.checked_model(buffer, str(assets))
+    assert checked is not on_disk and not checked.outline
     assert index.model_for_path(str(assets)) is checked
-    assert index.checked_model(ast.parse(source), str(assets), source) is checked
-    # an editor buffer that differs from the disk is modelled on its own and not cached
-    buffer = source + "\n# unsaved\n"
-    unsaved = index.checked_model(ast.parse(buffer), str(assets), buffer)
-    assert unsaved is not checked
-    assert index.model_for_path(str(assets)) is unsaved  # the buffer wins while it is checked
-    index.checked_model(ast.parse(other_source), str(definitions), other_source)
-    assert index.model_for_path(str(assets)) is checked
+    index.checked_model(ast.parse(definitions.read_text()), str(definitions))
+    assert index.model_for_path(str(assets)) is on_disk
 
 
 def test_unparsable_sibling_is_silently_skipped(tmp_path: Path) -> None:
