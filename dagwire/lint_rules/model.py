@@ -7,6 +7,7 @@ requires a resource may depend on other modules, which `resolve.Resolver` answer
 from __future__ import annotations
 
 import ast
+import os
 
 from dagwire.lint_rules.frameworks import DEFINITION_KINDS
 from dagwire.lint_rules.imports import ImportTable
@@ -41,7 +42,7 @@ class DecoratedFunction:
 class ModuleModel:
     __slots__ = (
         "path", "tree", "imports", "classes", "functions", "by_name", "calls", "dicts",
-        "source_refs", "parents", "names", "framework", "outline",
+        "source_refs", "parents", "names", "framework", "outline", "_directory",
     )
 
     def __init__(
@@ -75,6 +76,7 @@ class ModuleModel:
         # an outline (a sibling looked up by name) holds only module-level definitions:
         # no calls, dicts, parents or name index
         self.outline = outline
+        self._directory: str | None = None
 
     def names_in(self, func: FunctionNode, identifier: str) -> list[ast.Name]:
         """Name nodes of `identifier` inside a function (signature and body)."""
@@ -84,9 +86,9 @@ class ModuleModel:
 
     @property
     def directory(self) -> str:
-        import os.path
-
-        return os.path.dirname(os.path.abspath(self.path))
+        if self._directory is None:
+            self._directory = os.path.dirname(os.path.abspath(self.path))
+        return self._directory
 
 
 def _decorator_call(decorator: ast.expr) -> tuple[ast.expr, ast.Call | None]:

@@ -25,6 +25,7 @@ class ProjectIndex:
         # parsing a sibling again
         self._cache: dict[str, tuple[float, ModuleModel | None]] = {}
         self._current: dict[str, ModuleModel] = {}
+        self._paths: dict[tuple[str, str, int], str | None] = {}
 
     def checked_model(self, tree: ast.Module, path: str) -> ModuleModel:
         """The model of the file flake8 is checking. While it is checked it wins over the
@@ -59,6 +60,12 @@ class ProjectIndex:
 
     def module_path(self, from_model: ModuleModel, module: str, level: int) -> str | None:
         """The file a `from <level dots><module> import ...` in `from_model` refers to."""
+        key = (from_model.directory, module, level)
+        if key not in self._paths:
+            self._paths[key] = self._find_module(from_model, module, level)
+        return self._paths[key]
+
+    def _find_module(self, from_model: ModuleModel, module: str, level: int) -> str | None:
         parts = [part for part in module.split(".") if part]
         if level > 0:
             base = from_model.directory

@@ -94,6 +94,8 @@ class Resolver:
     def __init__(self, index: ProjectIndex) -> None:
         self.index = index
         self._keywords: dict[int, tuple[dict[str, ast.expr], bool]] = {}
+        # (module, dotted name) -> class; annotations repeat the same few names
+        self._classes: dict[tuple[int, str], ClassRef | None] = {}
 
     # -- names ---------------------------------------------------------------------------
 
@@ -381,6 +383,17 @@ class Resolver:
             return None
         if isinstance(expr, ast.Subscript):  # ConfigurableResourceFactory[Client]
             expr = expr.value
+        key = _dotted(expr)
+        if key is None:
+            return None
+        cache_key = (id(model), key)
+        if cache_key in self._classes:
+            return self._classes[cache_key]
+        found = self._class_ref(model, expr, depth)
+        self._classes[cache_key] = found
+        return found
+
+    def _class_ref(self, model: ModuleModel, expr: ast.expr, depth: int) -> ClassRef | None:
         role = model.imports.role(expr)
         if role is not None:
             kind = _ROLE_CLASS_KINDS.get(role)
@@ -496,3 +509,15 @@ def _argument(call: ast.Call, position: int, name: str) -> ast.expr | None:
 
 def _is_name(expr: ast.expr, name: str) -> bool:
     return isinstance(expr, ast.Name) and expr.id == name
+
+
+def _dotted(expr: ast.expr) -> str | None:
+    """`a.b.C` for a chain of names, None for anything else."""
+    parts: list[str] = []
+    while isinstance(expr, ast.Attribute):
+        parts.append(expr.attr)
+        expr = expr.value
+    if not isinstance(expr, ast.Name):
+        return None
+    parts.append(expr.id)
+    return ".".join(reversed(parts))
