@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import gc
 from typing import Any, Iterator
 
 from dagwire.lint_rules.checker import check_module
@@ -43,13 +44,24 @@ class ResourceChecker:
         cls.cross_file = not getattr(options, "rsc_no_cross_file", False)
 
     def run(self) -> Iterator[tuple[int, int, str, type[ResourceChecker]]]:
+        # A check's objects are freed by reference counting as soon as it ends, so collector
+        # passes during it only rescan the host's objects: up to a third of the plugin's time
+        # in a long flake8 run. Pause the collector and restore its previous state.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            results = self._results()
+        finally:
+            if collecting:
+                gc.enable()
+        yield from results
+
+    def _results(self) -> list[tuple[int, int, str, type[ResourceChecker]]]:
         try:
             if not isinstance(self.tree, ast.Module):
-                return
+                return []
             findings = check_module(self.tree, self.filename, cross_file=self.cross_file)
         except Exception as error:  # noqa: BLE001 - never abort the host's run
             message = f"{type(error).__name__}: {error}".replace("\n", " ")
-            yield 1, 0, INTERNAL_ERROR.format(error=message), type(self)
-            return
-        for found in findings:
-            yield found.line, found.col, found.message, type(self)
+            return [(1, 0, INTERNAL_ERROR.format(error=message), type(self))]
+        return [(found.line, found.col, found.message, type(self)) for found in findings]
