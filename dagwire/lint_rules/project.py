@@ -8,6 +8,7 @@ path and modification time.
 from __future__ import annotations
 
 import ast
+import copy
 import os
 
 from dagwire.lint_rules.imports import imports_framework
@@ -29,9 +30,18 @@ class ProjectIndex:
 
     def checked_model(self, tree: ast.Module, path: str) -> ModuleModel:
         """The model of the file flake8 is checking. While it is checked it wins over the
-        file on disk (an editor's unsaved buffer on stdin)."""
+        file on disk (an editor's unsaved buffer on stdin). An outline of it is kept for
+        binding modules checked later in this process, so they need not parse it again."""
         model = build_model(tree, path, framework=True)
-        self._current = {os.path.abspath(path): model}
+        absolute = os.path.abspath(path)
+        self._current = {absolute: model}
+        try:
+            mtime = os.stat(absolute).st_mtime
+        except OSError:
+            return model
+        cached = self._cache.get(absolute)
+        if cached is None or cached[0] != mtime:
+            self._cache[absolute] = (mtime, _outline_copy(tree, path))
         return model
 
     def model_for_path(self, path: str) -> ModuleModel | None:
@@ -116,3 +126,25 @@ def _drop_unused_bodies(model: ModuleModel) -> None:
             for member in stmt.body:
                 if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
                     member.body = [ast.Pass()]
+
+
+def _outline_copy(tree: ast.Module, path: str) -> ModuleModel:
+    """An outline of a module flake8 parsed, sharing none of the nodes it changes: flake8's
+    tree is left untouched and can be freed, only signatures and class bodies are kept."""
+    body: list[ast.stmt] = []
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            stmt = copy.copy(stmt)
+        elif isinstance(stmt, ast.ClassDef):
+            stmt = copy.copy(stmt)
+            stmt.body = [
+                copy.copy(member)
+                if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef))
+                else member
+                for member in stmt.body
+            ]
+        body.append(stmt)
+    outline_tree = ast.Module(body=body, type_ignores=[])
+    model = build_outline(outline_tree, path, imports_framework(outline_tree))
+    _drop_unused_bodies(model)
+    return model

@@ -87,3 +87,18 @@ def test_unparsable_sibling_is_silently_skipped(tmp_path: Path) -> None:
     assets, definitions = _project(tmp_path)
     assets.write_text("def broken(:\n")
     assert _messages(definitions) == []
+
+
+def test_checked_file_leaves_an_outline_without_touching_flake8s_tree(tmp_path: Path) -> None:
+    assets, _ = _project(tmp_path)
+    index = ProjectIndex()
+    tree = ast.parse(assets.read_text())
+    before = ast.dump(tree)
+    index.checked_model(tree, str(assets))
+    assert ast.dump(tree) == before  # other plugins see the tree flake8 parsed
+    index.checked_model(ast.parse(DEFINITIONS), str(assets.parent / "definitions.py"))
+    outline = index.model_for_path(str(assets))
+    assert outline is not None and outline.outline
+    orders = outline.by_name["orders"].func
+    assert [type(stmt) for stmt in orders.body] == [ast.Pass]
+    assert outline.classes["Db"].body[0].target.id == "url"  # type: ignore[attr-defined]
