@@ -71,6 +71,10 @@ def parameters(resolver: Resolver, model: ModuleModel, decorated: DecoratedFunct
     )
 
 
+# Attributes of `context.resources` that are not resource keys.
+RESOURCES_ATTRIBUTES = frozenset({"original_resource_dict"})
+
+
 class ContextUse:
     """How a function body uses its context parameter."""
 
@@ -114,7 +118,10 @@ def context_use(model: ModuleModel, decorated: DecoratedFunction, context: str) 
     def read_resources(node: ast.expr) -> None:
         parent = parents.get(id(node))
         if isinstance(parent, ast.Attribute) and parent.value is node:
-            use.resource_reads.append((parent.attr, parent))
+            if parent.attr in RESOURCES_ATTRIBUTES or parent.attr.startswith("_"):
+                use.resources_opaque = True  # the whole mapping: any key may be read
+            else:
+                use.resource_reads.append((parent.attr, parent))
             return
         if (
             isinstance(parent, ast.Call)

@@ -54,3 +54,10 @@ def opaque_kwargs(context) -> None:
 @op(required_resource_keys={"db"})
 def dynamic_name(context, name: str) -> None:
     getattr(context.resources, name)
+
+
+# The resources object's own attributes are not keys (and may read any key).
+@op(required_resource_keys={"db", "cache"})
+def whole_mapping(context) -> None:
+    print(context.resources.original_resource_dict["cache"])
+    context.resources.db.ping()  # expect@5: RSC201 context.resources.db is the legacy resource API: request 'db' as a parameter annotated with its resource class (dagwire migrate rewrites this)
