@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding
 from dagwire.lint_rules.imports import imports_framework
@@ -24,12 +23,8 @@ def check_module(tree: ast.Module, path: str, cross_file: bool = True) -> list[F
     file = FileCheck(model, Resolver(index))
     findings: set[Finding] = set()
     for rule in ALL_RULES:
-        findings.update(_run(rule.check(file)))
+        findings.update(rule.check(file))
     return sorted(findings)
-
-
-def _run(found: Iterator[Finding]) -> list[Finding]:
-    return list(found)
 
 
 class _NoSiblings(ProjectIndex):
