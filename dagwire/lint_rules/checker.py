@@ -1,0 +1,34 @@
+"""Run every rule over one module. No flake8 here: `plugin.py` adapts this to flake8."""
+
+from __future__ import annotations
+
+import ast
+
+from dagwire.lint_rules.file_check import FileCheck, Finding
+from dagwire.lint_rules.imports import imports_framework
+from dagwire.lint_rules.project import ProjectIndex
+from dagwire.lint_rules.resolve import Resolver
+from dagwire.lint_rules.rules import ALL_RULES
+
+# One index per process: flake8 workers each keep their own parsed-sibling cache.
+_INDEX = ProjectIndex()
+
+
+def check_module(tree: ast.Module, path: str, cross_file: bool = True) -> list[Finding]:
+    """Findings for one module (`path` locates its siblings; the tree is what is checked)."""
+    if not imports_framework(tree):
+        return []
+    index = _INDEX if cross_file else _NoSiblings()
+    model = index.checked_model(tree, path)
+    file = FileCheck(model, Resolver(index))
+    findings: set[Finding] = set()
+    for rule in ALL_RULES:
+        findings.update(rule.check(file))
+    return sorted(findings)
+
+
+class _NoSiblings(ProjectIndex):
+    """`--rsc-no-cross-file`: resolve names inside the checked file only."""
+
+    def model_for_path(self, path: str) -> None:
+        return None

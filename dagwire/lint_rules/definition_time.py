@@ -1,0 +1,123 @@
+"""Where values are fixed at definition time: resource/Config constructors, their field
+defaults, resource dicts and config dicts. Shared by the security and config-source rules."""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Iterator
+
+from dagwire.lint_rules.file_check import FileCheck
+from dagwire.lint_rules.resolve import CONFIG, PERMISSIVE_CONFIG, RESOURCE
+
+_CLASS_KINDS = (RESOURCE, CONFIG, PERMISSIVE_CONFIG)
+_SECRET_WORDS = ("password", "passwd", "secret", "token", "credentials", "credential")
+_SECRET_PAIRS = (("api", "key"), ("private", "key"), ("access", "key"), ("secret", "key"))
+_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+def is_secret_name(name: str) -> bool:
+    """True when the name ends in a secret word: `password`, `client_secret`, `apiKey`
+    (not `token_url` or `password_env_var`, which name something else)."""
+    words = [word.lower() for word in _WORDS.findall(name)]
+    if not words:
+        return False
+    if words[-1] in _SECRET_WORDS:
+        return True
+    if words[-1] in ("apikey", "privatekey"):
+        return True
+    return len(words) >= 2 and (words[-2], words[-1]) in _SECRET_PAIRS
+
+
+def is_literal_secret(value: ast.expr) -> bool:
+    return isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value != ""
+
+
+def env_read(file: FileCheck, node: ast.AST) -> tuple[str, str | None] | None:
+    """(`os.getenv()` or similar, the variable name if literal) for an environment read."""
+    imports = file.model.imports
+    if isinstance(node, ast.Call):
+        func = node.func
+        first = node.args[0] if node.args else None
+        name = _literal(first)
+        if imports.is_os_call(func, "getenv"):
+            return "os.getenv()", name
+        if not isinstance(func, ast.Attribute):
+            return None
+        if func.attr == "get" and imports.is_os_environ(func.value):
+            return "os.environ.get()", name
+        if func.attr == "get_value":
+            inner = func.value
+            if isinstance(inner, ast.Call) and imports.role(inner.func) == "EnvVar":
+                return "EnvVar(...).get_value()", _literal(inner.args[0] if inner.args else None)
+    elif isinstance(node, ast.Subscript) and imports.is_os_environ(node.value):
+        return "os.environ[...]", _literal(node.slice)
+    return None
+
+
+def _literal(node: ast.expr | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def run_time_lines(file: FileCheck) -> list[tuple[int, int]]:
+    """Line spans of op/asset/sensor/schedule bodies: code there runs at run time."""
+    spans = []
+    for fn in file.compute_functions():
+        body = fn.func.body
+        spans.append((body[0].lineno, getattr(fn.func, "end_lineno", None) or body[-1].lineno))
+    return spans
+
+
+def at_definition_time(node: ast.AST, spans: list[tuple[int, int]]) -> bool:
+    line = getattr(node, "lineno", 0)
+    return not any(start <= line <= end for start, end in spans)
+
+
+def resource_dict_values(file: FileCheck) -> set[int]:
+    """ids of the values of `resources={...}` / `resource_defs={...}` dict displays."""
+    ids: set[int] = set()
+    for call in file.model.calls:
+        for keyword in call.keywords:
+            if keyword.arg not in ("resources", "resource_defs"):
+                continue
+            if isinstance(keyword.value, ast.Dict):
+                ids.update(id(value) for value in keyword.value.values)
+    return ids
+
+
+def constructs_resource_or_config(file: FileCheck, call: ast.Call, dict_values: set[int]) -> bool:
+    if id(call) in dict_values:
+        return True
+    if not isinstance(call.func, (ast.Name, ast.Attribute)):
+        return False
+    ref = file.resolver.class_ref(file.model, call.func)
+    return ref is not None and ref.kind in _CLASS_KINDS
+
+
+def config_class_bodies(file: FileCheck) -> Iterator[ast.ClassDef]:
+    """Module-level classes that are resources or Config classes."""
+    for cls in file.model.classes.values():
+        ref = file.resolver.class_ref(file.model, ast.Name(id=cls.name, ctx=ast.Load()))
+        if ref is not None and ref.kind in _CLASS_KINDS and ref.node is cls:
+            yield cls
+
+
+def config_dicts(file: FileCheck) -> Iterator[ast.Dict]:
+    """Dict displays that are config: `.configured({...})`, `config=` / `run_config=` values."""
+    for call in file.model.calls:
+        if isinstance(call.func, ast.Attribute) and call.func.attr == "configured":
+            for arg in call.args[:1]:
+                if isinstance(arg, ast.Dict):
+                    yield arg
+        for keyword in call.keywords:
+            if keyword.arg in ("config", "run_config") and isinstance(keyword.value, ast.Dict):
+                yield keyword.value
+
+
+def nested_dicts(root: ast.Dict) -> Iterator[ast.Dict]:
+    yield root
+    for value in root.values:
+        if isinstance(value, ast.Dict):
+            yield from nested_dicts(value)

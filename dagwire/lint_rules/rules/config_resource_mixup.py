@@ -1,0 +1,47 @@
+"""RSC104: config and resources mixed up in a signature.
+
+Only the parameter named `config` receives config; every other parameter annotated with a
+Config class is taken for an input (an upstream asset) and fails at load time. And a resource
+annotated on the parameter named `config` makes Dagster require a resource keyed 'config',
+a name everyone reads as run config.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterator
+
+from dagwire.lint_rules.file_check import FileCheck, Finding, finding
+from dagwire.lint_rules.functions import is_resource_annotation
+from dagwire.lint_rules.resolve import CONFIG, PERMISSIVE_CONFIG
+
+CODE = "RSC104"
+CONFIG_KINDS = (CONFIG, PERMISSIVE_CONFIG)
+CONFIG_MESSAGE = (
+    "RSC104 parameter '{param}' of {kind} '{name}' is annotated with Config class '{cls}': "
+    "only the parameter named 'config' receives config"
+)
+RESOURCE_MESSAGE = (
+    "RSC104 parameter 'config' of {kind} '{name}' is annotated with a resource type: "
+    "'config' is reserved for config: name a resource parameter after its resource key"
+)
+
+
+def check(file: FileCheck) -> Iterator[Finding]:
+    for fn in file.compute_functions():
+        params = file.parameters(fn)
+        name = file.display_name(fn)
+        args = {arg.arg: arg for arg in _args(fn.func.args)}
+        for param, (annotation, ref) in params.annotated.items():
+            if param == "config":
+                if is_resource_annotation(file.resolver, file.model, annotation):
+                    yield finding(args[param], RESOURCE_MESSAGE.format(kind=fn.kind, name=name))
+            elif ref is not None and ref.node is not None and ref.kind in CONFIG_KINDS:
+                yield finding(
+                    args[param],
+                    CONFIG_MESSAGE.format(param=param, kind=fn.kind, name=name, cls=ref.name),
+                )
+
+
+def _args(arguments: ast.arguments) -> list[ast.arg]:
+    return [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]

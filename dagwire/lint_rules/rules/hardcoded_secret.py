@@ -1,0 +1,64 @@
+"""RSC301: a string literal given to a secret-named resource field or config key.
+
+Covered places: keyword arguments of resource and Config constructors (and of any
+constructor inside `resources={...}` / `resource_defs={...}`), field defaults of resource
+and Config classes, and keys of config dicts (`.configured({...})`, `config=`, `run_config=`).
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterator
+
+from dagwire.lint_rules.definition_time import (
+    config_class_bodies,
+    config_dicts,
+    constructs_resource_or_config,
+    is_literal_secret,
+    is_secret_name,
+    nested_dicts,
+    resource_dict_values,
+)
+from dagwire.lint_rules.file_check import FileCheck, Finding, finding
+
+CODE = "RSC301"
+MESSAGE = (
+    "RSC301 hard-coded secret for '{name}': pass EnvVar(\"...\") so the value is read from "
+    "the environment at run time"
+)
+
+
+def check(file: FileCheck) -> Iterator[Finding]:
+    model = file.model
+    candidates = [call for call in model.calls if any(map(_secret_keyword, call.keywords))]
+    if candidates:
+        dict_values = resource_dict_values(file)
+        for call in candidates:
+            if constructs_resource_or_config(file, call, dict_values):
+                for keyword in call.keywords:
+                    if keyword.arg is not None and _secret_keyword(keyword):
+                        yield finding(keyword.value, MESSAGE.format(name=keyword.arg))
+    for cls in config_class_bodies(file):
+        for stmt in cls.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                if stmt.value is not None and is_secret_name(stmt.target.id):
+                    if is_literal_secret(stmt.value):
+                        yield finding(stmt.value, MESSAGE.format(name=stmt.target.id))
+    seen: set[int] = set()
+    for root in config_dicts(file):
+        for mapping in nested_dicts(root):
+            if id(mapping) in seen:
+                continue
+            seen.add(id(mapping))
+            for key, value in zip(mapping.keys, mapping.values):
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    if is_secret_name(key.value) and is_literal_secret(value):
+                        yield finding(value, MESSAGE.format(name=key.value))
+
+
+def _secret_keyword(keyword: ast.keyword) -> bool:
+    return (
+        keyword.arg is not None
+        and is_secret_name(keyword.arg)
+        and is_literal_secret(keyword.value)
+    )

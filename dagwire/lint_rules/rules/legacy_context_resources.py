@@ -1,0 +1,24 @@
+"""RSC201: `context.resources.x` in an op or asset: request `x` as a resource parameter."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from dagwire.lint_rules.file_check import FileCheck, Finding, finding
+
+CODE = "RSC201"
+MESSAGE = (
+    "RSC201 context.resources.{key} is the legacy resource API: request '{key}' as a "
+    "parameter annotated with its resource class (dagwire migrate rewrites this)"
+)
+
+
+def check(file: FileCheck) -> Iterator[Finding]:
+    for fn in file.compute_functions():
+        if fn.kind not in ("asset", "op"):
+            continue
+        use = file.context_use(fn)
+        if use is None:
+            continue
+        for key, node in use.resource_reads:
+            yield finding(node, MESSAGE.format(key=key))

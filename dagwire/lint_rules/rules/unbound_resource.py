@@ -1,0 +1,191 @@
+"""RSC101: a resource key a definition requires is not bound where the definition is bound.
+
+Binding sites: `Definitions(...)` (reported on its first line), `@repository` functions and
+`@job(resource_defs=...)` (reported on the decorator line). Definitions may live in other
+modules; they are found through the binding module's local imports. Resources picked by
+deployment (`by_env[env]`) are checked per deployment.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterator
+
+from dagwire.lint_rules.file_check import FileCheck, Finding
+from dagwire.lint_rules.model import DecoratedFunction, ModuleModel
+from dagwire.lint_rules.resolve import Entry, Item
+
+CODE = "RSC101"
+MESSAGE = "RSC101 resource key '{key}' is required by {users} but not bound in {site}"
+
+# Definitions(assets, schedules, sensors, jobs, resources, ...) in Dagster's positional order
+_DEFINITIONS_LISTS = ("assets", "schedules", "sensors", "jobs")
+_DEFINITIONS_POSITIONS = {"assets": 0, "schedules": 1, "sensors": 2, "jobs": 3, "resources": 4}
+
+
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    for keyword in call.keywords:
+        if keyword.arg == name:
+            return keyword.value
+    position = _DEFINITIONS_POSITIONS.get(name)
+    if position is not None and position < len(call.args):
+        return call.args[position]
+    return None
+
+
+class _Needs:
+    """key -> the definitions (described) that need it, in order of appearance."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[str]] = {}
+
+    def add(self, key: str, user: str) -> None:
+        users = self.by_key.setdefault(key, [])
+        if user not in users:
+            users.append(user)
+
+
+def _describe(file: FileCheck, fn: DecoratedFunction, model: ModuleModel) -> str:
+    return f"{fn.kind} '{file.display_name(fn, model)}'"
+
+
+def _job_ops(
+    file: FileCheck, job: DecoratedFunction, model: ModuleModel
+) -> Iterator[tuple[DecoratedFunction, ModuleModel]]:
+    for node in ast.walk(job.func):
+        if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
+            found = file.resolver.definition(model, node.func)
+            if found is not None and found[0].kind == "op":
+                yield found
+
+
+def _add_entry_needs(file: FileCheck, entry: Entry, needs: _Needs) -> None:
+    fn, model = entry.definition, entry.model
+    if fn.kind == "job":
+        declared = file.declared(fn, model)
+        if not declared.complete or declared.resource_defs is None:
+            return
+        if declared.resource_defs:
+            return  # the job binds its own resources; its decorator is checked on its own
+        bound = entry.extra_keys
+        job_name = _describe(file, fn, model)
+        for op, op_model in _job_ops(file, fn, model):
+            keys = file.required_keys(op, op_model)
+            for key in sorted((keys or set()) - bound):
+                needs.add(key, f"{_describe(file, op, op_model)} in {job_name}")
+        return
+    if fn.kind not in ("asset", "op", "sensor", "schedule"):
+        return
+    keys = file.required_keys(fn, model)
+    for key in sorted((keys or set()) - entry.extra_keys):
+        needs.add(key, _describe(file, fn, model))
+
+
+def _report(
+    node_line: int,
+    node_col: int,
+    needs: _Needs,
+    variants: list[tuple[str | None, list[Item]]],
+    site: str,
+) -> Iterator[Finding]:
+    for key, users in needs.by_key.items():
+        for label, items in variants:
+            if key in {item.key for item in items}:
+                continue
+            where = site if label is None else f"{site} (resources for '{label}')"
+            yield Finding(
+                node_line,
+                node_col,
+                MESSAGE.format(key=key, users=", ".join(users), site=where),
+            )
+
+
+def _merged_names(file: FileCheck) -> tuple[set[str], set[int]]:
+    """Definitions passed to `Definitions.merge(...)` are partial by design: skip them."""
+    names: set[str] = set()
+    calls: set[int] = set()
+    for call in file.model.calls:
+        func = call.func
+        if isinstance(func, ast.Attribute) and func.attr == "merge":
+            if file.model.imports.role(func.value) == "Definitions":
+                for arg in call.args:
+                    if isinstance(arg, ast.Name):
+                        names.add(arg.id)
+                    calls.add(id(arg))
+    return names, calls
+
+
+def _assigned_calls(model: ModuleModel, names: set[str]) -> set[int]:
+    found: set[int] = set()
+    for node in ast.walk(model.tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            if any(isinstance(t, ast.Name) and t.id in names for t in node.targets):
+                found.add(id(node.value))
+    return found
+
+
+def _check_definitions(file: FileCheck) -> Iterator[Finding]:
+    model = file.model
+    sites = [call for call in model.calls if model.imports.role(call.func) == "Definitions"]
+    if not sites:
+        return
+    merged_names, merged_calls = _merged_names(file)
+    if merged_names:
+        merged_calls |= _assigned_calls(model, merged_names)
+    for call in sites:
+        if id(call) in merged_calls:
+            continue
+        if any(isinstance(arg, ast.Starred) for arg in call.args) or any(
+            keyword.arg is None for keyword in call.keywords
+        ):
+            continue
+        resources = _keyword(call, "resources")
+        variants = (
+            file.resolver.dict_variants(model, resources) if resources is not None else [(None, [])]
+        )
+        if variants is None:
+            continue
+        needs = _Needs()
+        for name in _DEFINITIONS_LISTS:
+            listed = _keyword(call, name)
+            if listed is None:
+                continue
+            for entry in file.resolver.entries(model, listed):
+                _add_entry_needs(file, entry, needs)
+        yield from _report(call.lineno, call.col_offset, needs, variants, "Definitions")
+
+
+def _check_repositories(file: FileCheck) -> Iterator[Finding]:
+    for fn in file.model.functions:
+        if fn.kind != "repository":
+            continue
+        needs = _Needs()
+        for node in ast.walk(fn.func):
+            if isinstance(node, ast.Return) and isinstance(node.value, (ast.List, ast.Tuple)):
+                for entry in file.resolver.entries(file.model, node.value):
+                    _add_entry_needs(file, entry, needs)
+        line, col = fn.decorator.lineno, max(fn.decorator.col_offset - 1, 0)
+        site = f"repository '{fn.function_name}'"
+        yield from _report(line, col, needs, [(None, [])], site)
+
+
+def _check_jobs(file: FileCheck) -> Iterator[Finding]:
+    for fn in file.model.functions:
+        if fn.kind != "job":
+            continue
+        declared = file.declared(fn)
+        if not declared.complete or not declared.resource_defs:
+            continue  # no resource_defs: the job is bound where Definitions lists it
+        needs = _Needs()
+        for op, op_model in _job_ops(file, fn, file.model):
+            for key in sorted(file.required_keys(op, op_model) or set()):
+                needs.add(key, _describe(file, op, op_model))
+        line, col = fn.decorator.lineno, max(fn.decorator.col_offset - 1, 0)
+        site = f"resource_defs of job '{file.display_name(fn)}'"
+        yield from _report(line, col, needs, [(None, declared.resource_defs)], site)
+
+
+def check(file: FileCheck) -> Iterator[Finding]:
+    yield from _check_definitions(file)
+    yield from _check_repositories(file)
+    yield from _check_jobs(file)

@@ -1,0 +1,56 @@
+"""RSC204: a key declared in `required_resource_keys` or `config_schema` is never read.
+
+Only reported when every use of the context in the function is visible: if the context (or
+`context.resources` / `context.op_config` as a whole) is passed on, the key may be read
+elsewhere and the rule stays silent.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterator
+
+from dagwire.lint_rules.file_check import FileCheck, Finding, finding
+from dagwire.lint_rules.model import DecoratedFunction
+
+CODE = "RSC204"
+RESOURCE_MESSAGE = (
+    "RSC204 resource key '{key}' is declared in required_resource_keys of {kind} '{name}' "
+    "but never read"
+)
+CONFIG_MESSAGE = (
+    "RSC204 config key '{key}' is declared in config_schema of {kind} '{name}' but never read"
+)
+
+
+def check(file: FileCheck) -> Iterator[Finding]:
+    for fn in file.compute_functions():
+        params = file.parameters(fn)
+        if params.context is None:
+            continue  # without a context nothing reads these keys, but other tools may
+        use = file.context_use(fn)
+        if use is None or use.escapes:
+            continue
+        declared = file.declared(fn)
+        name = file.display_name(fn)
+        if not use.resources_opaque and declared.required_resource_keys:
+            read = {key for key, _ in use.resource_reads}
+            for item in declared.required_resource_keys:
+                if item.key not in read and item.key not in params.names:
+                    yield finding(
+                        _position(item.node, item.model is file.model, fn),
+                        RESOURCE_MESSAGE.format(key=item.key, kind=fn.kind, name=name),
+                    )
+        if not use.op_config_opaque and declared.config_schema and use.op_config_nodes:
+            read = {key for key, _ in use.op_config_reads}
+            for item in declared.config_schema:
+                if item.key not in read:
+                    yield finding(
+                        _position(item.node, item.model is file.model, fn),
+                        CONFIG_MESSAGE.format(key=item.key, kind=fn.kind, name=name),
+                    )
+
+
+def _position(node: ast.AST, local: bool, fn: DecoratedFunction) -> ast.AST:
+    """Keys spelled in another module (a shared dict) are reported on the decorator."""
+    return node if local else fn.decorator

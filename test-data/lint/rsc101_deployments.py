@@ -1,0 +1,62 @@
+# Resources picked by deployment: every variant is checked; dicts merged with | and **.
+import os
+from enum import Enum
+
+import dagster as dg
+
+
+class Key(Enum):
+    SPARK = "spark"
+    LAKE = "lake"
+
+
+class Spark(dg.ConfigurableResource):
+    master: str
+
+
+class Lake(dg.ConfigurableResource):
+    bucket: str
+
+
+@dg.asset(required_resource_keys={Key.SPARK.value})
+def features(context) -> None:
+    spark = context.resources.spark  # expect@13: RSC201 context.resources.spark is the legacy resource API: request 'spark' as a parameter annotated with its resource class (dagwire migrate rewrites this)
+
+
+@dg.asset
+def raw(lake: Lake) -> None:
+    pass
+
+
+SHARED = {Key.LAKE.value: Lake(bucket="b")}
+
+RESOURCES_BY_DEPLOYMENT = {
+    "local": {**SHARED, "spark": Spark(master="local")},
+    "prod": SHARED | {"sparkk": Spark(master="yarn")},
+}
+
+defs = dg.Definitions(  # expect@8: RSC101 resource key 'spark' is required by asset 'features' but not bound in Definitions (resources for 'prod')
+    assets=[features, raw],
+    resources=RESOURCES_BY_DEPLOYMENT[os.getenv("DEPLOYMENT", "local")],
+)
+
+merged = dg.Definitions(
+    assets=[features, raw],
+    resources=SHARED | {"spark": Spark(master="local")},
+)
+
+
+def pick() -> dict:
+    return {}
+
+
+# Resources built at run time: silent.
+dynamic = dg.Definitions(assets=[features, raw], resources=pick())
+
+
+IS_PROD = os.getenv("DEPLOYMENT") == "prod"
+
+chosen = dg.Definitions(  # expect@10: RSC101 resource key 'spark' is required by asset 'features' but not bound in Definitions
+    assets=[features, raw],
+    resources=SHARED if IS_PROD else RESOURCES_BY_DEPLOYMENT["local"],
+)

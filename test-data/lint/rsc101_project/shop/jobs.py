@@ -1,0 +1,19 @@
+from dagwire import job, op
+
+from shop.resources import Database
+
+
+@op(required_resource_keys={"mailer"})
+def notify(context) -> None:
+    context.resources.mailer.send("done")  # expect@5: RSC201 context.resources.mailer is the legacy resource API: request 'mailer' as a parameter annotated with its resource class (dagwire migrate rewrites this)
+
+
+@op
+def vacuum(db: Database) -> None:
+    pass
+
+
+@job
+def maintenance():
+    vacuum()
+    notify()

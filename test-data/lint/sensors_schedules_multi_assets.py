@@ -1,0 +1,47 @@
+# Sensors, schedules and multi-assets request resources the same way as assets.
+from dagster import (
+    AssetOut,
+    ConfigurableResource,
+    Definitions,
+    RunRequest,
+    ScheduleEvaluationContext,
+    SensorEvaluationContext,
+    multi_asset,
+    schedule,
+    sensor,
+)
+
+
+class Inbox(ConfigurableResource):
+    path: str
+
+
+class Calendar(ConfigurableResource):
+    url: str
+
+
+@multi_asset(outs={"a": AssetOut(), "b": AssetOut()}, required_resource_keys={"inbox"})
+def split(context):
+    context.resources.inbox.read()  # expect@5: RSC201 context.resources.inbox is the legacy resource API: request 'inbox' as a parameter annotated with its resource class (dagwire migrate rewrites this)
+    return 1, 2
+
+
+@sensor(job_name="ingest")
+def new_files(context: SensorEvaluationContext, inbox: Inbox):
+    for name in context.resources.inbox.list():
+        yield RunRequest(run_key=name)
+
+
+@schedule(job_name="ingest", cron_schedule="@daily")
+def holidays_only(ctx: ScheduleEvaluationContext, calendar: Calendar):
+    if ctx.resources.calender.today():  # expect@8: RSC102 context.resources.calender is not declared by schedule 'holidays_only': add 'calender' to required_resource_keys or request it as a parameter
+        return RunRequest()
+    return None
+
+
+defs = Definitions(  # expect@8: RSC101 resource key 'calendar' is required by schedule 'holidays_only' but not bound in Definitions
+    assets=[split],
+    sensors=[new_files],
+    schedules=[holidays_only],
+    resources={"inbox": Inbox(path="/tmp")},
+)
