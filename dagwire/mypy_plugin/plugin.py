@@ -1,0 +1,96 @@
+"""The plugin class: maps mypy's hook names to the checks, for the enabled frameworks."""
+
+from __future__ import annotations
+
+import sys
+from functools import partial
+from typing import Any, Callable
+
+from mypy.nodes import MypyFile
+from mypy.options import Options
+from mypy.plugin import (
+    AttributeContext,
+    FunctionContext,
+    MethodContext,
+    Plugin,
+    ReportConfigContext,
+)
+from mypy.types import Type
+
+from dagwire.mypy_plugin import (
+    capture,
+    context_resources,
+    direct_invocation,
+    resource_binding,
+    run_config,
+)
+from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
+from dagwire.mypy_plugin.guard import guarded
+from dagwire.mypy_plugin.settings import SECTION, Settings, load_settings
+
+__version__ = "0.1.0"
+
+_warned_unknown: set[str] = set()
+
+
+class DagwirePlugin(Plugin):
+    def __init__(self, options: Options) -> None:
+        super().__init__(options)
+        self.settings: Settings = load_settings(options.config_file)
+        for key in self.settings.unknown_keys:
+            if key not in _warned_unknown:  # once per process, not once per worker module
+                _warned_unknown.add(key)
+                print(
+                    f"{options.config_file}: [{SECTION}]: unknown setting {key!r} ignored",
+                    file=sys.stderr,
+                )
+        self.frameworks: list[Framework] = [
+            ALL_FRAMEWORKS[name]
+            for name in self.settings.framework_modules
+            if name in ALL_FRAMEWORKS
+        ]
+        self._function_hooks: dict[str, Callable[[FunctionContext], Type]] = {}
+        self._method_hooks: dict[str, Callable[[MethodContext], Type]] = {}
+        self._attribute_hooks: dict[str, Callable[[AttributeContext], Type]] = {}
+        for fw in self.frameworks:
+            self._register(fw)
+
+    def _register(self, fw: Framework) -> None:
+        f, m, a = self._function_hooks, self._method_hooks, self._attribute_hooks
+        for name, kind in fw.decorators.items():
+            f[name] = guarded(partial(capture.function_hook, fw, kind))
+            f[capture.marker_name(fw, kind)] = guarded(partial(capture.apply_hook, fw, kind))
+        for name, kind in fw.decorator_objects.items():
+            m[name] = guarded(partial(capture.apply_hook, fw, kind))
+        f[fw.definitions] = guarded(
+            partial(resource_binding.check_definitions, fw, self.settings)
+        )
+        f[fw.define_asset_job] = guarded(partial(run_config.define_asset_job_hook, fw, self.settings))
+        if self.settings.check_run_config:
+            for name in fw.materialize:
+                f[name] = guarded(partial(run_config.materialize_hook, fw))
+            for name in fw.execute_in_process:
+                m[name] = guarded(partial(run_config.execute_in_process_hook, fw))
+        for name, kind in fw.invocation_methods.items():
+            m[name] = guarded(partial(direct_invocation.call_hook, fw, kind))
+        for name in fw.context_resources:
+            a[name] = guarded(partial(context_resources.resources_hook, fw))
+        a[context_resources.UNDECLARED_HOOK_PREFIX] = guarded(context_resources.undeclared_hook)
+
+    def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
+        return self._function_hooks.get(fullname)
+
+    def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:
+        return self._method_hooks.get(fullname)
+
+    def get_attribute_hook(self, fullname: str) -> Callable[[AttributeContext], Type] | None:
+        hook = self._attribute_hooks.get(fullname)
+        if hook is None and fullname.startswith(context_resources.UNDECLARED_HOOK_PREFIX):
+            return self._attribute_hooks[context_resources.UNDECLARED_HOOK_PREFIX]
+        return hook
+
+    def report_config_data(self, ctx: ReportConfigContext) -> dict[str, Any]:
+        return {"version": __version__, **self.settings.to_data()}
+
+    def get_additional_deps(self, file: MypyFile) -> list[tuple[int, str, int]]:
+        return []
