@@ -1,3 +1,141 @@
-"""dagwire: Pythonic config and resources for data pipelines, checked before they run."""
+"""dagwire: Pythonic config and resources for data pipelines, checked before they run.
+
+Every runtime name is importable from here, lazily (PEP 562): ``import dagwire`` imports
+nothing but this module and ``dagwire.runtime`` (a name table); ``from dagwire import Config``
+imports what ``Config`` needs on first access.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from dagwire.runtime import EXPORTS as _EXPORTS
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "AssetExecutionContext",
+    "AssetIn",
+    "AssetKey",
+    "AssetOut",
+    "AssetsDefinition",
+    "BindResourcesToJobs",
+    "Config",
+    "ConfigurableIOManager",
+    "ConfigurableResource",
+    "DagwireDefinitionNotFoundError",
+    "DagwireError",
+    "DagwireInvalidConfigError",
+    "DagwireInvalidDefinitionError",
+    "DagwireInvalidInvocationError",
+    "DagwireMissingEnvVarError",
+    "DagwireResourceNotFoundError",
+    "Definitions",
+    "EnvVar",
+    "ExecuteInProcessResult",
+    "Field",
+    "FilesystemIOManager",
+    "IOManager",
+    "InMemoryIOManager",
+    "InitResourceContext",
+    "InputContext",
+    "JobDefinition",
+    "OpDefinition",
+    "OpExecutionContext",
+    "OutputContext",
+    "PartialResource",
+    "PermissiveConfig",
+    "ResourceDefinition",
+    "ResourceParam",
+    "RunConfig",
+    "RunRequest",
+    "ScheduleDefinition",
+    "ScheduleEvaluationContext",
+    "SensorDefinition",
+    "SensorEvaluationContext",
+    "SkipReason",
+    "asset",
+    "build_asset_context",
+    "build_init_resource_context",
+    "build_op_context",
+    "build_schedule_context",
+    "build_sensor_context",
+    "define_asset_job",
+    "job",
+    "load_assets_from_modules",
+    "materialize",
+    "multi_asset",
+    "op",
+    "schedule",
+    "sensor",
+]
+
+if TYPE_CHECKING:
+    from dagwire.runtime.env_var import EnvVar as EnvVar
+    from dagwire.runtime.config import Config as Config
+    from dagwire.runtime.config import PermissiveConfig as PermissiveConfig
+    from dagwire.runtime.config import Field as Field
+    from dagwire.runtime.config import RunConfig as RunConfig
+    from dagwire.runtime.resources import ConfigurableResource as ConfigurableResource
+    from dagwire.runtime.resources import ResourceParam as ResourceParam
+    from dagwire.runtime.resources import PartialResource as PartialResource
+    from dagwire.runtime.resources import ResourceDefinition as ResourceDefinition
+    from dagwire.runtime.resources import InitResourceContext as InitResourceContext
+    from dagwire.runtime.resources import build_init_resource_context as build_init_resource_context
+    from dagwire.runtime.io_managers import IOManager as IOManager
+    from dagwire.runtime.io_managers import ConfigurableIOManager as ConfigurableIOManager
+    from dagwire.runtime.io_managers import InMemoryIOManager as InMemoryIOManager
+    from dagwire.runtime.io_managers import FilesystemIOManager as FilesystemIOManager
+    from dagwire.runtime.io_managers import InputContext as InputContext
+    from dagwire.runtime.io_managers import OutputContext as OutputContext
+    from dagwire.runtime.op import op as op
+    from dagwire.runtime.op import OpDefinition as OpDefinition
+    from dagwire.runtime.asset import asset as asset
+    from dagwire.runtime.asset import multi_asset as multi_asset
+    from dagwire.runtime.asset import AssetsDefinition as AssetsDefinition
+    from dagwire.runtime.asset import AssetKey as AssetKey
+    from dagwire.runtime.asset import AssetOut as AssetOut
+    from dagwire.runtime.asset import AssetIn as AssetIn
+    from dagwire.runtime.job import job as job
+    from dagwire.runtime.job import JobDefinition as JobDefinition
+    from dagwire.runtime.job import define_asset_job as define_asset_job
+    from dagwire.runtime.sensor import sensor as sensor
+    from dagwire.runtime.sensor import SensorDefinition as SensorDefinition
+    from dagwire.runtime.sensor import RunRequest as RunRequest
+    from dagwire.runtime.sensor import SkipReason as SkipReason
+    from dagwire.runtime.schedule import schedule as schedule
+    from dagwire.runtime.schedule import ScheduleDefinition as ScheduleDefinition
+    from dagwire.runtime.definitions import Definitions as Definitions
+    from dagwire.runtime.definitions import BindResourcesToJobs as BindResourcesToJobs
+    from dagwire.runtime.definitions import load_assets_from_modules as load_assets_from_modules
+    from dagwire.runtime.context import OpExecutionContext as OpExecutionContext
+    from dagwire.runtime.context import AssetExecutionContext as AssetExecutionContext
+    from dagwire.runtime.context import SensorEvaluationContext as SensorEvaluationContext
+    from dagwire.runtime.context import ScheduleEvaluationContext as ScheduleEvaluationContext
+    from dagwire.runtime.context import build_op_context as build_op_context
+    from dagwire.runtime.context import build_asset_context as build_asset_context
+    from dagwire.runtime.context import build_sensor_context as build_sensor_context
+    from dagwire.runtime.context import build_schedule_context as build_schedule_context
+    from dagwire.runtime.execution import materialize as materialize
+    from dagwire.runtime.execution import ExecuteInProcessResult as ExecuteInProcessResult
+    from dagwire.runtime.errors import DagwireError as DagwireError
+    from dagwire.runtime.errors import DagwireInvalidDefinitionError as DagwireInvalidDefinitionError
+    from dagwire.runtime.errors import DagwireInvalidConfigError as DagwireInvalidConfigError
+    from dagwire.runtime.errors import DagwireMissingEnvVarError as DagwireMissingEnvVarError
+    from dagwire.runtime.errors import DagwireInvalidInvocationError as DagwireInvalidInvocationError
+    from dagwire.runtime.errors import DagwireResourceNotFoundError as DagwireResourceNotFoundError
+    from dagwire.runtime.errors import DagwireDefinitionNotFoundError as DagwireDefinitionNotFoundError
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

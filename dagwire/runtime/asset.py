@@ -1,0 +1,355 @@
+"""``@asset``, ``@multi_asset``, AssetsDefinition and asset keys."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Generic, Protocol, Union, overload
+
+from typing_extensions import ParamSpec, TypeAlias, TypeVar
+
+from dagwire.runtime.errors import DagwireInvalidDefinitionError
+from dagwire.runtime.invocation import invoke
+from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequirement, classify
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class AssetKey:
+    """The path that names an asset: ``AssetKey("users")``, ``AssetKey(["raw", "users"])``."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str | Sequence[str]) -> None:
+        parts = (path,) if isinstance(path, str) else tuple(path)
+        if not parts or not all(isinstance(p, str) and p for p in parts):
+            raise DagwireInvalidDefinitionError(
+                f"Invalid asset key {path!r}: expected a non-empty string or list of strings"
+            )
+        self.path: tuple[str, ...] = parts
+
+    @staticmethod
+    def from_user_string(text: str) -> AssetKey:
+        return AssetKey(text.split("/"))
+
+    @staticmethod
+    def from_coercible(value: CoercibleToAssetKey) -> AssetKey:
+        if isinstance(value, AssetKey):
+            return value
+        if isinstance(value, AssetsDefinition):
+            return value.key
+        if isinstance(value, str):
+            return AssetKey.from_user_string(value)
+        return AssetKey(value)
+
+    def to_user_string(self) -> str:
+        return "/".join(self.path)
+
+    def to_python_identifier(self) -> str:
+        return "__".join(self.path)
+
+    def with_prefix(self, prefix: str | Sequence[str]) -> AssetKey:
+        head = [prefix] if isinstance(prefix, str) else list(prefix)
+        return AssetKey([*head, *self.path])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AssetKey) and other.path == self.path
+
+    def __hash__(self) -> int:
+        return hash(self.path)
+
+    def __lt__(self, other: AssetKey) -> bool:
+        return self.path < other.path
+
+    def __repr__(self) -> str:
+        return f"AssetKey({list(self.path)!r})"
+
+
+CoercibleToAssetKey: TypeAlias = Union[AssetKey, str, Sequence[str], "AssetsDefinition[Any, Any]"]
+
+
+class AssetIn:
+    """How an input parameter maps to an upstream asset (``ins={"x": AssetIn("raw_x")}``)."""
+
+    def __init__(
+        self,
+        key: str | Sequence[str] | AssetKey | None = None,
+        *,
+        key_prefix: str | Sequence[str] | None = None,
+    ) -> None:
+        self.key = None if key is None else AssetKey.from_coercible(key)
+        self.key_prefix = key_prefix
+
+
+class AssetOut:
+    """One output of a ``@multi_asset``."""
+
+    def __init__(
+        self,
+        key: str | Sequence[str] | AssetKey | None = None,
+        *,
+        key_prefix: str | Sequence[str] | None = None,
+        group_name: str | None = None,
+        io_manager_key: str | None = None,
+        description: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.key = None if key is None else AssetKey.from_coercible(key)
+        self.key_prefix = key_prefix
+        self.group_name = group_name
+        self.io_manager_key = io_manager_key
+        self.description = description
+        self.metadata = dict(metadata or {})
+
+
+def _prefixed(name: str, key_prefix: str | Sequence[str] | None) -> AssetKey:
+    key = AssetKey(name)
+    return key if not key_prefix else key.with_prefix(key_prefix)
+
+
+class AssetsDefinition(Generic[P, R]):
+    """One asset (or, for ``@multi_asset``, several) computed by one function.
+
+    Plain attributes used by Definitions validation: ``keys``, ``input_keys`` (parameter ->
+    upstream AssetKey), ``deps``, ``resource_requirements``, ``config_source``,
+    ``resource_defs``, ``io_manager_keys`` (AssetKey -> resource key).
+    """
+
+    def __init__(
+        self,
+        fn: Callable[P, R],
+        *,
+        keys: Sequence[AssetKey],
+        op_name: str,
+        outputs: Sequence[tuple[str, AssetKey]],
+        group_names: Mapping[AssetKey, str],
+        io_manager_keys: Mapping[AssetKey, str],
+        ins: Mapping[str, AssetIn] | None = None,
+        deps: Iterable[CoercibleToAssetKey] | None = None,
+        required_resource_keys: Iterable[str] | None = None,
+        config_schema: Any = None,
+        resource_defs: Mapping[str, Any] | None = None,
+        description: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+        tags: Mapping[str, str] | None = None,
+        code_version: str | None = None,
+        compute_kind: str | None = None,
+    ) -> None:
+        self.fn: Callable[..., Any] = fn
+        self.keys: tuple[AssetKey, ...] = tuple(keys)
+        self.op_name = op_name
+        self.outputs: tuple[tuple[str, AssetKey], ...] = tuple(outputs)
+        self.group_names = dict(group_names)
+        self.io_manager_keys = dict(io_manager_keys)
+        self.description = description or inspect.getdoc(fn)
+        self.metadata = dict(metadata or {})
+        self.tags = dict(tags or {})
+        self.code_version = code_version
+        self.compute_kind = compute_kind
+        self.signature = inspect.signature(fn)
+        self.parameters: Parameters = classify(
+            fn,
+            owner=self.describe(),
+            role="compute",
+            required_resource_keys=required_resource_keys,
+            config_schema=config_schema,
+        )
+        ins = dict(ins or {})
+        unknown = sorted(set(ins) - set(self.parameters.inputs))
+        if unknown:
+            raise DagwireInvalidDefinitionError(
+                f"Invalid definition of {self.describe()}:",
+                [f"ins= names '{name}', which is not an input parameter" for name in unknown],
+            )
+        self.input_keys: dict[str, AssetKey] = {}
+        for param in self.parameters.inputs:
+            spec = ins.get(param)
+            if spec is not None and spec.key is not None:
+                self.input_keys[param] = spec.key
+            else:
+                prefix = spec.key_prefix if spec is not None else None
+                self.input_keys[param] = _prefixed(param, prefix)
+        self.deps: tuple[AssetKey, ...] = tuple(AssetKey.from_coercible(d) for d in deps or ())
+        self.resource_defs: dict[str, Any] = dict(resource_defs or {})
+        self.__doc__ = fn.__doc__
+        self.__wrapped__ = fn
+
+    @property
+    def key(self) -> AssetKey:
+        if len(self.keys) != 1:
+            raise DagwireInvalidDefinitionError(
+                f"{self.describe()} defines {len(self.keys)} assets: use .keys"
+            )
+        return self.keys[0]
+
+    @property
+    def name(self) -> str:
+        return self.op_name
+
+    @property
+    def group_name(self) -> str:
+        return self.group_names[self.keys[0]]
+
+    @property
+    def resource_requirements(self) -> tuple[ResourceRequirement, ...]:
+        return self.parameters.requirements
+
+    @property
+    def required_resource_keys(self) -> frozenset[str]:
+        keys = {r.key for r in self.parameters.requirements}
+        return frozenset(keys | set(self.io_manager_keys.values()))
+
+    @property
+    def config_source(self) -> ConfigSource | None:
+        return self.parameters.config
+
+    @property
+    def upstream_keys(self) -> tuple[AssetKey, ...]:
+        """Upstream assets: inputs first, then ``deps=`` (order kept, no duplicates)."""
+        seen: dict[AssetKey, None] = {}
+        for key in (*self.input_keys.values(), *self.deps):
+            seen.setdefault(key, None)
+        return tuple(seen)
+
+    def describe(self) -> str:
+        if len(self.keys) == 1:
+            return f"asset '{self.keys[0].to_user_string()}'"
+        return f"multi_asset '{self.op_name}'"
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        result: R = invoke(self, "asset", args, kwargs)
+        return result
+
+    def __repr__(self) -> str:
+        return f"AssetsDefinition(keys={[k.to_user_string() for k in self.keys]!r})"
+
+
+class AssetDecorator(Protocol):
+    """What ``asset(...)`` / ``multi_asset(...)`` with arguments returns."""
+
+    def __call__(self, fn: Callable[P, R], /) -> AssetsDefinition[P, R]: ...
+
+
+@overload
+def asset(fn: Callable[P, R], /) -> AssetsDefinition[P, R]: ...
+
+
+@overload
+def asset(
+    *,
+    name: str | None = None,
+    key: str | Sequence[str] | AssetKey | None = None,
+    key_prefix: str | Sequence[str] | None = None,
+    ins: Mapping[str, AssetIn] | None = None,
+    deps: Iterable[CoercibleToAssetKey] | None = None,
+    group_name: str | None = None,
+    io_manager_key: str | None = None,
+    required_resource_keys: Iterable[str] | None = None,
+    config_schema: Any = None,
+    resource_defs: Mapping[str, Any] | None = None,
+    description: str | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    tags: Mapping[str, str] | None = None,
+    code_version: str | None = None,
+    compute_kind: str | None = None,
+) -> AssetDecorator: ...
+
+
+def asset(
+    fn: Callable[..., Any] | None = None,
+    /,
+    *,
+    name: str | None = None,
+    key: str | Sequence[str] | AssetKey | None = None,
+    key_prefix: str | Sequence[str] | None = None,
+    ins: Mapping[str, AssetIn] | None = None,
+    deps: Iterable[CoercibleToAssetKey] | None = None,
+    group_name: str | None = None,
+    io_manager_key: str | None = None,
+    required_resource_keys: Iterable[str] | None = None,
+    config_schema: Any = None,
+    resource_defs: Mapping[str, Any] | None = None,
+    description: str | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    tags: Mapping[str, str] | None = None,
+    code_version: str | None = None,
+    compute_kind: str | None = None,
+) -> AssetsDefinition[..., Any] | AssetDecorator:
+    """Define an asset; upstream assets are the parameters that are not context, config or
+    resources (by name, or mapped with ``ins=``)."""
+
+    def decorate(function: Callable[P, R]) -> AssetsDefinition[P, R]:
+        if key is not None:
+            asset_key = AssetKey.from_coercible(key)
+        else:
+            asset_key = _prefixed(name or function.__name__, key_prefix)
+        return AssetsDefinition(
+            function,
+            keys=[asset_key],
+            op_name=asset_key.to_python_identifier(),
+            outputs=[("result", asset_key)],
+            group_names={asset_key: group_name or "default"},
+            io_manager_keys={asset_key: io_manager_key or "io_manager"},
+            ins=ins,
+            deps=deps,
+            required_resource_keys=required_resource_keys,
+            config_schema=config_schema,
+            resource_defs=resource_defs,
+            description=description,
+            metadata=metadata,
+            tags=tags,
+            code_version=code_version,
+            compute_kind=compute_kind,
+        )
+
+    if fn is not None:
+        return decorate(fn)
+    return decorate
+
+
+def multi_asset(
+    *,
+    outs: Mapping[str, AssetOut],
+    name: str | None = None,
+    ins: Mapping[str, AssetIn] | None = None,
+    deps: Iterable[CoercibleToAssetKey] | None = None,
+    group_name: str | None = None,
+    required_resource_keys: Iterable[str] | None = None,
+    config_schema: Any = None,
+    resource_defs: Mapping[str, Any] | None = None,
+    description: str | None = None,
+) -> AssetDecorator:
+    """Several assets from one function, which returns one value per out, in order (a tuple
+    when there are several)."""
+    if not outs:
+        raise DagwireInvalidDefinitionError("Invalid definition of multi_asset:", ["outs= is empty"])
+
+    def decorate(function: Callable[P, R]) -> AssetsDefinition[P, R]:
+        outputs: list[tuple[str, AssetKey]] = []
+        groups: dict[AssetKey, str] = {}
+        io_managers: dict[AssetKey, str] = {}
+        for out_name, out in outs.items():
+            asset_key = out.key if out.key is not None else _prefixed(out_name, out.key_prefix)
+            outputs.append((out_name, asset_key))
+            groups[asset_key] = out.group_name or group_name or "default"
+            io_managers[asset_key] = out.io_manager_key or "io_manager"
+        return AssetsDefinition(
+            function,
+            keys=[k for _, k in outputs],
+            op_name=name or function.__name__,
+            outputs=outputs,
+            group_names=groups,
+            io_manager_keys=io_managers,
+            ins=ins,
+            deps=deps,
+            required_resource_keys=required_resource_keys,
+            config_schema=config_schema,
+            resource_defs=resource_defs,
+            description=description,
+        )
+
+    return decorate
+
+
+__all__ = ["AssetDecorator", "AssetIn", "AssetKey", "AssetOut", "AssetsDefinition", "asset", "multi_asset"]

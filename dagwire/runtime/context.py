@@ -1,0 +1,218 @@
+"""Contexts passed to ops, assets, sensors and schedules, and the ``build_*_context`` helpers
+used to call them directly (tests)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
+
+from dagwire.runtime.errors import DagwireResourceNotFoundError
+
+if TYPE_CHECKING:
+    from dagwire.runtime.asset import AssetKey
+
+_LOG = logging.getLogger("dagwire")
+
+
+class Resources:
+    """``context.resources``: the run's resources by key (attribute or ``getattr`` access)."""
+
+    def __init__(self, resources: Mapping[str, Any], owner: str = "this context") -> None:
+        object.__setattr__(self, "_resources", dict(resources))
+        object.__setattr__(self, "_owner", owner)
+
+    @property
+    def original_resource_dict(self) -> dict[str, Any]:
+        resources: dict[str, Any] = object.__getattribute__(self, "_resources")
+        return dict(resources)
+
+    def __getattr__(self, key: str) -> Any:
+        resources: dict[str, Any] = object.__getattribute__(self, "_resources")
+        if key.startswith("__"):
+            raise AttributeError(key)
+        try:
+            return resources[key]
+        except KeyError:
+            owner = object.__getattribute__(self, "_owner")
+            raise DagwireResourceNotFoundError(
+                f"resource '{key}' is not available to {owner}; available: "
+                f"{', '.join(sorted(resources)) or '(none)'}"
+            ) from None
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        raise AttributeError("context.resources is read-only")
+
+    def __contains__(self, key: object) -> bool:
+        return key in object.__getattribute__(self, "_resources")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(object.__getattribute__(self, "_resources"))
+
+    def __repr__(self) -> str:
+        return f"Resources({sorted(object.__getattribute__(self, '_resources'))})"
+
+
+class OpExecutionContext:
+    """The context of an op (or asset) step."""
+
+    def __init__(
+        self,
+        *,
+        op_name: str | None = None,
+        op_config: Any = None,
+        resources: Mapping[str, Any] | None = None,
+        run_id: str = "",
+        log: logging.Logger | None = None,
+        asset_key: AssetKey | None = None,
+    ) -> None:
+        self.op_name = op_name
+        self.op_config = op_config
+        self.run_id = run_id
+        self.log = log or _LOG
+        self._asset_key = asset_key
+        self._resource_values: dict[str, Any] = dict(resources or {})
+        self.resources = Resources(self._resource_values, f"op '{op_name}'" if op_name else "this context")
+        self.output_metadata: dict[str, Any] = {}
+
+    @property
+    def has_asset_key(self) -> bool:
+        return self._asset_key is not None
+
+    @property
+    def asset_key(self) -> AssetKey:
+        if self._asset_key is None:
+            raise AttributeError(f"op '{self.op_name}' is not an asset: it has no asset_key")
+        return self._asset_key
+
+    def add_output_metadata(self, metadata: Mapping[str, Any]) -> None:
+        self.output_metadata.update(metadata)
+
+    def with_resources(self, resources: Mapping[str, Any]) -> OpExecutionContext:
+        """A copy of this context whose resources are ``resources`` (initialised ones)."""
+        clone = type(self).__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone._resource_values = dict(resources)
+        clone.resources = Resources(clone._resource_values, self.resources._owner)
+        return clone
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(op_name={self.op_name!r}, run_id={self.run_id!r})"
+
+
+class AssetExecutionContext(OpExecutionContext):
+    """The context of an asset step."""
+
+
+class SensorEvaluationContext:
+    """The context of one sensor evaluation (tick)."""
+
+    def __init__(
+        self,
+        *,
+        resources: Mapping[str, Any] | None = None,
+        cursor: str | None = None,
+        sensor_name: str | None = None,
+        last_run_key: str | None = None,
+        log: logging.Logger | None = None,
+    ) -> None:
+        self.cursor = cursor
+        self.sensor_name = sensor_name
+        self.last_run_key = last_run_key
+        self.log = log or _LOG
+        self._resource_values: dict[str, Any] = dict(resources or {})
+        self.resources = Resources(self._resource_values, f"sensor '{sensor_name}'")
+
+    def update_cursor(self, cursor: str | None) -> None:
+        self.cursor = cursor
+
+    def __repr__(self) -> str:
+        return f"SensorEvaluationContext(sensor_name={self.sensor_name!r}, cursor={self.cursor!r})"
+
+
+class ScheduleEvaluationContext:
+    """The context of one schedule evaluation (tick)."""
+
+    def __init__(
+        self,
+        *,
+        resources: Mapping[str, Any] | None = None,
+        scheduled_execution_time: datetime | None = None,
+        schedule_name: str | None = None,
+        log: logging.Logger | None = None,
+    ) -> None:
+        self.scheduled_execution_time = scheduled_execution_time or datetime.now(timezone.utc)
+        self.schedule_name = schedule_name
+        self.log = log or _LOG
+        self._resource_values: dict[str, Any] = dict(resources or {})
+        self.resources = Resources(self._resource_values, f"schedule '{schedule_name}'")
+
+    def __repr__(self) -> str:
+        return (
+            f"ScheduleEvaluationContext(schedule_name={self.schedule_name!r}, "
+            f"scheduled_execution_time={self.scheduled_execution_time.isoformat()!r})"
+        )
+
+
+def build_op_context(
+    config: Any = None,
+    resources: Mapping[str, Any] | None = None,
+    *,
+    op_config: Any = None,
+    run_id: str = "direct",
+) -> OpExecutionContext:
+    """A context for calling an op directly: ``greet(build_op_context(config={...}))``."""
+    return OpExecutionContext(
+        op_config=config if config is not None else op_config,
+        resources=resources,
+        run_id=run_id,
+    )
+
+
+def build_asset_context(
+    resources: Mapping[str, Any] | None = None,
+    asset_config: Any = None,
+    *,
+    run_id: str = "direct",
+) -> AssetExecutionContext:
+    """A context for calling an asset directly."""
+    return AssetExecutionContext(op_config=asset_config, resources=resources, run_id=run_id)
+
+
+def build_sensor_context(
+    resources: Mapping[str, Any] | None = None,
+    cursor: str | None = None,
+    sensor_name: str | None = None,
+    last_run_key: str | None = None,
+) -> SensorEvaluationContext:
+    """A context for evaluating a sensor in a test."""
+    return SensorEvaluationContext(
+        resources=resources, cursor=cursor, sensor_name=sensor_name, last_run_key=last_run_key
+    )
+
+
+def build_schedule_context(
+    resources: Mapping[str, Any] | None = None,
+    scheduled_execution_time: datetime | None = None,
+    schedule_name: str | None = None,
+) -> ScheduleEvaluationContext:
+    """A context for evaluating a schedule in a test."""
+    return ScheduleEvaluationContext(
+        resources=resources,
+        scheduled_execution_time=scheduled_execution_time,
+        schedule_name=schedule_name,
+    )
+
+
+__all__ = [
+    "AssetExecutionContext",
+    "OpExecutionContext",
+    "Resources",
+    "ScheduleEvaluationContext",
+    "SensorEvaluationContext",
+    "build_asset_context",
+    "build_op_context",
+    "build_schedule_context",
+    "build_sensor_context",
+]

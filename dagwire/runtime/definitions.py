@@ -1,0 +1,251 @@
+"""Definitions: everything a code location defines, with top-level resources bound to
+every asset, job, sensor and schedule that requests them.
+
+Construction never validates (partial Definitions combined with ``Definitions.merge`` are
+legal); ``validate()`` / ``Definitions.validate_loadable(defs)``, the first ``get_*_def`` lookup
+or execution, and the CLI do.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from dagwire.runtime.asset import AssetKey, AssetsDefinition
+from dagwire.runtime.errors import DagwireDefinitionNotFoundError, DagwireInvalidDefinitionError
+from dagwire.runtime.job import JobDefinition, UnresolvedAssetJobDefinition
+from dagwire.runtime.plan import asset_steps
+from dagwire.runtime.schedule import ScheduleDefinition
+from dagwire.runtime.sensor import SensorDefinition
+from dagwire.runtime.validation import ResourceUser, binding_problems, nested_partial_problems
+
+AnyJob = JobDefinition | UnresolvedAssetJobDefinition
+
+
+class BindResourcesToJobs(list[AnyJob]):
+    """Dagster 1.2's opt-in for binding top-level resources to jobs. Binding is always on in
+    dagwire (as in Dagster 1.3+); the wrapper is accepted for compatibility."""
+
+
+class Definitions:
+    """``Definitions(assets=, jobs=, schedules=, sensors=, resources=)``."""
+
+    def __init__(
+        self,
+        assets: Iterable[AssetsDefinition[Any, Any]] | None = None,
+        schedules: Iterable[ScheduleDefinition[Any, Any]] | None = None,
+        sensors: Iterable[SensorDefinition[Any, Any]] | None = None,
+        jobs: Iterable[AnyJob] | None = None,
+        resources: Mapping[str, Any] | None = None,
+        executor: Any = None,
+        loggers: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.assets: list[AssetsDefinition[Any, Any]] = list(assets or ())
+        self.schedules: list[ScheduleDefinition[Any, Any]] = list(schedules or ())
+        self.sensors: list[SensorDefinition[Any, Any]] = list(sensors or ())
+        self.jobs: list[AnyJob] = list(jobs or ())
+        self.resources: dict[str, Any] = dict(resources or {})
+        self.executor = executor
+        self.loggers = dict(loggers or {})
+        self._validated = False
+
+    # -- combining -----------------------------------------------------------------------
+
+    @staticmethod
+    def merge(*definitions: Definitions) -> Definitions:
+        """One Definitions from several; a resource key bound to two different objects is an
+        error."""
+        merged = Definitions()
+        problems: list[str] = []
+        for item in definitions:
+            merged.assets.extend(item.assets)
+            merged.schedules.extend(item.schedules)
+            merged.sensors.extend(item.sensors)
+            merged.jobs.extend(item.jobs)
+            for key, value in item.resources.items():
+                if key in merged.resources and merged.resources[key] is not value:
+                    problems.append(f"resource '{key}' is bound in more than one Definitions")
+                merged.resources[key] = value
+            merged.loggers.update(item.loggers)
+            merged.executor = item.executor or merged.executor
+        if problems:
+            raise DagwireInvalidDefinitionError("Cannot merge Definitions:", problems)
+        return merged
+
+    # -- validation ----------------------------------------------------------------------
+
+    @staticmethod
+    def validate_loadable(definitions: Definitions) -> None:
+        """Raise DagwireInvalidDefinitionError listing every problem (Dagster's name)."""
+        definitions.validate()
+
+    def validate(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise DagwireInvalidDefinitionError("Invalid Definitions:", problems)
+        self._validated = True
+
+    def _ensure_valid(self) -> None:
+        if not self._validated:
+            self.validate()
+
+    def all_jobs(self) -> list[AnyJob]:
+        """The jobs given, plus jobs that sensors and schedules target (each name once)."""
+        jobs: dict[str, AnyJob] = {}
+        for job_def in self.jobs:
+            jobs.setdefault(job_def.name, job_def)
+        for trigger in self.triggers():
+            if trigger.job is not None:
+                jobs.setdefault(trigger.job.name, trigger.job)
+        return list(jobs.values())
+
+    def triggers(self) -> list[SensorDefinition[Any, Any] | ScheduleDefinition[Any, Any]]:
+        return [*self.sensors, *self.schedules]
+
+    def resource_users(self) -> list[ResourceUser]:
+        """Every definition that needs resources, in a stable order."""
+        users: list[ResourceUser] = []
+        for definition in self.assets:
+            users.append(
+                ResourceUser(
+                    definition.describe(),
+                    definition.resource_requirements,
+                    definition.resource_defs,
+                    sorted(set(definition.io_manager_keys.values())),
+                )
+            )
+        for job_def in self.all_jobs():
+            if isinstance(job_def, JobDefinition):
+                for node in job_def.nodes.values():
+                    users.append(
+                        ResourceUser(
+                            f"op '{node.name}' in job '{job_def.name}'",
+                            node.op.resource_requirements,
+                            {**job_def.resource_defs, **node.op.resource_defs},
+                            ["io_manager"],
+                        )
+                    )
+        for sensor_def in self.sensors:
+            users.append(ResourceUser(sensor_def.describe(), sensor_def.resource_requirements))
+        for schedule_def in self.schedules:
+            users.append(ResourceUser(schedule_def.describe(), schedule_def.resource_requirements))
+        return users
+
+    def problems(self) -> list[str]:
+        """Every reason these Definitions cannot be loaded (empty when they can)."""
+        problems = binding_problems(self.resource_users(), self.resources)
+        problems += nested_partial_problems(self.resources)
+        seen: dict[AssetKey, str] = {}
+        for definition in self.assets:
+            for key in definition.keys:
+                if key in seen:
+                    problems.append(
+                        f"asset key '{key.to_user_string()}' is defined twice "
+                        f"({seen[key]} and {definition.describe()})"
+                    )
+                seen[key] = definition.describe()
+        try:
+            asset_steps(self.assets)
+        except DagwireInvalidDefinitionError as error:
+            problems.extend(error.problems)
+        names: dict[str, str] = {}
+        for kind, items in (("job", self.all_jobs()), ("sensor", self.sensors),
+                            ("schedule", self.schedules)):
+            for item in items:
+                if f"{kind}:{item.name}" in names:
+                    problems.append(f"two {kind}s are named '{item.name}'")
+                names[f"{kind}:{item.name}"] = item.name
+        for job_def in self.all_jobs():
+            if isinstance(job_def, UnresolvedAssetJobDefinition):
+                try:
+                    job_def.selected_keys(self.assets)
+                except DagwireInvalidDefinitionError as error:
+                    problems.extend(error.problems)
+        job_names = {job_def.name for job_def in self.all_jobs()}
+        for trigger in self.triggers():
+            if trigger.job_name is not None and trigger.job_name not in job_names:
+                problems.append(f"{trigger.describe()} targets job '{trigger.job_name}', "
+                                "which is not defined")
+        return problems
+
+    # -- lookups -------------------------------------------------------------------------
+
+    def get_job_def(self, name: str) -> JobDefinition:
+        self._ensure_valid()
+        for job_def in self.all_jobs():
+            if job_def.name == name:
+                resolved = (
+                    job_def.resolve(self.assets)
+                    if isinstance(job_def, UnresolvedAssetJobDefinition)
+                    else job_def
+                )
+                return resolved.with_bound_resources(self.resources)
+        raise DagwireDefinitionNotFoundError(
+            f"no job named '{name}'; defined jobs: "
+            f"{', '.join(sorted(j.name for j in self.all_jobs())) or '(none)'}"
+        )
+
+    def get_all_job_defs(self) -> list[JobDefinition]:
+        return [self.get_job_def(job_def.name) for job_def in self.all_jobs()]
+
+    def get_implicit_global_asset_job_def(self) -> JobDefinition:
+        self._ensure_valid()
+        return UnresolvedAssetJobDefinition("__ASSET_JOB", None, None, None, None).resolve(
+            self.assets
+        ).with_bound_resources(self.resources)
+
+    def get_asset_def(self, key: str | Sequence[str] | AssetKey) -> AssetsDefinition[Any, Any]:
+        self._ensure_valid()
+        asset_key = AssetKey.from_coercible(key)
+        for definition in self.assets:
+            if asset_key in definition.keys:
+                return definition
+        raise DagwireDefinitionNotFoundError(
+            f"no asset with key '{asset_key.to_user_string()}'"
+        )
+
+    def get_sensor_def(self, name: str) -> SensorDefinition[Any, Any]:
+        self._ensure_valid()
+        for sensor_def in self.sensors:
+            if sensor_def.name == name:
+                return sensor_def.with_bound_resources(self.resources)
+        raise DagwireDefinitionNotFoundError(f"no sensor named '{name}'")
+
+    def get_schedule_def(self, name: str) -> ScheduleDefinition[Any, Any]:
+        self._ensure_valid()
+        for schedule_def in self.schedules:
+            if schedule_def.name == name:
+                return schedule_def.with_bound_resources(self.resources)
+        raise DagwireDefinitionNotFoundError(f"no schedule named '{name}'")
+
+    def __repr__(self) -> str:
+        return (
+            f"Definitions(assets={len(self.assets)}, jobs={len(self.jobs)}, "
+            f"sensors={len(self.sensors)}, schedules={len(self.schedules)}, "
+            f"resources={sorted(self.resources)})"
+        )
+
+
+def load_assets_from_modules(
+    modules: Iterable[types.ModuleType],
+    group_name: str | None = None,
+    key_prefix: str | Sequence[str] | None = None,
+) -> list[AssetsDefinition[Any, Any]]:
+    """Every AssetsDefinition defined at the top level of ``modules``, in module order (each
+    once). ``group_name`` / ``key_prefix`` are not applied yet: passing them is an error."""
+    if group_name is not None or key_prefix is not None:
+        raise DagwireInvalidDefinitionError(
+            "load_assets_from_modules:", ["group_name= and key_prefix= are not supported yet"]
+        )
+    found: list[AssetsDefinition[Any, Any]] = []
+    seen: set[int] = set()
+    for module in modules:
+        for value in vars(module).values():
+            if isinstance(value, AssetsDefinition) and id(value) not in seen:
+                seen.add(id(value))
+                found.append(value)
+    return found
+
+
+__all__ = ["BindResourcesToJobs", "Definitions", "load_assets_from_modules"]

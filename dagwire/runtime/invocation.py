@@ -1,0 +1,150 @@
+"""Direct invocation: calling an op, asset, sensor or schedule like the function it wraps.
+
+``greet(config=GreetingConfig(...))``, ``my_asset(foo_resource=FooResource())``,
+``my_op(build_op_context(resources={...}))``, ``my_sensor(s3=MockS3())``. Resources come from
+the arguments, or from the context's resources; they are set up around the call (EnvVars
+resolved, ``setup_for_execution`` / teardown). A missing resource or config names the
+parameter.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Generator, Mapping
+from typing import Any, Protocol
+
+from dagwire.runtime.config_validation import validate_config
+from dagwire.runtime.errors import DagwireInvalidInvocationError, DagwireResourceNotFoundError
+from dagwire.runtime.parameters import Parameters, type_name
+from dagwire.runtime.resource_init import InitializedResources
+
+
+class Invocable(Protocol):
+    """What direct invocation needs from a definition."""
+
+    @property
+    def fn(self) -> Callable[..., Any]: ...
+
+    @property
+    def parameters(self) -> Parameters: ...
+
+    @property
+    def signature(self) -> inspect.Signature: ...
+
+    def describe(self) -> str: ...
+
+
+_CONTEXT_HELPERS = {
+    "op": "build_op_context()",
+    "asset": "build_asset_context()",
+    "sensor": "build_sensor_context()",
+    "schedule": "build_schedule_context()",
+}
+
+
+def _context_resources(context: Any) -> dict[str, Any]:
+    values = getattr(context, "_resource_values", None)
+    return dict(values) if isinstance(values, dict) else {}
+
+
+def _default_config(config_class: Any) -> Any | None:
+    """An instance with all defaults, or None when a field is required."""
+    if all(not info.is_required() for info in config_class.model_fields.values()):
+        return config_class()
+    return None
+
+
+def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Any:
+    owner = definition.describe()
+    params = definition.parameters
+    try:
+        bound = definition.signature.bind_partial(*args, **kwargs)
+    except TypeError as error:
+        raise DagwireInvalidInvocationError(f"{owner}: {error}") from None
+    arguments = dict(bound.arguments)
+
+    context: Any = None
+    if params.context_param is not None:
+        if params.context_param not in arguments:
+            raise DagwireInvalidInvocationError(
+                f"{owner} was called without its context parameter '{params.context_param}': "
+                f"pass {_CONTEXT_HELPERS[kind]}"
+            )
+        context = arguments[params.context_param]
+
+    call_kwargs: dict[str, Any] = {}
+    source = params.config
+    if source is not None and source.kind == "class" and source.param is not None:
+        config_class = source.config_class
+        if source.param in arguments:
+            config = validate_config(config_class, arguments[source.param], owner)
+        elif context is not None and getattr(context, "op_config", None) is not None:
+            config = validate_config(config_class, context.op_config, owner)
+        else:
+            config = _default_config(config_class)
+            if config is None:
+                raise DagwireInvalidInvocationError(
+                    f"{owner} was called without its config parameter '{source.param}' "
+                    f"({type_name(config_class)}): pass {source.param}="
+                    f"{type_name(config_class)}(...)"
+                )
+        call_kwargs[source.param] = config
+
+    from_context = _context_resources(context)
+    raw_resources: dict[str, Any] = dict(from_context)
+    missing: list[str] = []
+    for requirement in params.resources:
+        assert requirement.param is not None
+        if requirement.param in arguments:
+            raw_resources[requirement.key] = arguments[requirement.param]
+        elif requirement.key not in from_context:
+            missing.append(f"'{requirement.param}' ({type_name(requirement.annotation)})")
+    for requirement in params.extra_requirements:
+        if requirement.key not in from_context:
+            missing.append(f"'{requirement.key}' (required_resource_keys)")
+    if missing:
+        noun = "resource parameter" if len(missing) == 1 else "resource parameters"
+        raise DagwireResourceNotFoundError(
+            f"{owner} was called without its {noun} {', '.join(missing)}: pass it as an "
+            f"argument or in the context's resources"
+        )
+
+    for name in params.inputs:
+        if name in arguments:
+            call_kwargs[name] = arguments[name]
+        elif name not in params.optional_inputs:
+            raise DagwireInvalidInvocationError(f"{owner} was called without its input '{name}'")
+
+    def run(resources: dict[str, Any]) -> dict[str, Any]:
+        full = dict(call_kwargs)
+        for requirement in params.resources:
+            assert requirement.param is not None
+            full[requirement.param] = resources[requirement.key]
+        if params.context_param is not None:
+            with_resources = getattr(context, "with_resources", None)
+            full[params.context_param] = (
+                with_resources(resources) if with_resources is not None and resources else context
+            )
+        return full
+
+    fn = definition.fn
+    if not raw_resources:
+        return fn(**run({}))
+    if inspect.isgeneratorfunction(fn):
+        # Keep the resources set up while the caller iterates.
+        return _generate_with(raw_resources, fn, run)
+    with InitializedResources(raw_resources, run_id="direct") as resources:
+        return fn(**run(resources))
+
+
+def _generate_with(
+    raw_resources: dict[str, Any],
+    fn: Callable[..., Any],
+    build: Callable[[dict[str, Any]], dict[str, Any]],
+) -> Generator[Any, Any, Any]:
+    with InitializedResources(raw_resources, run_id="direct") as resources:
+        result = yield from fn(**build(resources))
+        return result
+
+
+__all__ = ["invoke"]

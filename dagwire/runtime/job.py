@@ -1,0 +1,196 @@
+"""``@job`` (composed from op calls), ``define_asset_job`` and JobDefinition."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, overload
+
+from dagwire.runtime import composition
+from dagwire.runtime.asset import AssetKey, AssetsDefinition
+from dagwire.runtime.composition import Node
+from dagwire.runtime.config import RunConfig
+from dagwire.runtime.errors import DagwireInvalidDefinitionError
+
+if TYPE_CHECKING:
+    from dagwire.runtime.execution import ExecuteInProcessResult
+
+AssetSelection = Sequence["str | AssetKey | AssetsDefinition[Any, Any]"] | str | None
+
+
+class JobDefinition:
+    """A job: op nodes wired by a ``@job`` body, or a selection of assets
+    (``define_asset_job``, resolved by Definitions).
+
+    ``resource_defs`` are the job's own bindings; ``bound_resources`` are what Definitions
+    bound to it (``get_job_def``).
+    """
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        nodes: Mapping[str, Node] | None = None,
+        assets: Sequence[AssetsDefinition[Any, Any]] | None = None,
+        asset_selection: Sequence[AssetKey] | None = None,
+        resource_defs: Mapping[str, Any] | None = None,
+        config: RunConfig | Mapping[str, Any] | None = None,
+        description: str | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> None:
+        self.name = name
+        self.nodes: dict[str, Node] = dict(nodes or {})
+        self.assets: tuple[AssetsDefinition[Any, Any], ...] = tuple(assets or ())
+        self.asset_selection: tuple[AssetKey, ...] | None = (
+            None if asset_selection is None else tuple(asset_selection)
+        )
+        self.resource_defs: dict[str, Any] = dict(resource_defs or {})
+        self.config = config
+        self.description = description
+        self.tags = dict(tags or {})
+        self.bound_resources: dict[str, Any] = {}
+
+    @property
+    def is_asset_job(self) -> bool:
+        return not self.nodes and bool(self.assets)
+
+    def describe(self) -> str:
+        return f"job '{self.name}'"
+
+    def with_bound_resources(self, resources: Mapping[str, Any]) -> JobDefinition:
+        """A copy that also uses ``resources`` (top-level bindings; its own ones win)."""
+        clone = object.__new__(JobDefinition)
+        clone.__dict__.update(self.__dict__)
+        clone.bound_resources = dict(resources)
+        return clone
+
+    def all_resources(self, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        return {**self.bound_resources, **self.resource_defs, **dict(extra or {})}
+
+    def execute_in_process(
+        self,
+        run_config: RunConfig | Mapping[str, Any] | None = None,
+        resources: Mapping[str, Any] | None = None,
+        raise_on_error: bool = True,
+        run_id: str | None = None,
+    ) -> ExecuteInProcessResult:
+        """Run the job in this process. ``resources`` add to (and override) the bound ones."""
+        from dagwire.runtime.execution import execute_job
+
+        return execute_job(
+            self,
+            run_config=run_config if run_config is not None else self.config,
+            resources=resources,
+            raise_on_error=raise_on_error,
+            run_id=run_id,
+        )
+
+    def __repr__(self) -> str:
+        return f"JobDefinition(name={self.name!r})"
+
+
+class UnresolvedAssetJobDefinition:
+    """``define_asset_job(...)``: a job over assets, resolved when Definitions loads."""
+
+    def __init__(
+        self,
+        name: str,
+        selection: AssetSelection,
+        config: RunConfig | Mapping[str, Any] | None,
+        description: str | None,
+        tags: Mapping[str, str] | None,
+    ) -> None:
+        self.name = name
+        self.selection = selection
+        self.config = config
+        self.description = description
+        self.tags = dict(tags or {})
+
+    def describe(self) -> str:
+        return f"job '{self.name}'"
+
+    def selected_keys(self, assets: Sequence[AssetsDefinition[Any, Any]]) -> list[AssetKey]:
+        every = [key for definition in assets for key in definition.keys]
+        if self.selection is None or self.selection == "*":
+            return every
+        items = [self.selection] if isinstance(self.selection, str) else list(self.selection)
+        keys = [AssetKey.from_coercible(item) for item in items]
+        missing = [k.to_user_string() for k in keys if k not in set(every)]
+        if missing:
+            raise DagwireInvalidDefinitionError(
+                "Invalid Definitions:",
+                [f"job '{self.name}' selects asset '{m}', which is not defined" for m in missing],
+            )
+        return keys
+
+    def resolve(self, assets: Sequence[AssetsDefinition[Any, Any]]) -> JobDefinition:
+        return JobDefinition(
+            name=self.name,
+            assets=assets,
+            asset_selection=self.selected_keys(assets),
+            config=self.config,
+            description=self.description,
+            tags=self.tags,
+        )
+
+    def __repr__(self) -> str:
+        return f"UnresolvedAssetJobDefinition(name={self.name!r})"
+
+
+def define_asset_job(
+    name: str,
+    selection: AssetSelection = None,
+    config: RunConfig | Mapping[str, Any] | None = None,
+    description: str | None = None,
+    tags: Mapping[str, str] | None = None,
+) -> UnresolvedAssetJobDefinition:
+    """A job that materializes the selected assets (all when ``selection`` is None or "*")."""
+    return UnresolvedAssetJobDefinition(name, selection, config, description, tags)
+
+
+@overload
+def job(fn: Callable[[], Any], /) -> JobDefinition: ...
+
+
+@overload
+def job(
+    *,
+    name: str | None = None,
+    resource_defs: Mapping[str, Any] | None = None,
+    config: RunConfig | Mapping[str, Any] | None = None,
+    description: str | None = None,
+    tags: Mapping[str, str] | None = None,
+) -> Callable[[Callable[[], Any]], JobDefinition]: ...
+
+
+def job(
+    fn: Callable[[], Any] | None = None,
+    /,
+    *,
+    name: str | None = None,
+    resource_defs: Mapping[str, Any] | None = None,
+    config: RunConfig | Mapping[str, Any] | None = None,
+    description: str | None = None,
+    tags: Mapping[str, str] | None = None,
+) -> JobDefinition | Callable[[Callable[[], Any]], JobDefinition]:
+    """Define a job; its body calls ops, passing outputs to inputs. The body runs once, at
+    decoration time, to record the graph."""
+
+    def decorate(body: Callable[[], Any]) -> JobDefinition:
+        job_name = name or body.__name__
+        nodes = composition.compose(job_name, body)
+        return JobDefinition(
+            name=job_name,
+            nodes=nodes,
+            resource_defs=resource_defs,
+            config=config,
+            description=description or inspect.getdoc(body),
+            tags=tags,
+        )
+
+    if fn is not None:
+        return decorate(fn)
+    return decorate
+
+
+__all__ = ["JobDefinition", "UnresolvedAssetJobDefinition", "define_asset_job", "job"]

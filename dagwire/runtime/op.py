@@ -1,0 +1,139 @@
+"""``@op`` and OpDefinition."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Generic, Protocol, overload
+
+from typing_extensions import ParamSpec, TypeVar
+
+from dagwire.runtime import composition
+from dagwire.runtime.invocation import invoke
+from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequirement, classify
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class OpDefinition(Generic[P, R]):
+    """An op: a compute function plus what it needs (config, resources, inputs).
+
+    Calling it runs the function directly (``greet(config=...)``); inside a ``@job`` body it
+    records a node instead.
+    """
+
+    def __init__(
+        self,
+        fn: Callable[P, R],
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        required_resource_keys: Iterable[str] | None = None,
+        config_schema: Any = None,
+        tags: Mapping[str, str] | None = None,
+        code_version: str | None = None,
+    ) -> None:
+        self.fn: Callable[..., Any] = fn
+        self.name = name or fn.__name__
+        self.description = description or inspect.getdoc(fn)
+        self.tags = dict(tags or {})
+        self.code_version = code_version
+        self.signature = inspect.signature(fn)
+        self.parameters: Parameters = classify(
+            fn,
+            owner=f"op '{self.name}'",
+            role="compute",
+            required_resource_keys=required_resource_keys,
+            config_schema=config_schema,
+        )
+        self.resource_defs: dict[str, Any] = {}
+        self.__doc__ = fn.__doc__
+        self.__wrapped__ = fn
+
+    @property
+    def resource_requirements(self) -> tuple[ResourceRequirement, ...]:
+        return self.parameters.requirements
+
+    @property
+    def required_resource_keys(self) -> frozenset[str]:
+        return frozenset(r.key for r in self.parameters.requirements)
+
+    @property
+    def config_source(self) -> ConfigSource | None:
+        return self.parameters.config
+
+    def describe(self) -> str:
+        return f"op '{self.name}'"
+
+    def alias(self, name: str) -> OpDefinition[P, R]:
+        clone: OpDefinition[P, R] = object.__new__(OpDefinition)
+        clone.__dict__.update(self.__dict__)
+        clone.name = name
+        return clone
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        active = composition.current()
+        if active is not None:
+            # Inside a @job body: record the call; the result stands for the op's output.
+            recorded: Any = active.add_op_call(self, args, dict(kwargs))
+            return recorded  # type: ignore[no-any-return]
+        result: R = invoke(self, "op", args, kwargs)
+        return result
+
+    def __repr__(self) -> str:
+        return f"OpDefinition(name={self.name!r})"
+
+
+class OpDecorator(Protocol):
+    """What ``op(...)`` with arguments returns."""
+
+    def __call__(self, fn: Callable[P, R], /) -> OpDefinition[P, R]: ...
+
+
+@overload
+def op(fn: Callable[P, R], /) -> OpDefinition[P, R]: ...
+
+
+@overload
+def op(
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    required_resource_keys: Iterable[str] | None = None,
+    config_schema: Any = None,
+    tags: Mapping[str, str] | None = None,
+    code_version: str | None = None,
+) -> OpDecorator: ...
+
+
+def op(
+    fn: Callable[..., Any] | None = None,
+    /,
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    required_resource_keys: Iterable[str] | None = None,
+    config_schema: Any = None,
+    tags: Mapping[str, str] | None = None,
+    code_version: str | None = None,
+) -> OpDefinition[..., Any] | OpDecorator:
+    """Define an op. Bare (``@op``) or with arguments (``@op(name=...)``)."""
+
+    def decorate(function: Callable[P, R]) -> OpDefinition[P, R]:
+        return OpDefinition(
+            function,
+            name=name,
+            description=description,
+            required_resource_keys=required_resource_keys,
+            config_schema=config_schema,
+            tags=tags,
+            code_version=code_version,
+        )
+
+    if fn is not None:
+        return decorate(fn)
+    return decorate
+
+
+__all__ = ["OpDecorator", "OpDefinition", "op"]

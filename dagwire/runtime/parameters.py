@@ -1,0 +1,200 @@
+"""Parameter classification, and the ONE model of resource requirements and config sources.
+
+Ops and assets (Dagster's rules):
+- context: only the FIRST parameter, and only when named context / _context / context_ / _;
+- config: the parameter named exactly ``config`` (its annotation gives the Config class);
+- resource: a parameter annotated with a ConfigurableResource subclass, an IOManager subclass
+  or ``ResourceParam[T]``; the key is the parameter name;
+- anything else: an input.
+Sensors and schedules: resources by annotation as above; the context is the first
+non-resource parameter.
+
+Issue 3 feeds the same model: ``required_resource_keys=`` adds requirements with no
+annotation, ``config_schema=`` gives a config source of kind ``"schema"``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+import typing
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from dagwire.runtime.errors import DagwireInvalidDefinitionError
+
+CONTEXT_NAMES = frozenset({"context", "_context", "context_", "_"})
+
+
+@dataclass(frozen=True)
+class ResourceRequirement:
+    """A resource key a definition needs."""
+
+    key: str
+    # The annotated class (a ConfigurableResource/IOManager subclass, or T of ResourceParam[T]);
+    # None when the key comes from required_resource_keys=.
+    annotation: Any
+    param: str | None
+    source: Literal["parameter", "required_resource_keys"]
+
+
+@dataclass(frozen=True)
+class ConfigSource:
+    """Where a definition's config comes from."""
+
+    kind: Literal["class", "schema"]
+    config_class: Any = None  # a Config subclass for kind "class"
+    schema: Any = None  # the legacy config_schema for kind "schema" (issue 3)
+    param: str | None = None  # "config" for kind "class"
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """How a compute function's parameters are filled."""
+
+    names: tuple[str, ...]
+    context_param: str | None
+    config: ConfigSource | None
+    resources: tuple[ResourceRequirement, ...]
+    inputs: tuple[str, ...]
+    optional_inputs: frozenset[str] = field(default_factory=frozenset)
+    # required_resource_keys=: requirements not tied to a parameter (issue 3)
+    extra_requirements: tuple[ResourceRequirement, ...] = ()
+
+    @property
+    def requirements(self) -> tuple[ResourceRequirement, ...]:
+        return self.resources + self.extra_requirements
+
+
+def _type_hints(fn: Callable[..., Any]) -> dict[str, Any]:
+    try:
+        return typing.get_type_hints(fn, include_extras=True)
+    except Exception:
+        # A forward reference that does not resolve (e.g. a class local to a test function,
+        # with ``from __future__ import annotations``): resolve parameter by parameter.
+        hints: dict[str, Any] = {}
+        globalns = getattr(fn, "__globals__", {})
+        for name, annotation in getattr(fn, "__annotations__", {}).items():
+            if isinstance(annotation, str):
+                try:
+                    annotation = eval(annotation, globalns)  # noqa: S307 - annotation text
+                except Exception:
+                    continue
+            hints[name] = annotation
+        return hints
+
+
+def resource_annotation(annotation: Any) -> tuple[bool, Any]:
+    """(is a resource annotation, the class it names)."""
+    from dagwire.runtime.io_managers import IOManager
+    from dagwire.runtime.resources import RESOURCE_PARAM_MARKER, ConfigurableResource
+
+    metadata = getattr(annotation, "__metadata__", None)
+    if metadata is not None and any(item is RESOURCE_PARAM_MARKER for item in metadata):
+        return True, annotation.__origin__
+    if isinstance(annotation, type) and issubclass(annotation, (ConfigurableResource, IOManager)):
+        return True, annotation
+    return False, None
+
+
+def _config_class(annotation: Any) -> bool:
+    from dagwire.runtime.config import Config
+
+    return isinstance(annotation, type) and issubclass(annotation, Config)
+
+
+def classify(
+    fn: Callable[..., Any],
+    *,
+    owner: str,
+    role: Literal["compute", "evaluation"],
+    required_resource_keys: Iterable[str] | None = None,
+    config_schema: Any = None,
+) -> Parameters:
+    """Classify ``fn``'s parameters. ``owner`` names the definition in errors
+    (``op 'greet'``); ``role`` is "compute" for ops/assets, "evaluation" for sensors and
+    schedules."""
+    signature = inspect.signature(fn)
+    hints = _type_hints(fn)
+    names: list[str] = []
+    context_param: str | None = None
+    config: ConfigSource | None = None
+    resources: list[ResourceRequirement] = []
+    inputs: list[str] = []
+    optional: set[str] = set()
+    problems: list[str] = []
+
+    for index, (name, parameter) in enumerate(signature.parameters.items()):
+        if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
+            problems.append(f"parameter '{name}': *args / **kwargs are not supported")
+            continue
+        names.append(name)
+        annotation = hints.get(name, parameter.annotation)
+        is_resource, resource_class = resource_annotation(annotation)
+        if role == "compute":
+            if index == 0 and name in CONTEXT_NAMES:
+                context_param = name
+                continue
+            if name == "config":
+                if not _config_class(annotation):
+                    problems.append(
+                        "parameter 'config' must be annotated with a Config subclass"
+                    )
+                    continue
+                config = ConfigSource(kind="class", config_class=annotation, param=name)
+                continue
+            if is_resource:
+                resources.append(ResourceRequirement(name, resource_class, name, "parameter"))
+                continue
+            inputs.append(name)
+            if parameter.default is not parameter.empty:
+                optional.add(name)
+        else:
+            if is_resource:
+                resources.append(ResourceRequirement(name, resource_class, name, "parameter"))
+            elif context_param is None:
+                context_param = name
+            else:
+                problems.append(
+                    f"parameter '{name}' is neither a resource (annotate it with a "
+                    "ConfigurableResource subclass or ResourceParam[T]) nor the context"
+                )
+
+    if config_schema is not None:
+        if config is not None:
+            problems.append("config_schema= and a 'config' parameter cannot be combined")
+        else:
+            config = ConfigSource(kind="schema", schema=config_schema)
+    extra = tuple(
+        ResourceRequirement(key, None, None, "required_resource_keys")
+        for key in sorted(set(required_resource_keys or ()))
+        if key not in {r.key for r in resources}
+    )
+    if problems:
+        raise DagwireInvalidDefinitionError(f"Invalid definition of {owner}:", problems)
+    return Parameters(
+        names=tuple(names),
+        context_param=context_param,
+        config=config,
+        resources=tuple(resources),
+        inputs=tuple(inputs),
+        optional_inputs=frozenset(optional),
+        extra_requirements=extra,
+    )
+
+
+def type_name(annotation: Any) -> str:
+    """A short readable name for an annotation, for messages."""
+    if isinstance(annotation, type):
+        return annotation.__qualname__
+    return repr(annotation).replace("typing.", "")
+
+
+def is_mock(value: object) -> bool:
+    """``unittest.mock`` objects are accepted for any resource annotation (tests bind mocks)."""
+    mock_module = sys.modules.get("unittest.mock")
+    return mock_module is not None and isinstance(value, mock_module.NonCallableMock)
+
+
+__all__ = ["ConfigSource", "Parameters", "ResourceRequirement", "classify"]

@@ -1,0 +1,239 @@
+"""Setting resources up for a run (or a direct call) and tearing them down afterwards.
+
+When a run starts, every bound resource it needs is resolved: EnvVar fields read the
+environment (missing variables are reported together, naming the variable and the resource
+key), partially configured resources get their remaining fields from run config, nested
+resources are resolved first. Then each resource is set up (``yield_for_execution``) in
+dependency order, and torn down in reverse order after the last step, also on failure.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Generator, Iterable, Mapping
+from types import TracebackType
+from typing import Any
+
+from dagwire.runtime.config_validation import problems_of, validation_error_type
+from dagwire.runtime.env_var import EnvVar, IntEnvVar
+from dagwire.runtime.errors import DagwireInvalidConfigError, DagwireMissingEnvVarError
+from dagwire.runtime.resources import (
+    ConfigurableResource,
+    InitResourceContext,
+    PartialResource,
+    ResourceDefinition,
+    as_resource_definition,
+)
+
+_LOG = logging.getLogger("dagwire")
+
+
+def resource_run_config(run_config: Mapping[str, Any] | None, key: str) -> Any:
+    """The ``resources: {key: {config: ...}}`` part of a plain-dict run config."""
+    if not run_config:
+        return None
+    entry = (run_config.get("resources") or {}).get(key)
+    if entry is None:
+        return None
+    if isinstance(entry, dict) and set(entry) <= {"config"}:
+        return entry.get("config")
+    return entry
+
+
+class _Resolver:
+    """Resolves configurable resources: env vars, launch config, nested resources."""
+
+    def __init__(
+        self,
+        definitions: Mapping[str, ResourceDefinition],
+        run_config: Mapping[str, Any] | None,
+    ) -> None:
+        self.definitions = definitions
+        self.run_config = run_config
+        self.missing_env: list[str] = []
+        self.config_errors: list[tuple[str, list[str]]] = []
+        # identity of a bound top-level resource object -> its key
+        self.top_level: dict[int, str] = {
+            id(d.resource): key for key, d in definitions.items() if d.resource is not None
+        }
+        self.resolved: dict[str, Any] = {}
+        # key -> top-level keys its nested partial resources are bound under
+        self.depends_on: dict[str, list[str]] = {}
+
+    def resolve_key(self, key: str) -> Any:
+        if key not in self.resolved:
+            resource = self.definitions[key].resource
+            assert resource is not None, "only configurable resources are resolved"
+            self.depends_on[key] = []
+            self.resolved[key] = self.resolve(key, resource, key)
+        return self.resolved[key]
+
+    def resolve(self, key: str, resource: ConfigurableResource, path: str) -> Any:
+        """A validated instance with environment values filled in, or the resource itself."""
+        values: dict[str, Any] = {}
+        placeholders: dict[str, EnvVar | IntEnvVar] = {}
+        changed = False
+        if isinstance(resource, PartialResource):
+            resource_class: Any = resource.resource_class
+            values.update(resource.partial_config)
+            launch = resource_run_config(self.run_config, key) if path == key else None
+            values.update(launch or {})
+            changed = True
+        else:
+            resource_class = type(resource)
+            values.update({name: getattr(resource, name) for name in resource.model_fields_set})
+            if path == key and resource_run_config(self.run_config, key) is not None:
+                self.config_errors.append(
+                    (
+                        f"resource '{key}'",
+                        ["run config is given but the resource is fully configured "
+                         "(use configure_at_launch() to leave fields to run config)"],
+                    )
+                )
+        for name, value in list(values.items()):
+            if isinstance(value, (EnvVar, IntEnvVar)):
+                raw = os.environ.get(value.env_var_name)
+                if raw is None:
+                    self.missing_env.append(
+                        f"{value.env_var_name} (resource '{key}', field '{_join(path, name)}')"
+                        if path != key
+                        else f"{value.env_var_name} (resource '{key}', field '{name}')"
+                    )
+                    continue
+                values[name] = raw
+                placeholders[name] = value
+                changed = True
+            elif isinstance(value, PartialResource) and id(value) in self.top_level:
+                # Configured at launch under its own top-level key: use that instance.
+                bound_key = self.top_level[id(value)]
+                self.depends_on.setdefault(key, []).append(bound_key)
+                values[name] = self.resolve_key(bound_key)
+                changed = True
+            elif isinstance(value, ConfigurableResource):
+                nested = self.resolve(key, value, _join(path, name))
+                if nested is not value:
+                    values[name] = nested
+                    changed = True
+        if not changed:
+            return resource
+        if self.missing_env:
+            return resource
+        try:
+            instance = resource_class(**values)
+        except validation_error_type() as error:
+            self.config_errors.append((f"resource '{path}'", problems_of(error)))
+            return resource
+        instance._dagwire_env_fields = placeholders
+        return instance
+
+
+def _dependency_order(keys: list[str], depends_on: Mapping[str, list[str]]) -> list[str]:
+    """Keys with the resources they depend on first (each key once)."""
+    ordered: list[str] = []
+
+    def visit(key: str) -> None:
+        if key in ordered:
+            return
+        for dependency in depends_on.get(key, ()):
+            visit(dependency)
+        ordered.append(key)
+
+    for key in keys:
+        visit(key)
+    return ordered
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}"
+
+
+class InitializedResources:
+    """Context manager: ``with InitializedResources(...) as resources:`` gives key -> object."""
+
+    def __init__(
+        self,
+        definitions: Mapping[str, ResourceDefinition | Any],
+        keys: Iterable[str] | None = None,
+        *,
+        run_config: Mapping[str, Any] | None = None,
+        run_id: str = "",
+        log: logging.Logger | None = None,
+    ) -> None:
+        self.definitions = {k: as_resource_definition(v) for k, v in definitions.items()}
+        self.keys = list(self.definitions) if keys is None else [
+            k for k in keys if k in self.definitions
+        ]
+        self.run_config = run_config
+        self.run_id = run_id
+        self.log = log or _LOG
+        self._teardowns: list[tuple[str, Generator[Any, None, None]]] = []
+        self.values: dict[str, Any] = {}
+
+    def __enter__(self) -> dict[str, Any]:
+        resolver = _Resolver(self.definitions, self.run_config)
+        for key in self.keys:
+            if self.definitions[key].resource is not None:
+                resolver.resolve_key(key)
+        resolved = resolver.resolved
+        self.keys = _dependency_order(self.keys, resolver.depends_on)
+        if resolver.missing_env:
+            raise DagwireMissingEnvVarError(
+                "Missing environment variables:", resolver.missing_env
+            )
+        if resolver.config_errors:
+            problems = [f"{owner}: {line}" for owner, lines in resolver.config_errors for line in lines]
+            raise DagwireInvalidConfigError("Invalid resource config:", problems)
+        try:
+            for key in self.keys:
+                self.values[key] = self._start(key, self.definitions[key], resolved.get(key))
+        except BaseException:
+            self._teardown_all()
+            raise
+        return self.values
+
+    def _start(self, key: str, definition: ResourceDefinition, resolved: Any) -> Any:
+        context = InitResourceContext(
+            resource_key=key,
+            resource_config=resource_run_config(self.run_config, key),
+            resources=self.values,
+            run_id=self.run_id,
+            log=self.log,
+        )
+        if definition.resource is not None:
+            resource = resolved
+            resource._dagwire_context = context
+            generator = resource.yield_for_execution(context)
+            value = next(generator)
+            self._teardowns.append((key, generator))
+            return value
+        if definition.resource_fn is not None:
+            result = definition.resource_fn(context)
+            if isinstance(result, Generator):
+                value = next(result)
+                self._teardowns.append((key, result))
+                return value
+            return result
+        return definition.value
+
+    def _teardown_all(self) -> None:
+        errors: list[BaseException] = []
+        while self._teardowns:
+            _key, generator = self._teardowns.pop()
+            try:
+                next(generator, None)
+            except BaseException as error:  # teardown every resource, report the first error
+                errors.append(error)
+        if errors:
+            raise errors[0]
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._teardown_all()
+
+
+__all__ = ["InitializedResources", "resource_run_config"]

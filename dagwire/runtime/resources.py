@@ -1,0 +1,206 @@
+"""ConfigurableResource, ResourceParam, PartialResource and ResourceDefinition.
+
+``ConfigurableResource`` follows the same two-faced scheme as ``Config``: a
+``dataclass_transform`` class for type checkers, the pydantic model from
+``dagwire.runtime._pydantic_resource`` at run time.
+
+Every value bound to a resource key becomes a ``ResourceDefinition`` (``as_resource_definition``):
+a configurable resource instance, a plain object (``ResourceParam[T]``), or a resource function
+(the legacy ``@resource``, issue 3).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Generator, Mapping
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
+
+from typing_extensions import Self, TypeAlias, dataclass_transform
+
+from dagwire.runtime.config import Field
+
+T = TypeVar("T")
+
+
+class _ResourceParamMarker:
+    """Marks ``Annotated[T, ...]`` as a resource parameter."""
+
+    def __repr__(self) -> str:
+        return "ResourceParam"
+
+
+RESOURCE_PARAM_MARKER = _ResourceParamMarker()
+
+ResourceParam: TypeAlias = Annotated[T, RESOURCE_PARAM_MARKER]
+"""``db: ResourceParam[Engine]``: a resource that is a plain object (type checkers see T)."""
+
+
+class InitResourceContext:
+    """What a resource gets when it is set up for a run."""
+
+    def __init__(
+        self,
+        *,
+        resource_key: str | None = None,
+        resource_config: Any = None,
+        resources: Mapping[str, Any] | None = None,
+        run_id: str | None = None,
+        log: logging.Logger | None = None,
+    ) -> None:
+        self.resource_key = resource_key
+        self.resource_config = resource_config
+        self.resources: Mapping[str, Any] = dict(resources or {})
+        self.run_id = run_id
+        self.log = log or logging.getLogger("dagwire")
+
+    def __repr__(self) -> str:
+        return f"InitResourceContext(resource_key={self.resource_key!r}, run_id={self.run_id!r})"
+
+
+def build_init_resource_context(
+    config: Any = None, resources: Mapping[str, Any] | None = None
+) -> InitResourceContext:
+    """A context for calling a resource function directly (Dagster's name)."""
+    return InitResourceContext(resource_config=config, resources=resources)
+
+
+class PartialResource:
+    """Mixed into the instances ``configure_at_launch()`` returns.
+
+    The instance is of the resource class itself (so a field or parameter annotated with
+    that class accepts it); the fields it lacks come from run config under
+    ``resources: {key: {config: {...}}}`` when a run starts.
+    """
+
+    @property
+    def partial_config(self) -> dict[str, Any]:
+        fields_set: set[str] = getattr(self, "model_fields_set", set())
+        return {name: getattr(self, name) for name in sorted(fields_set)}
+
+    @property
+    def resource_class(self) -> type[Any]:
+        for base in type(self).__mro__[1:]:
+            if base is not PartialResource:
+                return base
+        raise AssertionError("unreachable: a partial class always has a resource base")
+
+
+if TYPE_CHECKING:
+
+    @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(Field,))
+    class ConfigurableResource:
+        """A resource whose config is its typed fields (a frozen pydantic model at run time)."""
+
+        model_fields: ClassVar[dict[str, Any]]
+        model_fields_set: set[str]
+
+        def setup_for_execution(self, context: InitResourceContext) -> None: ...
+
+        def teardown_after_execution(self, context: InitResourceContext) -> None: ...
+
+        def yield_for_execution(
+            self, context: InitResourceContext
+        ) -> Generator[Self, None, None]: ...
+
+        @classmethod
+        def configure_at_launch(cls, **partial_config: Any) -> Self: ...
+
+        @classmethod
+        def model_validate(cls, obj: Any) -> Self: ...
+
+        def model_dump(self, *, exclude_unset: bool = False) -> dict[str, Any]: ...
+
+        def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Self: ...
+
+        def get_resource_context(self) -> InitResourceContext: ...
+
+else:
+    from dagwire.runtime._pydantic_resource import ConfigurableResource
+
+
+class _NoValue:
+    def __repr__(self) -> str:
+        return "<no value>"
+
+
+NO_VALUE: Any = _NoValue()
+
+
+class ResourceDefinition:
+    """What a value bound to a resource key becomes.
+
+    Exactly one of ``resource`` (a ConfigurableResource instance), ``value`` (a plain object)
+    or ``resource_fn`` (a function of an InitResourceContext, possibly a generator) is set.
+    """
+
+    def __init__(
+        self,
+        resource_fn: Callable[[InitResourceContext], Any] | None = None,
+        config_schema: Any = None,
+        description: str | None = None,
+        required_resource_keys: set[str] | None = None,
+        *,
+        resource: ConfigurableResource | None = None,
+        value: Any = NO_VALUE,
+    ) -> None:
+        self.resource_fn = resource_fn
+        self.config_schema = config_schema
+        self.description = description
+        self.required_resource_keys = frozenset(required_resource_keys or ())
+        self.resource = resource
+        self.value = value
+
+    @staticmethod
+    def hardcoded_resource(value: Any, description: str | None = None) -> ResourceDefinition:
+        return ResourceDefinition(description=description, value=value)
+
+    @staticmethod
+    def none_resource(description: str | None = None) -> ResourceDefinition:
+        return ResourceDefinition(description=description, value=None)
+
+    @property
+    def kind(self) -> str:
+        """``"configurable"``, ``"value"`` or ``"function"``."""
+        if self.resource is not None:
+            return "configurable"
+        if self.resource_fn is not None:
+            return "function"
+        return "value"
+
+    @property
+    def bound_class(self) -> type[Any] | None:
+        """The class of the object a run will get, when it is known before the run."""
+        if self.resource is not None:
+            if isinstance(self.resource, PartialResource):
+                return self.resource.resource_class
+            return type(self.resource)
+        if self.resource_fn is None:
+            return type(self.value)
+        return None
+
+    def __repr__(self) -> str:
+        if self.resource is not None:
+            return f"ResourceDefinition({self.resource!r})"
+        if self.resource_fn is not None:
+            return f"ResourceDefinition({self.resource_fn.__name__})"
+        return f"ResourceDefinition(value of {type(self.value).__name__})"
+
+
+def as_resource_definition(value: object) -> ResourceDefinition:
+    """The ResourceDefinition for a value bound in ``resources={...}``."""
+    if isinstance(value, ResourceDefinition):
+        return value
+    if isinstance(value, ConfigurableResource):
+        return ResourceDefinition(resource=value)
+    return ResourceDefinition.hardcoded_resource(value)
+
+
+__all__ = [
+    "ConfigurableResource",
+    "InitResourceContext",
+    "PartialResource",
+    "ResourceDefinition",
+    "ResourceParam",
+    "as_resource_definition",
+    "build_init_resource_context",
+]

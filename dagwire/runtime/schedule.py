@@ -1,0 +1,138 @@
+"""``@schedule`` and ScheduleDefinition.
+
+A schedule function takes resources (by annotation) and, optionally, a context (the first
+non-resource parameter, a ScheduleEvaluationContext); it returns a run config dict, a
+RunRequest (or several) or a SkipReason.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Generic, Protocol
+
+from typing_extensions import ParamSpec, TypeVar
+
+from dagwire.runtime.cron import CronError, CronSchedule
+from dagwire.runtime.errors import DagwireInvalidDefinitionError
+from dagwire.runtime.invocation import invoke
+from dagwire.runtime.parameters import Parameters, ResourceRequirement, classify
+from dagwire.runtime.sensor import TickResult, collect_tick, evaluate_with_resources
+
+if TYPE_CHECKING:
+    from dagwire.runtime.job import JobDefinition, UnresolvedAssetJobDefinition
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class ScheduleDefinition(Generic[P, R]):
+    """A schedule. Calling it runs the function directly; ``evaluate_tick(context)`` gives
+    the RunRequests of one tick; ``next_tick_after(moment)`` the next cron fire time."""
+
+    def __init__(
+        self,
+        fn: Callable[P, R],
+        *,
+        cron_schedule: str,
+        name: str | None = None,
+        job: JobDefinition | UnresolvedAssetJobDefinition | None = None,
+        job_name: str | None = None,
+        execution_timezone: str | None = None,
+        description: str | None = None,
+        required_resource_keys: Iterable[str] | None = None,
+    ) -> None:
+        self.fn: Callable[..., Any] = fn
+        self.name = name or fn.__name__
+        try:
+            self.cron = CronSchedule(cron_schedule)
+        except CronError as error:
+            raise DagwireInvalidDefinitionError(
+                f"Invalid definition of schedule '{self.name}':",
+                [f"cron_schedule '{cron_schedule}': {error}"],
+            ) from None
+        self.cron_schedule = cron_schedule
+        self.job = job
+        self.job_name = job_name or (job.name if job is not None else None)
+        self.execution_timezone = execution_timezone
+        self.description = description or inspect.getdoc(fn)
+        self.signature = inspect.signature(fn)
+        self.parameters: Parameters = classify(
+            fn,
+            owner=self.describe(),
+            role="evaluation",
+            required_resource_keys=required_resource_keys,
+        )
+        self.bound_resources: dict[str, Any] = {}
+        self.__wrapped__ = fn
+
+    @property
+    def resource_requirements(self) -> tuple[ResourceRequirement, ...]:
+        return self.parameters.requirements
+
+    @property
+    def required_resource_keys(self) -> frozenset[str]:
+        return frozenset(r.key for r in self.parameters.requirements)
+
+    def describe(self) -> str:
+        return f"schedule '{self.name}'"
+
+    def with_bound_resources(self, resources: Mapping[str, Any]) -> ScheduleDefinition[P, R]:
+        clone: ScheduleDefinition[P, R] = object.__new__(ScheduleDefinition)
+        clone.__dict__.update(self.__dict__)
+        clone.bound_resources = dict(resources)
+        return clone
+
+    def next_tick_after(self, moment: datetime) -> datetime:
+        return self.cron.next_after(moment)
+
+    def evaluate_tick(self, context: Any = None) -> TickResult:
+        from dagwire.runtime.context import build_schedule_context
+
+        context = context if context is not None else build_schedule_context(schedule_name=self.name)
+        result = evaluate_with_resources(self, context, self.bound_resources)
+        return collect_tick(result, self.describe(), self.job_name)
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        result: R = invoke(self, "schedule", args, kwargs)
+        return result
+
+    def __repr__(self) -> str:
+        return f"ScheduleDefinition(name={self.name!r}, cron_schedule={self.cron_schedule!r})"
+
+
+class ScheduleDecorator(Protocol):
+    """What ``schedule(...)`` returns."""
+
+    def __call__(self, fn: Callable[P, R], /) -> ScheduleDefinition[P, R]: ...
+
+
+def schedule(
+    cron_schedule: str,
+    *,
+    job: JobDefinition | UnresolvedAssetJobDefinition | None = None,
+    job_name: str | None = None,
+    name: str | None = None,
+    execution_timezone: str | None = None,
+    description: str | None = None,
+    required_resource_keys: Iterable[str] | None = None,
+) -> ScheduleDecorator:
+    """Define a schedule: ``@schedule(cron_schedule="0 6 * * *", job=my_job)``."""
+
+    def decorate(function: Callable[P, R]) -> ScheduleDefinition[P, R]:
+        return ScheduleDefinition(
+            function,
+            cron_schedule=cron_schedule,
+            name=name,
+            job=job,
+            job_name=job_name,
+            execution_timezone=execution_timezone,
+            description=description,
+            required_resource_keys=required_resource_keys,
+        )
+
+    return decorate
+
+
+__all__ = ["ScheduleDecorator", "ScheduleDefinition", "schedule"]

@@ -1,0 +1,254 @@
+"""``@sensor``, SensorDefinition, RunRequest and SkipReason.
+
+A sensor function takes resources (by annotation) and, optionally, a context (the first
+non-resource parameter); it returns or yields RunRequests, or a SkipReason.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Generic, Protocol, overload
+
+from typing_extensions import ParamSpec, TypeVar
+
+from dagwire.runtime.errors import DagwireInvalidDefinitionError
+from dagwire.runtime.invocation import invoke
+from dagwire.runtime.parameters import Parameters, ResourceRequirement, classify
+from dagwire.runtime.resource_init import InitializedResources
+
+if TYPE_CHECKING:
+    from dagwire.runtime.config import RunConfig
+    from dagwire.runtime.job import JobDefinition, UnresolvedAssetJobDefinition
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class RunRequest:
+    """A request to launch a run; ``run_key`` de-duplicates requests across ticks."""
+
+    def __init__(
+        self,
+        run_key: str | None = None,
+        run_config: RunConfig | Mapping[str, Any] | None = None,
+        tags: Mapping[str, str] | None = None,
+        job_name: str | None = None,
+    ) -> None:
+        self.run_key = run_key
+        self.run_config = run_config
+        self.tags = dict(tags or {})
+        self.job_name = job_name
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RunRequest) and (
+            (self.run_key, self.run_config, self.tags, self.job_name)
+            == (other.run_key, other.run_config, other.tags, other.job_name)
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.run_key, self.job_name))
+
+    def __repr__(self) -> str:
+        return f"RunRequest(run_key={self.run_key!r}, job_name={self.job_name!r})"
+
+
+class SkipReason:
+    """Returned by a sensor or schedule that decides not to request a run."""
+
+    def __init__(self, skip_message: str | None = None) -> None:
+        self.skip_message = skip_message
+
+    def __repr__(self) -> str:
+        return f"SkipReason({self.skip_message!r})"
+
+
+class TickResult:
+    """What one evaluation (tick) of a sensor or schedule produced."""
+
+    def __init__(
+        self,
+        run_requests: list[RunRequest],
+        skip_message: str | None,
+        cursor: str | None = None,
+    ) -> None:
+        self.run_requests = run_requests
+        self.skip_message = skip_message
+        self.cursor = cursor
+
+    def __repr__(self) -> str:
+        return f"TickResult(run_requests={self.run_requests!r}, skip_message={self.skip_message!r})"
+
+
+def collect_tick(result: Any, owner: str, default_job: str | None) -> TickResult:
+    """RunRequests / SkipReason from what a sensor or schedule function returned."""
+    items: list[Any]
+    if result is None:
+        items = []
+    elif isinstance(result, (RunRequest, SkipReason, dict)):
+        items = [result]
+    elif isinstance(result, Iterable) and not isinstance(result, (str, bytes)):
+        items = list(result)
+    else:
+        items = [result]
+    requests: list[RunRequest] = []
+    skip: str | None = None
+    for item in items:
+        if isinstance(item, RunRequest):
+            if item.job_name is None:
+                item.job_name = default_job
+            requests.append(item)
+        elif isinstance(item, SkipReason):
+            skip = item.skip_message
+        elif isinstance(item, dict):  # a schedule returning run config
+            requests.append(RunRequest(run_config=item, job_name=default_job))
+        else:
+            raise DagwireInvalidDefinitionError(
+                f"{owner} returned a {type(item).__name__}: expected RunRequest, SkipReason "
+                "or a run config dict"
+            )
+    if not requests and skip is None and result is None:
+        skip = "the function returned None"
+    return TickResult(requests, skip)
+
+
+def evaluate_with_resources(
+    definition: SensorDefinition[Any, Any] | Any,
+    context: Any,
+    bound: Mapping[str, Any],
+) -> Any:
+    """Call an evaluation function with its resources set up, consuming its results."""
+    params: Parameters = definition.parameters
+    available = {**bound, **dict(getattr(context, "_resource_values", {}) or {})}
+    keys = [r.key for r in params.requirements]
+    with InitializedResources(available, keys, run_id="tick") as resources:
+        kwargs: dict[str, Any] = {}
+        for requirement in params.resources:
+            assert requirement.param is not None
+            kwargs[requirement.param] = resources[requirement.key]
+        if params.context_param is not None:
+            kwargs[params.context_param] = context
+        result = definition.fn(**kwargs)
+        if inspect.isgenerator(result):
+            result = list(result)
+        return result
+
+
+class SensorDefinition(Generic[P, R]):
+    """A sensor. Calling it runs the function directly (``my_sensor(s3=MockS3())``);
+    ``evaluate_tick(context)`` gives the RunRequests of one tick."""
+
+    def __init__(
+        self,
+        fn: Callable[P, R],
+        *,
+        name: str | None = None,
+        job: JobDefinition | UnresolvedAssetJobDefinition | None = None,
+        job_name: str | None = None,
+        minimum_interval_seconds: int | None = None,
+        description: str | None = None,
+        required_resource_keys: Iterable[str] | None = None,
+    ) -> None:
+        self.fn: Callable[..., Any] = fn
+        self.name = name or fn.__name__
+        self.job = job
+        self.job_name = job_name or (job.name if job is not None else None)
+        self.minimum_interval_seconds = minimum_interval_seconds
+        self.description = description or inspect.getdoc(fn)
+        self.signature = inspect.signature(fn)
+        self.parameters: Parameters = classify(
+            fn,
+            owner=self.describe(),
+            role="evaluation",
+            required_resource_keys=required_resource_keys,
+        )
+        self.bound_resources: dict[str, Any] = {}
+        self.__wrapped__ = fn
+
+    @property
+    def resource_requirements(self) -> tuple[ResourceRequirement, ...]:
+        return self.parameters.requirements
+
+    @property
+    def required_resource_keys(self) -> frozenset[str]:
+        return frozenset(r.key for r in self.parameters.requirements)
+
+    def describe(self) -> str:
+        return f"sensor '{self.name}'"
+
+    def with_bound_resources(self, resources: Mapping[str, Any]) -> SensorDefinition[P, R]:
+        clone: SensorDefinition[P, R] = object.__new__(SensorDefinition)
+        clone.__dict__.update(self.__dict__)
+        clone.bound_resources = dict(resources)
+        return clone
+
+    def evaluate_tick(self, context: Any = None) -> TickResult:
+        """One tick: RunRequests (job name filled in) or the skip message."""
+        from dagwire.runtime.context import build_sensor_context
+
+        context = context if context is not None else build_sensor_context(sensor_name=self.name)
+        result = evaluate_with_resources(self, context, self.bound_resources)
+        tick = collect_tick(result, self.describe(), self.job_name)
+        tick.cursor = getattr(context, "cursor", None)
+        return tick
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        result: R = invoke(self, "sensor", args, kwargs)
+        return result
+
+    def __repr__(self) -> str:
+        return f"SensorDefinition(name={self.name!r})"
+
+
+class SensorDecorator(Protocol):
+    """What ``sensor(...)`` with arguments returns."""
+
+    def __call__(self, fn: Callable[P, R], /) -> SensorDefinition[P, R]: ...
+
+
+@overload
+def sensor(fn: Callable[P, R], /) -> SensorDefinition[P, R]: ...
+
+
+@overload
+def sensor(
+    *,
+    job: JobDefinition | UnresolvedAssetJobDefinition | None = None,
+    job_name: str | None = None,
+    name: str | None = None,
+    minimum_interval_seconds: int | None = None,
+    description: str | None = None,
+    required_resource_keys: Iterable[str] | None = None,
+) -> SensorDecorator: ...
+
+
+def sensor(
+    fn: Callable[..., Any] | None = None,
+    /,
+    *,
+    job: JobDefinition | UnresolvedAssetJobDefinition | None = None,
+    job_name: str | None = None,
+    name: str | None = None,
+    minimum_interval_seconds: int | None = None,
+    description: str | None = None,
+    required_resource_keys: Iterable[str] | None = None,
+) -> SensorDefinition[..., Any] | SensorDecorator:
+    """Define a sensor for ``job`` (or ``job_name``)."""
+
+    def decorate(function: Callable[P, R]) -> SensorDefinition[P, R]:
+        return SensorDefinition(
+            function,
+            name=name,
+            job=job,
+            job_name=job_name,
+            minimum_interval_seconds=minimum_interval_seconds,
+            description=description,
+            required_resource_keys=required_resource_keys,
+        )
+
+    if fn is not None:
+        return decorate(fn)
+    return decorate
+
+
+__all__ = ["RunRequest", "SensorDecorator", "SensorDefinition", "SkipReason", "TickResult", "sensor"]

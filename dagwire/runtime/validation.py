@@ -1,0 +1,123 @@
+"""Checks that run when definitions are loaded, validated or first executed.
+
+Reported together, one line each:
+- a resource key some definition requires that nothing binds (naming every definition that
+  needs it; sensors and schedules included);
+- a bound resource whose class does not match a parameter's annotation (``unittest.mock``
+  objects are accepted);
+- a partially configured nested resource that is not bound at the top level.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from dagwire.runtime.parameters import ResourceRequirement, is_mock, type_name
+from dagwire.runtime.resources import (
+    ConfigurableResource,
+    PartialResource,
+    ResourceDefinition,
+    as_resource_definition,
+)
+
+# Bound by default when nothing else is: every run gets an in-memory IO manager.
+DEFAULT_RESOURCE_KEYS = frozenset({"io_manager"})
+
+
+@dataclass
+class ResourceUser:
+    """A definition that needs resources: how to name it, what it needs, what it binds itself."""
+
+    description: str  # "asset 'users'", "op 'load' in job 'etl'", "sensor 'watch'"
+    requirements: Sequence[ResourceRequirement]
+    local_resources: Mapping[str, Any] = field(default_factory=dict)
+    io_manager_keys: Iterable[str] = ()
+
+
+def _check_class(annotation: Any, definition: ResourceDefinition) -> bool:
+    """Does the bound value fit the annotation? Unknown or unsure: yes."""
+    if annotation is None or definition.kind == "function":
+        return True
+    value = definition.resource if definition.resource is not None else definition.value
+    if is_mock(value):
+        return True
+    target = typing.get_origin(annotation) or annotation
+    if not isinstance(target, type) or target is typing.Any:
+        return True
+    if getattr(target, "_is_protocol", False) and not getattr(target, "_is_runtime_protocol", False):
+        return True
+    bound_class = definition.bound_class
+    try:
+        return bound_class is not None and issubclass(bound_class, target)
+    except TypeError:
+        return True
+
+
+def binding_problems(users: Sequence[ResourceUser], bound: Mapping[str, Any]) -> list[str]:
+    """Unbound keys (one line per key, naming every user) then wrong classes."""
+    definitions = {key: as_resource_definition(value) for key, value in bound.items()}
+    unbound: dict[str, list[str]] = {}
+    wrong: list[str] = []
+    for user in users:
+        keys = [(r.key, r) for r in user.requirements] + [(k, None) for k in user.io_manager_keys]
+        for key, requirement in keys:
+            if key in user.local_resources:
+                definition = as_resource_definition(user.local_resources[key])
+            elif key in definitions:
+                definition = definitions[key]
+            else:
+                if key not in DEFAULT_RESOURCE_KEYS:
+                    needers = unbound.setdefault(key, [])
+                    if user.description not in needers:
+                        needers.append(user.description)
+                continue
+            if requirement is not None and not _check_class(requirement.annotation, definition):
+                bound_class = definition.bound_class
+                wrong.append(
+                    f"resource '{key}' is bound to a "
+                    f"{type_name(bound_class) if bound_class else 'resource'}, but "
+                    f"{user.description} parameter '{requirement.param}' is annotated "
+                    f"{type_name(requirement.annotation)}"
+                )
+    lines = [
+        f"resource '{key}' is not bound; required by {', '.join(needers)}"
+        for key, needers in sorted(unbound.items())
+    ]
+    return lines + wrong
+
+
+def nested_partial_problems(bound: Mapping[str, Any]) -> list[str]:
+    """Partially configured resources nested in a bound resource but not bound themselves."""
+    resources = {
+        key: definition.resource
+        for key, definition in ((k, as_resource_definition(v)) for k, v in bound.items())
+        if definition.resource is not None
+    }
+    top_level = {id(resource): key for key, resource in resources.items()}
+    problems: list[str] = []
+
+    def walk(key: str, path: str, resource: ConfigurableResource) -> None:
+        for name in type(resource).model_fields:
+            value = getattr(resource, name, None)
+            if not isinstance(value, ConfigurableResource):
+                continue
+            field_path = f"{path}.{name}" if path else name
+            if isinstance(value, PartialResource):
+                if id(value) not in top_level:
+                    problems.append(
+                        f"resource '{key}' field '{field_path}' is a partially configured "
+                        f"{type_name(value.resource_class)} (configure_at_launch()) that is not "
+                        "bound at the top level"
+                    )
+                continue
+            walk(key, field_path, value)
+
+    for key, resource in resources.items():
+        walk(key, "", resource)
+    return problems
+
+
+__all__ = ["ResourceUser", "binding_problems", "nested_partial_problems"]
