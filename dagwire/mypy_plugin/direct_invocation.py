@@ -8,9 +8,16 @@ Calls inside a `@job` / `@graph` body compose ops and are not invocations: they 
 from __future__ import annotations
 
 from mypy.nodes import ARG_NAMED_OPT, ARG_OPT, ARG_POS, ARG_STAR, ARG_STAR2, CallExpr, Decorator
-from mypy.plugin import MethodContext
+from mypy.plugin import MethodContext, MethodSigContext
 from mypy.subtypes import is_subtype
-from mypy.types import Instance, Type, get_proper_type
+from mypy.types import (
+    AnyType,
+    FunctionLike,
+    Instance,
+    Type,
+    TypeOfAny,
+    get_proper_type,
+)
 
 from dagwire.mypy_plugin import error_codes, messages
 from dagwire.mypy_plugin.api_types import CheckerApi
@@ -105,3 +112,22 @@ def call_hook(fw: Framework, kind: str, ctx: MethodContext) -> Type:
             code=error_codes.CONFIG_TYPE,
         )
     return fn.ret_type
+
+
+def composition_signature_hook(ctx: MethodSigContext) -> FunctionLike:
+    """Inside a `@job` body an op call composes the graph: accept what the runtime accepts.
+
+    dagwire types `OpDefinition.__call__` with the function's ParamSpec (right for a direct
+    call), but `greet()` in a job body passes only the op's inputs.
+    """
+    api = ctx.api
+    if not isinstance(api, CheckerApi) or not in_composition(api):
+        return ctx.default_signature
+    any_t = AnyType(TypeOfAny.special_form)
+    return ctx.default_signature.copy_modified(
+        arg_types=[any_t, any_t],
+        arg_kinds=[ARG_STAR, ARG_STAR2],
+        arg_names=[None, None],
+        ret_type=any_t,
+        variables=[],
+    )

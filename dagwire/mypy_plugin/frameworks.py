@@ -38,6 +38,8 @@ class Framework:
     # definition classes whose `__call__` is a direct invocation (dagster mode only)
     invocation_methods: dict[str, str] = field(default_factory=dict)
     partial_resource: str = ""
+    # `__call__` typed with the function's ParamSpec: relaxed inside job bodies
+    composition_calls: tuple[str, ...] = ()
 
 
 _DG = "dagster._core.definitions."
@@ -136,6 +138,7 @@ DAGWIRE = Framework(
     # dagwire types __call__ with ParamSpec: mypy checks direct calls natively.
     invocation_methods={},
     partial_resource=_RT + "resources.PartialResource",
+    composition_calls=(_RT + "op.OpDefinition.__call__", _RT + "asset.AssetsDefinition.__call__"),
 )
 
 ALL_FRAMEWORKS: dict[str, Framework] = {"dagwire": DAGWIRE, "dagster": DAGSTER}

@@ -12,10 +12,11 @@ from mypy.plugin import (
     AttributeContext,
     FunctionContext,
     MethodContext,
+    MethodSigContext,
     Plugin,
     ReportConfigContext,
 )
-from mypy.types import Type
+from mypy.types import FunctionLike, Type
 
 from dagwire.mypy_plugin import (
     capture,
@@ -25,7 +26,7 @@ from dagwire.mypy_plugin import (
     run_config,
 )
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
-from dagwire.mypy_plugin.guard import guarded
+from dagwire.mypy_plugin.guard import guarded, guarded_signature
 from dagwire.mypy_plugin.settings import SECTION, Settings, load_settings
 
 __version__ = "0.1.0"
@@ -52,6 +53,7 @@ class DagwirePlugin(Plugin):
         self._function_hooks: dict[str, Callable[[FunctionContext], Type]] = {}
         self._method_hooks: dict[str, Callable[[MethodContext], Type]] = {}
         self._attribute_hooks: dict[str, Callable[[AttributeContext], Type]] = {}
+        self._method_signature_hooks: dict[str, Callable[[MethodSigContext], FunctionLike]] = {}
         for fw in self.frameworks:
             self._register(fw)
 
@@ -73,6 +75,10 @@ class DagwirePlugin(Plugin):
                 m[name] = guarded(partial(run_config.execute_in_process_hook, fw))
         for name, kind in fw.invocation_methods.items():
             m[name] = guarded(partial(direct_invocation.call_hook, fw, kind))
+        for name in fw.composition_calls:
+            self._method_signature_hooks[name] = guarded_signature(
+                direct_invocation.composition_signature_hook
+            )
         for name in fw.context_resources:
             a[name] = guarded(partial(context_resources.resources_hook, fw))
         a[context_resources.UNDECLARED_HOOK_PREFIX] = guarded(context_resources.undeclared_hook)
@@ -82,6 +88,11 @@ class DagwirePlugin(Plugin):
 
     def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:
         return self._method_hooks.get(fullname)
+
+    def get_method_signature_hook(
+        self, fullname: str
+    ) -> Callable[[MethodSigContext], FunctionLike] | None:
+        return self._method_signature_hooks.get(fullname)
 
     def get_attribute_hook(self, fullname: str) -> Callable[[AttributeContext], Type] | None:
         hook = self._attribute_hooks.get(fullname)

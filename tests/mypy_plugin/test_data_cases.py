@@ -1,0 +1,31 @@
+"""Every case in test-data/mypy: real mypy, the plugin, exact expected output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.mypy_plugin.data_format import Case, load_cases
+from tests.mypy_plugin.runner import REPO, config_text, run_mypy_in_process, write_files
+
+CASES = load_cases(REPO / "test-data" / "mypy")
+
+
+def test_cases_were_collected() -> None:
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case(case: Case, tmp_path: Path) -> None:
+    paths = write_files(tmp_path, case.files)
+    stdout, stderr, status = run_mypy_in_process(
+        tmp_path, config_text(case.mypy_lines, case.settings_lines), paths
+    )
+    assert "Traceback" not in stderr and "INTERNAL ERROR" not in stdout + stderr, stderr
+    actual = stdout.splitlines()
+    assert actual == case.out, (
+        f"{case.source.name}:{case.line} [case {case.name}]\n"
+        + "expected:\n  " + "\n  ".join(case.out) + "\nactual:\n  " + "\n  ".join(actual)
+    )
+    assert status == (1 if case.out and any(": error:" in o for o in case.out) else 0)
