@@ -1,7 +1,7 @@
 """Resolve names and module-level variables across modules, without importing user code.
 
-Modules checked in this run have their tree in `api.modules`; a module loaded from the
-incremental cache has only its symbol table, so its source is parsed (not analysed) to find a
+The current module has its tree; mypy frees the statements of other modules once checked, and a
+module loaded from the cache has only its symbol table: their source is parsed (not analysed) to find a
 variable's initialiser, and names are then looked up in the cached symbol table.
 """
 
@@ -48,10 +48,11 @@ def module_tree(mod: MypyFile, api: CheckerApi) -> MypyFile | None:
     try:
         with open(mod.path, "rb") as f:
             source = f.read()
-        from mypy.parse import parse
+        # The classic parser: eager on every supported mypy (the native one may defer).
+        from mypy.fastparse import parse
 
         options = api.options
-        return parse(source, mod.path, mod.fullname, Errors(options), options)
+        return parse(source, fnam=mod.path, module=mod.fullname, errors=Errors(options), options=options)
     except Exception:  # unreadable or unparsable: cannot check
         return None
 
