@@ -38,6 +38,8 @@ class Framework:
     # definition classes whose `__call__` is a direct invocation (dagster mode only)
     invocation_methods: dict[str, str] = field(default_factory=dict)
     partial_resource: str = ""
+    # resource fields are descriptors that accept anything: the plugin checks them
+    check_resource_fields: bool = False
     # `__call__` typed with the function's ParamSpec: relaxed inside job bodies
     composition_calls: tuple[str, ...] = ()
 
@@ -91,6 +93,7 @@ DAGSTER = Framework(
         _DG + "op_definition.OpDefinition.__call__": "op",
     },
     partial_resource="dagster._config.pythonic_config.resource.PartialResource",
+    check_resource_fields=True,
 )
 
 _RT = "dagwire.runtime."

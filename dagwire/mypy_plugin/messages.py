@@ -57,3 +57,7 @@ def unexpected_context(owner: str) -> str:
 
 def undeclared_resource(key: str, owner: str) -> str:
     return f'"context.resources.{key}" is not declared in required_resource_keys of {owner}'
+
+
+def wrong_field(field: str, owner: str, expects: str, given: str) -> str:
+    return f'Field "{field}" of {owner} expects resource {expects}, got {given}'

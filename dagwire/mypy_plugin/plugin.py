@@ -6,7 +6,7 @@ import sys
 from functools import partial
 from typing import Any, Callable
 
-from mypy.nodes import MypyFile
+from mypy.nodes import MypyFile, TypeInfo
 from mypy.options import Options
 from mypy.plugin import (
     AttributeContext,
@@ -23,6 +23,7 @@ from dagwire.mypy_plugin import (
     context_resources,
     direct_invocation,
     resource_binding,
+    resource_fields,
     run_config,
 )
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
@@ -56,6 +57,7 @@ class DagwirePlugin(Plugin):
         self._method_signature_hooks: dict[str, Callable[[MethodSigContext], FunctionLike]] = {}
         for fw in self.frameworks:
             self._register(fw)
+        self._field_checks = [fw for fw in self.frameworks if fw.check_resource_fields]
 
     def _register(self, fw: Framework) -> None:
         f, m, a = self._function_hooks, self._method_hooks, self._attribute_hooks
@@ -84,7 +86,15 @@ class DagwirePlugin(Plugin):
         a[context_resources.UNDECLARED_HOOK_PREFIX] = guarded(context_resources.undeclared_hook)
 
     def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
-        return self._function_hooks.get(fullname)
+        hook = self._function_hooks.get(fullname)
+        if hook is None and self._field_checks:
+            sym = self.lookup_fully_qualified(fullname)
+            info = sym.node if sym is not None else None
+            if isinstance(info, TypeInfo):
+                for fw in self._field_checks:
+                    if resource_fields.is_resource_class(info, fw):
+                        return guarded(partial(resource_fields.constructor_hook, fw, info))
+        return hook
 
     def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:
         return self._method_hooks.get(fullname)

@@ -54,19 +54,20 @@ def write_files(root: Path, files: dict[str, str]) -> list[str]:
     return paths
 
 
-def run_mypy_in_process(root: Path, config: str, paths: list[str]) -> tuple[str, str, int]:
-    from mypy import api
-
+def run_case_mypy(
+    root: Path, config: str, paths: list[str], python: str = sys.executable
+) -> tuple[str, str, int]:
+    """mypy in a fresh process (as users run it), with the warm cache of this configuration."""
     (root / "mypy.ini").write_text(config)
     args = [
         "--config-file", "mypy.ini",
-        "--cache-dir", str(cache_dir_for(config)),
+        "--cache-dir", str(cache_dir_for(config, python)),
         "--no-error-summary",
         "--no-color-output",
         *paths,
     ]
-    with chdir(root):
-        return api.run(args)
+    proc = run_mypy_subprocess(root, args, python=python)
+    return proc.stdout, proc.stderr, proc.returncode
 
 
 def run_mypy_subprocess(

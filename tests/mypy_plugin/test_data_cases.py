@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.mypy_plugin.data_format import Case, load_cases
-from tests.mypy_plugin.runner import REPO, config_text, run_mypy_in_process, write_files
+from tests.mypy_plugin.runner import REPO, config_text, run_case_mypy, write_files
 
 CASES = load_cases(REPO / "test-data" / "mypy")
 
@@ -19,7 +19,7 @@ def test_cases_were_collected() -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_case(case: Case, tmp_path: Path) -> None:
     paths = write_files(tmp_path, case.files)
-    stdout, stderr, status = run_mypy_in_process(
+    stdout, stderr, status = run_case_mypy(
         tmp_path, config_text(case.mypy_lines, case.settings_lines), paths
     )
     assert "Traceback" not in stderr and "INTERNAL ERROR" not in stdout + stderr, stderr
