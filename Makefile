@@ -20,10 +20,13 @@ demo: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy --strict dagwire
 
+lint: $(STAMP)
+	$(PY) -m flake8 examples
+
 pytest: $(STAMP)
 	$(PY) -m pytest -q
 
-test: typecheck pytest
+test: typecheck lint pytest
 
 bench: $(STAMP)
 	for b in benchmarks/*.py; do $(PY) $$b || exit 1; done

@@ -1,16 +1,15 @@
 """dagwire: Pythonic config and resources for data pipelines, checked before they run.
 
 Every runtime name is importable from here, lazily (PEP 562): ``import dagwire`` imports
-nothing but this module and ``dagwire.runtime`` (a name table); ``from dagwire import Config``
-imports what ``Config`` needs on first access.
+nothing but this module -- not ``dagwire.runtime`` (the name table, read on first lookup), so
+the checker parts (``dagwire.lint_rules``, ``dagwire.mypy_plugin``) can be imported without
+the runtime; ``from dagwire import Config`` imports what ``Config`` needs on first access.
 """
 
 from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
-
-from dagwire.runtime import EXPORTS as _EXPORTS
 
 __version__ = "0.1.0"
 
@@ -129,7 +128,14 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
-    module_name = _EXPORTS.get(name)
+    # The name table lives in dagwire.runtime; it is loaded on the first lookup only, so that
+    # importing the checker packages (dagwire.lint_rules, dagwire.mypy_plugin) loads no
+    # runtime code (nor does ``from dagwire import lint_rules``: not a runtime name).
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from dagwire.runtime import EXPORTS
+
+    module_name = EXPORTS.get(name)
     if module_name is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(module_name), name)

@@ -8,6 +8,8 @@ The ``if TYPE_CHECKING:`` block gives type checkers the explicit re-exports.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 # public name -> defining module (the qualified names the checker tools key on)
@@ -180,6 +182,21 @@ if TYPE_CHECKING:
     from dagwire.runtime.errors import DagwireInvalidInvocationError as DagwireInvalidInvocationError
     from dagwire.runtime.errors import DagwireResourceNotFoundError as DagwireResourceNotFoundError
     from dagwire.runtime.errors import DagwireDefinitionNotFoundError as DagwireDefinitionNotFoundError
+
+
+class _RuntimePackage(types.ModuleType):
+    """Submodules ``op``, ``asset``, ``job``, ``sensor`` and ``schedule`` share their names with
+    the decorators they define. Importing a submodule sets it as an attribute of this
+    package; keep the exported decorator instead (``from dagwire.runtime import op`` is the
+    function; ``from dagwire.runtime.op import op`` still works)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in EXPORTS and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _RuntimePackage
 
 
 def __getattr__(name: str) -> Any:

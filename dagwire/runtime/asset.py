@@ -154,6 +154,7 @@ class AssetsDefinition(Generic[P, R]):
             role="compute",
             required_resource_keys=required_resource_keys,
             config_schema=config_schema,
+            signature=self.signature,
         )
         ins = dict(ins or {})
         unknown = sorted(set(ins) - set(self.parameters.inputs))

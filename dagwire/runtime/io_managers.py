@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from typing_extensions import dataclass_transform
 
 from dagwire.runtime.config import Field
+from dagwire.runtime.errors import DagwireError
 from dagwire.runtime.resources import ConfigurableResource
 
 if TYPE_CHECKING:
@@ -103,7 +104,20 @@ class InMemoryIOManager(IOManager):
         self.values[tuple(context.get_identifier())] = obj
 
     def load_input(self, context: InputContext) -> Any:
-        return self.values[tuple(context.upstream_output.get_identifier())]
+        try:
+            return self.values[tuple(context.upstream_output.get_identifier())]
+        except KeyError:
+            upstream = context.upstream_output
+            what = (
+                f"asset '{upstream.asset_key.to_user_string()}'"
+                if upstream.asset_key is not None
+                else f"output '{upstream.name}' of step '{upstream.step_key}'"
+            )
+            raise DagwireError(
+                f"no stored value for {what} in the in-memory IO manager: it was not "
+                "materialized in this run (bind a persistent IO manager such as "
+                "FilesystemIOManager to load assets from earlier runs)"
+            ) from None
 
     def __repr__(self) -> str:
         return "InMemoryIOManager()"

@@ -46,6 +46,7 @@ class OpDefinition(Generic[P, R]):
             role="compute",
             required_resource_keys=required_resource_keys,
             config_schema=config_schema,
+            signature=self.signature,
         )
         self.resource_defs: dict[str, Any] = {}
         self.__doc__ = fn.__doc__

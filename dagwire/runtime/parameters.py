@@ -67,22 +67,50 @@ class Parameters:
         return self.resources + self.extra_requirements
 
 
+def _caller_locals() -> dict[str, Any]:
+    """Locals of the nearest frame outside dagwire: where the decorated function was
+    defined, so that classes local to a function resolve in string annotations."""
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("dagwire."):
+        frame = frame.f_back  # type: ignore[assignment]
+    return dict(frame.f_locals) if frame is not None else {}
+
+
+_COMPILED: dict[str, Any] = {}
+
+
+def _evaluate(text: str, globalns: dict[str, Any], localns: dict[str, Any] | None) -> Any:
+    # Compiled code is cached by text (annotations repeat across a project); the lookup
+    # itself is not, so a redefined class (notebooks) is always seen fresh.
+    code = _COMPILED.get(text)
+    if code is None:
+        code = _COMPILED[text] = compile(text, "<annotation>", "eval")
+    return eval(code, globalns, localns)  # noqa: S307 - annotation text written by the user
+
+
 def _type_hints(fn: Callable[..., Any]) -> dict[str, Any]:
-    try:
-        return typing.get_type_hints(fn, include_extras=True)
-    except Exception:
-        # A forward reference that does not resolve (e.g. a class local to a test function,
-        # with ``from __future__ import annotations``): resolve parameter by parameter.
-        hints: dict[str, Any] = {}
-        globalns = getattr(fn, "__globals__", {})
-        for name, annotation in getattr(fn, "__annotations__", {}).items():
-            if isinstance(annotation, str):
+    """Parameter annotations, with string annotations (``from __future__ import
+    annotations``) evaluated in the function's module, then in the defining frame's locals
+    (classes local to a function). Unresolvable ones are left out."""
+    annotations: dict[str, Any] = dict(getattr(fn, "__annotations__", {}))
+    if not any(isinstance(value, str) for value in annotations.values()):
+        return annotations
+    globalns: dict[str, Any] = getattr(fn, "__globals__", {})
+    localns: dict[str, Any] | None = None
+    hints: dict[str, Any] = {}
+    for name, annotation in annotations.items():
+        if isinstance(annotation, str):
+            try:
+                annotation = _evaluate(annotation, globalns, None)
+            except Exception:
+                if localns is None:
+                    localns = _caller_locals()
                 try:
-                    annotation = eval(annotation, globalns)  # noqa: S307 - annotation text
+                    annotation = _evaluate(annotation, globalns, localns)
                 except Exception:
                     continue
-            hints[name] = annotation
-        return hints
+        hints[name] = annotation
+    return hints
 
 
 def resource_annotation(annotation: Any) -> tuple[bool, Any]:
@@ -111,11 +139,12 @@ def classify(
     role: Literal["compute", "evaluation"],
     required_resource_keys: Iterable[str] | None = None,
     config_schema: Any = None,
+    signature: inspect.Signature | None = None,
 ) -> Parameters:
     """Classify ``fn``'s parameters. ``owner`` names the definition in errors
     (``op 'greet'``); ``role`` is "compute" for ops/assets, "evaluation" for sensors and
     schedules."""
-    signature = inspect.signature(fn)
+    signature = signature or inspect.signature(fn)
     hints = _type_hints(fn)
     names: list[str] = []
     context_param: str | None = None
@@ -189,12 +218,6 @@ def type_name(annotation: Any) -> str:
     if isinstance(annotation, type):
         return annotation.__qualname__
     return repr(annotation).replace("typing.", "")
-
-
-def is_mock(value: object) -> bool:
-    """``unittest.mock`` objects are accepted for any resource annotation (tests bind mocks)."""
-    mock_module = sys.modules.get("unittest.mock")
-    return mock_module is not None and isinstance(value, mock_module.NonCallableMock)
 
 
 __all__ = ["ConfigSource", "Parameters", "ResourceRequirement", "classify"]

@@ -69,10 +69,11 @@ def asset_steps(
             producer[key] = definition
     selected_keys = set(producer) if selection is None else set(selection)
     selected: list[AssetsDefinition[Any, Any]] = []
+    selected_ids: set[int] = set()
     for definition in assets:
-        if any(key in selected_keys for key in definition.keys) and definition not in selected:
+        if id(definition) not in selected_ids and any(k in selected_keys for k in definition.keys):
             selected.append(definition)
-    selected_ids = {id(d) for d in selected}
+            selected_ids.add(id(definition))
 
     problems: list[str] = []
     steps: dict[str, Step] = {}
@@ -89,7 +90,11 @@ def asset_steps(
                     f"'{upstream.to_user_string()}' is defined"
                 )
                 continue
-            output_name = next(name for name, key in source.outputs if key == upstream)
+            output_name = (
+                source.outputs[0][0]
+                if len(source.outputs) == 1
+                else next(name for name, key in source.outputs if key == upstream)
+            )
             in_run = id(source) in selected_ids
             inputs[param] = InputSource(
                 source.op_name if in_run else None,

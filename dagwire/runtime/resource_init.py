@@ -95,10 +95,9 @@ class _Resolver:
             if isinstance(value, (EnvVar, IntEnvVar)):
                 raw = os.environ.get(value.env_var_name)
                 if raw is None:
+                    field_path = _join(path, name).split(".", 1)[1]  # without the key
                     self.missing_env.append(
-                        f"{value.env_var_name} (resource '{key}', field '{_join(path, name)}')"
-                        if path != key
-                        else f"{value.env_var_name} (resource '{key}', field '{name}')"
+                        f"{value.env_var_name} (resource '{key}', field '{field_path}')"
                     )
                     continue
                 values[name] = raw
@@ -168,6 +167,7 @@ class InitializedResources:
         self.run_id = run_id
         self.log = log or _LOG
         self._teardowns: list[tuple[str, Generator[Any, None, None]]] = []
+        self._started: set[int] = set()  # ids of configurable resources already set up
         self.values: dict[str, Any] = {}
 
     def __enter__(self) -> dict[str, Any]:
@@ -201,12 +201,7 @@ class InitializedResources:
             log=self.log,
         )
         if definition.resource is not None:
-            resource = resolved
-            resource._dagwire_context = context
-            generator = resource.yield_for_execution(context)
-            value = next(generator)
-            self._teardowns.append((key, generator))
-            return value
+            return self._start_configurable(key, resolved, context)
         if definition.resource_fn is not None:
             result = definition.resource_fn(context)
             if isinstance(result, Generator):
@@ -215,6 +210,33 @@ class InitializedResources:
                 return value
             return result
         return definition.value
+
+    def _start_configurable(
+        self, key: str, resource: Any, context: InitResourceContext
+    ) -> Any:
+        """Set up nested resources first (depth first), then the resource itself; an object
+        already set up in this run (bound under a key and nested elsewhere) is not set up
+        twice."""
+        if id(resource) in self._started:
+            return resource
+        for name in type(resource).model_fields:
+            nested = getattr(resource, name, None)
+            if isinstance(nested, ConfigurableResource) and id(nested) not in self._started:
+                nested_key = f"{key}.{name}"
+                self._start_configurable(
+                    nested_key,
+                    nested,
+                    InitResourceContext(
+                        resource_key=nested_key, resources=self.values, run_id=self.run_id,
+                        log=self.log,
+                    ),
+                )
+        self._started.add(id(resource))
+        resource._dagwire_context = context
+        generator = resource.yield_for_execution(context)
+        value = next(generator)
+        self._teardowns.append((key, generator))
+        return value
 
     def _teardown_all(self) -> None:
         errors: list[BaseException] = []

@@ -12,6 +12,7 @@ a configurable resource instance, a plain object (``ResourceParam[T]``), or a re
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable, Generator, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
 
@@ -186,10 +187,18 @@ class ResourceDefinition:
         return f"ResourceDefinition(value of {type(self.value).__name__})"
 
 
+def is_mock(value: object) -> bool:
+    """A ``unittest.mock`` object (accepted for any resource annotation: tests bind mocks)."""
+    mock_module = sys.modules.get("unittest.mock")
+    return mock_module is not None and isinstance(value, mock_module.NonCallableMock)
+
+
 def as_resource_definition(value: object) -> ResourceDefinition:
     """The ResourceDefinition for a value bound in ``resources={...}``."""
     if isinstance(value, ResourceDefinition):
         return value
+    if is_mock(value):  # a Mock spec'd from a resource class passes isinstance: keep it as is
+        return ResourceDefinition.hardcoded_resource(value)
     if isinstance(value, ConfigurableResource):
         return ResourceDefinition(resource=value)
     return ResourceDefinition.hardcoded_resource(value)

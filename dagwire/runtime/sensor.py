@@ -161,6 +161,7 @@ class SensorDefinition(Generic[P, R]):
             owner=self.describe(),
             role="evaluation",
             required_resource_keys=required_resource_keys,
+            signature=self.signature,
         )
         self.bound_resources: dict[str, Any] = {}
         self.__wrapped__ = fn

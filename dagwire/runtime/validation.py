@@ -15,12 +15,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from dagwire.runtime.parameters import ResourceRequirement, is_mock, type_name
+from dagwire.runtime.parameters import ResourceRequirement, type_name
 from dagwire.runtime.resources import (
     ConfigurableResource,
     PartialResource,
     ResourceDefinition,
     as_resource_definition,
+    is_mock,
 )
 
 # Bound by default when nothing else is: every run gets an in-memory IO manager.

@@ -1,0 +1,5 @@
+import sys
+
+from dagwire.cli import main
+
+sys.exit(main())

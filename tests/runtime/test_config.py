@@ -1,0 +1,86 @@
+"""Config and PermissiveConfig: pydantic v2 models, frozen, unknown fields rejected/allowed."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Optional
+
+import pytest
+from pydantic import ValidationError
+
+from dagwire import Config, Field, PermissiveConfig, RunConfig, materialize, asset
+from dagwire.runtime.config import LegacyField
+
+
+class Color(Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+class Inner(Config):
+    depth: int = 1
+
+
+class Everything(Config):
+    name: str = Field(description="who")
+    count: int = Field(default=3, description="how many")
+    color: Color = Color.RED
+    nickname: Optional[str] = None
+    tags: list[str] = Field(default_factory=list)
+    weights: dict[str, float] = {}
+    inner: Inner = Inner()
+
+
+def test_defaults_descriptions_enums_optional_lists_dicts_nested() -> None:
+    value = Everything(name="x", color=Color.BLUE, tags=["a"], weights={"w": 1.5},
+                       inner=Inner(depth=4))
+    assert (value.name, value.count, value.color, value.nickname) == ("x", 3, Color.BLUE, None)
+    assert (value.tags, value.weights, value.inner.depth) == (["a"], {"w": 1.5}, 4)
+    assert Everything.model_fields["count"].description == "how many"
+    assert Everything.model_fields["name"].is_required()
+
+
+def test_enum_from_run_config_value() -> None:
+    @asset
+    def painted(config: Everything) -> str:
+        return config.color.value
+
+    result = materialize([painted], run_config={"ops": {"painted": {"config": {
+        "name": "n", "color": "blue", "inner": {"depth": 2}}}}})
+    assert result.asset_value("painted") == "blue"
+
+
+def test_frozen() -> None:
+    value = Everything(name="x")
+    with pytest.raises(ValidationError) as excinfo:
+        value.name = "y"  # type: ignore[misc]
+    assert excinfo.value.errors()[0]["type"] == "frozen_instance"
+
+
+def test_unknown_fields_rejected() -> None:
+    with pytest.raises(ValidationError) as excinfo:
+        Inner(depth=1, deep=2)  # type: ignore[call-arg]
+    assert [(e["loc"], e["type"]) for e in excinfo.value.errors()] == [(("deep",), "extra_forbidden")]
+
+
+def test_permissive_config_keeps_unknown_fields() -> None:
+    class Loose(PermissiveConfig):
+        known: int = 0
+
+    value = Loose(known=1, extra_field="kept")  # type: ignore[call-arg]
+    assert value.model_dump() == {"known": 1, "extra_field": "kept"}
+
+
+def test_legacy_field_form_is_a_record_for_issue_3() -> None:
+    legacy = Field(str, default_value="x", is_required=False, description="d")
+    assert isinstance(legacy, LegacyField)
+    assert (legacy.config_type, legacy.default_value, legacy.is_required, legacy.description) == (
+        str, "x", False, "d")
+
+
+def test_run_config_to_dict() -> None:
+    run_config = RunConfig(ops={"a": Inner(depth=2)}, resources={"db": {"uri": "x"}})
+    assert run_config.to_config_dict() == {
+        "ops": {"a": {"config": Inner(depth=2)}},
+        "resources": {"db": {"config": {"uri": "x"}}},
+    }

@@ -1,0 +1,166 @@
+"""``make demo``'s program and the ``dagwire`` CLI (validate, run, resources), run as
+subprocesses the way a user runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+DEMO_SECTIONS = """\
+== 1. Load and validate the Definitions
+assets: raw_orders, cleaned_orders, customer_totals, daily_report
+jobs: daily_refresh, alerts_job
+sensors: new_orders_sensor; schedules: morning_alerts
+Definitions valid: True
+
+== 2. Materialize every asset (job daily_refresh)
+step raw_orders: success
+step cleaned_orders: success
+step customer_totals: success
+step daily_report: success
+raw orders: 5, cleaned: 4
+customer totals: {'ada': 200.0, 'grace': 35.5, 'barbara': 410.25}
+Top 3 customers
+barbara: 410.25 EUR
+ada: 200.00 EUR
+grace: 35.50 EUR
+
+== 3. Run the op job alerts_job
+alerts_job success: True
+sent: #sales <shop-bot> ada spent 200.00
+sent: #sales <shop-bot> barbara spent 410.25
+
+== 4. Evaluate the sensor
+sensor requests run of daily_refresh (run_key=batch-2024-06-01)
+sensor requests run of daily_refresh (run_key=batch-2024-06-02)
+
+== 5. Evaluate the schedule
+cron '0 6 * * *': next tick after 2024-06-01 12:30 is 2024-06-02 06:00
+schedule requests run of alerts_job (run_key=alerts-2024-06-01)
+
+== 6. Resource catalog (EnvVars by name, never by value)
+orders_api: examples.shop.resources.OrdersApiResource
+    base_url = 'https://api.shop.example/v1'
+    page_size = 100
+    used by: asset 'raw_orders', sensor 'new_orders_sensor'
+warehouse: examples.shop.resources.WarehouseResource
+    database = EnvVar('SHOP_WAREHOUSE_DB')
+    used by: asset 'customer_totals', op 'load_totals' in job 'alerts_job'
+notifier: examples.shop.resources.NotifierResource
+    sender = 'shop-bot'
+    used by: op 'alert_big_spenders' in job 'alerts_job'
+"""
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if k != "SHOP_WAREHOUSE_DB"}
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, *args], cwd=ROOT, env=full_env,
+                          capture_output=True, text=True)
+
+
+def test_demo_prints_its_run() -> None:
+    result = run("-m", "examples.demo")
+    assert result.returncode == 0, result.stderr
+    # Later issues append checker steps: the runtime's six sections come first, unchanged.
+    assert result.stdout.startswith(DEMO_SECTIONS)
+    assert result.stderr == ""
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return run("-m", "dagwire.cli", *args, env=env)
+
+
+def test_cli_validate_ok() -> None:
+    result = cli("validate", "examples.shop.definitions")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "examples.shop.definitions: OK (4 assets, 2 jobs, 1 sensors, 1 schedules, 3 resources)\n",
+        "",
+    )
+
+
+def test_cli_validate_reports_unbound_keys(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "broken_defs.py").write_text(
+        "from dagwire import ConfigurableResource, Definitions, asset, sensor, RunRequest\n"
+        "class Db(ConfigurableResource):\n"
+        "    uri: str\n"
+        "@asset\n"
+        "def users(db: Db) -> int:\n"
+        "    return 1\n"
+        "@asset\n"
+        "def orders(db: Db, cache: Db) -> int:\n"
+        "    return 1\n"
+        "@sensor(job_name='x')\n"
+        "def watch(db: Db) -> None:\n"
+        "    return None\n"
+        "defs = Definitions(assets=[users, orders], sensors=[watch])\n"
+    )
+    result = cli("validate", "broken_defs", env={"PYTHONPATH": str(tmp_path)})
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "broken_defs: Invalid Definitions:\n"
+        "- resource 'cache' is not bound; required by asset 'orders'\n"
+        "- resource 'db' is not bound; required by asset 'users', asset 'orders', sensor 'watch'\n"
+        "- sensor 'watch' targets job 'x', which is not defined\n"
+    )
+
+
+def test_cli_validate_import_error() -> None:
+    result = cli("validate", "no_such_module_here")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "no_such_module_here: cannot import module 'no_such_module_here': "
+        "ModuleNotFoundError: No module named 'no_such_module_here'\n"
+    )
+
+
+def test_cli_run(tmp_path: pathlib.Path) -> None:
+    env = {"SHOP_WAREHOUSE_DB": str(tmp_path / "w.sqlite")}
+    result = cli("run", "examples.shop.definitions", "--job", "daily_refresh", env=env)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "asset raw_orders: success\n"
+        "asset cleaned_orders: success\n"
+        "asset customer_totals: success\n"
+        "asset daily_report: success\n"
+        "job 'daily_refresh': success\n"
+    )
+    config = tmp_path / "run.json"
+    config.write_text(json.dumps({"ops": {"alert_big_spenders": {"config": {"threshold": 100}}}}))
+    result = cli("run", "examples.shop.definitions", "--job", "alerts_job", "--config",
+                 str(config), env=env)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "op load_totals: success\nop alert_big_spenders: success\njob 'alerts_job': success\n"
+    )
+
+
+def test_cli_run_missing_env_var_and_bad_config(tmp_path: pathlib.Path) -> None:
+    result = cli("run", "examples.shop.definitions", "--job", "daily_refresh")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "examples.shop.definitions: Missing environment variables:\n"
+        "- SHOP_WAREHOUSE_DB (resource 'warehouse', field 'database')\n"
+    )
+    result = cli("run", "examples.shop.definitions", "--job", "alerts_job",
+                 env={"SHOP_WAREHOUSE_DB": str(tmp_path / "w.sqlite")})
+    assert result.returncode == 1
+    assert result.stderr == (
+        "examples.shop.definitions: Invalid run config for job 'alerts_job':\n"
+        "- op 'alert_big_spenders': threshold: Field required\n"
+    )
+
+
+def test_cli_resources_shows_env_var_names_not_values() -> None:
+    secret = "s3cr3t-VALUE-4242"
+    result = cli("resources", "examples.shop.definitions", env={"SHOP_WAREHOUSE_DB": secret})
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == DEMO_SECTIONS.split("(EnvVars by name, never by value)\n")[1]
+    assert secret not in result.stdout
