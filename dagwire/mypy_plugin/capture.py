@@ -159,6 +159,9 @@ def capture(
         captured.function = None
     else:
         _capture_parameters(fw, kind, fn, func, captured, api)
+        if not fw.invocation_methods:
+            # dagwire keeps the signature in the type's ParamSpec: do not store it twice.
+            captured.function = None
     if "required_resource_keys" in kwargs:
         keys = _literal_strings(kwargs["required_resource_keys"])
         if keys is None:

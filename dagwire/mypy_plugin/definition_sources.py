@@ -151,8 +151,11 @@ def _from_modules(call: CallExpr, mod: MypyFile, api: CheckerApi) -> Definitions
         if not isinstance(module, MypyFile):
             out.complete = False
             continue
-        for name in sorted(module.names):
-            captured = decode(node_type(lookup_in_module(module, name, api)))
+        for name, sym in sorted(module.names.items()):
+            t = get_proper_type(node_type(sym.node))
+            if not isinstance(t, Instance) or t.extra_attrs is None:
+                continue  # cheap filter: most names are not definitions
+            captured = decode(t)
             if captured is not None and captured.kind == "asset":
                 out.items.append(captured)
     return out

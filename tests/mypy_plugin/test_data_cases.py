@@ -12,11 +12,21 @@ from tests.mypy_plugin.runner import REPO, config_text, run_case_mypy, write_fil
 CASES = load_cases(REPO / "test-data" / "mypy")
 
 
+@pytest.mark.mypy_smoke
 def test_cases_were_collected() -> None:
     assert len(CASES) >= 60
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def _param(case: Case) -> object:
+    marks = [pytest.mark.mypy_smoke] if "smoke" in case.flags else []
+    return pytest.param(case, id=case.name, marks=marks)
+
+
+def test_smoke_subset_is_not_empty() -> None:
+    assert sum("smoke" in c.flags for c in CASES) >= 10
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_case(case: Case, tmp_path: Path) -> None:
     paths = write_files(tmp_path, case.files)
     stdout, stderr, status = run_case_mypy(
