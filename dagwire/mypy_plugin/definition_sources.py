@@ -34,7 +34,6 @@ from dagwire.mypy_plugin.captured import Captured, decode
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
 from dagwire.mypy_plugin.symbols import (
     call_kwargs,
-    lookup_in_module,
     node_type,
     resolve_ref,
     str_value,

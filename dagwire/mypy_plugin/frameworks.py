@@ -63,7 +63,9 @@ DAGSTER = Framework(
     definitions=_DG + "definitions_class.Definitions",
     run_config=_DG + "run_config.RunConfig",
     define_asset_job=_DG + "unresolved_asset_job_definition.define_asset_job",
-    load_assets_from_modules=_DG + "module_loaders.load_assets_from_modules.load_assets_from_modules",
+    load_assets_from_modules=(
+        _DG + "module_loaders.load_assets_from_modules.load_assets_from_modules"
+    ),
     with_resources="dagster._core.execution.with_resources.with_resources",
     bind_resources_to_jobs=_DG + "definitions_class.BindResourcesToJobs",
     materialize=(_DG + "materialize.materialize", _DG + "materialize.materialize_to_memory"),

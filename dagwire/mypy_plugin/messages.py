@@ -28,7 +28,10 @@ def wrong_binding(key: str, bound: str, owner: str, expects: str, label: str | N
 
 
 def unused(key: str, label: str | None) -> str:
-    return f'Resource "{key}" is bound in Definitions(resources=...){where(label)} but nothing requires it'
+    return (
+        f'Resource "{key}" is bound in Definitions(resources=...){where(label)} '
+        "but nothing requires it"
+    )
 
 
 def run_config_unknown_op(op: str, owner: str) -> str:
@@ -52,7 +55,10 @@ def wrong_resource_arg(key: str, given: str, owner: str, expects: str) -> str:
 
 
 def unexpected_context(owner: str) -> str:
-    return f"Direct call of {owner} passes a context, but the function declares no context parameter"
+    return (
+        f"Direct call of {owner} passes a context, but the function declares no context "
+        "parameter"
+    )
 
 
 def undeclared_resource(key: str, owner: str) -> str:

@@ -69,7 +69,9 @@ class DagwirePlugin(Plugin):
         f[fw.definitions] = guarded(
             partial(resource_binding.check_definitions, fw, self.settings)
         )
-        f[fw.define_asset_job] = guarded(partial(run_config.define_asset_job_hook, fw, self.settings))
+        f[fw.define_asset_job] = guarded(
+            partial(run_config.define_asset_job_hook, fw, self.settings)
+        )
         if self.settings.check_run_config:
             for name in fw.materialize:
                 f[name] = guarded(partial(run_config.materialize_hook, fw))

@@ -141,4 +141,5 @@ def _check_unused(candidates: list[ResourceDict], required: set[str], report: ob
         label = cand.label if len(candidates) > 1 else None
         for key in cand.values:
             if key not in required:
-                report(messages.unused(key, label), error_codes.UNUSED_RESOURCE)  # type: ignore[operator]
+                code = error_codes.UNUSED_RESOURCE
+                report(messages.unused(key, label), code)  # type: ignore[operator]

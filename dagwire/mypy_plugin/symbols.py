@@ -1,8 +1,9 @@
 """Resolve names and module-level variables across modules, without importing user code.
 
-The current module has its tree; mypy frees the statements of other modules once checked, and a
-module loaded from the cache has only its symbol table: their source is parsed (not analysed) to find a
-variable's initialiser, and names are then looked up in the cached symbol table.
+The current module has its tree; mypy frees the statements of other modules once checked,
+and a module loaded from the cache has only its symbol table: their source is parsed (not
+analysed) to find a variable's initialiser, and names are then looked up in the cached
+symbol table.
 """
 
 from __future__ import annotations
@@ -52,7 +53,9 @@ def module_tree(mod: MypyFile, api: CheckerApi) -> MypyFile | None:
         from mypy.fastparse import parse
 
         options = api.options
-        return parse(source, fnam=mod.path, module=mod.fullname, errors=Errors(options), options=options)
+        return parse(
+            source, fnam=mod.path, module=mod.fullname, errors=Errors(options), options=options
+        )
     except Exception:  # unreadable or unparsable: cannot check
         return None
 
