@@ -21,13 +21,9 @@ from mypy.nodes import (
     DictExpr,
     Expression,
     FuncDef,
-    ListExpr,
     MemberExpr,
     MypyFile,
     Node,
-    RefExpr,
-    SetExpr,
-    TupleExpr,
 )
 from mypy.plugin import FunctionContext, MethodContext
 from mypy.types import (
@@ -42,9 +38,12 @@ from mypy.types import (
 )
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.captured import Captured, Requirement, TypeBuilder, attach, decode
+from dagwire.mypy_plugin.captured import Captured, Requirement, attach, decode
 from dagwire.mypy_plugin.frameworks import CONTEXT_PARAM_NAMES, Framework
+from dagwire.mypy_plugin.run_config import check_run_config
+from dagwire.mypy_plugin.settings import Settings
 from dagwire.mypy_plugin.symbols import call_kwargs, node_type, resolve_ref, str_value
+from dagwire.mypy_plugin.type_helpers import is_subclass_of, literal_strings, type_builder
 
 MARKER_SUFFIX = "@dagwire-plugin:"
 
@@ -60,20 +59,6 @@ def parse_marker(name: str) -> tuple[str, str] | None:
     return kind, fw
 
 
-def type_builder(api: CheckerApi) -> TypeBuilder:
-    return TypeBuilder(
-        api.named_type("builtins.str"),
-        api.named_type("builtins.bool"),
-        api.named_generic_type("builtins.tuple", [api.named_type("builtins.object")]),
-    )
-
-
-def is_subclass_of(t: ProperType, fullnames: tuple[str, ...]) -> bool:
-    return isinstance(t, Instance) and any(
-        base.fullname in fullnames for base in t.type.mro
-    )
-
-
 def decorator_call(dec: Decorator, fw: Framework, kind: str, api: CheckerApi) -> CallExpr | None:
     """The `asset(...)` / `op(...)` call among a Decorator's decorators, if any."""
     for expr in dec.decorators:
@@ -84,15 +69,17 @@ def decorator_call(dec: Decorator, fw: Framework, kind: str, api: CheckerApi) ->
     return None
 
 
-def function_hook(fw: Framework, kind: str, ctx: FunctionContext) -> Type:
+def function_hook(fw: Framework, kind: str, settings: Settings, ctx: FunctionContext) -> Type:
     """`asset(fn)` / `@asset`: capture; `asset(...)`: mark the returned decorator."""
     default = get_proper_type(ctx.default_return_type)
     if isinstance(default, CallableType):
         return default.copy_modified(name=marker_name(fw, kind))
-    return apply_hook(fw, kind, ctx)
+    return apply_hook(fw, kind, settings, ctx)
 
 
-def apply_hook(fw: Framework, kind: str, ctx: FunctionContext | MethodContext) -> Type:
+def apply_hook(
+    fw: Framework, kind: str, settings: Settings, ctx: FunctionContext | MethodContext
+) -> Type:
     """The decorator applied to a function: attach what it requires to the result type."""
     default = get_proper_type(ctx.default_return_type)
     if not isinstance(default, Instance) or not ctx.arg_types or not ctx.arg_types[0]:
@@ -105,18 +92,11 @@ def apply_hook(fw: Framework, kind: str, ctx: FunctionContext | MethodContext) -
     dec = ctx.context if isinstance(ctx.context, Decorator) else None
     call = decorator_call(dec, fw, kind, api) if dec is not None else None
     captured = capture(fw, kind, fn, dec, call, api)
+    if kind == "job" and call is not None and settings.check_run_config:
+        job_config = call_kwargs(call).get("config")
+        if job_config is not None:
+            check_run_config(job_config, captured, api, call)
     return attach(default, captured, type_builder(api))
-
-
-def _literal_strings(expr: Expression) -> list[str] | None:
-    if isinstance(expr, (SetExpr, ListExpr, TupleExpr)):
-        values = [str_value(i) for i in expr.items]
-        if all(v is not None for v in values):
-            return [v for v in values if v is not None]
-    if isinstance(expr, CallExpr) and isinstance(expr.callee, RefExpr):
-        if expr.callee.fullname in ("builtins.set", "builtins.frozenset") and not expr.args:
-            return []
-    return None
 
 
 def _is_resource_param(
@@ -163,7 +143,7 @@ def capture(
             # dagwire keeps the signature in the type's ParamSpec: do not store it twice.
             captured.function = None
     if "required_resource_keys" in kwargs:
-        keys = _literal_strings(kwargs["required_resource_keys"])
+        keys = literal_strings(kwargs["required_resource_keys"])
         if keys is None:
             captured.requirements_complete = False
         else:

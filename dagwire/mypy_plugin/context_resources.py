@@ -13,7 +13,7 @@ from mypy.types import AnyType, ExtraAttrs, Instance, ProperType, Type, TypeOfAn
 
 from dagwire.mypy_plugin import error_codes, messages
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.capture import _literal_strings, type_builder
+from dagwire.mypy_plugin.type_helpers import literal_strings, type_builder
 from dagwire.mypy_plugin.definition_sources import expr_type
 from dagwire.mypy_plugin.frameworks import Framework
 from dagwire.mypy_plugin.resource_binding import unwrap_partial
@@ -59,7 +59,7 @@ def resources_hook(fw: Framework, ctx: AttributeContext) -> Type:
     if found is None:
         return ctx.default_attr_type
     call, kind, name = found
-    keys = _literal_strings(call_kwargs(call)["required_resource_keys"])
+    keys = literal_strings(call_kwargs(call)["required_resource_keys"])
     if keys is None:
         return ctx.default_attr_type
     attrs: dict[str, Type] = {}

@@ -21,7 +21,7 @@ from mypy.types import (
 
 from dagwire.mypy_plugin import error_codes, messages
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.capture import is_subclass_of
+from dagwire.mypy_plugin.type_helpers import is_subclass_of
 from dagwire.mypy_plugin.captured import decode
 from dagwire.mypy_plugin.frameworks import CONTEXT_PARAM_NAMES, Framework
 from dagwire.mypy_plugin.symbols import resolve_ref

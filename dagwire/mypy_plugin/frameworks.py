@@ -18,6 +18,7 @@ class Framework:
     decorator_objects: dict[str, str]
     definitions: str
     run_config: str
+    run_request: str
     define_asset_job: str
     load_assets_from_modules: str
     with_resources: str
@@ -62,6 +63,7 @@ DAGSTER = Framework(
     },
     definitions=_DG + "definitions_class.Definitions",
     run_config=_DG + "run_config.RunConfig",
+    run_request=_DG + "run_request.RunRequest",
     define_asset_job=_DG + "unresolved_asset_job_definition.define_asset_job",
     load_assets_from_modules=(
         _DG + "module_loaders.load_assets_from_modules.load_assets_from_modules"
@@ -119,6 +121,7 @@ DAGWIRE = Framework(
     },
     definitions=_RT + "definitions.Definitions",
     run_config=_RT + "config.RunConfig",
+    run_request=_RT + "sensor.RunRequest",
     define_asset_job=_RT + "job.define_asset_job",
     load_assets_from_modules=_RT + "definitions.load_assets_from_modules",
     with_resources=_RT + "definitions.with_resources",

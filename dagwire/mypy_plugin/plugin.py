@@ -62,10 +62,12 @@ class DagwirePlugin(Plugin):
     def _register(self, fw: Framework) -> None:
         f, m, a = self._function_hooks, self._method_hooks, self._attribute_hooks
         for name, kind in fw.decorators.items():
-            f[name] = guarded(partial(capture.function_hook, fw, kind))
-            f[capture.marker_name(fw, kind)] = guarded(partial(capture.apply_hook, fw, kind))
+            f[name] = guarded(partial(capture.function_hook, fw, kind, self.settings))
+            f[capture.marker_name(fw, kind)] = guarded(
+                partial(capture.apply_hook, fw, kind, self.settings)
+            )
         for name, kind in fw.decorator_objects.items():
-            m[name] = guarded(partial(capture.apply_hook, fw, kind))
+            m[name] = guarded(partial(capture.apply_hook, fw, kind, self.settings))
         f[fw.definitions] = guarded(
             partial(resource_binding.check_definitions, fw, self.settings)
         )
@@ -77,6 +79,7 @@ class DagwirePlugin(Plugin):
                 f[name] = guarded(partial(run_config.materialize_hook, fw))
             for name in fw.execute_in_process:
                 m[name] = guarded(partial(run_config.execute_in_process_hook, fw))
+            f[fw.run_request] = guarded(partial(run_config.run_request_hook, fw))
         for name, kind in fw.invocation_methods.items():
             m[name] = guarded(partial(direct_invocation.call_hook, fw, kind))
         for name in fw.composition_calls:

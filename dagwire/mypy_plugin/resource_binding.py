@@ -9,7 +9,7 @@ from mypy.types import AnyType, Instance, ProperType, Type, get_proper_type
 
 from dagwire.mypy_plugin import error_codes, messages
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.capture import is_subclass_of
+from dagwire.mypy_plugin.type_helpers import is_subclass_of
 from dagwire.mypy_plugin.captured import Captured, Requirement
 from dagwire.mypy_plugin.definition_sources import (
     ResourceDict,

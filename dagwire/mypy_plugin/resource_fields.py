@@ -13,7 +13,7 @@ from mypy.subtypes import is_subtype
 from mypy.types import Instance, Type, get_proper_type
 
 from dagwire.mypy_plugin import error_codes, messages
-from dagwire.mypy_plugin.capture import is_subclass_of
+from dagwire.mypy_plugin.type_helpers import is_subclass_of
 from dagwire.mypy_plugin.frameworks import Framework
 from dagwire.mypy_plugin.resource_binding import unwrap_partial
 

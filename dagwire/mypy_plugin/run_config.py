@@ -7,19 +7,34 @@ Checked where the job is known: `job.execute_in_process(run_config=...)`,
 
 from __future__ import annotations
 
-from mypy.nodes import CallExpr, Context, DictExpr, Expression, MypyFile, NameExpr, Var
+from mypy.nodes import (
+    CallExpr,
+    Context,
+    Decorator,
+    DictExpr,
+    Expression,
+    MypyFile,
+    NameExpr,
+    Var,
+)
 from mypy.plugin import FunctionContext, MethodContext
 from mypy.subtypes import is_subtype
-from mypy.types import AnyType, Instance, Type
+from mypy.types import Instance, Type
 
 from dagwire.mypy_plugin import error_codes, messages
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.capture import type_builder
+from dagwire.mypy_plugin.type_helpers import type_builder
 from dagwire.mypy_plugin.captured import Captured, attach, decode
 from dagwire.mypy_plugin.definition_sources import expr_type, resolve_definitions
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.settings import Settings
-from dagwire.mypy_plugin.symbols import call_kwargs, resolve_ref, str_value, variable_initializer
+from dagwire.mypy_plugin.symbols import (
+    call_kwargs,
+    node_type,
+    resolve_ref,
+    str_value,
+    variable_initializer,
+)
 
 
 def _args(ctx: FunctionContext | MethodContext) -> dict[str, Expression]:
@@ -151,4 +166,26 @@ def execute_in_process_hook(fw: Framework, ctx: MethodContext) -> Type:
     return ctx.default_return_type
 
 
-__all__ = ["AnyType", "check_run_config"]
+def run_request_hook(fw: Framework, ctx: FunctionContext) -> Type:
+    """`RunRequest(run_config=...)` inside a sensor or schedule whose decorator names `job=`."""
+    api = ctx.api
+    assert isinstance(api, CheckerApi)
+    args = _args(ctx)
+    if "run_config" not in args or "job_name" in args:
+        return ctx.default_return_type
+    func = api.scope.top_level_function()
+    sym = api.globals.get(func.name) if func is not None else None
+    dec = sym.node if sym is not None else None
+    if not isinstance(dec, Decorator) or dec.func is not func:
+        return ctx.default_return_type
+    for expr in dec.decorators:
+        if not isinstance(expr, CallExpr):
+            continue
+        node = resolve_ref(expr.callee, api.tree, api)
+        kind = fw.decorators.get(node.fullname) if node is not None else None
+        target = call_kwargs(expr).get("job")
+        if kind in ("sensor", "schedule") and target is not None:
+            job = decode(node_type(resolve_ref(target, api.tree, api)))
+            if job is not None and job.kind in ("job", "asset_job"):
+                check_run_config(args["run_config"], job, api, ctx.context)
+    return ctx.default_return_type

@@ -1,0 +1,35 @@
+"""Small type helpers shared by the checks."""
+
+from __future__ import annotations
+
+from mypy.nodes import CallExpr, Expression, ListExpr, RefExpr, SetExpr, TupleExpr
+from mypy.types import Instance, ProperType
+
+from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.captured import TypeBuilder
+from dagwire.mypy_plugin.symbols import str_value
+
+
+def type_builder(api: CheckerApi) -> TypeBuilder:
+    return TypeBuilder(
+        api.named_type("builtins.str"),
+        api.named_type("builtins.bool"),
+        api.named_generic_type("builtins.tuple", [api.named_type("builtins.object")]),
+    )
+
+
+def is_subclass_of(t: ProperType, fullnames: tuple[str, ...]) -> bool:
+    return isinstance(t, Instance) and any(
+        base.fullname in fullnames for base in t.type.mro
+    )
+
+
+def literal_strings(expr: Expression) -> list[str] | None:
+    if isinstance(expr, (SetExpr, ListExpr, TupleExpr)):
+        values = [str_value(i) for i in expr.items]
+        if all(v is not None for v in values):
+            return [v for v in values if v is not None]
+    if isinstance(expr, CallExpr) and isinstance(expr.callee, RefExpr):
+        if expr.callee.fullname in ("builtins.set", "builtins.frozenset") and not expr.args:
+            return []
+    return None
