@@ -45,18 +45,11 @@ from dagwire.mypy_plugin.settings import Settings
 from dagwire.mypy_plugin.symbols import call_kwargs, node_type, resolve_ref, str_value
 from dagwire.mypy_plugin.type_helpers import is_subclass_of, literal_strings, type_builder
 
-MARKER_SUFFIX = "@dagwire-plugin:"
+MARKER_SUFFIX = "@dagwire-plugin:"  # plugin.py builds the same names
 
 
 def marker_name(fw: Framework, kind: str) -> str:
     return f"{kind}{MARKER_SUFFIX}{fw.name}"
-
-
-def parse_marker(name: str) -> tuple[str, str] | None:
-    if MARKER_SUFFIX not in name:
-        return None
-    kind, fw = name.split(MARKER_SUFFIX, 1)
-    return kind, fw
 
 
 def decorator_call(dec: Decorator, fw: Framework, kind: str, api: CheckerApi) -> CallExpr | None:
@@ -104,7 +97,8 @@ def _is_resource_param(
 ) -> bool:
     if is_subclass_of(t, fw.resource_bases):
         return True
-    if isinstance(unanalyzed, UnboundType):
+    # `ResourceParam[T]` always has one argument: skip the lookup for every other annotation.
+    if isinstance(unanalyzed, UnboundType) and len(unanalyzed.args) == 1:
         try:
             sym = api.lookup_qualified(unanalyzed.name)
         except KeyError:

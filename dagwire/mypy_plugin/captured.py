@@ -9,10 +9,10 @@ The attribute names start with `__dagwire_` and are never looked up by user code
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from mypy.types import (
-    AnyType,
     CallableType,
     ExtraAttrs,
     Instance,
@@ -21,25 +21,15 @@ from mypy.types import (
     ProperType,
     TupleType,
     Type,
-    TypeOfAny,
     get_proper_type,
 )
 
-_PREFIX = "__dagwire_"
-KIND = _PREFIX + "kind__"
-NAME = _PREFIX + "name__"
-FUNCTION = _PREFIX + "fn__"
-RESOURCES = _PREFIX + "resources__"
-CONFIG = _PREFIX + "config__"
-OPS = _PREFIX + "ops__"
-LOCAL_KEYS = _PREFIX + "local_keys__"
-FLAGS = _PREFIX + "flags__"
-
-# flags
-REQUIREMENTS_COMPLETE = "requirements-complete"
-OPS_COMPLETE = "ops-complete"
-ALL_KEYS_LOCAL = "all-keys-local"
-FRAMEWORK_PREFIX = "framework:"
+# One literal holds every string fact (JSON); types go in their own slots, only when present.
+HEADER = "__dagwire__"
+FUNCTION = "__dagwire_fn__"
+CONFIG = "__dagwire_config__"
+EXPECTED = "__dagwire_expects__"  # tuple: the expected type of each requirement, in order
+OPS = "__dagwire_ops__"  # tuple: one carrier per op of a job, in order
 
 
 @dataclass
@@ -87,42 +77,38 @@ class TypeBuilder:
 
 
 def encode(captured: Captured, tb: TypeBuilder) -> dict[str, Type]:
-    attrs: dict[str, Type] = {
-        KIND: tb.lit(captured.kind),
-        NAME: tb.lit(captured.name),
+    header = {
+        "k": captured.kind,
+        "n": captured.name,
+        "f": captured.framework,
+        "r": [[r.key, r.source] for r in captured.requirements],
     }
+    if captured.local_keys:
+        header["l"] = captured.local_keys
+    if captured.ops:
+        header["o"] = [node for node, _ in captured.ops]
+    flags = ""
+    flags += "" if captured.requirements_complete else "r"
+    flags += "" if captured.ops_complete else "o"
+    flags += "a" if captured.all_keys_local else ""
+    if flags:
+        header["x"] = flags
+    attrs: dict[str, Type] = {HEADER: tb.lit(json.dumps(header, separators=(",", ":")))}
     if captured.function is not None:
         attrs[FUNCTION] = captured.function
-    attrs[RESOURCES] = tb.tup(
-        [
-            tb.tup(
-                [
-                    tb.lit(r.key),
-                    r.expected if r.expected is not None else NoneType(),
-                    tb.lit(r.source),
-                ]
-            )
-            for r in captured.requirements
-        ]
-    )
-    attrs[CONFIG] = captured.config if captured.config is not None else NoneType()
-    attrs[OPS] = tb.tup(
-        [tb.tup([tb.lit(node), _op_instance(op, tb)]) for node, op in captured.ops]
-    )
-    attrs[LOCAL_KEYS] = tb.tup([tb.lit(k) for k in captured.local_keys])
-    flags = [FRAMEWORK_PREFIX + captured.framework]
-    if captured.requirements_complete:
-        flags.append(REQUIREMENTS_COMPLETE)
-    if captured.ops_complete:
-        flags.append(OPS_COMPLETE)
-    if captured.all_keys_local:
-        flags.append(ALL_KEYS_LOCAL)
-    attrs[FLAGS] = tb.tup([tb.lit(f) for f in flags])
+    if captured.config is not None:
+        attrs[CONFIG] = captured.config
+    if any(r.expected is not None for r in captured.requirements):
+        attrs[EXPECTED] = tb.tup(
+            [r.expected if r.expected is not None else NoneType() for r in captured.requirements]
+        )
+    if captured.ops:
+        attrs[OPS] = tb.tup([_op_instance(op, tb) for _, op in captured.ops])
     return attrs
 
 
 def _op_instance(op: Captured, tb: TypeBuilder) -> Instance:
-    # A nested carrier: an `object`-less Instance would need a TypeInfo; reuse str's.
+    # A nested carrier for an op inside a job type; any Instance can carry extra_attrs.
     inst = tb.str_type.copy_modified()
     inst.extra_attrs = ExtraAttrs(encode(op, tb), set(), None)
     return inst
@@ -133,13 +119,6 @@ def attach(inst: Instance, captured: Captured, tb: TypeBuilder) -> Instance:
     attrs = encode(captured, tb)
     new.extra_attrs = ExtraAttrs(attrs, set(attrs), None)
     return new
-
-
-def _lit(t: Type) -> str | None:
-    p = get_proper_type(t)
-    if isinstance(p, LiteralType) and isinstance(p.value, str):
-        return p.value
-    return None
 
 
 def _items(t: Type | None) -> list[Type]:
@@ -153,45 +132,30 @@ def decode(t: Type | None) -> Captured | None:
     if not isinstance(p, Instance) or p.extra_attrs is None:
         return None
     attrs = p.extra_attrs.attrs
-    if KIND not in attrs:
+    head = get_proper_type(attrs.get(HEADER))
+    if not isinstance(head, LiteralType) or not isinstance(head.value, str):
         return None
-    kind = _lit(attrs[KIND]) or ""
-    name = _lit(attrs.get(NAME, AnyType(TypeOfAny.special_form))) or ""
-    flags = {_lit(f) for f in _items(attrs.get(FLAGS))}
-    framework = next(
-        (f[len(FRAMEWORK_PREFIX):] for f in flags if f and f.startswith(FRAMEWORK_PREFIX)), ""
-    )
-    fn = get_proper_type(attrs.get(FUNCTION)) if FUNCTION in attrs else None
+    header = json.loads(head.value)
+    expected = [get_proper_type(x) for x in _items(attrs.get(EXPECTED))]
     requirements = []
-    for item in _items(attrs.get(RESOURCES)):
-        parts = _items(item)
-        if len(parts) != 3:
-            continue
-        key, source = _lit(parts[0]), _lit(parts[2])
-        expected = get_proper_type(parts[1])
-        if key is None or source is None:
-            continue
-        requirements.append(
-            Requirement(key, None if isinstance(expected, NoneType) else expected, source)
-        )
-    config = get_proper_type(attrs.get(CONFIG)) if CONFIG in attrs else None
-    ops: list[tuple[str, Captured]] = []
-    for item in _items(attrs.get(OPS)):
-        parts = _items(item)
-        if len(parts) == 2:
-            node, op = _lit(parts[0]), decode(parts[1])
-            if node is not None and op is not None:
-                ops.append((node, op))
+    for i, (key, source) in enumerate(header["r"]):
+        exp = expected[i] if i < len(expected) else None
+        requirements.append(Requirement(key, None if isinstance(exp, NoneType) else exp, source))
+    fn = get_proper_type(attrs[FUNCTION]) if FUNCTION in attrs else None
+    config = get_proper_type(attrs[CONFIG]) if CONFIG in attrs else None
+    carriers = [decode(x) for x in _items(attrs.get(OPS))]
+    ops = [(node, op) for node, op in zip(header.get("o", []), carriers) if op is not None]
+    flags = header.get("x", "")
     return Captured(
-        kind=kind,
-        name=name,
-        framework=framework,
+        kind=header["k"],
+        name=header["n"],
+        framework=header["f"],
         function=fn if isinstance(fn, CallableType) else None,
         requirements=requirements,
-        config=None if isinstance(config, NoneType) else config,
+        config=config,
         ops=ops,
-        local_keys=[k for k in (_lit(x) for x in _items(attrs.get(LOCAL_KEYS))) if k],
-        requirements_complete=REQUIREMENTS_COMPLETE in flags,
-        ops_complete=OPS_COMPLETE in flags,
-        all_keys_local=ALL_KEYS_LOCAL in flags,
+        local_keys=list(header.get("l", [])),
+        requirements_complete="r" not in flags,
+        ops_complete="o" not in flags,
+        all_keys_local="a" in flags,
     )

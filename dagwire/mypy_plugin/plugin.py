@@ -1,12 +1,16 @@
-"""The plugin class: maps mypy's hook names to the checks, for the enabled frameworks."""
+"""The plugin class: maps mypy's hook names to the checks, for the enabled frameworks.
+
+The check modules are imported on the first hook call, not with the plugin: a run served
+from the incremental cache calls no hook and should pay nothing for them.
+"""
 
 from __future__ import annotations
 
+import importlib
 import sys
-from functools import partial
 from typing import Any, Callable
 
-from mypy.nodes import MypyFile, TypeInfo
+from mypy.nodes import TypeInfo
 from mypy.options import Options
 from mypy.plugin import (
     AttributeContext,
@@ -18,21 +22,31 @@ from mypy.plugin import (
 )
 from mypy.types import FunctionLike, Type
 
-from dagwire.mypy_plugin import (
-    capture,
-    context_resources,
-    direct_invocation,
-    resource_binding,
-    resource_fields,
-    run_config,
-)
+# Imported eagerly: mypy must know the codes to accept `disable_error_code = dagwire`.
+from dagwire.mypy_plugin import error_codes  # noqa: F401
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.guard import guarded, guarded_signature
 from dagwire.mypy_plugin.settings import SECTION, Settings, load_settings
 
 __version__ = "0.1.0"
+# Bumped whenever what is stored in types (captured.py) changes: invalidates mypy's cache.
+CACHE_FORMAT = 2
 
 _warned_unknown: set[str] = set()
+UNDECLARED_HOOK_PREFIX = "types.SimpleNamespace."  # see context_resources.py
+
+
+def lazy(module: str, function: str, *bound: object) -> Callable[[Any], Any]:
+    """`dagwire.mypy_plugin.<module>.<function>(*bound, ctx)`, imported on first call."""
+    target: list[Callable[..., Any]] = []
+
+    def call(ctx: Any) -> Any:
+        if not target:
+            mod = importlib.import_module(f"dagwire.mypy_plugin.{module}")
+            target.append(getattr(mod, function))
+        return target[0](*bound, ctx)
+
+    return call
 
 
 class DagwirePlugin(Plugin):
@@ -61,44 +75,41 @@ class DagwirePlugin(Plugin):
 
     def _register(self, fw: Framework) -> None:
         f, m, a = self._function_hooks, self._method_hooks, self._attribute_hooks
+        s = self.settings
         for name, kind in fw.decorators.items():
-            f[name] = guarded(partial(capture.function_hook, fw, kind, self.settings))
-            f[capture.marker_name(fw, kind)] = guarded(
-                partial(capture.apply_hook, fw, kind, self.settings)
+            f[name] = guarded(lazy("capture", "function_hook", fw, kind, s))
+            f[f"{kind}@dagwire-plugin:{fw.name}"] = guarded(
+                lazy("capture", "apply_hook", fw, kind, s)
             )
         for name, kind in fw.decorator_objects.items():
-            m[name] = guarded(partial(capture.apply_hook, fw, kind, self.settings))
-        f[fw.definitions] = guarded(
-            partial(resource_binding.check_definitions, fw, self.settings)
-        )
-        f[fw.define_asset_job] = guarded(
-            partial(run_config.define_asset_job_hook, fw, self.settings)
-        )
-        if self.settings.check_run_config:
+            m[name] = guarded(lazy("capture", "apply_hook", fw, kind, s))
+        f[fw.definitions] = guarded(lazy("resource_binding", "check_definitions", fw, s))
+        f[fw.define_asset_job] = guarded(lazy("run_config", "define_asset_job_hook", fw, s))
+        if s.check_run_config:
             for name in fw.materialize:
-                f[name] = guarded(partial(run_config.materialize_hook, fw))
+                f[name] = guarded(lazy("run_config", "materialize_hook", fw))
             for name in fw.execute_in_process:
-                m[name] = guarded(partial(run_config.execute_in_process_hook, fw))
-            f[fw.run_request] = guarded(partial(run_config.run_request_hook, fw))
+                m[name] = guarded(lazy("run_config", "execute_in_process_hook", fw))
+            f[fw.run_request] = guarded(lazy("run_config", "run_request_hook", fw))
         for name, kind in fw.invocation_methods.items():
-            m[name] = guarded(partial(direct_invocation.call_hook, fw, kind))
+            m[name] = guarded(lazy("direct_invocation", "call_hook", fw, kind))
         for name in fw.composition_calls:
             self._method_signature_hooks[name] = guarded_signature(
-                direct_invocation.composition_signature_hook
+                lazy("direct_invocation", "composition_signature_hook")
             )
         for name in fw.context_resources:
-            a[name] = guarded(partial(context_resources.resources_hook, fw))
-        a[context_resources.UNDECLARED_HOOK_PREFIX] = guarded(context_resources.undeclared_hook)
+            a[name] = guarded(lazy("context_resources", "resources_hook", fw))
+        a[UNDECLARED_HOOK_PREFIX] = guarded(lazy("context_resources", "undeclared_hook"))
 
     def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
         hook = self._function_hooks.get(fullname)
-        if hook is None and self._field_checks:
+        if hook is None and self._field_checks and not fullname.startswith("<"):
             sym = self.lookup_fully_qualified(fullname)
             info = sym.node if sym is not None else None
             if isinstance(info, TypeInfo):
                 for fw in self._field_checks:
-                    if resource_fields.is_resource_class(info, fw):
-                        return guarded(partial(resource_fields.constructor_hook, fw, info))
+                    if any(base.fullname in fw.resource_bases for base in info.mro):
+                        return guarded(lazy("resource_fields", "constructor_hook", fw, info))
         return hook
 
     def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:
@@ -111,8 +122,8 @@ class DagwirePlugin(Plugin):
 
     def get_attribute_hook(self, fullname: str) -> Callable[[AttributeContext], Type] | None:
         hook = self._attribute_hooks.get(fullname)
-        if hook is None and fullname.startswith(context_resources.UNDECLARED_HOOK_PREFIX):
-            return self._attribute_hooks[context_resources.UNDECLARED_HOOK_PREFIX]
+        if hook is None and fullname.startswith(UNDECLARED_HOOK_PREFIX):
+            return self._attribute_hooks[UNDECLARED_HOOK_PREFIX]
         return hook
 
     def report_config_data(self, ctx: ReportConfigContext) -> dict[str, Any]:
@@ -120,8 +131,5 @@ class DagwirePlugin(Plugin):
         # re-analyse dagster's ~1,500 modules, only the user's.
         top = ctx.id.split(".", 1)[0]
         if top in ALL_FRAMEWORKS:
-            return {"version": __version__}
-        return {"version": __version__, **self.settings.to_data()}
-
-    def get_additional_deps(self, file: MypyFile) -> list[tuple[int, str, int]]:
-        return []
+            return {"version": __version__, "format": CACHE_FORMAT}
+        return {"version": __version__, "format": CACHE_FORMAT, **self.settings.to_data()}

@@ -18,10 +18,6 @@ from dagwire.mypy_plugin.frameworks import Framework
 from dagwire.mypy_plugin.resource_binding import unwrap_partial
 
 
-def is_resource_class(info: TypeInfo, fw: Framework) -> bool:
-    return any(base.fullname in fw.resource_bases for base in info.mro)
-
-
 def constructor_hook(fw: Framework, info: TypeInfo, ctx: FunctionContext) -> Type:
     for name, types in zip(ctx.callee_arg_names, ctx.arg_types):
         if name is None or len(types) != 1:

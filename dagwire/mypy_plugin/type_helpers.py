@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from mypy.nodes import CallExpr, Expression, ListExpr, RefExpr, SetExpr, TupleExpr
 from mypy.types import Instance, ProperType
 
@@ -10,12 +12,20 @@ from dagwire.mypy_plugin.captured import TypeBuilder
 from dagwire.mypy_plugin.symbols import str_value
 
 
+_BUILDERS: WeakKeyDictionary[CheckerApi, TypeBuilder] = WeakKeyDictionary()
+
+
 def type_builder(api: CheckerApi) -> TypeBuilder:
-    return TypeBuilder(
-        api.named_type("builtins.str"),
-        api.named_type("builtins.bool"),
-        api.named_generic_type("builtins.tuple", [api.named_type("builtins.object")]),
-    )
+    # One per checker (one module's check): only saves repeated builtins lookups.
+    tb = _BUILDERS.get(api)
+    if tb is None:
+        tb = TypeBuilder(
+            api.named_type("builtins.str"),
+            api.named_type("builtins.bool"),
+            api.named_generic_type("builtins.tuple", [api.named_type("builtins.object")]),
+        )
+        _BUILDERS[api] = tb
+    return tb
 
 
 def is_subclass_of(t: ProperType, fullnames: tuple[str, ...]) -> bool:
