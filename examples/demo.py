@@ -17,13 +17,13 @@ from examples.shop.definitions import defs
 
 
 def step_validate() -> None:
-    Definitions_ok = defs.problems() == []
+    valid = defs.problems() == []
     print(f"assets: {', '.join(a.key.to_user_string() for a in defs.assets)}")
     print(f"jobs: {', '.join(j.name for j in defs.all_jobs())}")
     print(f"sensors: {', '.join(s.name for s in defs.sensors)}; "
           f"schedules: {', '.join(s.name for s in defs.schedules)}")
     defs.validate()
-    print(f"Definitions valid: {Definitions_ok}")
+    print(f"Definitions valid: {valid}")
 
 
 def step_materialize() -> None:

@@ -128,9 +128,11 @@ else:
 class RunConfig:
     """Run config in typed form: ``RunConfig(ops={"greet": GreetingConfig(...)})``.
 
-    ``ops`` maps op (or asset) names to a Config instance or a plain dict of its fields;
-    ``resources`` maps resource keys to a dict of the fields left open by
-    ``configure_at_launch()``. ``to_config_dict()`` gives Dagster's plain dict form.
+    ``ops`` maps op (or asset) names to a Config instance or, as in Dagster, the op's plain
+    config dict (``{"config": {...}}``); ``resources`` maps resource keys to
+    ``{"config": {...}}`` with the fields left open by ``configure_at_launch()``.
+    ``to_config_dict()`` gives Dagster's plain dict form (Config instances wrapped in
+    ``{"config": ...}``, dicts as given).
     """
 
     def __init__(
@@ -142,12 +144,17 @@ class RunConfig:
         self.resources: dict[str, Any] = dict(resources or {})
 
     def to_config_dict(self) -> dict[str, Any]:
-        ops = {name: {"config": value} for name, value in self.ops.items()}
-        resources = {key: {"config": value} for key, value in self.resources.items()}
-        return {"ops": ops, "resources": resources}
+        return {"ops": _wrap_configs(self.ops), "resources": _wrap_configs(self.resources)}
 
     def __repr__(self) -> str:
         return f"RunConfig(ops={sorted(self.ops)!r}, resources={sorted(self.resources)!r})"
+
+
+def _wrap_configs(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        name: {"config": value} if isinstance(value, Config) else value
+        for name, value in values.items()
+    }
 
 
 __all__ = ["Config", "Field", "LegacyField", "PermissiveConfig", "RunConfig"]

@@ -233,11 +233,8 @@ def load_assets_from_modules(
     key_prefix: str | Sequence[str] | None = None,
 ) -> list[AssetsDefinition[Any, Any]]:
     """Every AssetsDefinition defined at the top level of ``modules``, in module order (each
-    once). ``group_name`` / ``key_prefix`` are not applied yet: passing them is an error."""
-    if group_name is not None or key_prefix is not None:
-        raise DagwireInvalidDefinitionError(
-            "load_assets_from_modules:", ["group_name= and key_prefix= are not supported yet"]
-        )
+    once). ``group_name`` sets the group of all of them; ``key_prefix`` prefixes their keys,
+    and inputs / deps between the loaded assets follow the new keys."""
     found: list[AssetsDefinition[Any, Any]] = []
     seen: set[int] = set()
     for module in modules:
@@ -245,7 +242,34 @@ def load_assets_from_modules(
             if isinstance(value, AssetsDefinition) and id(value) not in seen:
                 seen.add(id(value))
                 found.append(value)
-    return found
+    if group_name is None and not key_prefix:
+        return found
+    loaded = {key for definition in found for key in definition.keys}
+    return [_regrouped(d, group_name, key_prefix, loaded) for d in found]
+
+
+def _regrouped(
+    definition: AssetsDefinition[Any, Any],
+    group_name: str | None,
+    key_prefix: str | Sequence[str] | None,
+    loaded: set[AssetKey],
+) -> AssetsDefinition[Any, Any]:
+    def rekey(key: AssetKey) -> AssetKey:
+        return key.with_prefix(key_prefix) if key_prefix and key in loaded else key
+
+    clone: AssetsDefinition[Any, Any] = object.__new__(AssetsDefinition)
+    clone.__dict__.update(definition.__dict__)
+    clone.keys = tuple(rekey(key) for key in definition.keys)
+    clone.outputs = tuple((name, rekey(key)) for name, key in definition.outputs)
+    clone.group_names = {
+        rekey(key): group_name or group for key, group in definition.group_names.items()
+    }
+    clone.io_manager_keys = {rekey(key): io for key, io in definition.io_manager_keys.items()}
+    clone.input_keys = {param: rekey(key) for param, key in definition.input_keys.items()}
+    clone.deps = tuple(rekey(key) for key in definition.deps)
+    if len(clone.keys) == 1:
+        clone.op_name = clone.keys[0].to_python_identifier()
+    return clone
 
 
 __all__ = ["BindResourcesToJobs", "Definitions", "load_assets_from_modules"]

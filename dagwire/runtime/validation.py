@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from dagwire.runtime.io_managers import IOManager
 from dagwire.runtime.parameters import ResourceRequirement, type_name
 from dagwire.runtime.resources import (
     ConfigurableResource,
@@ -75,7 +76,16 @@ def binding_problems(users: Sequence[ResourceUser], bound: Mapping[str, Any]) ->
                     if user.description not in needers:
                         needers.append(user.description)
                 continue
-            if requirement is not None and not _check_class(requirement.annotation, definition):
+            if requirement is None:
+                if not _check_class(IOManager, definition):
+                    bound_class = definition.bound_class
+                    wrong.append(
+                        f"resource '{key}' is bound to a "
+                        f"{type_name(bound_class) if bound_class else 'resource'}, but "
+                        f"{user.description} uses it as its IO manager (expected an IOManager)"
+                    )
+                continue
+            if not _check_class(requirement.annotation, definition):
                 bound_class = definition.bound_class
                 wrong.append(
                     f"resource '{key}' is bound to a "

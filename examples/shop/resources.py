@@ -1,12 +1,12 @@
 """The shop pipeline's resources: an orders API, a SQLite warehouse and a notifier."""
 
 import sqlite3
-from typing import Any, Optional
+from typing import Any
 
 from dagwire import ConfigurableResource, InitResourceContext
 
 # A fixed page of orders, so the demo's output is deterministic.
-_ORDERS = [
+_ORDERS: list[dict[str, Any]] = [
     {"id": 1, "customer": "ada", "total": 120.0, "day": 1},
     {"id": 2, "customer": "grace", "total": 35.5, "day": 2},
     {"id": 3, "customer": "ada", "total": 80.0, "day": 3},
@@ -33,24 +33,27 @@ class WarehouseResource(ConfigurableResource):
     """A SQLite warehouse; the database path comes from an environment variable."""
 
     database: str
-    _connection: Optional[sqlite3.Connection] = None
+    # Resources are frozen: per-run state lives in a private holder (a fresh copy per
+    # instance), so type checkers accept the updates.
+    _run: dict[str, sqlite3.Connection] = {}
 
     def setup_for_execution(self, context: InitResourceContext) -> None:
-        self._connection = sqlite3.connect(self.database)
-        self._connection.execute(
+        connection = sqlite3.connect(self.database)
+        connection.execute(
             "CREATE TABLE IF NOT EXISTS customer_totals (customer TEXT PRIMARY KEY, total REAL)"
         )
+        self._run["connection"] = connection
 
     def teardown_after_execution(self, context: InitResourceContext) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        connection = self._run.pop("connection", None)
+        if connection is not None:
+            connection.close()
 
     @property
     def connection(self) -> sqlite3.Connection:
-        if self._connection is None:
+        if "connection" not in self._run:
             raise RuntimeError("WarehouseResource is used outside a run")
-        return self._connection
+        return self._run["connection"]
 
     def write_totals(self, totals: dict[str, float]) -> None:
         with self.connection:
@@ -68,15 +71,14 @@ class NotifierResource(ConfigurableResource):
     """Sends messages to chat channels (here: keeps them in a list)."""
 
     sender: str = "shop-bot"
-    _sent: Optional[list[str]] = None
+    _sent: list[str] = []  # private, a fresh list per instance
 
     def setup_for_execution(self, context: InitResourceContext) -> None:
-        self._sent = []
+        self._sent.clear()
 
     def send(self, channel: str, message: str) -> None:
-        assert self._sent is not None
         self._sent.append(f"{channel} <{self.sender}> {message}")
 
     @property
     def sent(self) -> list[str]:
-        return list(self._sent or [])
+        return list(self._sent)

@@ -78,9 +78,22 @@ def test_legacy_field_form_is_a_record_for_issue_3() -> None:
         str, "x", False, "d")
 
 
-def test_run_config_to_dict() -> None:
-    run_config = RunConfig(ops={"a": Inner(depth=2)}, resources={"db": {"uri": "x"}})
+def test_run_config_to_dict_as_dagster() -> None:
+    # Config instances are wrapped in {"config": ...}; dicts are the op's config dict as given.
+    run_config = RunConfig(ops={"a": Inner(depth=2), "b": {"config": {"depth": 3}}},
+                           resources={"db": {"config": {"uri": "x"}}})
     assert run_config.to_config_dict() == {
-        "ops": {"a": {"config": Inner(depth=2)}},
+        "ops": {"a": {"config": Inner(depth=2)}, "b": {"config": {"depth": 3}}},
         "resources": {"db": {"config": {"uri": "x"}}},
     }
+
+    @asset
+    def a(config: Inner) -> int:
+        return config.depth
+
+    @asset
+    def b(config: Inner) -> int:
+        return config.depth
+
+    result = materialize([a, b], run_config=run_config)
+    assert (result.asset_value("a"), result.asset_value("b")) == (2, 3)

@@ -132,3 +132,21 @@ def test_merged_definitions_are_what_gets_validated() -> None:
     merged = Definitions.merge(Definitions(assets=[needs]), Definitions(assets=[thing]))
     merged.validate()
     assert merged.get_implicit_global_asset_job_def().execute_in_process().asset_value("needs") == 1
+
+
+def test_load_assets_from_modules_with_group_and_prefix() -> None:
+    module = types.ModuleType("fake_assets")
+    module.events = events  # type: ignore[attr-defined]
+    module.event_count = event_count  # type: ignore[attr-defined]
+    module.audit = audit  # type: ignore[attr-defined]
+    loaded = load_assets_from_modules([module], group_name="prod", key_prefix="warehouse")
+    assert [d.key.to_user_string() for d in loaded] == [
+        "warehouse/raw/events", "warehouse/event_count", "warehouse/audit"]
+    assert {d.group_name for d in loaded} == {"prod"}
+    assert loaded[1].input_keys == {"events": AssetKey(["warehouse", "raw", "events"])}
+    assert loaded[2].deps == (AssetKey(["warehouse", "event_count"]),)
+    order.clear()
+    result = materialize(loaded)
+    assert result.asset_value("warehouse/event_count") == 3
+    assert order == ["events", "event_count", "audit"]
+    assert events.key == AssetKey(["raw", "events"])  # the originals are unchanged

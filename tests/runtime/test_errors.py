@@ -456,3 +456,17 @@ def test_job_body_wiring_errors() -> None:
         "Invalid definition of job 'broken':\n"
         "- op 'store' input 'value' must be the output of another op call, got int"
     )
+
+
+def test_io_manager_key_bound_to_something_else() -> None:
+    @asset(io_manager_key="storage")
+    def stored() -> int:
+        return 1
+
+    with pytest.raises(DagwireInvalidDefinitionError) as excinfo:
+        Definitions(assets=[stored], resources={"storage": Cache()}).validate()
+    assert error_text(excinfo) == (
+        "Invalid Definitions:\n"
+        "- resource 'storage' is bound to a Cache, but asset 'stored' uses it as its IO manager "
+        "(expected an IOManager)"
+    )
