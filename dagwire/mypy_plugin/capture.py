@@ -196,7 +196,7 @@ def _capture_parameters(
             context_seen = True
 
 
-def _collect_calls(node: object, calls: list[CallExpr]) -> bool:
+def collect_calls(node: object, calls: list[CallExpr]) -> bool:
     """Every call in a job body, in source order; False when the body defines functions.
 
     mypy's visitor classes are compiled traits that a plugin cannot subclass, hence this walk.
@@ -213,11 +213,11 @@ def _collect_calls(node: object, calls: list[CallExpr]) -> bool:
                 if isinstance(c, tuple):
                     for x in c:
                         if isinstance(x, Node):
-                            ok = _collect_calls(x, calls) and ok
+                            ok = collect_calls(x, calls) and ok
                 elif isinstance(c, Node):
-                    ok = _collect_calls(c, calls) and ok
+                    ok = collect_calls(c, calls) and ok
         elif isinstance(child, Node):
-            ok = _collect_calls(child, calls) and ok
+            ok = collect_calls(child, calls) and ok
     return ok
 
 
@@ -230,7 +230,7 @@ _CHILD_ATTRS = (
 def job_ops(func: FuncDef, api: CheckerApi) -> tuple[list[tuple[str, Captured]], bool]:
     """The ops a `@job` body invokes, by node name, and whether that list is complete."""
     calls: list[CallExpr] = []
-    complete = _collect_calls(func.body, calls)
+    complete = collect_calls(func.body, calls)
     ops: list[tuple[str, Captured]] = []
     seen: Counter[str] = Counter()
     mod: MypyFile = api.tree
