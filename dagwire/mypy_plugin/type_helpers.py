@@ -29,9 +29,7 @@ def type_builder(api: CheckerApi) -> TypeBuilder:
 
 
 def is_subclass_of(t: ProperType, fullnames: tuple[str, ...]) -> bool:
-    return isinstance(t, Instance) and any(
-        base.fullname in fullnames for base in t.type.mro
-    )
+    return isinstance(t, Instance) and any(t.type.has_base(name) for name in fullnames)
 
 
 def literal_strings(expr: Expression) -> list[str] | None:
