@@ -74,12 +74,16 @@ def call_hook(fw: Framework, kind: str, ctx: MethodContext) -> Type:
     optional = {
         n for n, k in zip(fn.arg_names, fn.arg_kinds) if n and k in (ARG_OPT, ARG_NAMED_OPT)
     }
+    # A context passed to the call may carry the resources (`build_op_context(resources=...)`).
+    context_passed = has_context and bool(positional) or any(
+        n in CONTEXT_PARAM_NAMES for n in keywords
+    )
     for req in d.requirements:
         if req.source != "parameter" or req.expected is None:
             continue
         expects = messages.fmt(req.expected, api.options)
         if req.key not in bound:
-            if req.key not in optional:
+            if req.key not in optional and not context_passed:
                 api.fail(
                     messages.missing_resource_arg(req.key, d.label, expects),
                     call,
