@@ -9,7 +9,6 @@ The attribute names start with `__dagwire_` and are never looked up by user code
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from mypy.types import (
@@ -24,7 +23,10 @@ from mypy.types import (
     get_proper_type,
 )
 
-# One literal holds every string fact (JSON); types go in their own slots, only when present.
+# One literal holds every string fact; types go in their own slots, only when present.
+# Fields are separated by RS, list items by US (control characters no key or name contains):
+# kind, name, framework, flags, requirement keys, their sources, local keys, op node names.
+RS, US = "\x1e", "\x1f"
 HEADER = "__dagwire__"
 FUNCTION = "__dagwire_fn__"
 CONFIG = "__dagwire_config__"
@@ -77,23 +79,23 @@ class TypeBuilder:
 
 
 def encode(captured: Captured, tb: TypeBuilder) -> dict[str, Type]:
-    header = {
-        "k": captured.kind,
-        "n": captured.name,
-        "f": captured.framework,
-        "r": [[r.key, r.source] for r in captured.requirements],
-    }
-    if captured.local_keys:
-        header["l"] = captured.local_keys
-    if captured.ops:
-        header["o"] = [node for node, _ in captured.ops]
     flags = ""
     flags += "" if captured.requirements_complete else "r"
     flags += "" if captured.ops_complete else "o"
     flags += "a" if captured.all_keys_local else ""
-    if flags:
-        header["x"] = flags
-    attrs: dict[str, Type] = {HEADER: tb.lit(json.dumps(header, separators=(",", ":")))}
+    header = RS.join(
+        (
+            captured.kind,
+            captured.name,
+            captured.framework,
+            flags,
+            US.join(r.key for r in captured.requirements),
+            US.join(r.source for r in captured.requirements),
+            US.join(captured.local_keys),
+            US.join(node for node, _ in captured.ops),
+        )
+    )
+    attrs: dict[str, Type] = {HEADER: tb.lit(header)}
     if captured.function is not None:
         attrs[FUNCTION] = captured.function
     if captured.config is not None:
@@ -126,6 +128,10 @@ def _items(t: Type | None) -> list[Type]:
     return list(p.items) if isinstance(p, TupleType) else []
 
 
+def _split(field: str) -> list[str]:
+    return field.split(US) if field else []
+
+
 def decode(t: Type | None) -> Captured | None:
     """The captured facts of a definition type, or None for any other type."""
     p = get_proper_type(t) if t is not None else None
@@ -135,26 +141,28 @@ def decode(t: Type | None) -> Captured | None:
     head = get_proper_type(attrs.get(HEADER))
     if not isinstance(head, LiteralType) or not isinstance(head.value, str):
         return None
-    header = json.loads(head.value)
+    fields = head.value.split(RS)
+    if len(fields) != 8:
+        return None  # written by another version of the plugin
+    kind, name, framework, flags, keys, sources, local, nodes = fields
     expected = [get_proper_type(x) for x in _items(attrs.get(EXPECTED))]
     requirements = []
-    for i, (key, source) in enumerate(header["r"]):
+    for i, (key, source) in enumerate(zip(_split(keys), _split(sources))):
         exp = expected[i] if i < len(expected) else None
         requirements.append(Requirement(key, None if isinstance(exp, NoneType) else exp, source))
     fn = get_proper_type(attrs[FUNCTION]) if FUNCTION in attrs else None
     config = get_proper_type(attrs[CONFIG]) if CONFIG in attrs else None
     carriers = [decode(x) for x in _items(attrs.get(OPS))]
-    ops = [(node, op) for node, op in zip(header.get("o", []), carriers) if op is not None]
-    flags = header.get("x", "")
+    ops = [(node, op) for node, op in zip(_split(nodes), carriers) if op is not None]
     return Captured(
-        kind=header["k"],
-        name=header["n"],
-        framework=header["f"],
+        kind=kind,
+        name=name,
+        framework=framework,
         function=fn if isinstance(fn, CallableType) else None,
         requirements=requirements,
         config=config,
         ops=ops,
-        local_keys=list(header.get("l", [])),
+        local_keys=_split(local),
         requirements_complete="r" not in flags,
         ops_complete="o" not in flags,
         all_keys_local="a" in flags,
