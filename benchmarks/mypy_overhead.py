@@ -44,7 +44,8 @@ def generate_project(root: Path) -> None:
     (pkg / "__init__.py").write_text("")
     res = ["from dagwire import ConfigurableResource, EnvVar", ""]
     for r in range(RESOURCES):
-        res += [f"class Resource{r}(ConfigurableResource):", "    url: str", f"    port: int = {r}", ""]
+        res += [f"class Resource{r}(ConfigurableResource):", "    url: str"]
+        res += [f"    port: int = {r}", ""]
     (pkg / "resources.py").write_text("\n".join(res))
     names = []
     for m in range(MODULES):
@@ -56,7 +57,9 @@ def generate_project(root: Path) -> None:
             name = f"asset_{n}"
             names.append((m, name))
             if a == 0:
-                body = f"def {name}(config: Module{m}Config, res_{res_i}: r.Resource{res_i}) -> int:"
+                body = (
+                    f"def {name}(config: Module{m}Config, res_{res_i}: r.Resource{res_i}) -> int:"
+                )
             else:
                 prev = f"asset_{n - 1}"
                 body = f"def {name}({prev}: int, res_{res_i}: r.Resource{res_i}) -> int:"
@@ -96,7 +99,8 @@ def bench_overhead(repeats: int, work: Path) -> tuple[str, str]:
     generate_project(work)
     (work / "plugin.ini").write_text(config(True))
     (work / "plain.ini").write_text(config(False))
-    times: dict[str, list[float]] = {k: [] for k in ("cold-plain", "cold-plugin", "warm-plain", "warm-plugin")}
+    kinds = ("cold-plain", "cold-plugin", "warm-plain", "warm-plugin")
+    times: dict[str, list[float]] = {k: [] for k in kinds}
     for i in range(repeats):
         for cfg in (("plain", "plugin") if i % 2 == 0 else ("plugin", "plain")):
             cache = work / f"cache-{cfg}-{i}"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
+from mypy.errorcodes import ErrorCode
 from mypy.nodes import Expression, MypyFile
 from mypy.plugin import FunctionContext
 from mypy.subtypes import is_subtype
@@ -88,10 +91,10 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
     required: set[str] = set(IMPLICIT_KEYS) | local_keys
     reported: set[str] = set()
 
-    def report(msg: str, code: object) -> None:
+    def report(msg: str, code: ErrorCode) -> None:
         if msg not in reported:
             reported.add(msg)
-            api.fail(msg, ctx.context, code=code)  # type: ignore[arg-type]
+            api.fail(msg, ctx.context, code=code)
 
     for d in definitions:
         dfw = ALL_FRAMEWORKS.get(d.framework, fw)
@@ -134,12 +137,13 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
     return ctx.default_return_type
 
 
-def _check_unused(candidates: list[ResourceDict], required: set[str], report: object) -> None:
+def _check_unused(
+    candidates: list[ResourceDict], required: set[str], report: Callable[[str, ErrorCode], None]
+) -> None:
     for cand in candidates:
         if not cand.complete:
             continue
         label = cand.label if len(candidates) > 1 else None
         for key in cand.values:
             if key not in required:
-                code = error_codes.UNUSED_RESOURCE
-                report(messages.unused(key, label), code)  # type: ignore[operator]
+                report(messages.unused(key, label), error_codes.UNUSED_RESOURCE)
