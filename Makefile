@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install typecheck lint pytest bench clean
+.PHONY: demo test install typecheck lint pytest bench clean mypy-oldest
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +26,23 @@ lint: $(STAMP)
 pytest: $(STAMP)
 	$(PY) -m pytest -q
 
-test: typecheck lint pytest
+test: typecheck lint pytest mypy-oldest
+
+# The mypy plugin's smoke subset on the oldest supported mypy (the full suite runs on the newest).
+OLDEST_MYPY := mypy==1.20.2
+VENV_OLDEST := .venv-mypy-oldest
+
+$(VENV_OLDEST)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV_OLDEST)
+	$(VENV_OLDEST)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV_OLDEST)/bin/python -m pip install --quiet -e '.[test]' '$(OLDEST_MYPY)'
+	touch $@
+
+mypy-oldest: $(VENV_OLDEST)/.installed
+	$(VENV_OLDEST)/bin/python -m pytest -q -m mypy_smoke tests/mypy_plugin
 
 bench: $(STAMP)
 	for b in benchmarks/*.py; do $(PY) $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache
+	rm -rf $(VENV) $(VENV_OLDEST) .mypy_cache .pytest_cache

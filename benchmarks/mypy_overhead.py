@@ -1,0 +1,175 @@
+"""Cost of the dagwire mypy plugin, and of mypy on dagwire vs dagster code, side by side.
+
+1. A generated dagwire project: 200 modules with 2,000 assets, 50 resources and one
+   `Definitions` binding them. mypy with and without `plugins = dagwire.mypy_plugin`, cold
+   (empty cache) and warm (second run, nothing changed), runs interleaved; median of N
+   of each mypy process's CPU time (user + system); the ratio of the best runs is shown too.
+   Targets: 1.05x or less, cold and warm.
+2. Cold mypy (with the plugin) on the example project (`examples/shop`) as written against
+   dagwire vs the same files importing dagster. Target: 0.15x or less.
+
+Usage: python benchmarks/mypy_overhead.py [--repeats N] [--quick]
+The last line is the summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import resource
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+MODULES, ASSETS_PER_MODULE, RESOURCES = 200, 10, 50
+
+
+def config(plugin: bool) -> str:
+    lines = ["[mypy]"]
+    if plugin:
+        lines.append("plugins = dagwire.mypy_plugin")
+    # dagwire is installed editable; mypy finds it through mypy_path.
+    lines += [f"mypy_path = {REPO}", "", "[mypy-dagwire.*]", "follow_imports = silent", ""]
+    return "\n".join(lines)
+
+
+def generate_project(root: Path) -> None:
+    pkg = root / "bigproject"
+    pkg.mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    res = ["from dagwire import ConfigurableResource, EnvVar", ""]
+    for r in range(RESOURCES):
+        res += [f"class Resource{r}(ConfigurableResource):", "    url: str"]
+        res += [f"    port: int = {r}", ""]
+    (pkg / "resources.py").write_text("\n".join(res))
+    names = []
+    for m in range(MODULES):
+        src = ["from dagwire import Config, asset", "from bigproject import resources as r", ""]
+        src += [f"class Module{m}Config(Config):", "    rows: int = 1", ""]
+        for a in range(ASSETS_PER_MODULE):
+            n = m * ASSETS_PER_MODULE + a
+            res_i = n % RESOURCES
+            name = f"asset_{n}"
+            names.append((m, name))
+            if a == 0:
+                body = (
+                    f"def {name}(config: Module{m}Config, res_{res_i}: r.Resource{res_i}) -> int:"
+                )
+            else:
+                prev = f"asset_{n - 1}"
+                body = f"def {name}({prev}: int, res_{res_i}: r.Resource{res_i}) -> int:"
+            src += ["@asset", body, "    return 1", ""]
+        (pkg / f"assets_{m}.py").write_text("\n".join(src))
+    defs = ["from dagwire import Definitions, EnvVar, load_assets_from_modules"]
+    defs.append("from bigproject import resources as r")
+    defs += [f"from bigproject import assets_{m}" for m in range(MODULES)]
+    defs += ["", "defs = Definitions(", "    assets=load_assets_from_modules(["]
+    defs += [f"        assets_{m}," for m in range(MODULES)]
+    defs += ["    ]),", "    resources={"]
+    defs += [f'        "res_{r}": r.Resource{r}(url=EnvVar("URL_{r}")),' for r in range(RESOURCES)]
+    defs += ["    },", ")", ""]
+    (pkg / "definitions.py").write_text("\n".join(defs))
+
+
+def run_mypy(cwd: Path, cfg: str, cache: Path, target: str) -> float:
+    """CPU seconds (user + system) of one mypy process.
+
+    CPU time, not wall time: the ratio must not depend on what else the machine is doing.
+    """
+    cfg_path = cwd / f"{cfg}.ini"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(cfg_path), "--cache-dir", str(cache),
+         "--no-error-summary", target],
+        cwd=cwd, capture_output=True, text=True,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    elapsed = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if "Traceback" in proc.stderr or "INTERNAL ERROR" in proc.stdout:
+        raise SystemExit(f"mypy crashed:\n{proc.stdout}\n{proc.stderr}")
+    return elapsed
+
+
+def bench_overhead(repeats: int, work: Path) -> tuple[str, str]:
+    generate_project(work)
+    (work / "plugin.ini").write_text(config(True))
+    (work / "plain.ini").write_text(config(False))
+    kinds = ("cold-plain", "cold-plugin", "warm-plain", "warm-plugin")
+    times: dict[str, list[float]] = {k: [] for k in kinds}
+    for i in range(repeats):
+        for cfg in (("plain", "plugin") if i % 2 == 0 else ("plugin", "plain")):
+            cache = work / f"cache-{cfg}-{i}"
+            times[f"cold-{cfg}"].append(run_mypy(work, cfg, cache, "bigproject"))
+            times[f"warm-{cfg}"].append(run_mypy(work, cfg, cache, "bigproject"))
+            shutil.rmtree(cache)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    low = {k: min(v) for k, v in times.items()}
+    for k, v in med.items():
+        print(f"  {k:12s} median {v:6.2f}s CPU  runs {', '.join(f'{t:.2f}' for t in times[k])}")
+
+    def ratio(kind: str) -> str:
+        middle = med[f"{kind}-plugin"] / med[f"{kind}-plain"]
+        best = low[f"{kind}-plugin"] / low[f"{kind}-plain"]
+        return f"{middle:.2f}x (best runs {best:.2f}x)"
+
+    return ratio("cold"), ratio("warm")
+
+
+def example_copy(dest: Path, framework: str) -> None:
+    shop = dest / "shop"
+    shutil.copytree(REPO / "examples" / "shop", shop)
+    for path in shop.glob("*.py"):
+        text = path.read_text().replace("examples.shop", "shop")
+        if framework == "dagster":
+            text = text.replace("from dagwire import", "from dagster import")
+            text = text.replace("import dagwire", "import dagster")
+        path.write_text(text)
+    (dest / "plugin.ini").write_text(config(True))
+
+
+def bench_example(repeats: int, work: Path) -> float:
+    dirs = {fw: work / f"example-{fw}" for fw in ("dagwire", "dagster")}
+    for fw, d in dirs.items():
+        d.mkdir()
+        example_copy(d, fw)
+    times: dict[str, list[float]] = {fw: [] for fw in dirs}
+    for i in range(repeats):
+        for fw in (("dagwire", "dagster") if i % 2 == 0 else ("dagster", "dagwire")):
+            cache = dirs[fw] / f"cache-{i}"
+            times[fw].append(run_mypy(dirs[fw], "plugin", cache, "shop"))
+            shutil.rmtree(cache)
+    for fw, v in times.items():
+        print(f"  example {fw:8s} cold median {statistics.median(v):6.2f}s CPU  runs "
+              f"{', '.join(f'{t:.2f}' for t in v)}")
+    return statistics.median(times["dagwire"]) / statistics.median(times["dagster"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="one repeat")
+    parser.add_argument("--no-example", action="store_true", help="skip part 2 (dagster is slow)")
+    args = parser.parse_args()
+    repeats = 1 if args.quick else args.repeats
+    with tempfile.TemporaryDirectory(prefix="dagwire-mypy-bench-") as tmp:
+        work = Path(tmp)
+        print(f"mypy on {MODULES} modules / {MODULES * ASSETS_PER_MODULE} assets / "
+              f"{RESOURCES} resources, with vs without the plugin ({repeats} interleaved runs):")
+        cold, warm = bench_overhead(repeats, work / "overhead")
+        example = "skipped"
+        if not args.no_example:
+            print("cold mypy on examples/shop, dagwire vs dagster imports (with the plugin):")
+            example = f"{bench_example(repeats, work):.2f}x"
+    print(
+        f"plugin overhead (median CPU) cold {cold}, warm {warm} (target <= 1.05x); "
+        f"example project mypy cold dagwire/dagster {example} (target <= 0.15x)"
+    )
+
+
+if __name__ == "__main__":
+    os.environ.pop("MYPY_NUM_WORKERS", None)
+    main()

@@ -1,0 +1,264 @@
+"""Capture what a decorated function requires, and store it in the definition's type.
+
+Bare decorators (`@asset`) reach `get_function_hook` with the function's type. Decorators with
+arguments (`@asset(group_name="x")`) return a callable that mypy applies later without a name;
+the hook on `asset(...)` renames that callable (`marker_name`) so that its application reaches
+`get_function_hook` too. Decorator objects (`_Op`, `OpDecorator`) reach `get_method_hook` on
+their `__call__`. In every case the context is the `Decorator` node, which gives the
+decorator's keyword arguments and the function's unanalysed annotations (`ResourceParam[T]`
+is `Annotated`, so only the unanalysed annotation still says it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from mypy.nodes import (
+    ARG_STAR,
+    ARG_STAR2,
+    CallExpr,
+    Decorator,
+    DictExpr,
+    Expression,
+    FuncDef,
+    MemberExpr,
+    MypyFile,
+    Node,
+)
+from mypy.plugin import FunctionContext, MethodContext
+from mypy.types import (
+    AnyType,
+    CallableType,
+    Instance,
+    ProperType,
+    Type,
+    TypeOfAny,
+    UnboundType,
+    get_proper_type,
+)
+
+from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.captured import Captured, Requirement, attach, decode
+from dagwire.mypy_plugin.frameworks import CONTEXT_PARAM_NAMES, Framework
+from dagwire.mypy_plugin.run_config import check_run_config
+from dagwire.mypy_plugin.settings import Settings
+from dagwire.mypy_plugin.symbols import call_kwargs, node_type, resolve_ref, str_value
+from dagwire.mypy_plugin.type_helpers import is_subclass_of, literal_strings, type_builder
+
+MARKER_SUFFIX = "@dagwire-plugin:"  # plugin.py builds the same names
+
+
+def marker_name(fw: Framework, kind: str) -> str:
+    return f"{kind}{MARKER_SUFFIX}{fw.name}"
+
+
+def decorator_call(dec: Decorator, fw: Framework, kind: str, api: CheckerApi) -> CallExpr | None:
+    """The `asset(...)` / `op(...)` call among a Decorator's decorators, if any."""
+    for expr in dec.decorators:
+        if isinstance(expr, CallExpr):
+            node = resolve_ref(expr.callee, api.tree, api)
+            if node is not None and fw.decorators.get(node.fullname) == kind:
+                return expr
+    return None
+
+
+def function_hook(fw: Framework, kind: str, settings: Settings, ctx: FunctionContext) -> Type:
+    """`asset(fn)` / `@asset`: capture; `asset(...)`: mark the returned decorator."""
+    default = get_proper_type(ctx.default_return_type)
+    if isinstance(default, CallableType):
+        return default.copy_modified(name=marker_name(fw, kind))
+    return apply_hook(fw, kind, settings, ctx)
+
+
+def apply_hook(
+    fw: Framework, kind: str, settings: Settings, ctx: FunctionContext | MethodContext
+) -> Type:
+    """The decorator applied to a function: attach what it requires to the result type."""
+    default = get_proper_type(ctx.default_return_type)
+    if not isinstance(default, Instance) or not ctx.arg_types or not ctx.arg_types[0]:
+        return ctx.default_return_type
+    fn = get_proper_type(ctx.arg_types[0][0])
+    if not isinstance(fn, CallableType):
+        return ctx.default_return_type
+    api = ctx.api
+    assert isinstance(api, CheckerApi)
+    dec = ctx.context if isinstance(ctx.context, Decorator) else None
+    call = decorator_call(dec, fw, kind, api) if dec is not None else None
+    captured = capture(fw, kind, fn, dec, call, api)
+    if kind == "job" and call is not None and settings.check_run_config:
+        job_config = call_kwargs(call).get("config")
+        if job_config is not None:
+            check_run_config(job_config, captured, api, call)
+    return attach(default, captured, type_builder(api))
+
+
+def _is_resource_param(
+    t: ProperType, unanalyzed: Type | None, fw: Framework, api: CheckerApi
+) -> bool:
+    if is_subclass_of(t, fw.resource_bases):
+        return True
+    # `ResourceParam[T]` always has one argument: skip the lookup for every other annotation.
+    if isinstance(unanalyzed, UnboundType) and len(unanalyzed.args) == 1:
+        try:
+            sym = api.lookup_qualified(unanalyzed.name)
+        except KeyError:
+            return False
+        node = sym.node if sym is not None else None
+        return node is not None and node.fullname == fw.resource_param
+    return False
+
+
+def capture(
+    fw: Framework,
+    kind: str,
+    fn: CallableType,
+    dec: Decorator | None,
+    call: CallExpr | None,
+    api: CheckerApi,
+) -> Captured:
+    kwargs = call_kwargs(call) if call is not None else {}
+    func = dec.func if dec is not None else None
+    name = str_value(kwargs["name"]) if "name" in kwargs else None
+    if name is None:
+        name = func.name if func is not None else (fn.name or "?").split(" ")[0]
+    captured = Captured(kind=kind, name=name, framework=fw.name, function=fn)
+    if call is not None and any(k in (ARG_STAR, ARG_STAR2) for k in call.arg_kinds):
+        captured.requirements_complete = False  # `@op(**COMMON)`: keys unknown
+        captured.all_keys_local = True
+    if kind == "job":
+        if func is not None:
+            captured.ops, captured.ops_complete = job_ops(func, api)
+        else:
+            captured.ops_complete = False
+        captured.function = None
+    else:
+        _capture_parameters(fw, kind, fn, func, captured, api)
+        if not fw.invocation_methods:
+            # dagwire keeps the signature in the type's ParamSpec: do not store it twice.
+            captured.function = None
+    if "required_resource_keys" in kwargs:
+        keys = literal_strings(kwargs["required_resource_keys"])
+        if keys is None:
+            captured.requirements_complete = False
+        else:
+            captured.requirements += [
+                Requirement(k, None, "required_resource_keys") for k in sorted(set(keys))
+            ]
+    if "io_manager_key" in kwargs:
+        key = str_value(kwargs["io_manager_key"])
+        if key is not None:
+            captured.requirements.append(Requirement(key, None, "io_manager_key"))
+    if "resource_defs" in kwargs:
+        defs = kwargs["resource_defs"]
+        local: list[str] | None = None
+        if isinstance(defs, DictExpr):
+            local = [k for k in (str_value(k) for k, _ in defs.items if k is not None) if k]
+            if len(local) != len(defs.items):
+                local = None
+        if local is None:
+            captured.all_keys_local = True
+        else:
+            captured.local_keys = local
+    if "config_schema" in kwargs:
+        captured.config = AnyType(TypeOfAny.special_form)
+    return captured
+
+
+def _capture_parameters(
+    fw: Framework,
+    kind: str,
+    fn: CallableType,
+    func: FuncDef | None,
+    captured: Captured,
+    api: CheckerApi,
+) -> None:
+    unanalyzed = func.unanalyzed_type if func is not None else None
+    raw_types: list[Type | None] = (
+        list(unanalyzed.arg_types) if isinstance(unanalyzed, CallableType) else []
+    )
+    context_seen = False
+    for i, (pname, ptype) in enumerate(zip(fn.arg_names, fn.arg_types)):
+        if pname is None or fn.arg_kinds[i] in (ARG_STAR, ARG_STAR2):
+            continue
+        t = get_proper_type(ptype)
+        raw = raw_types[i] if i < len(raw_types) else None
+        if kind in ("op", "asset") and i == 0 and pname in CONTEXT_PARAM_NAMES:
+            continue
+        if kind in ("op", "asset") and pname == "config":
+            captured.config = t if is_subclass_of(t, (fw.config_base,)) else AnyType(
+                TypeOfAny.special_form
+            )
+            continue
+        if _is_resource_param(t, raw, fw, api):
+            captured.requirements.append(Requirement(pname, t, "parameter"))
+            continue
+        if kind in ("sensor", "schedule") and not context_seen:
+            context_seen = True
+
+
+def collect_calls(node: object, calls: list[CallExpr]) -> bool:
+    """Every call in a job body, in source order; False when the body defines functions.
+
+    mypy's visitor classes are compiled traits that a plugin cannot subclass, hence this walk.
+    """
+    if isinstance(node, FuncDef):
+        return False
+    ok = True
+    if isinstance(node, CallExpr):
+        calls.append(node)
+    for attr in _CHILD_ATTRS:
+        child = getattr(node, attr, None)
+        if isinstance(child, list):
+            for c in child:
+                if isinstance(c, tuple):
+                    for x in c:
+                        if isinstance(x, Node):
+                            ok = collect_calls(x, calls) and ok
+                elif isinstance(c, Node):
+                    ok = collect_calls(c, calls) and ok
+        elif isinstance(child, Node):
+            ok = collect_calls(child, calls) and ok
+    return ok
+
+
+_CHILD_ATTRS = (
+    "body", "expr", "callee", "args", "rvalue", "items", "else_body", "left", "right",
+    "base", "index", "operands", "if_expr", "else_expr", "cond",
+)
+
+
+def job_ops(func: FuncDef, api: CheckerApi) -> tuple[list[tuple[str, Captured]], bool]:
+    """The ops a `@job` body invokes, by node name, and whether that list is complete."""
+    calls: list[CallExpr] = []
+    complete = collect_calls(func.body, calls)
+    ops: list[tuple[str, Captured]] = []
+    seen: Counter[str] = Counter()
+    mod: MypyFile = api.tree
+    for call in calls:
+        callee = call.callee
+        alias: str | None = None
+        if (
+            isinstance(callee, CallExpr)
+            and isinstance(callee.callee, MemberExpr)
+            and callee.callee.name == "alias"
+            and callee.args
+        ):
+            alias = str_value(callee.args[0])
+            if alias is None:
+                complete = False
+                continue
+            target: Expression = callee.callee.expr
+        elif isinstance(callee, MemberExpr) and callee.name == "alias":
+            continue  # the inner `op.alias("x")` of `op.alias("x")()`
+        else:
+            target = callee
+        node = resolve_ref(target, mod, api)
+        op = decode(node_type(node))
+        if op is not None and op.kind in ("op", "asset"):
+            base = alias or op.name
+            seen[base] += 1
+            node_name = base if seen[base] == 1 else f"{base}_{seen[base]}"
+            ops.append((node_name, op))
+        elif node is None or not node.fullname.startswith("builtins."):
+            complete = False
+    return ops, complete

@@ -1,0 +1,266 @@
+"""Follow the expressions given to `Definitions(...)` back to definitions and resource dicts.
+
+Handles list literals, `[*x, y]`, `a + b`, module-level variables in this or another module,
+`load_assets_from_modules([module])`, `with_resources(...)`, `BindResourcesToJobs(...)`,
+and for resources: dict literals, `**shared`, `shared | {...}`, `dict(k=v)`, and dicts picked
+by deployment (`by_env[env]`: every candidate dict is checked). Whatever cannot be followed is
+reported as incomplete, and the checks then stay silent where they would have to guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mypy.nodes import (
+    CallExpr,
+    DictExpr,
+    Expression,
+    IndexExpr,
+    ListExpr,
+    MemberExpr,
+    MypyFile,
+    NameExpr,
+    OpExpr,
+    SetExpr,
+    StarExpr,
+    TupleExpr,
+    TypeInfo,
+    Var,
+)
+from mypy.types import AnyType, Instance, ProperType, TypeOfAny, get_proper_type
+
+from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.captured import Captured, decode
+from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
+from dagwire.mypy_plugin.symbols import (
+    call_kwargs,
+    node_type,
+    resolve_ref,
+    str_value,
+    variable_initializer,
+)
+
+MAX_DEPTH = 12
+
+
+@dataclass
+class Definitions_:
+    items: list[Captured] = field(default_factory=list)
+    complete: bool = True
+    # keys bound by `with_resources(..., resource_defs)` on the listed definitions
+    local_keys: set[str] = field(default_factory=set)
+
+    def extend(self, other: Definitions_) -> None:
+        self.items += other.items
+        self.complete = self.complete and other.complete
+        self.local_keys |= other.local_keys
+
+
+def _fullname(expr: Expression, mod: MypyFile, api: CheckerApi) -> str:
+    node = resolve_ref(expr, mod, api)
+    return node.fullname if node is not None else ""
+
+
+def _is(name: str, attr: str) -> bool:
+    return any(getattr(fw, attr) == name for fw in ALL_FRAMEWORKS.values())
+
+
+def expr_type(expr: Expression, mod: MypyFile, api: CheckerApi) -> ProperType | None:
+    """The type of `expr`: from the checker when it has seen it, else from the symbol table."""
+    if mod is api.tree:
+        t = api.lookup_type_or_none(expr)
+        if t is not None:
+            return get_proper_type(t)
+    if isinstance(expr, CallExpr):
+        callee = expr.callee
+        node = resolve_ref(callee, mod, api)
+        if isinstance(node, TypeInfo):
+            return Instance(node, [AnyType(TypeOfAny.special_form)] * len(node.type_vars))
+        if isinstance(callee, MemberExpr) and callee.name == "configure_at_launch":
+            base = resolve_ref(callee.expr, mod, api)
+            if isinstance(base, TypeInfo):
+                return Instance(base, [AnyType(TypeOfAny.special_form)] * len(base.type_vars))
+        return None
+    if isinstance(expr, (NameExpr, MemberExpr)):
+        t = node_type(resolve_ref(expr, mod, api))
+        return get_proper_type(t) if t is not None else None
+    return None
+
+
+def resolve_definitions(
+    expr: Expression, mod: MypyFile, api: CheckerApi, depth: int = 0
+) -> Definitions_:
+    out = Definitions_()
+    if depth > MAX_DEPTH:
+        out.complete = False
+        return out
+    if isinstance(expr, (ListExpr, TupleExpr, SetExpr)):
+        for item in expr.items:
+            out.extend(resolve_definitions(item, mod, api, depth + 1))
+        return out
+    if isinstance(expr, StarExpr):
+        return resolve_definitions(expr.expr, mod, api, depth + 1)
+    if isinstance(expr, OpExpr) and expr.op == "+":
+        out.extend(resolve_definitions(expr.left, mod, api, depth + 1))
+        out.extend(resolve_definitions(expr.right, mod, api, depth + 1))
+        return out
+    if isinstance(expr, CallExpr):
+        name = _fullname(expr.callee, mod, api)
+        if _is(name, "load_assets_from_modules"):
+            return _from_modules(expr, mod, api)
+        if _is(name, "bind_resources_to_jobs") and expr.args:
+            return resolve_definitions(expr.args[0], mod, api, depth + 1)
+        if _is(name, "with_resources") and expr.args:
+            inner = resolve_definitions(expr.args[0], mod, api, depth + 1)
+            kwargs = call_kwargs(expr)
+            defs_expr = kwargs.get("resource_defs", expr.args[1] if len(expr.args) > 1 else None)
+            bound = resolve_resources(defs_expr, mod, api) if defs_expr is not None else None
+            if bound is None or len(bound) != 1 or not bound[0].complete:
+                inner.complete = False
+            else:
+                inner.local_keys |= set(bound[0].values)
+            return inner
+    if isinstance(expr, (NameExpr, MemberExpr)):
+        node = resolve_ref(expr, mod, api)
+        captured = decode(node_type(node))
+        if captured is not None:
+            out.items.append(captured)
+            return out
+        if isinstance(node, Var):
+            init = variable_initializer(node, api)
+            if init is not None:
+                return resolve_definitions(init[0], init[1], api, depth + 1)
+        out.complete = False
+        return out
+    captured = decode(expr_type(expr, mod, api))
+    if captured is not None:
+        out.items.append(captured)
+    else:
+        out.complete = False
+    return out
+
+
+def _from_modules(call: CallExpr, mod: MypyFile, api: CheckerApi) -> Definitions_:
+    out = Definitions_()
+    if not call.args or not isinstance(call.args[0], (ListExpr, TupleExpr)):
+        out.complete = False
+        return out
+    for item in call.args[0].items:
+        module = resolve_ref(item, mod, api)
+        if not isinstance(module, MypyFile):
+            out.complete = False
+            continue
+        for name, sym in sorted(module.names.items()):
+            t = get_proper_type(node_type(sym.node))
+            if not isinstance(t, Instance) or t.extra_attrs is None:
+                continue  # cheap filter: most names are not definitions
+            captured = decode(t)
+            if captured is not None and captured.kind == "asset":
+                out.items.append(captured)
+    return out
+
+
+@dataclass
+class ResourceDict:
+    """One candidate `resources=` dict: key -> type of the bound value (None: unknown)."""
+
+    values: dict[str, ProperType | None] = field(default_factory=dict)
+    complete: bool = True
+    label: str | None = None  # which candidate of `by_env[env]`
+
+
+def _merge(left: list[ResourceDict], right: list[ResourceDict]) -> list[ResourceDict]:
+    merged = []
+    for a in left:
+        for b in right:
+            merged.append(
+                ResourceDict(
+                    {**a.values, **b.values},
+                    a.complete and b.complete,
+                    a.label or b.label,
+                )
+            )
+    return merged
+
+
+def resolve_resources(
+    expr: Expression, mod: MypyFile, api: CheckerApi, depth: int = 0
+) -> list[ResourceDict] | None:
+    """Every dict `expr` may evaluate to; None when nothing can be said."""
+    if depth > MAX_DEPTH:
+        return None
+    if isinstance(expr, DictExpr):
+        result = [ResourceDict()]
+        for key, value in expr.items:
+            if key is None:  # `**shared`
+                inner = resolve_resources(value, mod, api, depth + 1)
+                if inner is None:
+                    inner = [ResourceDict(complete=False)]
+                result = _merge(result, inner)
+                continue
+            k = str_value(key)
+            if k is None:
+                for r in result:
+                    r.complete = False
+                continue
+            vt = expr_type(value, mod, api)
+            for r in result:
+                r.values[k] = vt
+        return result
+    if isinstance(expr, OpExpr) and expr.op == "|":
+        left = resolve_resources(expr.left, mod, api, depth + 1)
+        right = resolve_resources(expr.right, mod, api, depth + 1)
+        if left is None or right is None:
+            return None
+        return _merge(left, right)
+    if isinstance(expr, CallExpr) and _fullname(expr.callee, mod, api) == "builtins.dict":
+        if expr.args and expr.arg_names[0] is None:
+            return None
+        d = ResourceDict()
+        for n, a in zip(expr.arg_names, expr.args):
+            if n is None:
+                return None
+            d.values[n] = expr_type(a, mod, api)
+        return [d]
+    if isinstance(expr, IndexExpr):
+        return _candidates(expr, mod, api, depth)
+    if isinstance(expr, (NameExpr, MemberExpr)):
+        node = resolve_ref(expr, mod, api)
+        if isinstance(node, Var):
+            init = variable_initializer(node, api)
+            if init is not None:
+                return resolve_resources(init[0], init[1], api, depth + 1)
+    return None
+
+
+def _candidates(
+    expr: IndexExpr, mod: MypyFile, api: CheckerApi, depth: int
+) -> list[ResourceDict] | None:
+    """`by_env[env]`: each value of the outer dict is a candidate."""
+    base: Expression = expr.base
+    base_mod = mod
+    if isinstance(base, (NameExpr, MemberExpr)):
+        node = resolve_ref(base, mod, api)
+        if not isinstance(node, Var):
+            return None
+        init = variable_initializer(node, api)
+        if init is None:
+            return None
+        base, base_mod = init
+    if not isinstance(base, DictExpr):
+        return None
+    wanted = str_value(expr.index)
+    result: list[ResourceDict] = []
+    for key, value in base.items:
+        if key is None:
+            return None
+        label = str_value(key)
+        if wanted is not None and label != wanted:
+            continue
+        inner = resolve_resources(value, base_mod, api, depth + 1)
+        if inner is None:
+            return None
+        for r in inner:
+            r.label = label
+        result += inner
+    return result or None

@@ -1,0 +1,137 @@
+"""Direct invocation of a dagster op or asset: `greet(config=GreetingConfig(...))`.
+
+dagster types `__call__` as `(*args, **kwargs) -> Any`; the captured signature says what the
+call must pass. (dagwire types `__call__` with ParamSpec, so mypy checks those calls itself.)
+Calls inside a `@job` / `@graph` body compose ops and are not invocations: they are skipped.
+"""
+
+from __future__ import annotations
+
+from mypy.nodes import ARG_NAMED_OPT, ARG_OPT, ARG_POS, ARG_STAR, ARG_STAR2, CallExpr, Decorator
+from mypy.plugin import MethodContext, MethodSigContext
+from mypy.subtypes import is_subtype
+from mypy.types import (
+    AnyType,
+    FunctionLike,
+    Instance,
+    Type,
+    TypeOfAny,
+    get_proper_type,
+)
+
+from dagwire.mypy_plugin import error_codes, messages
+from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.type_helpers import is_subclass_of
+from dagwire.mypy_plugin.captured import decode
+from dagwire.mypy_plugin.frameworks import CONTEXT_PARAM_NAMES, Framework
+from dagwire.mypy_plugin.symbols import resolve_ref
+
+COMPOSITION_DECORATORS = frozenset({"job", "graph", "graph_asset", "graph_multi_asset"})
+
+
+def in_composition(api: CheckerApi) -> bool:
+    func = api.scope.top_level_function()
+    if func is None:
+        return False
+    sym = api.globals.get(func.name)
+    dec = sym.node if sym is not None else None
+    if not isinstance(dec, Decorator) or dec.func is not func:
+        return True  # a nested or unusual function: do not guess
+    for expr in dec.decorators:
+        target = expr.callee if isinstance(expr, CallExpr) else expr
+        node = resolve_ref(target, api.tree, api)
+        if node is not None and node.fullname.rsplit(".", 1)[-1] in COMPOSITION_DECORATORS:
+            return True
+    return False
+
+
+def call_hook(fw: Framework, kind: str, ctx: MethodContext) -> Type:
+    api = ctx.api
+    assert isinstance(api, CheckerApi)
+    d = decode(ctx.type)
+    call = ctx.context
+    if d is None or d.function is None or not isinstance(call, CallExpr) or in_composition(api):
+        return ctx.default_return_type
+    fn = d.function
+    if any(k in (ARG_STAR, ARG_STAR2) for k in call.arg_kinds):
+        return fn.ret_type
+    has_context = bool(fn.arg_names) and fn.arg_names[0] in CONTEXT_PARAM_NAMES
+    positional = [a for a, n in zip(call.args, call.arg_names) if n is None]
+    keywords = {n: a for a, n in zip(call.args, call.arg_names) if n is not None}
+    if positional and not has_context:
+        first = api.lookup_type_or_none(positional[0])
+        if first is not None and is_subclass_of(get_proper_type(first), fw.context_classes):
+            api.fail(messages.unexpected_context(d.label), call, code=error_codes.INVOCATION)
+            return fn.ret_type
+    bound: dict[str, Type | None] = {}
+    for i, arg in enumerate(positional):
+        if i < len(fn.arg_names) and fn.arg_kinds[i] in (ARG_POS, ARG_OPT):
+            name = fn.arg_names[i]
+            if name is not None:
+                bound[name] = api.lookup_type_or_none(arg)
+    for name, arg in keywords.items():
+        bound[name] = api.lookup_type_or_none(arg)
+    optional = {
+        n for n, k in zip(fn.arg_names, fn.arg_kinds) if n and k in (ARG_OPT, ARG_NAMED_OPT)
+    }
+    # A context passed to the call may carry the resources (`build_op_context(resources=...)`).
+    context_passed = has_context and bool(positional) or any(
+        n in CONTEXT_PARAM_NAMES for n in keywords
+    )
+    for req in d.requirements:
+        if req.source != "parameter" or req.expected is None:
+            continue
+        expects = messages.fmt(req.expected, api.options)
+        if req.key not in bound:
+            if req.key not in optional and not context_passed:
+                api.fail(
+                    messages.missing_resource_arg(req.key, d.label, expects),
+                    call,
+                    code=error_codes.INVOCATION,
+                )
+            continue
+        given = bound[req.key]
+        given_p = get_proper_type(given) if given is not None else None
+        if isinstance(given_p, Instance) and not is_subtype(given_p, req.expected):
+            api.fail(
+                messages.wrong_resource_arg(
+                    req.key, messages.fmt(given_p, api.options), d.label, expects
+                ),
+                call,
+                code=error_codes.RESOURCE_TYPE,
+            )
+    config = d.config
+    given_cfg = bound.get("config")
+    given_cfg_p = get_proper_type(given_cfg) if given_cfg is not None else None
+    if (
+        isinstance(config, Instance)
+        and isinstance(given_cfg_p, Instance)
+        and not is_subtype(given_cfg_p, config)
+    ):
+        api.fail(
+            messages.wrong_config(
+                messages.fmt(given_cfg_p, api.options), d.label, messages.fmt(config, api.options)
+            ),
+            call,
+            code=error_codes.CONFIG_TYPE,
+        )
+    return fn.ret_type
+
+
+def composition_signature_hook(ctx: MethodSigContext) -> FunctionLike:
+    """Inside a `@job` body an op call composes the graph: accept what the runtime accepts.
+
+    dagwire types `OpDefinition.__call__` with the function's ParamSpec (right for a direct
+    call), but `greet()` in a job body passes only the op's inputs.
+    """
+    api = ctx.api
+    if not isinstance(api, CheckerApi) or not in_composition(api):
+        return ctx.default_signature
+    any_t = AnyType(TypeOfAny.special_form)
+    return ctx.default_signature.copy_modified(
+        arg_types=[any_t, any_t],
+        arg_kinds=[ARG_STAR, ARG_STAR2],
+        arg_names=[None, None],
+        ret_type=any_t,
+        variables=[],
+    )

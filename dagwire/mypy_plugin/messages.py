@@ -1,0 +1,69 @@
+"""Message texts, in one place so that docs and tests quote the same words."""
+
+from __future__ import annotations
+
+from mypy.messages import format_type_bare
+from mypy.options import Options
+from mypy.types import Type
+
+
+def fmt(t: Type, options: Options) -> str:
+    return f'"{format_type_bare(t, options)}"'
+
+
+def where(label: str | None) -> str:
+    return f' for "{label}"' if label else ""
+
+
+def unbound(key: str, owner: str, expects: str | None, label: str | None) -> str:
+    expected = f" (expects {expects})" if expects else ""
+    return (
+        f'Resource "{key}" required by {owner}{expected} is not bound in '
+        f"Definitions(resources=...){where(label)}"
+    )
+
+
+def wrong_binding(key: str, bound: str, owner: str, expects: str, label: str | None) -> str:
+    return f'Resource "{key}" is bound to {bound}{where(label)} but {owner} expects {expects}'
+
+
+def unused(key: str, label: str | None) -> str:
+    return (
+        f'Resource "{key}" is bound in Definitions(resources=...){where(label)} '
+        "but nothing requires it"
+    )
+
+
+def run_config_unknown_op(op: str, owner: str) -> str:
+    return f'Run config names op "{op}", which is not in {owner}'
+
+
+def run_config_no_config(op: str, owner: str) -> str:
+    return f'Run config gives config to op "{op}" of {owner}, but the op takes no config'
+
+
+def wrong_config(given: str, owner: str, expects: str) -> str:
+    return f"Config {given} given to {owner}, which expects {expects}"
+
+
+def missing_resource_arg(key: str, owner: str, expects: str) -> str:
+    return f'Direct call of {owner} omits resource "{key}" ({expects})'
+
+
+def wrong_resource_arg(key: str, given: str, owner: str, expects: str) -> str:
+    return f'Resource "{key}" passed to {owner} is {given}, expected {expects}'
+
+
+def unexpected_context(owner: str) -> str:
+    return (
+        f"Direct call of {owner} passes a context, but the function declares no context "
+        "parameter"
+    )
+
+
+def undeclared_resource(key: str, owner: str) -> str:
+    return f'"context.resources.{key}" is not declared in required_resource_keys of {owner}'
+
+
+def wrong_field(field: str, owner: str, expects: str, given: str) -> str:
+    return f'Field "{field}" of {owner} expects resource {expects}, got {given}'

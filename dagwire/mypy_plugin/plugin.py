@@ -1,0 +1,135 @@
+"""The plugin class: maps mypy's hook names to the checks, for the enabled frameworks.
+
+The check modules are imported on the first hook call, not with the plugin: a run served
+from the incremental cache calls no hook and should pay nothing for them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any, Callable
+
+from mypy.nodes import TypeInfo
+from mypy.options import Options
+from mypy.plugin import (
+    AttributeContext,
+    FunctionContext,
+    MethodContext,
+    MethodSigContext,
+    Plugin,
+    ReportConfigContext,
+)
+from mypy.types import FunctionLike, Type
+
+# Imported eagerly: mypy must know the codes to accept `disable_error_code = dagwire`.
+from dagwire.mypy_plugin import error_codes  # noqa: F401
+from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
+from dagwire.mypy_plugin.guard import guarded, guarded_signature
+from dagwire.mypy_plugin.settings import SECTION, Settings, load_settings
+
+__version__ = "0.1.0"
+# Bumped whenever what is stored in types (captured.py) changes: invalidates mypy's cache.
+CACHE_FORMAT = 3
+
+_warned_unknown: set[str] = set()
+UNDECLARED_HOOK_PREFIX = "types.SimpleNamespace."  # see context_resources.py
+
+
+def lazy(module: str, function: str, *bound: object) -> Callable[[Any], Any]:
+    """`dagwire.mypy_plugin.<module>.<function>(*bound, ctx)`, imported on first call."""
+    target: list[Callable[..., Any]] = []
+
+    def call(ctx: Any) -> Any:
+        if not target:
+            mod = importlib.import_module(f"dagwire.mypy_plugin.{module}")
+            target.append(getattr(mod, function))
+        return target[0](*bound, ctx)
+
+    return call
+
+
+class DagwirePlugin(Plugin):
+    def __init__(self, options: Options) -> None:
+        super().__init__(options)
+        self.settings: Settings = load_settings(options.config_file)
+        for key in self.settings.unknown_keys:
+            if key not in _warned_unknown:  # once per process, not once per worker module
+                _warned_unknown.add(key)
+                print(
+                    f"{options.config_file}: [{SECTION}]: unknown setting {key!r} ignored",
+                    file=sys.stderr,
+                )
+        self.frameworks: list[Framework] = [
+            ALL_FRAMEWORKS[name]
+            for name in self.settings.framework_modules
+            if name in ALL_FRAMEWORKS
+        ]
+        self._function_hooks: dict[str, Callable[[FunctionContext], Type]] = {}
+        self._method_hooks: dict[str, Callable[[MethodContext], Type]] = {}
+        self._attribute_hooks: dict[str, Callable[[AttributeContext], Type]] = {}
+        self._method_signature_hooks: dict[str, Callable[[MethodSigContext], FunctionLike]] = {}
+        for fw in self.frameworks:
+            self._register(fw)
+        self._field_checks = [fw for fw in self.frameworks if fw.check_resource_fields]
+
+    def _register(self, fw: Framework) -> None:
+        f, m, a = self._function_hooks, self._method_hooks, self._attribute_hooks
+        s = self.settings
+        for name, kind in fw.decorators.items():
+            f[name] = guarded(lazy("capture", "function_hook", fw, kind, s))
+            f[f"{kind}@dagwire-plugin:{fw.name}"] = guarded(
+                lazy("capture", "apply_hook", fw, kind, s)
+            )
+        for name, kind in fw.decorator_objects.items():
+            m[name] = guarded(lazy("capture", "apply_hook", fw, kind, s))
+        f[fw.definitions] = guarded(lazy("resource_binding", "check_definitions", fw, s))
+        f[fw.define_asset_job] = guarded(lazy("run_config", "define_asset_job_hook", fw, s))
+        if s.check_run_config:
+            for name in fw.materialize:
+                f[name] = guarded(lazy("run_config", "materialize_hook", fw))
+            for name in fw.execute_in_process:
+                m[name] = guarded(lazy("run_config", "execute_in_process_hook", fw))
+            f[fw.run_request] = guarded(lazy("run_config", "run_request_hook", fw))
+        for name, kind in fw.invocation_methods.items():
+            m[name] = guarded(lazy("direct_invocation", "call_hook", fw, kind))
+        for name in fw.composition_calls:
+            self._method_signature_hooks[name] = guarded_signature(
+                lazy("direct_invocation", "composition_signature_hook")
+            )
+        for name in fw.context_resources:
+            a[name] = guarded(lazy("context_resources", "resources_hook", fw))
+        a[UNDECLARED_HOOK_PREFIX] = guarded(lazy("context_resources", "undeclared_hook"))
+
+    def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
+        hook = self._function_hooks.get(fullname)
+        if hook is None and self._field_checks and not fullname.startswith("<"):
+            sym = self.lookup_fully_qualified(fullname)
+            info = sym.node if sym is not None else None
+            if isinstance(info, TypeInfo):
+                for fw in self._field_checks:
+                    if any(base.fullname in fw.resource_bases for base in info.mro):
+                        return guarded(lazy("resource_fields", "constructor_hook", fw, info))
+        return hook
+
+    def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:
+        return self._method_hooks.get(fullname)
+
+    def get_method_signature_hook(
+        self, fullname: str
+    ) -> Callable[[MethodSigContext], FunctionLike] | None:
+        return self._method_signature_hooks.get(fullname)
+
+    def get_attribute_hook(self, fullname: str) -> Callable[[AttributeContext], Type] | None:
+        hook = self._attribute_hooks.get(fullname)
+        if hook is None and fullname.startswith(UNDECLARED_HOOK_PREFIX):
+            return self._attribute_hooks[UNDECLARED_HOOK_PREFIX]
+        return hook
+
+    def report_config_data(self, ctx: ReportConfigContext) -> dict[str, Any]:
+        # The frameworks' own modules hold no user definitions: a settings change must not
+        # re-analyse dagster's ~1,500 modules, only the user's.
+        top = ctx.id.split(".", 1)[0]
+        if top in ALL_FRAMEWORKS:
+            return {"version": __version__, "format": CACHE_FORMAT}
+        return {"version": __version__, "format": CACHE_FORMAT, **self.settings.to_data()}

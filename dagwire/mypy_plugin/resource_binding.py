@@ -1,0 +1,149 @@
+"""Check `Definitions(...)`: every required resource key is bound, with a compatible type."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from mypy.errorcodes import ErrorCode
+from mypy.nodes import Expression, MypyFile
+from mypy.plugin import FunctionContext
+from mypy.subtypes import is_subtype
+from mypy.types import AnyType, Instance, ProperType, Type, get_proper_type
+
+from dagwire.mypy_plugin import error_codes, messages
+from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.type_helpers import is_subclass_of
+from dagwire.mypy_plugin.captured import Captured, Requirement
+from dagwire.mypy_plugin.definition_sources import (
+    ResourceDict,
+    resolve_definitions,
+    resolve_resources,
+)
+from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
+from dagwire.mypy_plugin.settings import Settings
+
+DEFINITION_ARGS = ("assets", "jobs", "sensors", "schedules")
+IMPLICIT_KEYS = frozenset({"io_manager"})
+
+
+def formal_args(ctx: FunctionContext) -> dict[str, Expression]:
+    out: dict[str, Expression] = {}
+    for name, exprs in zip(ctx.callee_arg_names, ctx.args):
+        if name is not None and len(exprs) == 1:
+            out[name] = exprs[0]
+    return out
+
+
+def requirements_of(d: Captured) -> list[tuple[Requirement, str]]:
+    """(requirement, owner label) pairs a definition brings, minus its own bindings."""
+    if d.all_keys_local:
+        return []
+    if d.kind == "job":
+        out = []
+        for node, op in d.ops:
+            if op.all_keys_local:
+                continue
+            for r in op.requirements:
+                if r.key not in d.local_keys and r.key not in op.local_keys:
+                    out.append((r, f'{op.kind} "{node}" in job "{d.name}"'))
+        return out
+    return [(r, d.label) for r in d.requirements if r.key not in d.local_keys]
+
+
+def unwrap_partial(t: ProperType, fw: Framework) -> ProperType:
+    if isinstance(t, Instance) and t.type.fullname == fw.partial_resource and t.args:
+        return get_proper_type(t.args[0])
+    return t
+
+
+def compatible(bound: ProperType, expected: ProperType, fw: Framework) -> bool:
+    """False only when the bound value is certainly not what the parameter expects."""
+    bound = unwrap_partial(bound, fw)
+    if not isinstance(bound, Instance) or not isinstance(expected, Instance):
+        return True
+    if is_subclass_of(bound, fw.opaque_resource_bases) and not is_subclass_of(
+        bound, fw.checkable_resource_bases
+    ):
+        return True  # legacy ResourceDefinition or factory: the produced type is unknown
+    return is_subtype(bound, expected)
+
+
+def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -> Type:
+    api = ctx.api
+    assert isinstance(api, CheckerApi)
+    mod: MypyFile = api.tree
+    args = formal_args(ctx)
+    if "resources" not in args:
+        return ctx.default_return_type  # a partial Definitions (for merge): not checked
+    candidates = resolve_resources(args["resources"], mod, api)
+    if candidates is None:
+        return ctx.default_return_type
+    definitions: list[Captured] = []
+    all_complete = True
+    local_keys: set[str] = set()
+    for name in DEFINITION_ARGS:
+        if name in args:
+            found = resolve_definitions(args[name], mod, api)
+            definitions += found.items
+            all_complete = all_complete and found.complete
+            local_keys |= found.local_keys
+    frameworks = {d.framework for d in definitions}
+    required: set[str] = set(IMPLICIT_KEYS) | local_keys
+    reported: set[str] = set()
+
+    def report(msg: str, code: ErrorCode) -> None:
+        if msg not in reported:
+            reported.add(msg)
+            api.fail(msg, ctx.context, code=code)
+
+    for d in definitions:
+        dfw = ALL_FRAMEWORKS.get(d.framework, fw)
+        if not d.requirements_complete or (d.kind == "job" and not d.ops_complete):
+            all_complete = False
+        for req, owner in requirements_of(d):
+            required.add(req.key)
+            if req.key in local_keys:
+                continue
+            expects = (
+                messages.fmt(req.expected, api.options)
+                if req.expected is not None and not isinstance(req.expected, AnyType)
+                else None
+            )
+            for cand in candidates:
+                label = cand.label if len(candidates) > 1 else None
+                if req.key not in cand.values:
+                    if cand.complete:
+                        report(
+                            messages.unbound(req.key, owner, expects, label),
+                            error_codes.UNBOUND_RESOURCE,
+                        )
+                    continue
+                bound = cand.values[req.key]
+                if bound is None or req.expected is None or expects is None:
+                    continue
+                if not compatible(bound, req.expected, dfw):
+                    report(
+                        messages.wrong_binding(
+                            req.key,
+                            messages.fmt(unwrap_partial(bound, dfw), api.options),
+                            owner,
+                            expects,
+                            label,
+                        ),
+                        error_codes.RESOURCE_TYPE,
+                    )
+    if settings.warn_unused_resources and all_complete and len(frameworks) <= 1:
+        _check_unused(candidates, required, report)
+    return ctx.default_return_type
+
+
+def _check_unused(
+    candidates: list[ResourceDict], required: set[str], report: Callable[[str, ErrorCode], None]
+) -> None:
+    for cand in candidates:
+        if not cand.complete:
+            continue
+        label = cand.label if len(candidates) > 1 else None
+        for key in cand.values:
+            if key not in required:
+                report(messages.unused(key, label), error_codes.UNUSED_RESOURCE)

@@ -1,0 +1,128 @@
+"""Resolve names and module-level variables across modules, without importing user code.
+
+The current module has its tree; mypy frees the statements of other modules once checked,
+and a module loaded from the cache has only its symbol table: their source is parsed (not
+analysed) to find a variable's initialiser, and names are then looked up in the cached
+symbol table.
+"""
+
+from __future__ import annotations
+
+from mypy.errors import Errors
+from mypy.nodes import (
+    AssignmentStmt,
+    CallExpr,
+    Decorator,
+    Expression,
+    FuncDef,
+    MemberExpr,
+    MypyFile,
+    NameExpr,
+    OverloadedFuncDef,
+    RefExpr,
+    StrExpr,
+    SymbolNode,
+    TypeInfo,
+    Var,
+)
+from mypy.types import Type
+
+from dagwire.mypy_plugin.api_types import CheckerApi
+
+
+def module_of(fullname: str, api: CheckerApi) -> MypyFile | None:
+    """The module that defines `fullname` (longest module prefix)."""
+    parts = fullname.split(".")
+    for i in range(len(parts) - 1, 0, -1):
+        mod = api.modules.get(".".join(parts[:i]))
+        if mod is not None:
+            return mod
+    return None
+
+
+def module_tree(mod: MypyFile, api: CheckerApi) -> MypyFile | None:
+    """A tree with statements for `mod`: its own, or a fresh parse of its source."""
+    if mod.defs:
+        return mod
+    if not mod.path or not mod.path.endswith(".py"):
+        return None
+    try:
+        with open(mod.path, "rb") as f:
+            source = f.read()
+        # The classic parser: eager on every supported mypy (the native one may defer).
+        from mypy.fastparse import parse
+
+        options = api.options
+        return parse(
+            source, fnam=mod.path, module=mod.fullname, errors=Errors(options), options=options
+        )
+    except Exception:  # unreadable or unparsable: cannot check
+        return None
+
+
+def lookup_in_module(mod: MypyFile, name: str, api: CheckerApi) -> SymbolNode | None:
+    sym = mod.names.get(name)
+    if sym is None:
+        builtins = api.modules.get("builtins")
+        sym = builtins.names.get(name) if builtins is not None else None
+    return sym.node if sym is not None else None
+
+
+def resolve_ref(expr: Expression, mod: MypyFile, api: CheckerApi) -> SymbolNode | None:
+    """The node a name or dotted name refers to, from `mod`'s point of view."""
+    if isinstance(expr, RefExpr) and expr.node is not None:
+        return expr.node
+    if isinstance(expr, NameExpr):
+        return lookup_in_module(mod, expr.name, api)
+    if isinstance(expr, MemberExpr):
+        base = resolve_ref(expr.expr, mod, api)
+        if isinstance(base, MypyFile):
+            return lookup_in_module(base, expr.name, api)
+        if isinstance(base, TypeInfo):
+            sym = base.get(expr.name)
+            return sym.node if sym is not None else None
+    return None
+
+
+def ref_fullname(expr: Expression, mod: MypyFile, api: CheckerApi) -> str | None:
+    node = resolve_ref(expr, mod, api)
+    if node is None:
+        return None
+    return node.fullname
+
+
+def node_type(node: SymbolNode | None) -> Type | None:
+    if isinstance(node, Decorator):
+        return node.var.type
+    if isinstance(node, Var):
+        return node.type
+    if isinstance(node, (FuncDef, OverloadedFuncDef)):
+        return node.type
+    return None
+
+
+def variable_initializer(var: Var, api: CheckerApi) -> tuple[Expression, MypyFile] | None:
+    """The expression last assigned to module-level `var` at module level, with its module."""
+    mod = module_of(var.fullname, api)
+    if mod is None or var.fullname != f"{mod.fullname}.{var.name}":
+        return None  # not a module-level variable
+    tree = module_tree(mod, api)
+    if tree is None:
+        return None
+    found: Expression | None = None
+    for stmt in tree.defs:
+        if isinstance(stmt, AssignmentStmt):
+            for lv in stmt.lvalues:
+                if isinstance(lv, NameExpr) and lv.name == var.name:
+                    found = stmt.rvalue
+    if found is None:
+        return None
+    return found, mod
+
+
+def str_value(expr: Expression) -> str | None:
+    return expr.value if isinstance(expr, StrExpr) else None
+
+
+def call_kwargs(call: CallExpr) -> dict[str, Expression]:
+    return {n: a for n, a in zip(call.arg_names, call.args) if n is not None}

@@ -1,0 +1,68 @@
+"""The same kind of mistakes in code written against the real dagster package.
+
+dagster's decorators return un-parameterised types; the plugin captures each decorated
+function's signature itself, so direct calls are checked too.
+"""
+
+from dagster import (
+    Config,
+    ConfigurableResource,
+    Definitions,
+    OpExecutionContext,
+    RunConfig,
+    asset,
+    build_op_context,
+    job,
+    op,
+)
+
+
+class PostgresResource(ConfigurableResource):
+    dsn: str
+
+
+class SnowflakeResource(ConfigurableResource):
+    account: str
+
+
+class Warehouse(ConfigurableResource):
+    db: PostgresResource
+
+
+class GreetingConfig(Config):
+    greeting: str
+
+
+class OtherConfig(Config):
+    other: str
+
+
+@asset
+def orders(db: PostgresResource) -> int:
+    return 1
+
+
+@op(required_resource_keys={"audit"})
+def greet(context: OpExecutionContext, config: GreetingConfig) -> None:
+    context.resources.audit
+    context.resources.slack
+
+
+@op
+def plain() -> None:
+    pass
+
+
+@job
+def hello() -> None:
+    greet()
+    plain()
+
+
+Warehouse(db=SnowflakeResource(account="acme"))
+greet(build_op_context(), config=OtherConfig(other="x"))
+orders(db=SnowflakeResource(account="acme"))
+plain(build_op_context())
+hello.execute_in_process(run_config=RunConfig(ops={"greet": OtherConfig(other="x")}))
+
+defs = Definitions(assets=[orders], jobs=[hello], resources={"db": PostgresResource(dsn="pg://")})

@@ -1,0 +1,83 @@
+"""Run real mypy with the plugin on a case's files and return its exact output."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+REPO = Path(__file__).resolve().parents[2]
+CACHE_ROOT = REPO / ".pytest_cache" / "dagwire-mypy"
+
+
+def config_text(mypy_lines: list[str], settings_lines: list[str], plugin: bool = True) -> str:
+    lines = ["[mypy]"]
+    if plugin:
+        lines.append("plugins = dagwire.mypy_plugin")
+    # The package is installed editable; mypy cannot follow setuptools' editable finder.
+    lines += [f"mypy_path = {REPO}", "hide_error_context = True", *mypy_lines]
+    lines += ["", "[mypy-dagwire.*]", "follow_imports = silent"]
+    if settings_lines:
+        lines += ["", "[dagwire.mypy]", *settings_lines]
+    return "\n".join(lines) + "\n"
+
+
+def cache_dir_for(config: str, tag: str = "") -> Path:
+    # One warm cache per configuration: dagster's ~1,500 modules are analysed once, and mypy
+    # re-checks every case module itself (paths and hashes differ from case to case).
+    key = hashlib.sha256((config + tag + sys.version).encode()).hexdigest()[:16]
+    return CACHE_ROOT / key
+
+
+@contextmanager
+def chdir(path: Path) -> Iterator[None]:
+    old = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
+def write_files(root: Path, files: dict[str, str]) -> list[str]:
+    paths = []
+    for name, text in files.items():
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text)
+        if name.endswith(".py"):
+            paths.append(name)
+    return paths
+
+
+def run_case_mypy(
+    root: Path, config: str, paths: list[str], python: str = sys.executable
+) -> tuple[str, str, int]:
+    """mypy in a fresh process (as users run it), with the warm cache of this configuration."""
+    (root / "mypy.ini").write_text(config)
+    args = [
+        "--config-file", "mypy.ini",
+        "--cache-dir", str(cache_dir_for(config, python)),
+        "--no-error-summary",
+        "--no-color-output",
+        *paths,
+    ]
+    proc = run_mypy_subprocess(root, args, python=python)
+    return proc.stdout, proc.stderr, proc.returncode
+
+
+def run_mypy_subprocess(
+    root: Path, args: list[str], python: str = sys.executable, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [python, "-m", "mypy", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=600,
+    )

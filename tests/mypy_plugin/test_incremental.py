@@ -1,0 +1,160 @@
+"""The plugin under mypy's incremental cache, parallel workers (`-n 2`) and dmypy.
+
+What a definition requires lives in its type, so these must all give the same findings as a
+cold run, and re-report correctly when only one module of the project changes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.mypy_plugin.runner import config_text, run_mypy_subprocess, write_files
+
+RESOURCES = """\
+from {fw} import ConfigurableResource
+
+class Postgres(ConfigurableResource):
+    dsn: str = ""
+
+class Snowflake(ConfigurableResource):
+    account: str
+"""
+
+ASSETS = """\
+from {fw} import asset
+from project.resources import Postgres
+
+@asset
+def orders(db: Postgres) -> int:
+    return 1
+"""
+
+DEFINITIONS = """\
+from {fw} import Definitions
+from project.assets import orders
+from project.resources import Snowflake
+
+defs = Definitions(assets=[orders], resources={{"db": Snowflake(account="a")}})
+"""
+
+WRONG_TYPE = (
+    'project/definitions.py:5: error: Resource "db" is bound to "Snowflake" but asset '
+    '"orders" expects "Postgres"  [dagwire-resource-type]'
+)
+UNBOUND_CACHE = (
+    'project/definitions.py:5: error: Resource "cache" required by asset "events" '
+    '(expects "Postgres") is not bound in Definitions(resources=...)  [dagwire-unbound-resource]'
+)
+FILES = ["project/__init__.py", "project/resources.py", "project/assets.py",
+         "project/definitions.py"]
+
+
+def make_project(root: Path, fw: str) -> None:
+    write_files(
+        root,
+        {
+            "project/__init__.py": "",
+            "project/resources.py": RESOURCES.format(fw=fw),
+            "project/assets.py": ASSETS.format(fw=fw),
+            "project/definitions.py": DEFINITIONS.format(fw=fw),
+        },
+    )
+    (root / "mypy.ini").write_text(config_text([], []))
+
+
+def mypy(root: Path, *extra: str) -> list[str]:
+    proc = run_mypy_subprocess(
+        root,
+        ["--config-file", "mypy.ini", "--cache-dir", ".mypy_cache", "--no-error-summary",
+         "--no-color-output", *extra, *FILES],
+    )
+    assert "Traceback" not in proc.stderr and "INTERNAL ERROR" not in proc.stdout, proc.stderr
+    return proc.stdout.splitlines()
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / name
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+@pytest.mark.parametrize("fw", ["dagwire", "dagster"])
+def test_warm_cache_gives_the_same_errors(tmp_path: Path, fw: str) -> None:
+    make_project(tmp_path, fw)
+    assert mypy(tmp_path) == [WRONG_TYPE]
+    assert (tmp_path / ".mypy_cache").is_dir()
+    assert mypy(tmp_path) == [WRONG_TYPE]
+
+
+def test_editing_only_the_resource_module_re_reports(tmp_path: Path) -> None:
+    make_project(tmp_path, "dagwire")
+    assert mypy(tmp_path) == [WRONG_TYPE]
+    edit(tmp_path, "project/resources.py", "class Snowflake(ConfigurableResource):",
+         "class Snowflake(Postgres):")
+    assert mypy(tmp_path) == []
+    edit(tmp_path, "project/resources.py", "class Snowflake(Postgres):",
+         "class Snowflake(ConfigurableResource):")
+    assert mypy(tmp_path) == [WRONG_TYPE]
+
+
+def test_editing_only_the_assets_module_re_reports(tmp_path: Path) -> None:
+    make_project(tmp_path, "dagwire")
+    assert mypy(tmp_path) == [WRONG_TYPE]
+    edit(tmp_path, "project/assets.py", "def orders(db: Postgres)", "def orders(db: object)")
+    assert mypy(tmp_path) == []
+    edit(tmp_path, "project/assets.py", "def orders(db: object)",
+         "def orders(db: Postgres)")
+    (tmp_path / "project/assets.py").write_text(
+        (tmp_path / "project/assets.py").read_text()
+        + "\n@asset\ndef events(cache: Postgres) -> int:\n    return 1\n"
+    )
+    edit(tmp_path, "project/definitions.py", "assets=[orders]", "assets=[orders, events]")
+    edit(tmp_path, "project/definitions.py", "import orders", "import events, orders")
+    assert mypy(tmp_path) == [WRONG_TYPE, UNBOUND_CACHE]
+
+
+@pytest.mark.parametrize("fw", ["dagwire", "dagster"])
+def test_parallel_workers_give_the_same_errors(tmp_path: Path, fw: str) -> None:
+    make_project(tmp_path, fw)
+    assert mypy(tmp_path, "-n", "2") == [WRONG_TYPE]
+    assert mypy(tmp_path, "-n", "2") == [WRONG_TYPE]
+    edit(tmp_path, "project/assets.py", "def orders(db: Postgres)", "def orders(db: object)")
+    assert mypy(tmp_path, "-n", "2") == []
+
+
+def test_dmypy_reports_and_rechecks(tmp_path: Path) -> None:
+    make_project(tmp_path, "dagwire")
+    status = str(tmp_path / "dmypy.json")
+    dmypy = [sys.executable, "-m", "mypy.dmypy", "--status-file", status]
+    import subprocess
+
+    def run() -> list[str]:
+        proc = subprocess.run(
+            [*dmypy, "check", *FILES], cwd=tmp_path, capture_output=True, text=True, timeout=600
+        )
+        assert "Traceback" not in proc.stderr, proc.stderr
+        return [line for line in proc.stdout.splitlines() if line.strip()]
+
+    started = subprocess.run(
+        [*dmypy, "start", "--", "--config-file", "mypy.ini", "--no-error-summary",
+         "--no-color-output"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=600,
+    )
+    assert started.returncode == 0, started.stdout + started.stderr
+    try:
+        assert run() == [WRONG_TYPE]
+        assert run() == [WRONG_TYPE]
+        edit(tmp_path, "project/resources.py", "class Snowflake(ConfigurableResource):",
+             "class Snowflake(Postgres):")
+        assert run() == []
+        edit(tmp_path, "project/resources.py", "class Snowflake(Postgres):",
+             "class Snowflake(ConfigurableResource):")
+        assert run() == [WRONG_TYPE]
+    finally:
+        subprocess.run([*dmypy, "stop"], cwd=tmp_path, capture_output=True, timeout=60)
+        shutil.rmtree(tmp_path / ".mypy_cache", ignore_errors=True)
