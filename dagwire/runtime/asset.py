@@ -14,6 +14,10 @@ from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequire
 
 P = ParamSpec("P")
 R = TypeVar("R")
+# The class's own parameters have defaults, so that Dagster-style bare annotations
+# (`def make() -> AssetsDefinition:`) pass `--strict`.
+DefP = ParamSpec("DefP", default=...)
+DefR = TypeVar("DefR", default=Any)
 
 
 class AssetKey:
@@ -108,7 +112,7 @@ def _prefixed(name: str, key_prefix: str | Sequence[str] | None) -> AssetKey:
     return key if not key_prefix else key.with_prefix(key_prefix)
 
 
-class AssetsDefinition(Generic[P, R]):
+class AssetsDefinition(Generic[DefP, DefR]):
     """One asset (or, for ``@multi_asset``, several) computed by one function.
 
     Plain attributes used by Definitions validation: ``keys``, ``input_keys`` (parameter ->
@@ -118,7 +122,7 @@ class AssetsDefinition(Generic[P, R]):
 
     def __init__(
         self,
-        fn: Callable[P, R],
+        fn: Callable[DefP, DefR],
         *,
         keys: Sequence[AssetKey],
         op_name: str,
@@ -218,8 +222,8 @@ class AssetsDefinition(Generic[P, R]):
             return f"asset '{self.keys[0].to_user_string()}'"
         return f"multi_asset '{self.op_name}'"
 
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
-        result: R = invoke(self, "asset", args, kwargs)
+    def __call__(self, *args: DefP.args, **kwargs: DefP.kwargs) -> DefR:
+        result: DefR = invoke(self, "asset", args, kwargs)
         return result
 
     def __repr__(self) -> str:

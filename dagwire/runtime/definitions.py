@@ -23,6 +23,11 @@ from dagwire.runtime.validation import ResourceUser, binding_problems, nested_pa
 
 AnyJob = JobDefinition | UnresolvedAssetJobDefinition
 
+# mypy joins definitions of different signatures to `object` (`all_assets = [a, b]` is a
+# `list[object]`), so typed elements here would reject ordinary code. What each list holds
+# is checked when the definitions load, and by the mypy plugin.
+DefinitionList = Iterable[Any]
+
 
 class BindResourcesToJobs(list[AnyJob]):
     """Dagster 1.2's opt-in for binding top-level resources to jobs. Binding is always on in
@@ -34,10 +39,10 @@ class Definitions:
 
     def __init__(
         self,
-        assets: Iterable[AssetsDefinition[Any, Any]] | None = None,
-        schedules: Iterable[ScheduleDefinition[Any, Any]] | None = None,
-        sensors: Iterable[SensorDefinition[Any, Any]] | None = None,
-        jobs: Iterable[AnyJob] | None = None,
+        assets: DefinitionList | None = None,
+        schedules: DefinitionList | None = None,
+        sensors: DefinitionList | None = None,
+        jobs: DefinitionList | None = None,
         resources: Mapping[str, Any] | None = None,
         executor: Any = None,
         loggers: Mapping[str, Any] | None = None,

@@ -14,9 +14,13 @@ from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequire
 
 P = ParamSpec("P")
 R = TypeVar("R")
+# The class's own parameters have defaults, so that Dagster-style bare annotations
+# (`def make() -> AssetsDefinition:`) pass `--strict`.
+DefP = ParamSpec("DefP", default=...)
+DefR = TypeVar("DefR", default=Any)
 
 
-class OpDefinition(Generic[P, R]):
+class OpDefinition(Generic[DefP, DefR]):
     """An op: a compute function plus what it needs (config, resources, inputs).
 
     Calling it runs the function directly (``greet(config=...)``); inside a ``@job`` body it
@@ -25,7 +29,7 @@ class OpDefinition(Generic[P, R]):
 
     def __init__(
         self,
-        fn: Callable[P, R],
+        fn: Callable[DefP, DefR],
         *,
         name: str | None = None,
         description: str | None = None,
@@ -67,19 +71,19 @@ class OpDefinition(Generic[P, R]):
     def describe(self) -> str:
         return f"op '{self.name}'"
 
-    def alias(self, name: str) -> OpDefinition[P, R]:
-        clone: OpDefinition[P, R] = object.__new__(OpDefinition)
+    def alias(self, name: str) -> OpDefinition[DefP, DefR]:
+        clone: OpDefinition[DefP, DefR] = object.__new__(OpDefinition)
         clone.__dict__.update(self.__dict__)
         clone.name = name
         return clone
 
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+    def __call__(self, *args: DefP.args, **kwargs: DefP.kwargs) -> DefR:
         active = composition.current()
         if active is not None:
             # Inside a @job body: record the call; the result stands for the op's output.
             recorded: Any = active.add_op_call(self, args, dict(kwargs))
             return recorded  # type: ignore[no-any-return]
-        result: R = invoke(self, "op", args, kwargs)
+        result: DefR = invoke(self, "op", args, kwargs)
         return result
 
     def __repr__(self) -> str:

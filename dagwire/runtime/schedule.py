@@ -25,15 +25,19 @@ if TYPE_CHECKING:
 
 P = ParamSpec("P")
 R = TypeVar("R")
+# The class's own parameters have defaults, so that Dagster-style bare annotations
+# (`def make() -> AssetsDefinition:`) pass `--strict`.
+DefP = ParamSpec("DefP", default=...)
+DefR = TypeVar("DefR", default=Any)
 
 
-class ScheduleDefinition(Generic[P, R]):
+class ScheduleDefinition(Generic[DefP, DefR]):
     """A schedule. Calling it runs the function directly; ``evaluate_tick(context)`` gives
     the RunRequests of one tick; ``next_tick_after(moment)`` the next cron fire time."""
 
     def __init__(
         self,
-        fn: Callable[P, R],
+        fn: Callable[DefP, DefR],
         *,
         cron_schedule: str,
         name: str | None = None,
@@ -79,8 +83,8 @@ class ScheduleDefinition(Generic[P, R]):
     def describe(self) -> str:
         return f"schedule '{self.name}'"
 
-    def with_bound_resources(self, resources: Mapping[str, Any]) -> ScheduleDefinition[P, R]:
-        clone: ScheduleDefinition[P, R] = object.__new__(ScheduleDefinition)
+    def with_bound_resources(self, resources: Mapping[str, Any]) -> ScheduleDefinition[DefP, DefR]:
+        clone: ScheduleDefinition[DefP, DefR] = object.__new__(ScheduleDefinition)
         clone.__dict__.update(self.__dict__)
         clone.bound_resources = dict(resources)
         return clone
@@ -95,8 +99,8 @@ class ScheduleDefinition(Generic[P, R]):
         result = evaluate_with_resources(self, context, self.bound_resources)
         return collect_tick(result, self.describe(), self.job_name)
 
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
-        result: R = invoke(self, "schedule", args, kwargs)
+    def __call__(self, *args: DefP.args, **kwargs: DefP.kwargs) -> DefR:
+        result: DefR = invoke(self, "schedule", args, kwargs)
         return result
 
     def __repr__(self) -> str:

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
 P = ParamSpec("P")
 R = TypeVar("R")
+# The class's own parameters have defaults, so that Dagster-style bare annotations
+# (`def make() -> AssetsDefinition:`) pass `--strict`.
+DefP = ParamSpec("DefP", default=...)
+DefR = TypeVar("DefR", default=Any)
 
 
 class RunRequest:
@@ -141,13 +145,13 @@ def evaluate_with_resources(
         return result
 
 
-class SensorDefinition(Generic[P, R]):
+class SensorDefinition(Generic[DefP, DefR]):
     """A sensor. Calling it runs the function directly (``my_sensor(s3=MockS3())``);
     ``evaluate_tick(context)`` gives the RunRequests of one tick."""
 
     def __init__(
         self,
-        fn: Callable[P, R],
+        fn: Callable[DefP, DefR],
         *,
         name: str | None = None,
         job: JobDefinition | UnresolvedAssetJobDefinition | None = None,
@@ -184,8 +188,8 @@ class SensorDefinition(Generic[P, R]):
     def describe(self) -> str:
         return f"sensor '{self.name}'"
 
-    def with_bound_resources(self, resources: Mapping[str, Any]) -> SensorDefinition[P, R]:
-        clone: SensorDefinition[P, R] = object.__new__(SensorDefinition)
+    def with_bound_resources(self, resources: Mapping[str, Any]) -> SensorDefinition[DefP, DefR]:
+        clone: SensorDefinition[DefP, DefR] = object.__new__(SensorDefinition)
         clone.__dict__.update(self.__dict__)
         clone.bound_resources = dict(resources)
         return clone
@@ -200,8 +204,8 @@ class SensorDefinition(Generic[P, R]):
         tick.cursor = getattr(context, "cursor", None)
         return tick
 
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
-        result: R = invoke(self, "sensor", args, kwargs)
+    def __call__(self, *args: DefP.args, **kwargs: DefP.kwargs) -> DefR:
+        result: DefR = invoke(self, "sensor", args, kwargs)
         return result
 
     def __repr__(self) -> str:

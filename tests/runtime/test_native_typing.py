@@ -85,8 +85,10 @@ user_code.py:54: error: Argument "users" to "__call__" of "AssetsDefinition" has
 """
 
 
-def run_mypy(tmp_path: pathlib.Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    (tmp_path / "user_code.py").write_text(USER_CODE)
+def run_mypy(
+    tmp_path: pathlib.Path, *extra: str, code: str = USER_CODE
+) -> subprocess.CompletedProcess[str]:
+    (tmp_path / "user_code.py").write_text(code)
     env = dict(os.environ, MYPYPATH=str(ROOT))
     return subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--no-error-summary",
@@ -109,3 +111,78 @@ def test_mypy_does_not_analyse_pydantic(tmp_path: pathlib.Path) -> None:
     log = result.stderr
     assert "dagwire.runtime.config" in log  # the faces were analysed...
     assert log.count("pydantic") == 0  # ...but not pydantic
+
+
+# How real Dagster projects collect definitions: lists of definitions with different
+# signatures (mypy joins them to `object`), factories annotated with the bare class.
+COLLECTIONS_CODE = '''\
+from dagwire import (
+    AssetsDefinition, ConfigurableResource, Definitions, RunRequest, SensorDefinition, asset,
+    define_asset_job, job, op, sensor,
+)
+
+
+class Db(ConfigurableResource):
+    uri: str
+
+
+@asset
+def raw() -> list[int]:
+    return [1]
+
+
+@asset
+def total(raw: list[int], db: Db) -> int:
+    return sum(raw)
+
+
+def make_asset(name: str) -> AssetsDefinition:
+    @asset(name=name)
+    def made() -> int:
+        return 1
+
+    return made
+
+
+@op
+def ping() -> None:
+    pass
+
+
+@job
+def ping_job() -> None:
+    ping()
+
+
+@sensor(job=ping_job)
+def first(db: Db) -> RunRequest:
+    return RunRequest(run_key=db.uri)
+
+
+@sensor(job=ping_job)
+def second() -> None:
+    return None
+
+
+def all_sensors() -> list[SensorDefinition]:
+    return [first, second]
+
+
+all_assets = [raw, total]
+all_jobs = [ping_job, define_asset_job("everything")]
+reveal_type(all_assets)
+defs = Definitions(
+    assets=[*all_assets, make_asset("extra")],
+    jobs=all_jobs,
+    sensors=all_sensors(),
+    resources={"db": Db(uri="sqlite://")},
+)
+'''
+
+
+def test_definition_lists_and_bare_annotations_pass_strict(tmp_path: pathlib.Path) -> None:
+    result = run_mypy(tmp_path, code=COLLECTIONS_CODE)
+    assert result.stdout.splitlines() == [
+        'user_code.py:55: note: Revealed type is "list[object]"'
+    ]
+    assert result.returncode == 0
