@@ -74,6 +74,18 @@ def step_catalog() -> None:
     print(format_catalog(resource_catalog(defs)))
 
 
+def step_mypy() -> None:
+    from examples import demo_mypy
+
+    demo_mypy.run()
+
+
+def step_lint() -> None:
+    from examples import demo_lint
+
+    demo_lint.run()
+
+
 STEPS: list[tuple[str, Callable[[], None]]] = [
     ("Load and validate the Definitions", step_validate),
     ("Materialize every asset (job daily_refresh)", step_materialize),
@@ -81,6 +93,8 @@ STEPS: list[tuple[str, Callable[[], None]]] = [
     ("Evaluate the sensor", step_sensor),
     ("Evaluate the schedule", step_schedule),
     ("Resource catalog (EnvVars by name, never by value)", step_catalog),
+    ("mypy with dagwire.mypy_plugin on the broken variant (examples/broken_pipeline)", step_mypy),
+    ("flake8 with the RSC rules on the broken variant", step_lint),
 ]
 
 
