@@ -49,8 +49,8 @@ def orders(db: PostgresResource) -> int:
 
 @asset(required_resource_keys={"warehouse"})
 def report(context: AssetExecutionContext, config: ReportConfig) -> str:
-    context.resources.warehouse
-    context.resources.slack  # 6. not declared in required_resource_keys
+    context.resources.warehouse  # RSC201
+    context.resources.slack  # 6. not declared in required_resource_keys (RSC102, RSC201)
     return "report"
 
 
@@ -99,7 +99,7 @@ hello.execute_in_process(
 )
 
 # 1, 2 and 7: unbound keys, a binding of the wrong class, a binding nothing requires
-defs = Definitions(
+defs = Definitions(  # RSC101 x2: slack, s3
     assets=[orders, report],
     jobs=[hello],
     sensors=[new_files],

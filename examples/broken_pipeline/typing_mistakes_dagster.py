@@ -44,8 +44,8 @@ def orders(db: PostgresResource) -> int:
 
 @op(required_resource_keys={"audit"})
 def greet(context: OpExecutionContext, config: GreetingConfig) -> None:
-    context.resources.audit
-    context.resources.slack
+    context.resources.audit  # RSC201
+    context.resources.slack  # RSC102, RSC201
 
 
 @op
@@ -65,4 +65,6 @@ orders(db=SnowflakeResource(account="acme"))
 plain(build_op_context())
 hello.execute_in_process(run_config=RunConfig(ops={"greet": OtherConfig(other="x")}))
 
-defs = Definitions(assets=[orders], jobs=[hello], resources={"db": PostgresResource(dsn="pg://")})
+defs = Definitions(  # RSC101
+    assets=[orders], jobs=[hello], resources={"db": PostgresResource(dsn="pg://")}
+)
