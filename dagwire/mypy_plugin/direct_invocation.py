@@ -7,7 +7,16 @@ Calls inside a `@job` / `@graph` body compose ops and are not invocations: they 
 
 from __future__ import annotations
 
-from mypy.nodes import ARG_NAMED_OPT, ARG_OPT, ARG_POS, ARG_STAR, ARG_STAR2, CallExpr, Decorator
+from mypy.nodes import (
+    ARG_NAMED,
+    ARG_NAMED_OPT,
+    ARG_OPT,
+    ARG_POS,
+    ARG_STAR,
+    ARG_STAR2,
+    CallExpr,
+    Decorator,
+)
 from mypy.plugin import MethodContext, MethodSigContext
 from mypy.subtypes import is_subtype
 from mypy.types import (
@@ -125,8 +134,10 @@ def composition_signature_hook(ctx: MethodSigContext) -> FunctionLike:
     call), but `greet()` in a job body passes only the op's inputs.
     """
     api = ctx.api
-    if not isinstance(api, CheckerApi) or not in_composition(api):
+    if not isinstance(api, CheckerApi):
         return ctx.default_signature
+    if not in_composition(api):
+        return context_carried_signature(ctx)
     any_t = AnyType(TypeOfAny.special_form)
     return ctx.default_signature.copy_modified(
         arg_types=[any_t, any_t],
@@ -135,3 +146,25 @@ def composition_signature_hook(ctx: MethodSigContext) -> FunctionLike:
         ret_type=any_t,
         variables=[],
     )
+
+
+def context_carried_signature(ctx: MethodSigContext) -> FunctionLike:
+    """`greet(build_op_context(resources={...}, config=...))`: a context passed to a direct
+    call may carry the resources and the config, so those parameters become optional.
+
+    dagwire's ParamSpec typing alone would demand them; the runtime takes them from the context.
+    """
+    sig = ctx.default_signature
+    names = sig.arg_names
+    if not names or names[0] not in CONTEXT_PARAM_NAMES or not ctx.args or not ctx.args[0]:
+        return sig
+    d = decode(ctx.type)
+    if d is None:
+        return sig
+    carried = {r.key for r in d.requirements if r.source == "parameter"} | {"config"}
+    kinds = []
+    for i, (name, kind) in enumerate(zip(names, sig.arg_kinds)):
+        if i > 0 and name in carried and kind in (ARG_POS, ARG_NAMED):
+            kind = ARG_OPT if kind == ARG_POS else ARG_NAMED_OPT
+        kinds.append(kind)
+    return sig.copy_modified(arg_kinds=kinds)
