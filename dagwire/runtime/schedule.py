@@ -7,8 +7,7 @@ RunRequest (or several) or a SkipReason.
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, Protocol
 
@@ -17,8 +16,12 @@ from typing_extensions import ParamSpec, TypeVar
 from dagwire.runtime.cron import CronError, CronSchedule
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.invocation import invoke
-from dagwire.runtime.parameters import Parameters, ResourceRequirement, classify
-from dagwire.runtime.sensor import TickResult, collect_tick, evaluate_with_resources
+from dagwire.runtime.sensor import (
+    EvaluationDefinition,
+    TickResult,
+    collect_tick,
+    evaluate_with_resources,
+)
 
 if TYPE_CHECKING:
     from dagwire.runtime.job import JobDefinition, UnresolvedAssetJobDefinition
@@ -31,9 +34,11 @@ DefP = ParamSpec("DefP", default=...)
 DefR = TypeVar("DefR", default=Any)
 
 
-class ScheduleDefinition(Generic[DefP, DefR]):
+class ScheduleDefinition(EvaluationDefinition, Generic[DefP, DefR]):
     """A schedule. Calling it runs the function directly; ``evaluate_tick(context)`` gives
     the RunRequests of one tick; ``next_tick_after(moment)`` the next cron fire time."""
+
+    kind = "schedule"
 
     def __init__(
         self,
@@ -47,8 +52,7 @@ class ScheduleDefinition(Generic[DefP, DefR]):
         description: str | None = None,
         required_resource_keys: Iterable[str] | None = None,
     ) -> None:
-        self.fn: Callable[..., Any] = fn
-        self.name = name or fn.__name__
+        self.name = name or fn.__name__  # named in a cron error
         try:
             self.cron = CronSchedule(cron_schedule)
         except CronError as error:
@@ -57,37 +61,15 @@ class ScheduleDefinition(Generic[DefP, DefR]):
                 [f"cron_schedule '{cron_schedule}': {error}"],
             ) from None
         self.cron_schedule = cron_schedule
-        self.job = job
-        self.job_name = job_name or (job.name if job is not None else None)
         self.execution_timezone = execution_timezone
-        self.description = description or inspect.getdoc(fn)
-        self.signature = inspect.signature(fn)
-        self.parameters: Parameters = classify(
+        self._define(
             fn,
-            owner=self.describe(),
-            role="evaluation",
+            name=name,
+            job=job,
+            job_name=job_name,
+            description=description,
             required_resource_keys=required_resource_keys,
-            signature=self.signature,
         )
-        self.bound_resources: dict[str, Any] = {}
-        self.__wrapped__ = fn
-
-    @property
-    def resource_requirements(self) -> tuple[ResourceRequirement, ...]:
-        return self.parameters.requirements
-
-    @property
-    def required_resource_keys(self) -> frozenset[str]:
-        return frozenset(r.key for r in self.parameters.requirements)
-
-    def describe(self) -> str:
-        return f"schedule '{self.name}'"
-
-    def with_bound_resources(self, resources: Mapping[str, Any]) -> ScheduleDefinition[DefP, DefR]:
-        clone: ScheduleDefinition[DefP, DefR] = object.__new__(ScheduleDefinition)
-        clone.__dict__.update(self.__dict__)
-        clone.bound_resources = dict(resources)
-        return clone
 
     def next_tick_after(self, moment: datetime) -> datetime:
         return self.cron.next_after(moment)

@@ -10,7 +10,7 @@ import inspect
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Protocol, overload
 
-from typing_extensions import ParamSpec, TypeVar
+from typing_extensions import ParamSpec, Self, TypeVar
 
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.invocation import invoke
@@ -145,26 +145,26 @@ def evaluate_with_resources(
         return result
 
 
-class SensorDefinition(Generic[DefP, DefR]):
-    """A sensor. Calling it runs the function directly (``my_sensor(s3=MockS3())``);
-    ``evaluate_tick(context)`` gives the RunRequests of one tick."""
+class EvaluationDefinition:
+    """What sensors and schedules share: the function, its target job, the resources it
+    requests (by annotation, or ``required_resource_keys=``) and the top-level bindings."""
 
-    def __init__(
+    kind = "evaluation"
+
+    def _define(
         self,
-        fn: Callable[DefP, DefR],
+        fn: Callable[..., Any],
         *,
-        name: str | None = None,
-        job: JobDefinition | UnresolvedAssetJobDefinition | None = None,
-        job_name: str | None = None,
-        minimum_interval_seconds: int | None = None,
-        description: str | None = None,
-        required_resource_keys: Iterable[str] | None = None,
+        name: str | None,
+        job: JobDefinition | UnresolvedAssetJobDefinition | None,
+        job_name: str | None,
+        description: str | None,
+        required_resource_keys: Iterable[str] | None,
     ) -> None:
         self.fn: Callable[..., Any] = fn
         self.name = name or fn.__name__
         self.job = job
         self.job_name = job_name or (job.name if job is not None else None)
-        self.minimum_interval_seconds = minimum_interval_seconds
         self.description = description or inspect.getdoc(fn)
         self.signature = inspect.signature(fn)
         self.parameters: Parameters = classify(
@@ -186,13 +186,41 @@ class SensorDefinition(Generic[DefP, DefR]):
         return frozenset(r.key for r in self.parameters.requirements)
 
     def describe(self) -> str:
-        return f"sensor '{self.name}'"
+        return f"{self.kind} '{self.name}'"
 
-    def with_bound_resources(self, resources: Mapping[str, Any]) -> SensorDefinition[DefP, DefR]:
-        clone: SensorDefinition[DefP, DefR] = object.__new__(SensorDefinition)
+    def with_bound_resources(self, resources: Mapping[str, Any]) -> Self:
+        clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
         clone.bound_resources = dict(resources)
         return clone
+
+
+class SensorDefinition(EvaluationDefinition, Generic[DefP, DefR]):
+    """A sensor. Calling it runs the function directly (``my_sensor(s3=MockS3())``);
+    ``evaluate_tick(context)`` gives the RunRequests of one tick."""
+
+    kind = "sensor"
+
+    def __init__(
+        self,
+        fn: Callable[DefP, DefR],
+        *,
+        name: str | None = None,
+        job: JobDefinition | UnresolvedAssetJobDefinition | None = None,
+        job_name: str | None = None,
+        minimum_interval_seconds: int | None = None,
+        description: str | None = None,
+        required_resource_keys: Iterable[str] | None = None,
+    ) -> None:
+        self._define(
+            fn,
+            name=name,
+            job=job,
+            job_name=job_name,
+            description=description,
+            required_resource_keys=required_resource_keys,
+        )
+        self.minimum_interval_seconds = minimum_interval_seconds
 
     def evaluate_tick(self, context: Any = None) -> TickResult:
         """One tick: RunRequests (job name filled in) or the skip message."""
