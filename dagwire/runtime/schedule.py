@@ -7,7 +7,7 @@ RunRequest (or several) or a SkipReason.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, Protocol
 
@@ -42,16 +42,34 @@ class ScheduleDefinition(EvaluationDefinition, Generic[DefP, DefR]):
 
     def __init__(
         self,
-        fn: Callable[DefP, DefR],
+        name: str | None = None,
         *,
         cron_schedule: str,
-        name: str | None = None,
         job: JobDefinition | UnresolvedAssetJobDefinition | None = None,
         job_name: str | None = None,
+        run_config: Mapping[str, Any] | None = None,
+        execution_fn: Callable[DefP, DefR] | None = None,
         execution_timezone: str | None = None,
         description: str | None = None,
         required_resource_keys: Iterable[str] | None = None,
     ) -> None:
+        # Dagster's constructor form: `ScheduleDefinition(job=daily, cron_schedule="0 6 * * *")`
+        # requests one run of the job per tick, with `run_config` when given.
+        fn: Callable[..., Any]
+        if execution_fn is not None:
+            fn = execution_fn
+        else:
+            fixed = dict(run_config or {})
+
+            def fn() -> dict[str, Any]:
+                return dict(fixed)
+
+            target = job_name or (job.name if job is not None else None)
+            if name is None and target is None:
+                raise DagwireInvalidDefinitionError(
+                    "Invalid definition of schedule: give a name, a job or an execution_fn"
+                )
+            fn.__name__ = name or f"{target}_schedule"
         self.name = name or fn.__name__  # named in a cron error
         try:
             self.cron = CronSchedule(cron_schedule)
@@ -109,9 +127,9 @@ def schedule(
 
     def decorate(function: Callable[P, R]) -> ScheduleDefinition[P, R]:
         return ScheduleDefinition(
-            function,
+            name,
             cron_schedule=cron_schedule,
-            name=name,
+            execution_fn=function,
             job=job,
             job_name=job_name,
             execution_timezone=execution_timezone,

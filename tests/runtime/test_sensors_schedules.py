@@ -11,8 +11,10 @@ import pytest
 
 from dagwire import (
     ConfigurableResource,
+    DagwireInvalidDefinitionError,
     Definitions,
     RunRequest,
+    ScheduleDefinition,
     ScheduleEvaluationContext,
     SensorEvaluationContext,
     SkipReason,
@@ -105,6 +107,29 @@ def test_schedule_returning_run_config_dict_and_skip() -> None:
     assert skipping.evaluate_tick().skip_message == "holiday"
     assert skipping.next_tick_after(datetime(2024, 1, 1, 10, 44)) == datetime(2024, 1, 1, 10, 45)
     assert daily() == {"ops": {"noop": {}}}
+
+
+def test_schedule_definition_without_a_function() -> None:
+    # Dagster's constructor form, common in real projects.
+    daily = ScheduleDefinition(job=ingest, cron_schedule="0 6 * * *")
+    configured = ScheduleDefinition(
+        name="nightly", job=ingest, cron_schedule="0 1 * * *",
+        run_config={"ops": {"noop": {}}},
+    )
+    defs = Definitions(jobs=[ingest], schedules=[daily, configured])
+    defs.validate()
+    assert defs.get_schedule_def("ingest_schedule") is not None
+    tick = defs.get_schedule_def("ingest_schedule").evaluate_tick()
+    assert [(r.job_name, r.run_config) for r in tick.run_requests] == [("ingest", {})]
+    tick = defs.get_schedule_def("nightly").evaluate_tick()
+    assert [(r.job_name, r.run_config) for r in tick.run_requests] == [
+        ("ingest", {"ops": {"noop": {}}})
+    ]
+    with pytest.raises(DagwireInvalidDefinitionError) as excinfo:
+        ScheduleDefinition(cron_schedule="0 6 * * *")
+    assert str(excinfo.value) == (
+        "Invalid definition of schedule: give a name, a job or an execution_fn"
+    )
 
 
 @pytest.mark.parametrize(
