@@ -20,6 +20,8 @@ __all__ = [
     "AssetKey",
     "AssetOut",
     "AssetSelection",
+    "MaterializeResult",
+    "Output",
     "AssetsDefinition",
     "BindResourcesToJobs",
     "Bool",
@@ -122,6 +124,8 @@ if TYPE_CHECKING:
     from dagwire.runtime.job import job as job
     from dagwire.runtime.job import JobDefinition as JobDefinition
     from dagwire.runtime.asset_selection import AssetSelection as AssetSelection
+    from dagwire.runtime.results import MaterializeResult as MaterializeResult
+    from dagwire.runtime.results import Output as Output
     from dagwire.runtime.job import define_asset_job as define_asset_job
     from dagwire.runtime.sensor import sensor as sensor
     from dagwire.runtime.sensor import SensorDefinition as SensorDefinition

@@ -23,6 +23,7 @@ from dagwire.runtime.errors import (
     DagwireInvalidDefinitionError,
 )
 from dagwire.runtime.io_managers import InMemoryIOManager, InputContext, OutputContext
+from dagwire.runtime.results import MaterializeResult, Output
 from dagwire.runtime.legacy.config_types import LegacyConfigError
 from dagwire.runtime.legacy.op_config import op_config_value, problem_lines
 from dagwire.runtime.legacy.resource_access import asset_resource_problems
@@ -46,6 +47,8 @@ class StepResult:
         self.outputs: dict[str, Any] = {}
         self.asset_keys: list[AssetKey] = []
         self.asset_values: dict[AssetKey, Any] = {}
+        # output name -> metadata of an Output / MaterializeResult
+        self.metadata: dict[str, dict[str, Any]] = {}
         self.error: BaseException | None = None
         self.duration = 0.0
 
@@ -260,6 +263,15 @@ def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], conf
             )
         values = list(value)
     for (name, asset_key, io_key), output in zip(step.outputs, values):
+        if isinstance(output, MaterializeResult):
+            # the asset stored its data itself: nothing for the IO manager
+            result.metadata[name] = output.metadata
+            if asset_key is not None:
+                result.asset_keys.append(asset_key)
+            continue
+        if isinstance(output, Output):
+            result.metadata[name] = output.metadata
+            output = output.value
         resources[io_key].handle_output(
             OutputContext(step_key=step.key, name=name, asset_key=asset_key, run_id=run_id), output
         )
