@@ -8,14 +8,26 @@
 2. Cold mypy (with the plugin) on the example project (`examples/shop`) as written against
    dagwire vs the same files importing dagster. Target: 0.15x or less.
 
-Usage: python benchmarks/mypy_overhead.py [--repeats N] [--quick]
+CPU time on a shared machine moves by several per cent from run to run. `--instructions`
+counts the instructions of one cold and one warm run of each under valgrind (cachegrind, when
+installed) instead: slow (about a minute per cold run) but the same from run to run, so it
+shows what a change costs without the noise.
+
+Python bytecode is written and compiled before the runs (`PYTHONDONTWRITEBYTECODE` is dropped
+for them): an installed package has its `.pyc` files, and without them every mypy run would
+pay for compiling the plugin's modules.
+
+Usage: python benchmarks/mypy_overhead.py [--repeats N] [--quick] [--no-example]
+           [--decorator-arguments] [--instructions]
 The last line is the summary.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -26,6 +38,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 MODULES, ASSETS_PER_MODULE, RESOURCES = 200, 10, 50
+DROPPED = ("PYTHONDONTWRITEBYTECODE", "MYPY_NUM_WORKERS")
+ENV = {k: v for k, v in os.environ.items() if k not in DROPPED}
 
 
 def config(plugin: bool) -> str:
@@ -37,7 +51,9 @@ def config(plugin: bool) -> str:
     return "\n".join(lines)
 
 
-def generate_project(root: Path) -> None:
+def generate_project(root: Path, decorator_arguments: bool = False) -> None:
+    """`decorator_arguments`: `@asset(group_name=...)` instead of a bare `@asset`."""
+    decorator = "@asset"
     pkg = root / "bigproject"
     pkg.mkdir(parents=True)
     (pkg / "__init__.py").write_text("")
@@ -50,6 +66,8 @@ def generate_project(root: Path) -> None:
     for m in range(MODULES):
         src = ["from dagwire import Config, asset", "from bigproject import resources as r", ""]
         src += [f"class Module{m}Config(Config):", "    rows: int = 1", ""]
+        if decorator_arguments:
+            decorator = f'@asset(group_name="group_{m % 10}", description="generated")'
         for a in range(ASSETS_PER_MODULE):
             n = m * ASSETS_PER_MODULE + a
             res_i = n % RESOURCES
@@ -62,7 +80,7 @@ def generate_project(root: Path) -> None:
             else:
                 prev = f"asset_{n - 1}"
                 body = f"def {name}({prev}: int, res_{res_i}: r.Resource{res_i}) -> int:"
-            src += ["@asset", body, "    return 1", ""]
+            src += [decorator, body, "    return 1", ""]
         (pkg / f"assets_{m}.py").write_text("\n".join(src))
     defs = ["from dagwire import Definitions, EnvVar, load_assets_from_modules"]
     defs.append("from bigproject import resources as r")
@@ -85,7 +103,7 @@ def run_mypy(cwd: Path, cfg: str, cache: Path, target: str) -> float:
     proc = subprocess.run(
         [sys.executable, "-m", "mypy", "--config-file", str(cfg_path), "--cache-dir", str(cache),
          "--no-error-summary", target],
-        cwd=cwd, capture_output=True, text=True,
+        cwd=cwd, capture_output=True, text=True, env=ENV,
     )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     elapsed = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -94,8 +112,40 @@ def run_mypy(cwd: Path, cfg: str, cache: Path, target: str) -> float:
     return elapsed
 
 
-def bench_overhead(repeats: int, work: Path) -> tuple[str, str]:
-    generate_project(work)
+def count_instructions(cwd: Path, cfg: str, cache: Path, target: str) -> int:
+    """Instructions executed by one mypy process, counted by valgrind's cachegrind."""
+    proc = subprocess.run(
+        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+         sys.executable, "-m", "mypy", "--config-file", str(cwd / f"{cfg}.ini"),
+         "--cache-dir", str(cache), "--no-error-summary", target],
+        cwd=cwd, capture_output=True, text=True, env={**ENV, "PYTHONHASHSEED": "0"},
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+    if found is None or "Traceback" in proc.stderr:
+        raise SystemExit(f"valgrind run failed:\n{proc.stdout}\n{proc.stderr}")
+    return int(found.group(1).replace(",", ""))
+
+
+def bench_instructions(work: Path, decorator_arguments: bool) -> tuple[str, str]:
+    generate_project(work, decorator_arguments)
+    (work / "plugin.ini").write_text(config(True))
+    (work / "plain.ini").write_text(config(False))
+    counts: dict[str, int] = {}
+    for cfg in ("plain", "plugin"):
+        cache = work / f"cache-{cfg}"
+        counts[f"cold-{cfg}"] = count_instructions(work, cfg, cache, "bigproject")
+        counts[f"warm-{cfg}"] = count_instructions(work, cfg, cache, "bigproject")
+    for k, v in counts.items():
+        print(f"  {k:12s} {v / 1e6:10.1f} M instructions")
+
+    def ratio(kind: str) -> str:
+        return f"{counts[f'{kind}-plugin'] / counts[f'{kind}-plain']:.3f}x (instructions)"
+
+    return ratio("cold"), ratio("warm")
+
+
+def bench_overhead(repeats: int, work: Path, decorator_arguments: bool) -> tuple[str, str]:
+    generate_project(work, decorator_arguments)
     (work / "plugin.ini").write_text(config(True))
     (work / "plain.ini").write_text(config(False))
     kinds = ("cold-plain", "cold-plugin", "warm-plain", "warm-plugin")
@@ -153,13 +203,30 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="one repeat")
     parser.add_argument("--no-example", action="store_true", help="skip part 2 (dagster is slow)")
+    parser.add_argument(
+        "--decorator-arguments", action="store_true",
+        help="assets decorated with @asset(group_name=..., description=...)",
+    )
+    parser.add_argument(
+        "--instructions", action="store_true",
+        help="count instructions under valgrind instead of timing (part 1 only)",
+    )
     args = parser.parse_args()
     repeats = 1 if args.quick else args.repeats
+    # The plugin's modules compiled once, as an installed package has them.
+    compileall.compile_dir(REPO / "dagwire", quiet=1)
     with tempfile.TemporaryDirectory(prefix="dagwire-mypy-bench-") as tmp:
         work = Path(tmp)
-        print(f"mypy on {MODULES} modules / {MODULES * ASSETS_PER_MODULE} assets / "
+        shape = "@asset(group_name=...)" if args.decorator_arguments else "@asset"
+        if args.instructions:
+            print(f"mypy on {MODULES} modules / {MODULES * ASSETS_PER_MODULE} assets ({shape}) / "
+                  f"{RESOURCES} resources, with vs without the plugin, instructions:")
+            cold, warm = bench_instructions(work / "overhead", args.decorator_arguments)
+            print(f"plugin overhead cold {cold}, warm {warm} (target <= 1.05x)")
+            return
+        print(f"mypy on {MODULES} modules / {MODULES * ASSETS_PER_MODULE} assets ({shape}) / "
               f"{RESOURCES} resources, with vs without the plugin ({repeats} interleaved runs):")
-        cold, warm = bench_overhead(repeats, work / "overhead")
+        cold, warm = bench_overhead(repeats, work / "overhead", args.decorator_arguments)
         example = "skipped"
         if not args.no_example:
             print("cold mypy on examples/shop, dagwire vs dagster imports (with the plugin):")
@@ -171,5 +238,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    os.environ.pop("MYPY_NUM_WORKERS", None)
     main()

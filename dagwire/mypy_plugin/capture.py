@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 
 from mypy.nodes import (
+    ARG_NAMED,
     ARG_STAR,
     ARG_STAR2,
     CallExpr,
@@ -30,20 +31,20 @@ from mypy.types import (
     AnyType,
     CallableType,
     Instance,
-    ProperType,
     Type,
     TypeOfAny,
-    UnboundType,
     get_proper_type,
 )
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.captured import Captured, Requirement, attach, decode
-from dagwire.mypy_plugin.frameworks import CONTEXT_PARAM_NAMES, Framework
+from dagwire.mypy_plugin.captured import Captured, Requirement, attach
+from dagwire.mypy_plugin.definition_facts import node_facts
+from dagwire.mypy_plugin.frameworks import Framework
+from dagwire.mypy_plugin.parameters import capture_parameters, may_be_resource_param
 from dagwire.mypy_plugin.run_config import check_run_config
 from dagwire.mypy_plugin.settings import Settings
-from dagwire.mypy_plugin.symbols import call_kwargs, node_type, resolve_ref, str_value
-from dagwire.mypy_plugin.type_helpers import is_subclass_of, literal_strings, type_builder
+from dagwire.mypy_plugin.symbols import call_kwargs, resolve_ref, str_value
+from dagwire.mypy_plugin.type_helpers import literal_strings, type_builder
 
 MARKER_SUFFIX = "@dagwire-plugin:"  # plugin.py builds the same names
 
@@ -84,6 +85,12 @@ def apply_hook(
     assert isinstance(api, CheckerApi)
     dec = ctx.context if isinstance(ctx.context, Decorator) else None
     call = decorator_call(dec, fw, kind, api) if dec is not None else None
+    if (
+        dec is not None
+        and (call is None or not changes_facts(call))
+        and signature_says_all(fw, default, dec.func)
+    ):
+        return ctx.default_return_type
     captured = capture(fw, kind, fn, dec, call, api)
     if kind == "job" and call is not None and settings.check_run_config:
         job_config = call_kwargs(call).get("config")
@@ -92,20 +99,35 @@ def apply_hook(
     return attach(default, captured, type_builder(api))
 
 
-def _is_resource_param(
-    t: ProperType, unanalyzed: Type | None, fw: Framework, api: CheckerApi
-) -> bool:
-    if is_subclass_of(t, fw.resource_bases):
-        return True
-    # `ResourceParam[T]` always has one argument: skip the lookup for every other annotation.
-    if isinstance(unanalyzed, UnboundType) and len(unanalyzed.args) == 1:
-        try:
-            sym = api.lookup_qualified(unanalyzed.name)
-        except KeyError:
-            return False
-        node = sym.node if sym is not None else None
-        return node is not None and node.fullname == fw.resource_param
+# Decorator arguments that `capture` reads. Any other (`group_name=`, `deps=`, `description=`,
+# ...) leaves what the definition requires to the function's signature.
+CAPTURED_ARGUMENTS = frozenset(
+    {"name", "key", "required_resource_keys", "io_manager_key", "resource_defs", "config_schema"}
+)
+
+
+def changes_facts(call: CallExpr) -> bool:
+    """Whether the decorator call passes anything `capture` would store."""
+    for kind, name in zip(call.arg_kinds, call.arg_names):
+        if kind != ARG_NAMED or name in CAPTURED_ARGUMENTS:
+            return True
     return False
+
+
+def signature_says_all(fw: Framework, result: Instance, func: FuncDef) -> bool:
+    """A decorator whose result type carries the function's parameters: the type already
+    says what the definition requires (definition_facts.py), store nothing.
+
+    Not when a parameter may be `ResourceParam[T]`: the analysed type has lost the marker.
+    """
+    if result.type.fullname not in fw.signature_classes:
+        return False
+    raw = func.unanalyzed_type
+    if isinstance(raw, CallableType):
+        for t in raw.arg_types:
+            if may_be_resource_param(t):
+                return False
+    return True
 
 
 def capture(
@@ -132,7 +154,17 @@ def capture(
             captured.ops_complete = False
         captured.function = None
     else:
-        _capture_parameters(fw, kind, fn, func, captured, api)
+        unanalyzed = func.unanalyzed_type if func is not None else None
+        capture_parameters(
+            fw,
+            kind,
+            fn.arg_names,
+            fn.arg_kinds,
+            fn.arg_types,
+            unanalyzed.arg_types if isinstance(unanalyzed, CallableType) else [],
+            captured,
+            api,
+        )
         if not fw.invocation_methods:
             # dagwire keeps the signature in the type's ParamSpec: do not store it twice.
             captured.function = None
@@ -162,38 +194,6 @@ def capture(
     if "config_schema" in kwargs:
         captured.config = AnyType(TypeOfAny.special_form)
     return captured
-
-
-def _capture_parameters(
-    fw: Framework,
-    kind: str,
-    fn: CallableType,
-    func: FuncDef | None,
-    captured: Captured,
-    api: CheckerApi,
-) -> None:
-    unanalyzed = func.unanalyzed_type if func is not None else None
-    raw_types: list[Type | None] = (
-        list(unanalyzed.arg_types) if isinstance(unanalyzed, CallableType) else []
-    )
-    context_seen = False
-    for i, (pname, ptype) in enumerate(zip(fn.arg_names, fn.arg_types)):
-        if pname is None or fn.arg_kinds[i] in (ARG_STAR, ARG_STAR2):
-            continue
-        t = get_proper_type(ptype)
-        raw = raw_types[i] if i < len(raw_types) else None
-        if kind in ("op", "asset") and i == 0 and pname in CONTEXT_PARAM_NAMES:
-            continue
-        if kind in ("op", "asset") and pname == "config":
-            captured.config = t if is_subclass_of(t, (fw.config_base,)) else AnyType(
-                TypeOfAny.special_form
-            )
-            continue
-        if _is_resource_param(t, raw, fw, api):
-            captured.requirements.append(Requirement(pname, t, "parameter"))
-            continue
-        if kind in ("sensor", "schedule") and not context_seen:
-            context_seen = True
 
 
 def collect_calls(node: object, calls: list[CallExpr]) -> bool:
@@ -253,7 +253,7 @@ def job_ops(func: FuncDef, api: CheckerApi) -> tuple[list[tuple[str, Captured]],
         else:
             target = callee
         node = resolve_ref(target, mod, api)
-        op = decode(node_type(node))
+        op = node_facts(node)
         if op is not None and op.kind in ("op", "asset"):
             base = alias or op.name
             seen[base] += 1

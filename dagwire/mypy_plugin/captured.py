@@ -9,8 +9,6 @@ The attribute names start with `__dagwire_` and are never looked up by user code
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from mypy.types import (
     CallableType,
     ExtraAttrs,
@@ -23,6 +21,8 @@ from mypy.types import (
     get_proper_type,
 )
 
+from dagwire.mypy_plugin.type_helpers import TypeBuilder
+
 # One literal holds every string fact; types go in their own slots, only when present.
 # Fields are separated by RS, list items by US (control characters no key or name contains):
 # kind, name, framework, flags, requirement keys, their sources, local keys, op node names.
@@ -34,28 +34,58 @@ EXPECTED = "__dagwire_expects__"  # tuple: the expected type of each requirement
 OPS = "__dagwire_ops__"  # tuple: one carrier per op of a job, in order
 
 
-@dataclass
 class Requirement:
-    key: str
-    expected: ProperType | None  # None: no annotation (required_resource_keys, io_manager_key)
-    source: str  # "parameter", "required_resource_keys", "io_manager_key"
+    __slots__ = ("key", "expected", "source")
+
+    def __init__(self, key: str, expected: ProperType | None, source: str) -> None:
+        self.key = key
+        # None: no annotation (required_resource_keys, io_manager_key)
+        self.expected = expected
+        self.source = source  # "parameter", "required_resource_keys", "io_manager_key"
+
+    def __repr__(self) -> str:
+        return f"Requirement({self.key!r}, {self.expected!r}, {self.source!r})"
 
 
-@dataclass
 class Captured:
-    kind: str
-    name: str
-    framework: str
-    function: CallableType | None = None
-    requirements: list[Requirement] = field(default_factory=list)
-    # None: no config parameter; Any: unknown (legacy config_schema); else the Config class
-    config: ProperType | None = None
-    # jobs: (node name, captured op or asset)
-    ops: list[tuple[str, Captured]] = field(default_factory=list)
-    local_keys: list[str] = field(default_factory=list)
-    requirements_complete: bool = True
-    ops_complete: bool = True
-    all_keys_local: bool = False
+    """What a definition requires. Plain classes here and below, not dataclasses: the plugin
+    builds and reads one per definition, and dataclasses cost a code compile at import."""
+
+    __slots__ = (
+        "kind", "name", "framework", "function", "requirements", "config", "ops", "local_keys",
+        "requirements_complete", "ops_complete", "all_keys_local",
+    )
+
+    def __init__(
+        self,
+        kind: str,
+        name: str,
+        framework: str,
+        function: CallableType | None = None,
+        requirements: list[Requirement] | None = None,
+        # None: no config parameter; Any: unknown (legacy config_schema); else the Config class
+        config: ProperType | None = None,
+        # jobs: (node name, captured op or asset)
+        ops: list[tuple[str, Captured]] | None = None,
+        local_keys: list[str] | None = None,
+        requirements_complete: bool = True,
+        ops_complete: bool = True,
+        all_keys_local: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.name = name
+        self.framework = framework
+        self.function = function
+        self.requirements = requirements if requirements is not None else []
+        self.config = config
+        self.ops = ops if ops is not None else []
+        self.local_keys = local_keys if local_keys is not None else []
+        self.requirements_complete = requirements_complete
+        self.ops_complete = ops_complete
+        self.all_keys_local = all_keys_local
+
+    def __repr__(self) -> str:
+        return f"Captured({self.kind!r}, {self.name!r}, {self.framework!r})"
 
     @property
     def label(self) -> str:
@@ -63,47 +93,33 @@ class Captured:
         return f'{kind} "{self.name}"'
 
 
-class TypeBuilder:
-    """Builds the small types used as storage; needs `named_type` of a checker API."""
-
-    def __init__(self, str_type: Instance, bool_type: Instance, tuple_type: Instance) -> None:
-        self.str_type = str_type
-        self.bool_type = bool_type
-        self.tuple_type = tuple_type
-
-    def lit(self, value: str) -> LiteralType:
-        return LiteralType(value, self.str_type)
-
-    def tup(self, items: list[Type]) -> TupleType:
-        return TupleType(items, self.tuple_type)
-
-
 def encode(captured: Captured, tb: TypeBuilder) -> dict[str, Type]:
-    flags = ""
-    flags += "" if captured.requirements_complete else "r"
-    flags += "" if captured.ops_complete else "o"
-    flags += "a" if captured.all_keys_local else ""
+    reqs = captured.requirements
+    flags = (
+        ("" if captured.requirements_complete else "r")
+        + ("" if captured.ops_complete else "o")
+        + ("a" if captured.all_keys_local else "")
+    )
     header = RS.join(
         (
             captured.kind,
             captured.name,
             captured.framework,
             flags,
-            US.join(r.key for r in captured.requirements),
-            US.join(r.source for r in captured.requirements),
+            US.join([r.key for r in reqs]),
+            US.join([r.source for r in reqs]),
             US.join(captured.local_keys),
-            US.join(node for node, _ in captured.ops),
+            US.join([node for node, _ in captured.ops]),
         )
     )
-    attrs: dict[str, Type] = {HEADER: tb.lit(header)}
+    attrs: dict[str, Type] = {HEADER: LiteralType(header, tb.str_type)}
     if captured.function is not None:
         attrs[FUNCTION] = captured.function
     if captured.config is not None:
         attrs[CONFIG] = captured.config
-    if any(r.expected is not None for r in captured.requirements):
-        attrs[EXPECTED] = tb.tup(
-            [r.expected if r.expected is not None else NoneType() for r in captured.requirements]
-        )
+    expected: list[Type] = [NoneType() if r.expected is None else r.expected for r in reqs]
+    if any(r.expected is not None for r in reqs):
+        attrs[EXPECTED] = tb.tup(expected)
     if captured.ops:
         attrs[OPS] = tb.tup([_op_instance(op, tb) for _, op in captured.ops])
     return attrs
@@ -124,8 +140,8 @@ def attach(inst: Instance, captured: Captured, tb: TypeBuilder) -> Instance:
 
 
 def _items(t: Type | None) -> list[Type]:
-    p = get_proper_type(t) if t is not None else None
-    return list(p.items) if isinstance(p, TupleType) else []
+    # Stored tuples are proper types (built by `encode`, read back as they were written).
+    return t.items if isinstance(t, TupleType) else []
 
 
 def _split(field: str) -> list[str]:
@@ -134,36 +150,44 @@ def _split(field: str) -> list[str]:
 
 def decode(t: Type | None) -> Captured | None:
     """The captured facts of a definition type, or None for any other type."""
-    p = get_proper_type(t) if t is not None else None
+    if t is None:
+        return None
+    p = get_proper_type(t)
     if not isinstance(p, Instance) or p.extra_attrs is None:
         return None
     attrs = p.extra_attrs.attrs
-    head = get_proper_type(attrs.get(HEADER))
+    head = attrs.get(HEADER)
     if not isinstance(head, LiteralType) or not isinstance(head.value, str):
         return None
     fields = head.value.split(RS)
     if len(fields) != 8:
         return None  # written by another version of the plugin
     kind, name, framework, flags, keys, sources, local, nodes = fields
-    expected = [get_proper_type(x) for x in _items(attrs.get(EXPECTED))]
     requirements = []
-    for i, (key, source) in enumerate(zip(_split(keys), _split(sources))):
-        exp = expected[i] if i < len(expected) else None
-        requirements.append(Requirement(key, None if isinstance(exp, NoneType) else exp, source))
-    fn = get_proper_type(attrs[FUNCTION]) if FUNCTION in attrs else None
-    config = get_proper_type(attrs[CONFIG]) if CONFIG in attrs else None
-    carriers = [decode(x) for x in _items(attrs.get(OPS))]
-    ops = [(node, op) for node, op in zip(_split(nodes), carriers) if op is not None]
+    if keys:
+        expected = _items(attrs.get(EXPECTED))
+        n = len(expected)
+        for i, (key, source) in enumerate(zip(keys.split(US), sources.split(US))):
+            exp = get_proper_type(expected[i]) if i < n else None
+            requirements.append(
+                Requirement(key, None if isinstance(exp, NoneType) else exp, source)
+            )
+    fn = attrs.get(FUNCTION)
+    config = attrs.get(CONFIG)
+    ops = []
+    if nodes:
+        carriers = [decode(x) for x in _items(attrs.get(OPS))]
+        ops = [(node, op) for node, op in zip(nodes.split(US), carriers) if op is not None]
     return Captured(
-        kind=kind,
-        name=name,
-        framework=framework,
-        function=fn if isinstance(fn, CallableType) else None,
-        requirements=requirements,
-        config=config,
-        ops=ops,
-        local_keys=_split(local),
-        requirements_complete="r" not in flags,
-        ops_complete="o" not in flags,
-        all_keys_local="a" in flags,
+        kind,
+        name,
+        framework,
+        fn if isinstance(fn, CallableType) else None,
+        requirements,
+        get_proper_type(config) if config is not None else None,
+        ops,
+        _split(local),
+        "r" not in flags,
+        "o" not in flags,
+        "a" in flags,
     )

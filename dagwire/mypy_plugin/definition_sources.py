@@ -9,10 +9,9 @@ reported as incomplete, and the checks then stay silent where they would have to
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from mypy.nodes import (
     CallExpr,
+    Decorator,
     DictExpr,
     Expression,
     IndexExpr,
@@ -31,6 +30,7 @@ from mypy.types import AnyType, Instance, ProperType, TypeOfAny, get_proper_type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.captured import Captured, decode
+from dagwire.mypy_plugin.definition_facts import from_signature, may_read_signature, node_facts
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
 from dagwire.mypy_plugin.symbols import (
     call_kwargs,
@@ -43,12 +43,16 @@ from dagwire.mypy_plugin.symbols import (
 MAX_DEPTH = 12
 
 
-@dataclass
 class Definitions_:
-    items: list[Captured] = field(default_factory=list)
-    complete: bool = True
-    # keys bound by `with_resources(..., resource_defs)` on the listed definitions
-    local_keys: set[str] = field(default_factory=set)
+    """The definitions an expression lists. Plain classes here: see captured.py."""
+
+    __slots__ = ("items", "complete", "local_keys")
+
+    def __init__(self) -> None:
+        self.items: list[Captured] = []
+        self.complete = True
+        # keys bound by `with_resources(..., resource_defs)` on the listed definitions
+        self.local_keys: set[str] = set()
 
     def extend(self, other: Definitions_) -> None:
         self.items += other.items
@@ -122,7 +126,7 @@ def resolve_definitions(
             return inner
     if isinstance(expr, (NameExpr, MemberExpr)):
         node = resolve_ref(expr, mod, api)
-        captured = decode(node_type(node))
+        captured = node_facts(node)
         if captured is not None:
             out.items.append(captured)
             return out
@@ -151,22 +155,35 @@ def _from_modules(call: CallExpr, mod: MypyFile, api: CheckerApi) -> Definitions
             out.complete = False
             continue
         for name, sym in sorted(module.names.items()):
-            t = get_proper_type(node_type(sym.node))
-            if not isinstance(t, Instance) or t.extra_attrs is None:
+            node = sym.node
+            t = get_proper_type(node_type(node))
+            if not isinstance(t, Instance):
                 continue  # cheap filter: most names are not definitions
-            captured = decode(t)
+            if t.extra_attrs is not None:
+                captured = decode(t)
+            elif isinstance(node, Decorator) and may_read_signature(t):
+                captured = from_signature(t, node.name)
+            else:
+                continue
             if captured is not None and captured.kind == "asset":
                 out.items.append(captured)
     return out
 
 
-@dataclass
 class ResourceDict:
     """One candidate `resources=` dict: key -> type of the bound value (None: unknown)."""
 
-    values: dict[str, ProperType | None] = field(default_factory=dict)
-    complete: bool = True
-    label: str | None = None  # which candidate of `by_env[env]`
+    __slots__ = ("values", "complete", "label")
+
+    def __init__(
+        self,
+        values: dict[str, ProperType | None] | None = None,
+        complete: bool = True,
+        label: str | None = None,  # which candidate of `by_env[env]`
+    ) -> None:
+        self.values = values if values is not None else {}
+        self.complete = complete
+        self.label = label
 
 
 def _merge(left: list[ResourceDict], right: list[ResourceDict]) -> list[ResourceDict]:

@@ -32,6 +32,7 @@ from dagwire.mypy_plugin import error_codes, messages
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.type_helpers import is_subclass_of
 from dagwire.mypy_plugin.captured import decode
+from dagwire.mypy_plugin.definition_facts import definition_facts
 from dagwire.mypy_plugin.frameworks import CONTEXT_PARAM_NAMES, Framework
 from dagwire.mypy_plugin.symbols import resolve_ref
 
@@ -158,7 +159,7 @@ def context_carried_signature(ctx: MethodSigContext) -> FunctionLike:
     names = sig.arg_names
     if not names or names[0] not in CONTEXT_PARAM_NAMES or not ctx.args or not ctx.args[0]:
         return sig
-    d = decode(ctx.type)
+    d = definition_facts(ctx.type, "?")
     if d is None:
         return sig
     carried = {r.key for r in d.requirements if r.source == "parameter"} | {"config"}

@@ -6,43 +6,86 @@ framework; `dagwire` names come from the runtime's docs/architecture.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True)
 class Framework:
-    name: str
-    # decorator function fullname -> kind ("asset", "op", "sensor", "schedule", "job")
-    decorators: dict[str, str]
-    # `__call__` of the object a decorator-with-arguments returns -> kind
-    decorator_objects: dict[str, str]
-    definitions: str
-    run_config: str
-    run_request: str
-    define_asset_job: str
-    load_assets_from_modules: str
-    with_resources: str
-    bind_resources_to_jobs: str
-    materialize: tuple[str, ...]
-    execute_in_process: tuple[str, ...]
-    # classes whose subclasses are resources when used as a parameter annotation
-    resource_bases: tuple[str, ...]
-    # bound values of these classes are not checked for type (legacy or factory resources)
-    opaque_resource_bases: tuple[str, ...]
-    # bound values of these classes are checked against the annotation even if opaque
-    checkable_resource_bases: tuple[str, ...]
-    config_base: str
-    resource_param: str
-    # `context.resources` attribute fullnames
-    context_resources: tuple[str, ...]
-    context_classes: tuple[str, ...]
-    # definition classes whose `__call__` is a direct invocation (dagster mode only)
-    invocation_methods: dict[str, str] = field(default_factory=dict)
-    partial_resource: str = ""
-    # resource fields are descriptors that accept anything: the plugin checks them
-    check_resource_fields: bool = False
-    # `__call__` typed with the function's ParamSpec: relaxed inside job bodies
-    composition_calls: tuple[str, ...] = ()
+    """One framework's names. A plain class: a dataclass would compile code at every import,
+    and every mypy run imports this module (see benchmarks/mypy_overhead.py)."""
+
+    __slots__ = (
+        "name", "decorators", "decorator_objects", "definitions", "run_config", "run_request",
+        "define_asset_job", "load_assets_from_modules", "with_resources",
+        "bind_resources_to_jobs", "materialize", "execute_in_process", "resource_bases",
+        "opaque_resource_bases", "checkable_resource_bases", "config_base", "resource_param",
+        "context_resources", "context_classes", "invocation_methods", "partial_resource",
+        "check_resource_fields", "composition_calls", "signature_classes",
+    )
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        # decorator function fullname -> kind ("asset", "op", "sensor", "schedule", "job")
+        decorators: dict[str, str],
+        # `__call__` of the object a decorator-with-arguments returns -> kind
+        decorator_objects: dict[str, str],
+        definitions: str,
+        run_config: str,
+        run_request: str,
+        define_asset_job: str,
+        load_assets_from_modules: str,
+        with_resources: str,
+        bind_resources_to_jobs: str,
+        materialize: tuple[str, ...],
+        execute_in_process: tuple[str, ...],
+        # classes whose subclasses are resources when used as a parameter annotation
+        resource_bases: tuple[str, ...],
+        # bound values of these classes are not checked for type (legacy or factory resources)
+        opaque_resource_bases: tuple[str, ...],
+        # bound values of these classes are checked against the annotation even if opaque
+        checkable_resource_bases: tuple[str, ...],
+        config_base: str,
+        resource_param: str,
+        # `context.resources` attribute fullnames
+        context_resources: tuple[str, ...],
+        context_classes: tuple[str, ...],
+        # definition classes whose `__call__` is a direct invocation (dagster mode only)
+        invocation_methods: dict[str, str],
+        partial_resource: str,
+        # resource fields are descriptors that accept anything: the plugin checks them
+        check_resource_fields: bool = False,
+        # `__call__` typed with the function's ParamSpec: relaxed inside job bodies
+        composition_calls: tuple[str, ...] = (),
+        # definition class -> kind, for classes whose first type argument is the decorated
+        # function's ParamSpec: a bare decorator needs to store nothing (definition_facts.py)
+        signature_classes: dict[str, str] | None = None,
+    ) -> None:
+        self.name = name
+        self.decorators = decorators
+        self.decorator_objects = decorator_objects
+        self.definitions = definitions
+        self.run_config = run_config
+        self.run_request = run_request
+        self.define_asset_job = define_asset_job
+        self.load_assets_from_modules = load_assets_from_modules
+        self.with_resources = with_resources
+        self.bind_resources_to_jobs = bind_resources_to_jobs
+        self.materialize = materialize
+        self.execute_in_process = execute_in_process
+        self.resource_bases = resource_bases
+        self.opaque_resource_bases = opaque_resource_bases
+        self.checkable_resource_bases = checkable_resource_bases
+        self.config_base = config_base
+        self.resource_param = resource_param
+        self.context_resources = context_resources
+        self.context_classes = context_classes
+        self.invocation_methods = invocation_methods
+        self.partial_resource = partial_resource
+        self.check_resource_fields = check_resource_fields
+        self.composition_calls = composition_calls
+        self.signature_classes = signature_classes if signature_classes is not None else {}
+
+    def __repr__(self) -> str:
+        return f"Framework({self.name!r})"
 
 
 _DG = "dagster._core.definitions."
@@ -147,7 +190,17 @@ DAGWIRE = Framework(
     invocation_methods={},
     partial_resource=_RT + "resources.PartialResource",
     composition_calls=(_RT + "op.OpDefinition.__call__", _RT + "asset.AssetsDefinition.__call__"),
+    signature_classes={
+        _RT + "asset.AssetsDefinition": "asset",
+        _RT + "op.OpDefinition": "op",
+        _RT + "sensor.SensorDefinition": "sensor",
+        _RT + "schedule.ScheduleDefinition": "schedule",
+    },
 )
 
 ALL_FRAMEWORKS: dict[str, Framework] = {"dagwire": DAGWIRE, "dagster": DAGSTER}
 CONTEXT_PARAM_NAMES = frozenset({"context", "_context", "context_", "_"})
+# definition class fullname -> (framework, kind), over all frameworks
+SIGNATURE_CLASSES: dict[str, tuple[Framework, str]] = {
+    cls: (fw, kind) for fw in ALL_FRAMEWORKS.values() for cls, kind in fw.signature_classes.items()
+}

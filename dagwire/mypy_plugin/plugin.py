@@ -30,10 +30,12 @@ from dagwire.mypy_plugin.settings import SECTION, Settings, load_settings
 
 __version__ = "0.1.0"
 # Bumped whenever what is stored in types (captured.py) changes: invalidates mypy's cache.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 _warned_unknown: set[str] = set()
 UNDECLARED_HOOK_PREFIX = "types.SimpleNamespace."  # see context_resources.py
+# Called names that are never a resource class: no lookup for them (every call asks).
+NO_RESOURCE_CLASSES = ("<", "builtins.", "typing.", "typing_extensions.", "collections.", "abc.")
 
 
 def lazy(module: str, function: str, *bound: object) -> Callable[[Any], Any]:
@@ -72,6 +74,9 @@ class DagwirePlugin(Plugin):
         for fw in self.frameworks:
             self._register(fw)
         self._field_checks = [fw for fw in self.frameworks if fw.check_resource_fields]
+        # Asked once per module, cached or not: computed once.
+        self._framework_data = {"version": __version__, "format": CACHE_FORMAT}
+        self._user_data = {**self._framework_data, **self.settings.to_data()}
 
     def _register(self, fw: Framework) -> None:
         f, m, a = self._function_hooks, self._method_hooks, self._attribute_hooks
@@ -103,13 +108,14 @@ class DagwirePlugin(Plugin):
 
     def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
         hook = self._function_hooks.get(fullname)
-        if hook is None and self._field_checks and not fullname.startswith("<"):
+        if hook is None and self._field_checks and not fullname.startswith(NO_RESOURCE_CLASSES):
             sym = self.lookup_fully_qualified(fullname)
             info = sym.node if sym is not None else None
             if isinstance(info, TypeInfo):
                 for fw in self._field_checks:
-                    if any(base.fullname in fw.resource_bases for base in info.mro):
-                        return guarded(lazy("resource_fields", "constructor_hook", fw, info))
+                    for base in fw.resource_bases:
+                        if info.has_base(base):
+                            return guarded(lazy("resource_fields", "constructor_hook", fw, info))
         return hook
 
     def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:
@@ -129,7 +135,5 @@ class DagwirePlugin(Plugin):
     def report_config_data(self, ctx: ReportConfigContext) -> dict[str, Any]:
         # The frameworks' own modules hold no user definitions: a settings change must not
         # re-analyse dagster's ~1,500 modules, only the user's.
-        top = ctx.id.split(".", 1)[0]
-        if top in ALL_FRAMEWORKS:
-            return {"version": __version__, "format": CACHE_FORMAT}
-        return {"version": __version__, "format": CACHE_FORMAT, **self.settings.to_data()}
+        top = ctx.id.partition(".")[0]
+        return self._framework_data if top in ALL_FRAMEWORKS else self._user_data

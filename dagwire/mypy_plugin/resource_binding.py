@@ -68,6 +68,28 @@ def compatible(bound: ProperType, expected: ProperType, fw: Framework) -> bool:
     return is_subtype(bound, expected)
 
 
+def _compatible_cached(
+    bound: ProperType,
+    expected: ProperType,
+    fw: Framework,
+    verdicts: dict[tuple[object, object, str], bool],
+) -> bool:
+    # Only plain classes are keyed by TypeInfo: generic or literal types are checked each time.
+    if (
+        isinstance(bound, Instance)
+        and isinstance(expected, Instance)
+        and not bound.args
+        and not expected.args
+        and bound.last_known_value is None
+    ):
+        key = (bound.type, expected.type, fw.name)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = compatible(bound, expected, fw)
+        return verdict
+    return compatible(bound, expected, fw)
+
+
 def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -> Type:
     api = ctx.api
     assert isinstance(api, CheckerApi)
@@ -96,39 +118,46 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
             reported.add(msg)
             api.fail(msg, ctx.context, code=code)
 
+    # is_subtype per distinct (bound class, expected class): thousands of definitions share
+    # a few dozen resource classes.
+    verdicts: dict[tuple[object, object, str], bool] = {}
     for d in definitions:
         dfw = ALL_FRAMEWORKS.get(d.framework, fw)
         if not d.requirements_complete or (d.kind == "job" and not d.ops_complete):
             all_complete = False
         for req, owner in requirements_of(d):
-            required.add(req.key)
-            if req.key in local_keys:
+            key = req.key
+            required.add(key)
+            if key in local_keys:
                 continue
-            expects = (
-                messages.fmt(req.expected, api.options)
-                if req.expected is not None and not isinstance(req.expected, AnyType)
-                else None
-            )
+            expected = req.expected
+            checkable = expected is not None and not isinstance(expected, AnyType)
             for cand in candidates:
-                label = cand.label if len(candidates) > 1 else None
-                if req.key not in cand.values:
+                if key not in cand.values:
                     if cand.complete:
                         report(
-                            messages.unbound(req.key, owner, expects, label),
+                            messages.unbound(
+                                key,
+                                owner,
+                                messages.fmt(expected, api.options)
+                                if expected is not None and checkable
+                                else None,
+                                cand.label if len(candidates) > 1 else None,
+                            ),
                             error_codes.UNBOUND_RESOURCE,
                         )
                     continue
-                bound = cand.values[req.key]
-                if bound is None or req.expected is None or expects is None:
+                bound = cand.values[key]
+                if bound is None or expected is None or not checkable:
                     continue
-                if not compatible(bound, req.expected, dfw):
+                if not _compatible_cached(bound, expected, dfw, verdicts):
                     report(
                         messages.wrong_binding(
-                            req.key,
+                            key,
                             messages.fmt(unwrap_partial(bound, dfw), api.options),
                             owner,
-                            expects,
-                            label,
+                            messages.fmt(expected, api.options),
+                            cand.label if len(candidates) > 1 else None,
                         ),
                         error_codes.RESOURCE_TYPE,
                     )

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import configparser
 import sys
-from dataclasses import dataclass
 from typing import Any
 
 if sys.version_info >= (3, 11):
@@ -20,12 +19,35 @@ KNOWN_KEYS = ("framework_modules", "warn_unused_resources", "check_run_config")
 DEFAULT_FRAMEWORKS = ("dagwire", "dagster")
 
 
-@dataclass(frozen=True)
 class Settings:
-    framework_modules: tuple[str, ...] = DEFAULT_FRAMEWORKS
-    warn_unused_resources: bool = False
-    check_run_config: bool = True
-    unknown_keys: tuple[str, ...] = ()
+    """The plugin's settings. A plain class, not a dataclass: every mypy run imports this."""
+
+    __slots__ = ("framework_modules", "warn_unused_resources", "check_run_config", "unknown_keys")
+
+    def __init__(
+        self,
+        framework_modules: tuple[str, ...] = DEFAULT_FRAMEWORKS,
+        warn_unused_resources: bool = False,
+        check_run_config: bool = True,
+        unknown_keys: tuple[str, ...] = (),
+    ) -> None:
+        self.framework_modules = framework_modules
+        self.warn_unused_resources = warn_unused_resources
+        self.check_run_config = check_run_config
+        self.unknown_keys = unknown_keys
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Settings) and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
+        return f"Settings({fields})"
 
     def to_data(self) -> dict[str, Any]:
         return {

@@ -2,34 +2,57 @@
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
+from weakref import ref
 
 from mypy.nodes import CallExpr, Expression, ListExpr, RefExpr, SetExpr, TupleExpr
-from mypy.types import Instance, ProperType
+from mypy.types import Instance, LiteralType, ProperType, TupleType, Type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.captured import TypeBuilder
 from dagwire.mypy_plugin.symbols import str_value
 
 
-_BUILDERS: WeakKeyDictionary[CheckerApi, TypeBuilder] = WeakKeyDictionary()
+class TypeBuilder:
+    """Builds the small types used as storage; needs `named_type` of a checker API."""
+
+    def __init__(self, str_type: Instance, bool_type: Instance, tuple_type: Instance) -> None:
+        self.str_type = str_type
+        self.bool_type = bool_type
+        self.tuple_type = tuple_type
+
+    def lit(self, value: str) -> LiteralType:
+        return LiteralType(value, self.str_type)
+
+    def tup(self, items: list[Type]) -> TupleType:
+        return TupleType(items, self.tuple_type)
+
+
+# The builder of the checker seen last: hooks run module by module, one checker each.
+# A weak reference, so that a finished checker (and its module) is not kept alive.
+_last: tuple[ref[CheckerApi], TypeBuilder] | None = None
 
 
 def type_builder(api: CheckerApi) -> TypeBuilder:
-    # One per checker (one module's check): only saves repeated builtins lookups.
-    tb = _BUILDERS.get(api)
-    if tb is None:
-        tb = TypeBuilder(
-            api.named_type("builtins.str"),
-            api.named_type("builtins.bool"),
-            api.named_generic_type("builtins.tuple", [api.named_type("builtins.object")]),
-        )
-        _BUILDERS[api] = tb
+    """Builtin types for storage, looked up once per checker, not once per definition."""
+    global _last
+    if _last is not None and _last[0]() is api:
+        return _last[1]
+    tb = TypeBuilder(
+        api.named_type("builtins.str"),
+        api.named_type("builtins.bool"),
+        api.named_generic_type("builtins.tuple", [api.named_type("builtins.object")]),
+    )
+    _last = (ref(api), tb)
     return tb
 
 
 def is_subclass_of(t: ProperType, fullnames: tuple[str, ...]) -> bool:
-    return isinstance(t, Instance) and any(t.type.has_base(name) for name in fullnames)
+    if not isinstance(t, Instance):
+        return False
+    info = t.type
+    for name in fullnames:
+        if info.has_base(name):
+            return True
+    return False
 
 
 def literal_strings(expr: Expression) -> list[str] | None:

@@ -1,0 +1,65 @@
+"""What a definition requires: stored in its type by the plugin, or read from its signature.
+
+A dagwire definition made by a bare decorator (`@asset def orders(db: Warehouse)`) stores
+nothing: its type, `AssetsDefinition[[db: Warehouse], R]`, already says which parameters are
+resources and which is the config (DESIGN.md section 3: native typing first, the plugin only
+for what annotations cannot say). Decorators with arguments, `ResourceParam[...]` parameters,
+jobs and every dagster definition store their facts at decoration time (capture.py).
+"""
+
+from __future__ import annotations
+
+from mypy.nodes import ARG_STAR, ARG_STAR2, Decorator, SymbolNode
+from mypy.types import Instance, Parameters, Type, get_proper_type
+
+from dagwire.mypy_plugin.captured import Captured, decode
+from dagwire.mypy_plugin.frameworks import SIGNATURE_CLASSES
+from dagwire.mypy_plugin.parameters import capture_parameters
+from dagwire.mypy_plugin.symbols import node_type
+
+
+def may_read_signature(t: Instance) -> bool:
+    """Whether `from_signature` may know `t`: a cheap filter before the real work."""
+    return t.type.fullname in SIGNATURE_CLASSES
+
+
+def from_signature(t: Type | None, name: str) -> Captured | None:
+    """The facts a dagwire definition type says by its ParamSpec, or None when it cannot say."""
+    p = get_proper_type(t) if t is not None else None
+    if not isinstance(p, Instance) or not p.args:
+        return None
+    entry = SIGNATURE_CLASSES.get(p.type.fullname)
+    if entry is None:
+        return None
+    params = get_proper_type(p.args[0])
+    # `...` or `*args, **kwargs`: a bare `AssetsDefinition` annotation, a constructor-made
+    # schedule, a wrapped function: what it requires is unknown.
+    if not isinstance(params, Parameters) or params.is_ellipsis_args:
+        return None
+    if ARG_STAR in params.arg_kinds or ARG_STAR2 in params.arg_kinds:
+        return None
+    fw, kind = entry
+    captured = Captured(kind, name, fw.name)
+    capture_parameters(
+        fw, kind, params.arg_names, params.arg_kinds, params.arg_types, (), captured, None
+    )
+    return captured
+
+
+def definition_facts(t: Type | None, name: str) -> Captured | None:
+    """The facts of a definition of type `t` known as `name`; None when not a definition."""
+    stored = decode(t)
+    return stored if stored is not None else from_signature(t, name)
+
+
+def node_facts(node: SymbolNode | None) -> Captured | None:
+    """The facts of the definition a name refers to.
+
+    Read from the signature only for a decorated function: its name is the definition's name,
+    which the name of an alias (`x = orders`) is not.
+    """
+    t = node_type(node)
+    stored = decode(t)
+    if stored is not None or not isinstance(node, Decorator):
+        return stored
+    return from_signature(t, node.name)

@@ -1,0 +1,75 @@
+"""Which parameters of a definition's function are resources, and which is its config.
+
+Used when a decorator is applied (capture.py, with the unanalysed annotations at hand) and
+when a dagwire definition type is read back from its ParamSpec (definition_facts.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mypy.nodes import ARG_STAR, ARG_STAR2, ArgKind
+from mypy.types import AnyType, ProperType, Type, TypeOfAny, UnboundType, get_proper_type
+
+from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.captured import Captured, Requirement
+from dagwire.mypy_plugin.frameworks import CONTEXT_PARAM_NAMES, Framework
+from dagwire.mypy_plugin.type_helpers import is_subclass_of
+
+
+def may_be_resource_param(unanalyzed: Type | None) -> bool:
+    # `ResourceParam[T]` is `Annotated[T, ...]`: once analysed, only `T` is left. It always has
+    # one argument, so every other annotation is ruled out without a lookup.
+    return isinstance(unanalyzed, UnboundType) and len(unanalyzed.args) == 1
+
+
+def is_resource_param(
+    t: ProperType, unanalyzed: Type | None, fw: Framework, api: CheckerApi | None
+) -> bool:
+    if is_subclass_of(t, fw.resource_bases):
+        return True
+    if api is not None and may_be_resource_param(unanalyzed):
+        assert isinstance(unanalyzed, UnboundType)
+        try:
+            sym = api.lookup_qualified(unanalyzed.name)
+        except KeyError:
+            return False
+        node = sym.node if sym is not None else None
+        return node is not None and node.fullname == fw.resource_param
+    return False
+
+
+def capture_parameters(
+    fw: Framework,
+    kind: str,
+    arg_names: Sequence[str | None],
+    arg_kinds: Sequence[ArgKind],
+    arg_types: Sequence[Type],
+    raw_types: Sequence[Type],
+    captured: Captured,
+    api: CheckerApi | None,
+) -> None:
+    """Add the resource parameters and the config class to `captured`.
+
+    `raw_types` are the unanalysed annotations (empty when unknown); `api` resolves them.
+    """
+    n_raw = len(raw_types)
+    takes_context = kind in ("op", "asset")
+    resource_bases = fw.resource_bases
+    for i, pname in enumerate(arg_names):
+        if pname is None or arg_kinds[i] in (ARG_STAR, ARG_STAR2):
+            continue
+        if takes_context and (pname == "config" or (i == 0 and pname in CONTEXT_PARAM_NAMES)):
+            if pname == "config":
+                t = get_proper_type(arg_types[i])
+                captured.config = (
+                    t
+                    if is_subclass_of(t, (fw.config_base,))
+                    else AnyType(TypeOfAny.special_form)
+                )
+            continue
+        t = get_proper_type(arg_types[i])
+        if is_subclass_of(t, resource_bases) or (
+            i < n_raw and is_resource_param(t, raw_types[i], fw, api)
+        ):
+            captured.requirements.append(Requirement(pname, t, "parameter"))
