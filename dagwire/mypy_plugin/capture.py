@@ -21,9 +21,12 @@ from mypy.nodes import (
     DictExpr,
     Expression,
     FuncDef,
+    ListExpr,
     MemberExpr,
     MypyFile,
     Node,
+    StrExpr,
+    TupleExpr,
 )
 from mypy.plugin import FunctionContext, MethodContext
 from mypy.types import (
@@ -92,6 +95,33 @@ def apply_hook(
     return attach(default, captured, type_builder(api))
 
 
+def _is_multi_asset(call: CallExpr, api: CheckerApi) -> bool:
+    node = resolve_ref(call.callee, api.tree, api)
+    return node is not None and node.fullname.endswith(".multi_asset")
+
+
+def _key_parts(expr: Expression) -> list[str] | None:
+    if isinstance(expr, StrExpr):
+        # dagster keeps "a/b" as one (invalid) part, dagwire splits it: not known
+        return None if "/" in expr.value else [expr.value]
+    if isinstance(expr, (ListExpr, TupleExpr)):
+        parts = [str_value(i) for i in expr.items]
+        return [p for p in parts if p is not None] if all(parts) else None
+    return None
+
+
+def asset_op_name(name: str, kwargs: dict[str, Expression]) -> str | None:
+    """The op name of `@asset(...)`: its key joined by "__"; None when not a literal."""
+    if "key" in kwargs:
+        path = _key_parts(kwargs["key"])
+    elif "key_prefix" in kwargs:
+        prefix = _key_parts(kwargs["key_prefix"])
+        path = None if prefix is None else [*prefix, name]
+    else:
+        return name
+    return "__".join(path) if path else None
+
+
 def _is_resource_param(
     t: ProperType, unanalyzed: Type | None, fw: Framework, api: CheckerApi
 ) -> bool:
@@ -122,6 +152,13 @@ def capture(
     if name is None:
         name = func.name if func is not None else (fn.name or "?").split(" ")[0]
     captured = Captured(kind=kind, name=name, framework=fw.name, function=fn)
+    if kind == "asset" and call is not None and not _is_multi_asset(call, api):
+        # An asset's op (the run config key) is named after its whole key: `a__b__name`.
+        op_name = asset_op_name(name, kwargs)
+        if op_name is None:
+            captured.ops_complete = False  # for an asset: "its op name is not known"
+        else:
+            captured.name = op_name
     if call is not None and any(k in (ARG_STAR, ARG_STAR2) for k in call.arg_kinds):
         captured.requirements_complete = False  # `@op(**COMMON)`: keys unknown
         captured.all_keys_local = True

@@ -15,7 +15,8 @@ from mypy.nodes import (
     ARG_STAR,
     ARG_STAR2,
     CallExpr,
-    Decorator,
+    MemberExpr,
+    NameExpr,
 )
 from mypy.plugin import MethodContext, MethodSigContext
 from mypy.subtypes import is_subtype
@@ -32,6 +33,7 @@ from dagwire.mypy_plugin import error_codes, messages
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.type_helpers import is_subclass_of
 from dagwire.mypy_plugin.captured import decode
+from dagwire.mypy_plugin.enclosing import enclosing_decorators
 from dagwire.mypy_plugin.frameworks import CONTEXT_PARAM_NAMES, Framework
 from dagwire.mypy_plugin.symbols import resolve_ref
 
@@ -39,18 +41,23 @@ COMPOSITION_DECORATORS = frozenset({"job", "graph", "graph_asset", "graph_multi_
 
 
 def in_composition(api: CheckerApi) -> bool:
-    func = api.scope.top_level_function()
-    if func is None:
-        return False
-    sym = api.globals.get(func.name)
-    dec = sym.node if sym is not None else None
-    if not isinstance(dec, Decorator) or dec.func is not func:
-        return True  # a nested or unusual function: do not guess
-    for expr in dec.decorators:
-        target = expr.callee if isinstance(expr, CallExpr) else expr
-        node = resolve_ref(target, api.tree, api)
-        if node is not None and node.fullname.rsplit(".", 1)[-1] in COMPOSITION_DECORATORS:
-            return True
+    """True inside the body of a `@job` / `@graph` (also nested in a factory function), or
+    where the enclosing functions cannot be told; a plain function (a test) is not one."""
+    chain = enclosing_decorators(api)
+    if chain is None:
+        return True  # a decorated function whose decorators are not found: do not guess
+    for decorators in chain:
+        for expr in decorators:
+            target = expr.callee if isinstance(expr, CallExpr) else expr
+            node = resolve_ref(target, api.tree, api)
+            if node is not None:
+                name = node.fullname.rsplit(".", 1)[-1]
+            elif isinstance(target, (NameExpr, MemberExpr)):
+                name = target.name
+            else:
+                continue
+            if name in COMPOSITION_DECORATORS:
+                return True
     return False
 
 

@@ -122,7 +122,10 @@ def check_run_config(
 def _asset_ops(selection: Expression, api: CheckerApi) -> tuple[list[tuple[str, Captured]], bool]:
     found = resolve_definitions(selection, api.tree, api)
     ops = [(d.name, d) for d in found.items if d.kind == "asset"]
-    complete = found.complete and len(ops) == len(found.items)
+    # an asset's `ops_complete` is False when its op name is not known (capture.py)
+    complete = found.complete and len(ops) == len(found.items) and all(
+        d.ops_complete for _, d in ops
+    )
     return ops, complete
 
 
