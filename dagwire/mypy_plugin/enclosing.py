@@ -9,23 +9,18 @@ body, a top-level one in the module's globals, a method in its class.
 from __future__ import annotations
 
 from mypy.nodes import (
-    Block,
     ClassDef,
     Decorator,
     Expression,
     FuncItem,
-    IfStmt,
     LambdaExpr,
     Node,
     Statement,
-    TryStmt,
     TypeInfo,
-    WithStmt,
-    ForStmt,
-    WhileStmt,
 )
 
 from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.symbols import statement_blocks
 
 
 def _find_decorator(stmts: list[Statement], func: FuncItem, depth: int = 0) -> Decorator | None:
@@ -37,16 +32,7 @@ def _find_decorator(stmts: list[Statement], func: FuncItem, depth: int = 0) -> D
             if stmt.func is func:
                 return stmt
             continue
-        blocks: list[Block] = []
-        if isinstance(stmt, IfStmt):
-            blocks = [*stmt.body, *([stmt.else_body] if stmt.else_body else [])]
-        elif isinstance(stmt, WithStmt):
-            blocks = [stmt.body]
-        elif isinstance(stmt, (ForStmt, WhileStmt)):
-            blocks = [stmt.body, *([stmt.else_body] if stmt.else_body else [])]
-        elif isinstance(stmt, TryStmt):
-            blocks = [stmt.body, *stmt.handlers]
-            blocks += [b for b in (stmt.else_body, stmt.finally_body) if b is not None]
+        blocks = statement_blocks(stmt)
         for block in blocks:
             found = _find_decorator(block.body, func, depth + 1)
             if found is not None:

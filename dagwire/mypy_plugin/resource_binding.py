@@ -20,6 +20,7 @@ from dagwire.mypy_plugin.definition_sources import (
     resolve_resources,
 )
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
+from dagwire.mypy_plugin.partial_definitions import is_partial
 from dagwire.mypy_plugin.settings import Settings
 
 DEFINITION_ARGS = ("assets", "jobs", "sensors", "schedules")
@@ -78,6 +79,9 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
     candidates = resolve_resources(args["resources"], mod, api)
     if candidates is None:
         return ctx.default_return_type
+    if is_partial(ctx.context, fw.definitions, api):
+        for cand in candidates:
+            cand.complete = False  # a part of a merge: other parts may bind the rest
     definitions: list[Captured] = []
     all_complete = True
     local_keys: set[str] = set()
