@@ -49,6 +49,8 @@ from dagwire.mypy_plugin.symbols import call_kwargs, node_type, resolve_ref, str
 from dagwire.mypy_plugin.type_helpers import is_subclass_of, literal_strings, type_builder
 
 MARKER_SUFFIX = "@dagwire-plugin:"  # plugin.py builds the same names
+# definitions whose function runs as an op: first parameter context, `config` parameter
+COMPUTE_KINDS = ("op", "asset", "asset_check")
 
 
 def marker_name(fw: Framework, kind: str) -> str:
@@ -185,6 +187,9 @@ def capture(
         key = str_value(kwargs["io_manager_key"])
         if key is not None:
             captured.requirements.append(Requirement(key, None, "io_manager_key"))
+    for arg in ("outs", "out", "ins"):
+        if arg in kwargs:
+            _capture_manager_keys(kwargs[arg], captured)
     if "resource_defs" in kwargs:
         defs = kwargs["resource_defs"]
         local: list[str] | None = None
@@ -199,6 +204,25 @@ def capture(
     if "config_schema" in kwargs:
         captured.config = AnyType(TypeOfAny.special_form)
     return captured
+
+
+MANAGER_KEY_ARGS = ("io_manager_key", "input_manager_key")
+
+
+def _capture_manager_keys(expr: Expression, captured: Captured) -> None:
+    """`AssetOut(io_manager_key="lake")`, `Out(...)`, `In(input_manager_key=...)`: required keys."""
+    calls: list[CallExpr] = []
+    collect_calls(expr, calls)
+    for call in calls:
+        for arg in MANAGER_KEY_ARGS:
+            value = call_kwargs(call).get(arg)
+            if value is None:
+                continue
+            key = str_value(value)
+            if key is None:
+                captured.requirements_complete = False
+            elif key not in {r.key for r in captured.requirements}:
+                captured.requirements.append(Requirement(key, None, "io_manager_key"))
 
 
 def _capture_parameters(
@@ -219,9 +243,9 @@ def _capture_parameters(
             continue
         t = get_proper_type(ptype)
         raw = raw_types[i] if i < len(raw_types) else None
-        if kind in ("op", "asset") and i == 0 and pname in CONTEXT_PARAM_NAMES:
+        if kind in COMPUTE_KINDS and i == 0 and pname in CONTEXT_PARAM_NAMES:
             continue
-        if kind in ("op", "asset") and pname == "config":
+        if kind in COMPUTE_KINDS and pname == "config":
             captured.config = t if is_subclass_of(t, (fw.config_base,)) else AnyType(
                 TypeOfAny.special_form
             )

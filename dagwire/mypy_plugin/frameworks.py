@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Framework:
     name: str
-    # decorator function fullname -> kind ("asset", "op", "sensor", "schedule", "job")
+    # decorator function fullname -> kind ("asset", "op", "sensor", "schedule", "job",
+    # "asset_check")
     decorators: dict[str, str]
     # `__call__` of the object a decorator-with-arguments returns -> kind
     decorator_objects: dict[str, str]
@@ -56,6 +57,8 @@ DAGSTER = Framework(
         _DG + "decorators.sensor_decorator.sensor": "sensor",
         _DG + "decorators.schedule_decorator.schedule": "schedule",
         _DG + "decorators.job_decorator.job": "job",
+        _DG + "decorators.asset_check_decorator.asset_check": "asset_check",
+        _DG + "decorators.asset_check_decorator.multi_asset_check": "asset_check",
     },
     decorator_objects={
         _DG + "decorators.op_decorator._Op.__call__": "op",

@@ -23,7 +23,7 @@ from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.partial_definitions import is_partial
 from dagwire.mypy_plugin.settings import Settings
 
-DEFINITION_ARGS = ("assets", "jobs", "sensors", "schedules")
+DEFINITION_ARGS = ("assets", "asset_checks", "jobs", "sensors", "schedules")
 IMPLICIT_KEYS = frozenset({"io_manager"})
 
 
