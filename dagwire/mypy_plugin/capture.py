@@ -164,7 +164,7 @@ def capture(
     if call is not None and any(k in (ARG_STAR, ARG_STAR2) for k in call.arg_kinds):
         captured.requirements_complete = False  # `@op(**COMMON)`: keys unknown
         captured.all_keys_local = True
-    if kind == "job":
+    if kind in ("job", "graph"):
         if func is not None:
             captured.ops, captured.ops_complete = job_ops(func, api)
         else:

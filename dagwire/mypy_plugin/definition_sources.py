@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mypy.nodes import (
+    ARG_POS,
+    ARG_STAR,
     CallExpr,
     DictExpr,
     Expression,
@@ -214,14 +216,19 @@ def resolve_resources(
             return None
         return _merge(left, right)
     if isinstance(expr, CallExpr) and _fullname(expr.callee, mod, api) == "builtins.dict":
-        if expr.args and expr.arg_names[0] is None:
-            return None
-        d = ResourceDict()
-        for n, a in zip(expr.arg_names, expr.args):
-            if n is None:
+        # `dict(k=v)`, `dict(**a, **b)`, `dict(a, k=v)`: later arguments win, like `{**a, **b}`
+        result = [ResourceDict()]
+        for i, (n, a) in enumerate(zip(expr.arg_names, expr.args)):
+            if n is not None:
+                vt = expr_type(a, mod, api)
+                for r in result:
+                    r.values[n] = vt
+                continue
+            if expr.arg_kinds[i] == ARG_STAR or (expr.arg_kinds[i] == ARG_POS and i > 0):
                 return None
-            d.values[n] = expr_type(a, mod, api)
-        return [d]
+            inner = resolve_resources(a, mod, api, depth + 1)
+            result = _merge(result, inner or [ResourceDict(complete=False)])
+        return result
     if isinstance(expr, IndexExpr):
         return _candidates(expr, mod, api, depth)
     if isinstance(expr, (NameExpr, MemberExpr)):

@@ -44,6 +44,8 @@ class Framework:
     check_resource_fields: bool = False
     # `__call__` typed with the function's ParamSpec: relaxed inside job bodies
     composition_calls: tuple[str, ...] = ()
+    # `GraphDefinition.to_job`: a job made of a `@graph`'s ops
+    graph_to_job: tuple[str, ...] = ()
 
 
 _DG = "dagster._core.definitions."
@@ -59,10 +61,12 @@ DAGSTER = Framework(
         _DG + "decorators.job_decorator.job": "job",
         _DG + "decorators.asset_check_decorator.asset_check": "asset_check",
         _DG + "decorators.asset_check_decorator.multi_asset_check": "asset_check",
+        _DG + "decorators.graph_decorator.graph": "graph",
     },
     decorator_objects={
         _DG + "decorators.op_decorator._Op.__call__": "op",
         _DG + "decorators.job_decorator._Job.__call__": "job",
+        _DG + "decorators.graph_decorator._Graph.__call__": "graph",
     },
     definitions=_DG + "definitions_class.Definitions",
     run_config=_DG + "run_config.RunConfig",
@@ -101,6 +105,7 @@ DAGSTER = Framework(
     },
     partial_resource="dagster._config.pythonic_config.resource.PartialResource",
     check_resource_fields=True,
+    graph_to_job=(_DG + "graph_definition.GraphDefinition.to_job",),
 )
 
 _RT = "dagwire.runtime."
@@ -114,6 +119,7 @@ DAGWIRE = Framework(
         _RT + "sensor.sensor": "sensor",
         _RT + "schedule.schedule": "schedule",
         _RT + "job.job": "job",
+        _RT + "legacy.graph.graph": "graph",
     },
     decorator_objects={
         _RT + "asset.AssetDecorator.__call__": "asset",
@@ -150,6 +156,7 @@ DAGWIRE = Framework(
     invocation_methods={},
     partial_resource=_RT + "resources.PartialResource",
     composition_calls=(_RT + "op.OpDefinition.__call__", _RT + "asset.AssetsDefinition.__call__"),
+    graph_to_job=(_RT + "legacy.graph.GraphDefinition.to_job",),
 )
 
 ALL_FRAMEWORKS: dict[str, Framework] = {"dagwire": DAGWIRE, "dagster": DAGSTER}

@@ -91,6 +91,8 @@ class DagwirePlugin(Plugin):
             for name in fw.execute_in_process:
                 m[name] = guarded(lazy("run_config", "execute_in_process_hook", fw))
             f[fw.run_request] = guarded(lazy("run_config", "run_request_hook", fw))
+        for name in fw.graph_to_job:
+            m[name] = guarded(lazy("graph_jobs", "to_job_hook", fw, s))
         for name, kind in fw.invocation_methods.items():
             m[name] = guarded(lazy("direct_invocation", "call_hook", fw, kind))
         for name in fw.composition_calls:

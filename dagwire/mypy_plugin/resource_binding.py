@@ -102,7 +102,11 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
 
     for d in definitions:
         dfw = ALL_FRAMEWORKS.get(d.framework, fw)
-        if not d.requirements_complete or (d.kind == "job" and not d.ops_complete):
+        if (
+            not d.requirements_complete
+            or d.all_keys_local  # bindings it makes itself are not known: so is what it needs
+            or (d.kind == "job" and not d.ops_complete)
+        ):
             all_complete = False
         for req, owner in requirements_of(d):
             required.add(req.key)
