@@ -45,7 +45,13 @@ from dagwire.mypy_plugin.captured import Captured, Requirement, attach, decode
 from dagwire.mypy_plugin.frameworks import CONTEXT_PARAM_NAMES, Framework
 from dagwire.mypy_plugin.run_config import check_run_config
 from dagwire.mypy_plugin.settings import Settings
-from dagwire.mypy_plugin.symbols import call_kwargs, node_type, resolve_ref, str_value
+from dagwire.mypy_plugin.symbols import (
+    call_kwargs,
+    lookup_in_module,
+    node_type,
+    resolve_ref,
+    str_value,
+)
 from dagwire.mypy_plugin.type_helpers import is_subclass_of, literal_strings, type_builder
 
 MARKER_SUFFIX = "@dagwire-plugin:"  # plugin.py builds the same names
@@ -131,11 +137,16 @@ def _is_resource_param(
         return True
     # `ResourceParam[T]` always has one argument: skip the lookup for every other annotation.
     if isinstance(unanalyzed, UnboundType) and len(unanalyzed.args) == 1:
+        # `dg.ResourceParam[T]`: the checker's lookup takes a dotted name as a module path,
+        # so the first part (maybe an alias such as `dg`) is looked up alone.
+        first, *rest = unanalyzed.name.split(".")
         try:
-            sym = api.lookup_qualified(unanalyzed.name)
+            sym = api.lookup_qualified(first)
         except KeyError:
             return False
         node = sym.node if sym is not None else None
+        for part in rest:
+            node = lookup_in_module(node, part, api) if isinstance(node, MypyFile) else None
         return node is not None and node.fullname == fw.resource_param
     return False
 

@@ -84,6 +84,8 @@ class DagwirePlugin(Plugin):
         for name, kind in fw.decorator_objects.items():
             m[name] = guarded(lazy("capture", "apply_hook", fw, kind, s))
         f[fw.definitions] = guarded(lazy("resource_binding", "check_definitions", fw, s))
+        # `Definitions.merge(...)`, a static method: reaches the method hook
+        m[f"{fw.definitions}.merge"] = guarded(lazy("merged_definitions", "merge_hook", fw, s))
         f[fw.define_asset_job] = guarded(lazy("run_config", "define_asset_job_hook", fw, s))
         if s.check_run_config:
             for name in fw.materialize:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from mypy.errorcodes import ErrorCode
-from mypy.nodes import Expression, MypyFile
+from mypy.nodes import Context, Expression, MypyFile, Var
 from mypy.plugin import FunctionContext
 from mypy.subtypes import is_subtype
 from mypy.types import AnyType, Instance, ProperType, Type, get_proper_type
@@ -91,6 +91,22 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
             definitions += found.items
             all_complete = all_complete and found.complete
             local_keys |= found.local_keys
+    check_binding(fw, settings, api, ctx.context, candidates, definitions, all_complete, local_keys)
+    return ctx.default_return_type
+
+
+def check_binding(
+    fw: Framework,
+    settings: Settings,
+    api: CheckerApi,
+    context: Context,
+    candidates: list[ResourceDict],
+    definitions: list[Captured],
+    all_complete: bool,
+    local_keys: set[str],
+    check_types: bool = True,
+) -> None:
+    """Report what `definitions` require that a candidate resource dict does not bind."""
     frameworks = {d.framework for d in definitions}
     required: set[str] = set(IMPLICIT_KEYS) | local_keys
     reported: set[str] = set()
@@ -98,7 +114,7 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
     def report(msg: str, code: ErrorCode) -> None:
         if msg not in reported:
             reported.add(msg)
-            api.fail(msg, ctx.context, code=code)
+            api.fail(msg, context, code=code)
 
     for d in definitions:
         dfw = ALL_FRAMEWORKS.get(d.framework, fw)
@@ -127,7 +143,7 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
                         )
                     continue
                 bound = cand.values[req.key]
-                if bound is None or req.expected is None or expects is None:
+                if not check_types or bound is None or req.expected is None or expects is None:
                     continue
                 if not compatible(bound, req.expected, dfw):
                     report(
@@ -142,7 +158,6 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
                     )
     if settings.warn_unused_resources and all_complete and len(frameworks) <= 1:
         _check_unused(candidates, required, report)
-    return ctx.default_return_type
 
 
 def _check_unused(
@@ -152,6 +167,32 @@ def _check_unused(
         if not cand.complete:
             continue
         label = cand.label if len(candidates) > 1 else None
-        for key in cand.values:
-            if key not in required:
-                report(messages.unused(key, label), error_codes.UNUSED_RESOURCE)
+        nested = nested_field_types(cand)
+        for key, value in cand.values.items():
+            if key in required:
+                continue
+            for each in ALL_FRAMEWORKS.values():
+                value = unwrap_partial(value, each) if value is not None else None
+            if isinstance(value, Instance) and any(is_subtype(value, f) for f in nested):
+                continue  # also a nested resource of another binding (launch config goes here)
+            report(messages.unused(key, label), error_codes.UNUSED_RESOURCE)
+
+
+def nested_field_types(cand: ResourceDict) -> list[Instance]:
+    """Classes of the resource-typed fields of the bound resources."""
+    out: list[Instance] = []
+    for value in cand.values.values():
+        if not isinstance(value, Instance):
+            continue
+        for info in value.type.mro:
+            for sym in info.names.values():
+                t = get_proper_type(sym.node.type) if isinstance(sym.node, Var) and (
+                    sym.node.type is not None
+                ) else None
+                if isinstance(t, Instance) and t.type.fullname not in BUILTIN_FIELD_TYPES:
+                    out.append(t)
+    return out
+
+
+# field types that are never resources: skip them without a subtype check
+BUILTIN_FIELD_TYPES = frozenset({"builtins.str", "builtins.int", "builtins.bool", "builtins.float"})
