@@ -15,6 +15,7 @@ from mypy.nodes import (
     ARG_STAR,
     ARG_STAR2,
     CallExpr,
+    Expression,
     MemberExpr,
     NameExpr,
 )
@@ -94,6 +95,8 @@ def call_hook(fw: Framework, kind: str, ctx: MethodContext) -> Type:
     context_passed = has_context and bool(positional) or any(
         n in CONTEXT_PARAM_NAMES for n in keywords
     )
+    if has_context and positional and carries_nothing(positional[0], api):
+        context_passed = False
     for req in d.requirements:
         if req.source != "parameter" or req.expected is None:
             continue
@@ -134,6 +137,16 @@ def call_hook(fw: Framework, kind: str, ctx: MethodContext) -> Type:
     return fn.ret_type
 
 
+def carries_nothing(expr: Expression, api: CheckerApi) -> bool:
+    """`build_asset_context()` / `build_op_context()` with no argument: no resources, no
+    config (a context built elsewhere, or with arguments, may carry them)."""
+    if not isinstance(expr, CallExpr) or expr.args:
+        return False
+    node = resolve_ref(expr.callee, api.tree, api)
+    name = node.fullname.rsplit(".", 1)[-1] if node is not None else ""
+    return name in ("build_op_context", "build_asset_context")
+
+
 def composition_signature_hook(ctx: MethodSigContext) -> FunctionLike:
     """Inside a `@job` body an op call composes the graph: accept what the runtime accepts.
 
@@ -158,20 +171,46 @@ def composition_signature_hook(ctx: MethodSigContext) -> FunctionLike:
 def context_carried_signature(ctx: MethodSigContext) -> FunctionLike:
     """`greet(build_op_context(resources={...}, config=...))`: a context passed to a direct
     call may carry the resources and the config, so those parameters become optional.
+    A `config` whose Config class has a default for every field is optional too: the runtime
+    builds it from the defaults.
 
     dagwire's ParamSpec typing alone would demand them; the runtime takes them from the context.
     """
     sig = ctx.default_signature
     names = sig.arg_names
-    if not names or names[0] not in CONTEXT_PARAM_NAMES or not ctx.args or not ctx.args[0]:
-        return sig
     d = decode(ctx.type)
-    if d is None:
+    if not names or d is None:
         return sig
-    carried = {r.key for r in d.requirements if r.source == "parameter"} | {"config"}
+    api = ctx.api
+    carried: set[str] = set()
+    if (
+        names[0] in CONTEXT_PARAM_NAMES
+        and ctx.args
+        and ctx.args[0]
+        and not (isinstance(api, CheckerApi) and carries_nothing(ctx.args[0][0], api))
+    ):
+        carried = {r.key for r in d.requirements if r.source == "parameter"} | {"config"}
+    if "config" in names and all_fields_have_defaults(
+        sig.arg_types[names.index("config")]
+    ):
+        carried.add("config")
+    if not carried:
+        return sig
     kinds = []
     for i, (name, kind) in enumerate(zip(names, sig.arg_kinds)):
-        if i > 0 and name in carried and kind in (ARG_POS, ARG_NAMED):
+        if name in carried and kind in (ARG_POS, ARG_NAMED):
             kind = ARG_OPT if kind == ARG_POS else ARG_NAMED_OPT
         kinds.append(kind)
     return sig.copy_modified(arg_kinds=kinds)
+
+
+def all_fields_have_defaults(t: Type) -> bool:
+    """A Config class (typed through dataclass_transform) whose every field has a default."""
+    p = get_proper_type(t)
+    if not isinstance(p, Instance):
+        return False
+    meta = p.type.metadata.get("dataclass")
+    attrs = meta.get("attributes") if isinstance(meta, dict) else None
+    if not isinstance(attrs, list):
+        return False
+    return all(isinstance(a, dict) and a.get("has_default") for a in attrs)
