@@ -103,6 +103,16 @@ def apply_hook(
     return attach(default, captured, type_builder(api))
 
 
+def _only_asset_jobs(expr: Expression, api: CheckerApi) -> bool:
+    """`job=` / `jobs=[...]` naming only `define_asset_job` jobs (they need only assets)."""
+    items = expr.items if isinstance(expr, (ListExpr, TupleExpr)) else [expr]
+    for item in items:
+        d = decode(node_type(resolve_ref(item, api.tree, api)))
+        if d is None or d.kind != "asset_job":
+            return False
+    return True
+
+
 def _is_multi_asset(call: CallExpr, api: CheckerApi) -> bool:
     node = resolve_ref(call.callee, api.tree, api)
     return node is not None and node.fullname.endswith(".multi_asset")
@@ -186,6 +196,12 @@ def capture(
         if not fw.invocation_methods:
             # dagwire keeps the signature in the type's ParamSpec: do not store it twice.
             captured.function = None
+    if kind in ("sensor", "schedule"):
+        for target in ("job", "jobs", "target"):
+            if target in kwargs and not _only_asset_jobs(kwargs[target], api):
+                # Definitions includes the jobs a sensor targets: what they need is only
+                # known if they are listed too, so no binding can be called unused
+                captured.requirements_complete = False
     if "required_resource_keys" in kwargs:
         keys = literal_strings(kwargs["required_resource_keys"])
         if keys is None:

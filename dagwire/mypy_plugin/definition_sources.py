@@ -110,6 +110,8 @@ def resolve_definitions(
         name = _fullname(expr.callee, mod, api)
         if _is(name, "load_assets_from_modules"):
             return _from_modules(expr, mod, api)
+        if any(name in fw.job_wrappers for fw in ALL_FRAMEWORKS.values()):
+            return _wrapped_job(expr, mod, api, depth)
         if _is(name, "bind_resources_to_jobs") and expr.args:
             return resolve_definitions(expr.args[0], mod, api, depth + 1)
         if _is(name, "with_resources") and expr.args:
@@ -140,6 +142,20 @@ def resolve_definitions(
     else:
         out.complete = False
     return out
+
+
+def _wrapped_job(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) -> Definitions_:
+    """`ScheduleDefinition(job=daily, ...)`: requires what its job requires (and no more)."""
+    kwargs = call_kwargs(call)
+    if any(k in kwargs for k in ("required_resource_keys", "execution_fn", "evaluation_fn")):
+        return Definitions_(complete=False)  # its own function may require resources
+    target = kwargs.get("job", kwargs.get("target"))
+    builder = _fullname(call.callee, mod, api).endswith(".build_schedule_from_partitioned_job")
+    if target is None and builder and call.args and call.arg_names[0] is None:
+        target = call.args[0]  # `build_schedule_from_partitioned_job(job)`
+    if target is None:
+        return Definitions_(complete="job_name" in kwargs)
+    return resolve_definitions(target, mod, api, depth + 1)
 
 
 def _from_modules(call: CallExpr, mod: MypyFile, api: CheckerApi) -> Definitions_:

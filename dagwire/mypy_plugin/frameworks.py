@@ -46,6 +46,9 @@ class Framework:
     composition_calls: tuple[str, ...] = ()
     # `GraphDefinition.to_job`: a job made of a `@graph`'s ops
     graph_to_job: tuple[str, ...] = ()
+    # schedules / sensors built by a call whose `job=` (or first argument) is the job they
+    # run: Definitions includes that job, so it requires what the job requires
+    job_wrappers: tuple[str, ...] = ()
 
 
 _DG = "dagster._core.definitions."
@@ -106,6 +109,11 @@ DAGSTER = Framework(
     partial_resource="dagster._config.pythonic_config.resource.PartialResource",
     check_resource_fields=True,
     graph_to_job=(_DG + "graph_definition.GraphDefinition.to_job",),
+    job_wrappers=(
+        _DG + "schedule_definition.ScheduleDefinition",
+        _DG + "sensor_definition.SensorDefinition",
+        _DG + "partitions.partitioned_schedule.build_schedule_from_partitioned_job",
+    ),
 )
 
 _RT = "dagwire.runtime."
@@ -157,6 +165,7 @@ DAGWIRE = Framework(
     partial_resource=_RT + "resources.PartialResource",
     composition_calls=(_RT + "op.OpDefinition.__call__", _RT + "asset.AssetsDefinition.__call__"),
     graph_to_job=(_RT + "legacy.graph.GraphDefinition.to_job",),
+    job_wrappers=(_RT + "schedule.ScheduleDefinition", _RT + "sensor.SensorDefinition"),
 )
 
 ALL_FRAMEWORKS: dict[str, Framework] = {"dagwire": DAGWIRE, "dagster": DAGSTER}
