@@ -103,14 +103,16 @@ def apply_hook(
     return attach(default, captured, type_builder(api))
 
 
-def _only_asset_jobs(expr: Expression, api: CheckerApi) -> bool:
-    """`job=` / `jobs=[...]` naming only `define_asset_job` jobs (they need only assets)."""
+def _capture_targets(expr: Expression, captured: Captured, api: CheckerApi) -> None:
+    """`@sensor(job=etl)`: Definitions includes the jobs a sensor or schedule runs, so their
+    facts ride along in the sensor's `ops` (a sensor has no ops of its own)."""
     items = expr.items if isinstance(expr, (ListExpr, TupleExpr)) else [expr]
     for item in items:
         d = decode(node_type(resolve_ref(item, api.tree, api)))
-        if d is None or d.kind != "asset_job":
-            return False
-    return True
+        if d is None or d.kind not in ("job", "asset_job"):
+            captured.requirements_complete = False  # what it needs is not known
+        else:
+            captured.ops.append((d.name, d))
 
 
 def _is_multi_asset(call: CallExpr, api: CheckerApi) -> bool:
@@ -198,10 +200,8 @@ def capture(
             captured.function = None
     if kind in ("sensor", "schedule"):
         for target in ("job", "jobs", "target"):
-            if target in kwargs and not _only_asset_jobs(kwargs[target], api):
-                # Definitions includes the jobs a sensor targets: what they need is only
-                # known if they are listed too, so no binding can be called unused
-                captured.requirements_complete = False
+            if target in kwargs:
+                _capture_targets(kwargs[target], captured, api)
     if "required_resource_keys" in kwargs:
         keys = literal_strings(kwargs["required_resource_keys"])
         if keys is None:

@@ -30,7 +30,7 @@ from dagwire.mypy_plugin.settings import SECTION, Settings, load_settings
 
 __version__ = "0.1.0"
 # Bumped whenever what is stored in types (captured.py) changes: invalidates mypy's cache.
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 _warned_unknown: set[str] = set()
 UNDECLARED_HOOK_PREFIX = "types.SimpleNamespace."  # see context_resources.py

@@ -116,7 +116,9 @@ def check_binding(
             reported.add(msg)
             api.fail(msg, context, code=code)
 
-    for d in definitions:
+    # the jobs sensors and schedules run are part of the Definitions too (capture.py)
+    targets = [job for d in definitions if d.kind in ("sensor", "schedule") for _, job in d.ops]
+    for d in [*definitions, *targets]:
         dfw = ALL_FRAMEWORKS.get(d.framework, fw)
         if (
             not d.requirements_complete
