@@ -3,8 +3,10 @@
 dagster validates definitions when they are loaded, after `Definitions.merge(...)` has
 combined the parts: a part may require a key that another part binds. A call is a part when
 it is an argument of a merge call of its module (directly, or through a module-level
-variable), or when it is built in a function decorated with dagster's `@definitions`, whose
-results the loader merges. Requirements are then not checked against its `resources=` alone.
+variable), when it is built in a function decorated with dagster's `@definitions`, whose
+results the loader merges, or when its module is inside a `defs` package (dagster's
+`load_from_defs_folder` merges every module found there). Requirements are then not
+checked against its `resources=` alone.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from dagwire.mypy_plugin.symbols import resolve_ref, variable_initializer
 
 MERGE_METHODS = frozenset({"merge", "merge_unbound_defs"})
 DEFINITIONS_DECORATORS = frozenset({"dagster.components.definitions.definitions"})
+# dagster's project layout: `load_from_defs_folder` loads and merges every module of `<pkg>.defs`
+DEFS_FOLDER = "defs"
 
 
 def _merge_calls(api: CheckerApi, definitions_class: str) -> list[CallExpr]:
@@ -61,6 +65,8 @@ def _is_this_call(arg: Expression, call: CallExpr, api: CheckerApi) -> bool:
 def is_partial(call: object, definitions_class: str, api: CheckerApi) -> bool:
     if not isinstance(call, CallExpr):
         return False
+    if DEFS_FOLDER in api.tree.fullname.split(".")[:-1]:
+        return True  # under a `defs/` package: dagster's folder loader merges it with others
     chain = enclosing_decorators(api) or []
     for decorators in chain:
         for expr in decorators:
