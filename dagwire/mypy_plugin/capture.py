@@ -22,9 +22,12 @@ from mypy.nodes import (
     DictExpr,
     Expression,
     FuncDef,
+    ListExpr,
     MemberExpr,
     MypyFile,
     Node,
+    StrExpr,
+    TupleExpr,
 )
 from mypy.plugin import FunctionContext, MethodContext
 from mypy.types import (
@@ -37,13 +40,18 @@ from mypy.types import (
 )
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.captured import Captured, Requirement, attach
+from dagwire.mypy_plugin.captured import Captured, Requirement, attach, decode
 from dagwire.mypy_plugin.definition_facts import node_facts
 from dagwire.mypy_plugin.frameworks import Framework
 from dagwire.mypy_plugin.parameters import capture_parameters, may_be_resource_param
 from dagwire.mypy_plugin.run_config import check_run_config
 from dagwire.mypy_plugin.settings import Settings
-from dagwire.mypy_plugin.symbols import call_kwargs, resolve_ref, str_value
+from dagwire.mypy_plugin.symbols import (
+    call_kwargs,
+    node_type,
+    resolve_ref,
+    str_value,
+)
 from dagwire.mypy_plugin.type_helpers import literal_strings, type_builder
 
 MARKER_SUFFIX = "@dagwire-plugin:"  # plugin.py builds the same names
@@ -102,7 +110,10 @@ def apply_hook(
 # Decorator arguments that `capture` reads. Any other (`group_name=`, `deps=`, `description=`,
 # ...) leaves what the definition requires to the function's signature.
 CAPTURED_ARGUMENTS = frozenset(
-    {"name", "key", "required_resource_keys", "io_manager_key", "resource_defs", "config_schema"}
+    {
+        "name", "key", "key_prefix", "required_resource_keys", "io_manager_key",
+        "resource_defs", "config_schema", "job", "jobs", "target", "outs", "out", "ins",
+    }
 )
 
 
@@ -112,6 +123,45 @@ def changes_facts(call: CallExpr) -> bool:
         if kind != ARG_NAMED or name in CAPTURED_ARGUMENTS:
             return True
     return False
+
+
+def _capture_targets(expr: Expression, captured: Captured, api: CheckerApi) -> None:
+    """`@sensor(job=etl)`: Definitions includes the jobs a sensor or schedule runs, so their
+    facts ride along in the sensor's `ops` (a sensor has no ops of its own)."""
+    items = expr.items if isinstance(expr, (ListExpr, TupleExpr)) else [expr]
+    for item in items:
+        d = decode(node_type(resolve_ref(item, api.tree, api)))
+        if d is None or d.kind not in ("job", "asset_job"):
+            captured.requirements_complete = False  # what it needs is not known
+        else:
+            captured.ops.append((d.name, d))
+
+
+def _is_multi_asset(call: CallExpr, api: CheckerApi) -> bool:
+    node = resolve_ref(call.callee, api.tree, api)
+    return node is not None and node.fullname.endswith(".multi_asset")
+
+
+def _key_parts(expr: Expression) -> list[str] | None:
+    if isinstance(expr, StrExpr):
+        # dagster keeps "a/b" as one (invalid) part, dagwire splits it: not known
+        return None if "/" in expr.value else [expr.value]
+    if isinstance(expr, (ListExpr, TupleExpr)):
+        parts = [str_value(i) for i in expr.items]
+        return [p for p in parts if p is not None] if all(parts) else None
+    return None
+
+
+def asset_op_name(name: str, kwargs: dict[str, Expression]) -> str | None:
+    """The op name of `@asset(...)`: its key joined by "__"; None when not a literal."""
+    if "key" in kwargs:
+        path = _key_parts(kwargs["key"])
+    elif "key_prefix" in kwargs:
+        prefix = _key_parts(kwargs["key_prefix"])
+        path = None if prefix is None else [*prefix, name]
+    else:
+        return name
+    return "__".join(path) if path else None
 
 
 def signature_says_all(fw: Framework, result: Instance, func: FuncDef) -> bool:
@@ -144,10 +194,17 @@ def capture(
     if name is None:
         name = func.name if func is not None else (fn.name or "?").split(" ")[0]
     captured = Captured(kind=kind, name=name, framework=fw.name, function=fn)
+    if kind == "asset" and call is not None and not _is_multi_asset(call, api):
+        # An asset's op (the run config key) is named after its whole key: `a__b__name`.
+        op_name = asset_op_name(name, kwargs)
+        if op_name is None:
+            captured.ops_complete = False  # for an asset: "its op name is not known"
+        else:
+            captured.name = op_name
     if call is not None and any(k in (ARG_STAR, ARG_STAR2) for k in call.arg_kinds):
         captured.requirements_complete = False  # `@op(**COMMON)`: keys unknown
         captured.all_keys_local = True
-    if kind == "job":
+    if kind in ("job", "graph"):
         if func is not None:
             captured.ops, captured.ops_complete = job_ops(func, api)
         else:
@@ -168,6 +225,10 @@ def capture(
         if not fw.invocation_methods:
             # dagwire keeps the signature in the type's ParamSpec: do not store it twice.
             captured.function = None
+    if kind in ("sensor", "schedule"):
+        for target in ("job", "jobs", "target"):
+            if target in kwargs:
+                _capture_targets(kwargs[target], captured, api)
     if "required_resource_keys" in kwargs:
         keys = literal_strings(kwargs["required_resource_keys"])
         if keys is None:
@@ -180,6 +241,9 @@ def capture(
         key = str_value(kwargs["io_manager_key"])
         if key is not None:
             captured.requirements.append(Requirement(key, None, "io_manager_key"))
+    for arg in ("outs", "out", "ins"):
+        if arg in kwargs:
+            _capture_manager_keys(kwargs[arg], captured)
     if "resource_defs" in kwargs:
         defs = kwargs["resource_defs"]
         local: list[str] | None = None
@@ -194,6 +258,25 @@ def capture(
     if "config_schema" in kwargs:
         captured.config = AnyType(TypeOfAny.special_form)
     return captured
+
+
+MANAGER_KEY_ARGS = ("io_manager_key", "input_manager_key")
+
+
+def _capture_manager_keys(expr: Expression, captured: Captured) -> None:
+    """`AssetOut(io_manager_key="lake")`, `Out(...)`, `In(input_manager_key=...)`: required keys."""
+    calls: list[CallExpr] = []
+    collect_calls(expr, calls)
+    for call in calls:
+        for arg in MANAGER_KEY_ARGS:
+            value = call_kwargs(call).get(arg)
+            if value is None:
+                continue
+            key = str_value(value)
+            if key is None:
+                captured.requirements_complete = False
+            elif key not in {r.key for r in captured.requirements}:
+                captured.requirements.append(Requirement(key, None, "io_manager_key"))
 
 
 def collect_calls(node: object, calls: list[CallExpr]) -> bool:

@@ -10,6 +10,8 @@ reported as incomplete, and the checks then stay silent where they would have to
 from __future__ import annotations
 
 from mypy.nodes import (
+    ARG_POS,
+    ARG_STAR,
     CallExpr,
     Decorator,
     DictExpr,
@@ -48,9 +50,9 @@ class Definitions_:
 
     __slots__ = ("items", "complete", "local_keys")
 
-    def __init__(self) -> None:
+    def __init__(self, complete: bool = True) -> None:
         self.items: list[Captured] = []
-        self.complete = True
+        self.complete = complete
         # keys bound by `with_resources(..., resource_defs)` on the listed definitions
         self.local_keys: set[str] = set()
 
@@ -112,6 +114,8 @@ def resolve_definitions(
         name = _fullname(expr.callee, mod, api)
         if _is(name, "load_assets_from_modules"):
             return _from_modules(expr, mod, api)
+        if any(name in fw.job_wrappers for fw in ALL_FRAMEWORKS.values()):
+            return _wrapped_job(expr, mod, api, depth)
         if _is(name, "bind_resources_to_jobs") and expr.args:
             return resolve_definitions(expr.args[0], mod, api, depth + 1)
         if _is(name, "with_resources") and expr.args:
@@ -142,6 +146,20 @@ def resolve_definitions(
     else:
         out.complete = False
     return out
+
+
+def _wrapped_job(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) -> Definitions_:
+    """`ScheduleDefinition(job=daily, ...)`: requires what its job requires (and no more)."""
+    kwargs = call_kwargs(call)
+    if any(k in kwargs for k in ("required_resource_keys", "execution_fn", "evaluation_fn")):
+        return Definitions_(complete=False)  # its own function may require resources
+    target = kwargs.get("job", kwargs.get("target"))
+    builder = _fullname(call.callee, mod, api).endswith(".build_schedule_from_partitioned_job")
+    if target is None and builder and call.args and call.arg_names[0] is None:
+        target = call.args[0]  # `build_schedule_from_partitioned_job(job)`
+    if target is None:
+        return Definitions_(complete="job_name" in kwargs)
+    return resolve_definitions(target, mod, api, depth + 1)
 
 
 def _from_modules(call: CallExpr, mod: MypyFile, api: CheckerApi) -> Definitions_:
@@ -231,14 +249,19 @@ def resolve_resources(
             return None
         return _merge(left, right)
     if isinstance(expr, CallExpr) and _fullname(expr.callee, mod, api) == "builtins.dict":
-        if expr.args and expr.arg_names[0] is None:
-            return None
-        d = ResourceDict()
-        for n, a in zip(expr.arg_names, expr.args):
-            if n is None:
+        # `dict(k=v)`, `dict(**a, **b)`, `dict(a, k=v)`: later arguments win, like `{**a, **b}`
+        result = [ResourceDict()]
+        for i, (n, a) in enumerate(zip(expr.arg_names, expr.args)):
+            if n is not None:
+                vt = expr_type(a, mod, api)
+                for r in result:
+                    r.values[n] = vt
+                continue
+            if expr.arg_kinds[i] == ARG_STAR or (expr.arg_kinds[i] == ARG_POS and i > 0):
                 return None
-            d.values[n] = expr_type(a, mod, api)
-        return [d]
+            inner = resolve_resources(a, mod, api, depth + 1)
+            result = _merge(result, inner or [ResourceDict(complete=False)])
+        return result
     if isinstance(expr, IndexExpr):
         return _candidates(expr, mod, api, depth)
     if isinstance(expr, (NameExpr, MemberExpr)):

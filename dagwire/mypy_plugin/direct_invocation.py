@@ -15,7 +15,9 @@ from mypy.nodes import (
     ARG_STAR,
     ARG_STAR2,
     CallExpr,
-    Decorator,
+    Expression,
+    MemberExpr,
+    NameExpr,
 )
 from mypy.plugin import MethodContext, MethodSigContext
 from mypy.subtypes import is_subtype
@@ -33,6 +35,7 @@ from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.type_helpers import is_subclass_of
 from dagwire.mypy_plugin.captured import decode
 from dagwire.mypy_plugin.definition_facts import definition_facts
+from dagwire.mypy_plugin.enclosing import enclosing_decorators
 from dagwire.mypy_plugin.frameworks import CONTEXT_PARAM_NAMES, Framework
 from dagwire.mypy_plugin.symbols import resolve_ref
 
@@ -40,18 +43,23 @@ COMPOSITION_DECORATORS = frozenset({"job", "graph", "graph_asset", "graph_multi_
 
 
 def in_composition(api: CheckerApi) -> bool:
-    func = api.scope.top_level_function()
-    if func is None:
-        return False
-    sym = api.globals.get(func.name)
-    dec = sym.node if sym is not None else None
-    if not isinstance(dec, Decorator) or dec.func is not func:
-        return True  # a nested or unusual function: do not guess
-    for expr in dec.decorators:
-        target = expr.callee if isinstance(expr, CallExpr) else expr
-        node = resolve_ref(target, api.tree, api)
-        if node is not None and node.fullname.rsplit(".", 1)[-1] in COMPOSITION_DECORATORS:
-            return True
+    """True inside the body of a `@job` / `@graph` (also nested in a factory function), or
+    where the enclosing functions cannot be told; a plain function (a test) is not one."""
+    chain = enclosing_decorators(api)
+    if chain is None:
+        return True  # a decorated function whose decorators are not found: do not guess
+    for decorators in chain:
+        for expr in decorators:
+            target = expr.callee if isinstance(expr, CallExpr) else expr
+            node = resolve_ref(target, api.tree, api)
+            if node is not None:
+                name = node.fullname.rsplit(".", 1)[-1]
+            elif isinstance(target, (NameExpr, MemberExpr)):
+                name = target.name
+            else:
+                continue
+            if name in COMPOSITION_DECORATORS:
+                return True
     return False
 
 
@@ -88,6 +96,8 @@ def call_hook(fw: Framework, kind: str, ctx: MethodContext) -> Type:
     context_passed = has_context and bool(positional) or any(
         n in CONTEXT_PARAM_NAMES for n in keywords
     )
+    if has_context and positional and carries_nothing(positional[0], api):
+        context_passed = False
     for req in d.requirements:
         if req.source != "parameter" or req.expected is None:
             continue
@@ -128,6 +138,16 @@ def call_hook(fw: Framework, kind: str, ctx: MethodContext) -> Type:
     return fn.ret_type
 
 
+def carries_nothing(expr: Expression, api: CheckerApi) -> bool:
+    """`build_asset_context()` / `build_op_context()` with no argument: no resources, no
+    config (a context built elsewhere, or with arguments, may carry them)."""
+    if not isinstance(expr, CallExpr) or expr.args:
+        return False
+    node = resolve_ref(expr.callee, api.tree, api)
+    name = node.fullname.rsplit(".", 1)[-1] if node is not None else ""
+    return name in ("build_op_context", "build_asset_context")
+
+
 def composition_signature_hook(ctx: MethodSigContext) -> FunctionLike:
     """Inside a `@job` body an op call composes the graph: accept what the runtime accepts.
 
@@ -152,20 +172,46 @@ def composition_signature_hook(ctx: MethodSigContext) -> FunctionLike:
 def context_carried_signature(ctx: MethodSigContext) -> FunctionLike:
     """`greet(build_op_context(resources={...}, config=...))`: a context passed to a direct
     call may carry the resources and the config, so those parameters become optional.
+    A `config` whose Config class has a default for every field is optional too: the runtime
+    builds it from the defaults.
 
     dagwire's ParamSpec typing alone would demand them; the runtime takes them from the context.
     """
     sig = ctx.default_signature
     names = sig.arg_names
-    if not names or names[0] not in CONTEXT_PARAM_NAMES or not ctx.args or not ctx.args[0]:
-        return sig
     d = definition_facts(ctx.type, "?")
-    if d is None:
+    if not names or d is None:
         return sig
-    carried = {r.key for r in d.requirements if r.source == "parameter"} | {"config"}
+    api = ctx.api
+    carried: set[str] = set()
+    if (
+        names[0] in CONTEXT_PARAM_NAMES
+        and ctx.args
+        and ctx.args[0]
+        and not (isinstance(api, CheckerApi) and carries_nothing(ctx.args[0][0], api))
+    ):
+        carried = {r.key for r in d.requirements if r.source == "parameter"} | {"config"}
+    if "config" in names and all_fields_have_defaults(
+        sig.arg_types[names.index("config")]
+    ):
+        carried.add("config")
+    if not carried:
+        return sig
     kinds = []
     for i, (name, kind) in enumerate(zip(names, sig.arg_kinds)):
-        if i > 0 and name in carried and kind in (ARG_POS, ARG_NAMED):
+        if name in carried and kind in (ARG_POS, ARG_NAMED):
             kind = ARG_OPT if kind == ARG_POS else ARG_NAMED_OPT
         kinds.append(kind)
     return sig.copy_modified(arg_kinds=kinds)
+
+
+def all_fields_have_defaults(t: Type) -> bool:
+    """A Config class (typed through dataclass_transform) whose every field has a default."""
+    p = get_proper_type(t)
+    if not isinstance(p, Instance):
+        return False
+    meta = p.type.metadata.get("dataclass")
+    attrs = meta.get("attributes") if isinstance(meta, dict) else None
+    if not isinstance(attrs, list):
+        return False
+    return all(isinstance(a, dict) and a.get("has_default") for a in attrs)

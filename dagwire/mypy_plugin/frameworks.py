@@ -17,14 +17,16 @@ class Framework:
         "bind_resources_to_jobs", "materialize", "execute_in_process", "resource_bases",
         "opaque_resource_bases", "checkable_resource_bases", "config_base", "resource_param",
         "context_resources", "context_classes", "invocation_methods", "partial_resource",
-        "check_resource_fields", "composition_calls", "signature_classes",
+        "check_resource_fields", "composition_calls", "signature_classes", "graph_to_job",
+        "job_wrappers",
     )
 
     def __init__(
         self,
         *,
         name: str,
-        # decorator function fullname -> kind ("asset", "op", "sensor", "schedule", "job")
+        # decorator function fullname -> kind ("asset", "op", "sensor", "schedule", "job",
+        # "asset_check", "graph")
         decorators: dict[str, str],
         # `__call__` of the object a decorator-with-arguments returns -> kind
         decorator_objects: dict[str, str],
@@ -58,6 +60,11 @@ class Framework:
         # definition class -> kind, for classes whose first type argument is the decorated
         # function's ParamSpec: a bare decorator needs to store nothing (definition_facts.py)
         signature_classes: dict[str, str] | None = None,
+        # `GraphDefinition.to_job`: a job made of a `@graph`'s ops
+        graph_to_job: tuple[str, ...] = (),
+        # schedules / sensors built by a call whose `job=` (or first argument) is the job they
+        # run: Definitions includes that job, so it requires what the job requires
+        job_wrappers: tuple[str, ...] = (),
     ) -> None:
         self.name = name
         self.decorators = decorators
@@ -83,6 +90,8 @@ class Framework:
         self.check_resource_fields = check_resource_fields
         self.composition_calls = composition_calls
         self.signature_classes = signature_classes if signature_classes is not None else {}
+        self.graph_to_job = graph_to_job
+        self.job_wrappers = job_wrappers
 
     def __repr__(self) -> str:
         return f"Framework({self.name!r})"
@@ -99,10 +108,14 @@ DAGSTER = Framework(
         _DG + "decorators.sensor_decorator.sensor": "sensor",
         _DG + "decorators.schedule_decorator.schedule": "schedule",
         _DG + "decorators.job_decorator.job": "job",
+        _DG + "decorators.asset_check_decorator.asset_check": "asset_check",
+        _DG + "decorators.asset_check_decorator.multi_asset_check": "asset_check",
+        _DG + "decorators.graph_decorator.graph": "graph",
     },
     decorator_objects={
         _DG + "decorators.op_decorator._Op.__call__": "op",
         _DG + "decorators.job_decorator._Job.__call__": "job",
+        _DG + "decorators.graph_decorator._Graph.__call__": "graph",
     },
     definitions=_DG + "definitions_class.Definitions",
     run_config=_DG + "run_config.RunConfig",
@@ -141,6 +154,12 @@ DAGSTER = Framework(
     },
     partial_resource="dagster._config.pythonic_config.resource.PartialResource",
     check_resource_fields=True,
+    graph_to_job=(_DG + "graph_definition.GraphDefinition.to_job",),
+    job_wrappers=(
+        _DG + "schedule_definition.ScheduleDefinition",
+        _DG + "sensor_definition.SensorDefinition",
+        _DG + "partitions.partitioned_schedule.build_schedule_from_partitioned_job",
+    ),
 )
 
 _RT = "dagwire.runtime."
@@ -154,6 +173,7 @@ DAGWIRE = Framework(
         _RT + "sensor.sensor": "sensor",
         _RT + "schedule.schedule": "schedule",
         _RT + "job.job": "job",
+        _RT + "legacy.graph.graph": "graph",
     },
     decorator_objects={
         _RT + "asset.AssetDecorator.__call__": "asset",
@@ -196,6 +216,8 @@ DAGWIRE = Framework(
         _RT + "sensor.SensorDefinition": "sensor",
         _RT + "schedule.ScheduleDefinition": "schedule",
     },
+    graph_to_job=(_RT + "legacy.graph.GraphDefinition.to_job",),
+    job_wrappers=(_RT + "schedule.ScheduleDefinition", _RT + "sensor.SensorDefinition"),
 )
 
 ALL_FRAMEWORKS: dict[str, Framework] = {"dagwire": DAGWIRE, "dagster": DAGSTER}

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mypy.nodes import ARG_STAR, ARG_STAR2, ArgKind
+from mypy.nodes import ARG_STAR, ARG_STAR2, ArgKind, MypyFile
 from mypy.types import AnyType, ProperType, Type, TypeOfAny, UnboundType, get_proper_type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.captured import Captured, Requirement
 from dagwire.mypy_plugin.frameworks import CONTEXT_PARAM_NAMES, Framework
+from dagwire.mypy_plugin.symbols import lookup_in_module
 from dagwire.mypy_plugin.type_helpers import is_subclass_of
+
+# definitions whose function runs as an op: first parameter context, `config` parameter
+COMPUTE_KINDS = ("op", "asset", "asset_check")
 
 
 def may_be_resource_param(unanalyzed: Type | None) -> bool:
@@ -30,11 +34,16 @@ def is_resource_param(
         return True
     if api is not None and may_be_resource_param(unanalyzed):
         assert isinstance(unanalyzed, UnboundType)
+        # `dg.ResourceParam[T]`: the checker's lookup takes a dotted name as a module path,
+        # so the first part (maybe an alias such as `dg`) is looked up alone.
+        first, *rest = unanalyzed.name.split(".")
         try:
-            sym = api.lookup_qualified(unanalyzed.name)
+            sym = api.lookup_qualified(first)
         except KeyError:
             return False
         node = sym.node if sym is not None else None
+        for part in rest:
+            node = lookup_in_module(node, part, api) if isinstance(node, MypyFile) else None
         return node is not None and node.fullname == fw.resource_param
     return False
 
@@ -54,7 +63,7 @@ def capture_parameters(
     `raw_types` are the unanalysed annotations (empty when unknown); `api` resolves them.
     """
     n_raw = len(raw_types)
-    takes_context = kind in ("op", "asset")
+    takes_context = kind in COMPUTE_KINDS
     resource_bases = fw.resource_bases
     for i, pname in enumerate(arg_names):
         if pname is None or arg_kinds[i] in (ARG_STAR, ARG_STAR2):

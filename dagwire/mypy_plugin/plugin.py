@@ -30,7 +30,7 @@ from dagwire.mypy_plugin.settings import SECTION, Settings, load_settings
 
 __version__ = "0.1.0"
 # Bumped whenever what is stored in types (captured.py) changes: invalidates mypy's cache.
-CACHE_FORMAT = 4
+CACHE_FORMAT = 6
 
 _warned_unknown: set[str] = set()
 UNDECLARED_HOOK_PREFIX = "types.SimpleNamespace."  # see context_resources.py
@@ -89,6 +89,8 @@ class DagwirePlugin(Plugin):
         for name, kind in fw.decorator_objects.items():
             m[name] = guarded(lazy("capture", "apply_hook", fw, kind, s))
         f[fw.definitions] = guarded(lazy("resource_binding", "check_definitions", fw, s))
+        # `Definitions.merge(...)`, a static method: reaches the method hook
+        m[f"{fw.definitions}.merge"] = guarded(lazy("merged_definitions", "merge_hook", fw, s))
         f[fw.define_asset_job] = guarded(lazy("run_config", "define_asset_job_hook", fw, s))
         if s.check_run_config:
             for name in fw.materialize:
@@ -96,6 +98,8 @@ class DagwirePlugin(Plugin):
             for name in fw.execute_in_process:
                 m[name] = guarded(lazy("run_config", "execute_in_process_hook", fw))
             f[fw.run_request] = guarded(lazy("run_config", "run_request_hook", fw))
+        for name in fw.graph_to_job:
+            m[name] = guarded(lazy("graph_jobs", "to_job_hook", fw, s))
         for name, kind in fw.invocation_methods.items():
             m[name] = guarded(lazy("direct_invocation", "call_hook", fw, kind))
         for name in fw.composition_calls:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from mypy.errorcodes import ErrorCode
-from mypy.nodes import Expression, MypyFile
+from mypy.nodes import Context, Expression, MypyFile, Var
 from mypy.plugin import FunctionContext
 from mypy.subtypes import is_subtype
 from mypy.types import AnyType, Instance, ProperType, Type, get_proper_type
@@ -20,9 +20,10 @@ from dagwire.mypy_plugin.definition_sources import (
     resolve_resources,
 )
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
+from dagwire.mypy_plugin.partial_definitions import is_partial
 from dagwire.mypy_plugin.settings import Settings
 
-DEFINITION_ARGS = ("assets", "jobs", "sensors", "schedules")
+DEFINITION_ARGS = ("assets", "asset_checks", "jobs", "sensors", "schedules")
 IMPLICIT_KEYS = frozenset({"io_manager"})
 
 
@@ -100,6 +101,9 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
     candidates = resolve_resources(args["resources"], mod, api)
     if candidates is None:
         return ctx.default_return_type
+    if is_partial(ctx.context, fw.definitions, api):
+        for cand in candidates:
+            cand.complete = False  # a part of a merge: other parts may bind the rest
     definitions: list[Captured] = []
     all_complete = True
     local_keys: set[str] = set()
@@ -109,6 +113,22 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
             definitions += found.items
             all_complete = all_complete and found.complete
             local_keys |= found.local_keys
+    check_binding(fw, settings, api, ctx.context, candidates, definitions, all_complete, local_keys)
+    return ctx.default_return_type
+
+
+def check_binding(
+    fw: Framework,
+    settings: Settings,
+    api: CheckerApi,
+    context: Context,
+    candidates: list[ResourceDict],
+    definitions: list[Captured],
+    all_complete: bool,
+    local_keys: set[str],
+    check_types: bool = True,
+) -> None:
+    """Report what `definitions` require that a candidate resource dict does not bind."""
     frameworks = {d.framework for d in definitions}
     required: set[str] = set(IMPLICIT_KEYS) | local_keys
     reported: set[str] = set()
@@ -116,14 +136,20 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
     def report(msg: str, code: ErrorCode) -> None:
         if msg not in reported:
             reported.add(msg)
-            api.fail(msg, ctx.context, code=code)
+            api.fail(msg, context, code=code)
 
     # is_subtype per distinct (bound class, expected class): thousands of definitions share
     # a few dozen resource classes.
     verdicts: dict[tuple[object, object, str], bool] = {}
-    for d in definitions:
+    # the jobs sensors and schedules run are part of the Definitions too (capture.py)
+    targets = [job for d in definitions if d.kind in ("sensor", "schedule") for _, job in d.ops]
+    for d in [*definitions, *targets]:
         dfw = ALL_FRAMEWORKS.get(d.framework, fw)
-        if not d.requirements_complete or (d.kind == "job" and not d.ops_complete):
+        if (
+            not d.requirements_complete
+            or d.all_keys_local  # bindings it makes itself are not known: so is what it needs
+            or (d.kind == "job" and not d.ops_complete)
+        ):
             all_complete = False
         for req, owner in requirements_of(d):
             key = req.key
@@ -148,7 +174,7 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
                         )
                     continue
                 bound = cand.values[key]
-                if bound is None or expected is None or not checkable:
+                if not check_types or bound is None or expected is None or not checkable:
                     continue
                 if not _compatible_cached(bound, expected, dfw, verdicts):
                     report(
@@ -163,7 +189,6 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
                     )
     if settings.warn_unused_resources and all_complete and len(frameworks) <= 1:
         _check_unused(candidates, required, report)
-    return ctx.default_return_type
 
 
 def _check_unused(
@@ -173,6 +198,32 @@ def _check_unused(
         if not cand.complete:
             continue
         label = cand.label if len(candidates) > 1 else None
-        for key in cand.values:
-            if key not in required:
-                report(messages.unused(key, label), error_codes.UNUSED_RESOURCE)
+        nested = nested_field_types(cand)
+        for key, value in cand.values.items():
+            if key in required:
+                continue
+            for each in ALL_FRAMEWORKS.values():
+                value = unwrap_partial(value, each) if value is not None else None
+            if isinstance(value, Instance) and any(is_subtype(value, f) for f in nested):
+                continue  # also a nested resource of another binding (launch config goes here)
+            report(messages.unused(key, label), error_codes.UNUSED_RESOURCE)
+
+
+def nested_field_types(cand: ResourceDict) -> list[Instance]:
+    """Classes of the resource-typed fields of the bound resources."""
+    out: list[Instance] = []
+    for value in cand.values.values():
+        if not isinstance(value, Instance):
+            continue
+        for info in value.type.mro:
+            for sym in info.names.values():
+                t = get_proper_type(sym.node.type) if isinstance(sym.node, Var) and (
+                    sym.node.type is not None
+                ) else None
+                if isinstance(t, Instance) and t.type.fullname not in BUILTIN_FIELD_TYPES:
+                    out.append(t)
+    return out
+
+
+# field types that are never resources: skip them without a subtype check
+BUILTIN_FIELD_TYPES = frozenset({"builtins.str", "builtins.int", "builtins.bool", "builtins.float"})

@@ -8,11 +8,14 @@ Checked where the job is known: `job.execute_in_process(run_config=...)`,
 from __future__ import annotations
 
 from mypy.nodes import (
+    ARG_POS,
     CallExpr,
     Context,
     Decorator,
     DictExpr,
     Expression,
+    ListExpr,
+    MemberExpr,
     MypyFile,
     NameExpr,
     Var,
@@ -119,10 +122,27 @@ def check_run_config(
             )
 
 
+def _selected_assets(selection: Expression, api: CheckerApi) -> Expression:
+    """`AssetSelection.assets(a, b)` selects the assets `[a, b]`; anything else as given."""
+    if (
+        isinstance(selection, CallExpr)
+        and isinstance(selection.callee, MemberExpr)
+        and selection.callee.name == "assets"
+        and all(kind == ARG_POS for kind in selection.arg_kinds)
+    ):
+        owner = resolve_ref(selection.callee.expr, api.tree, api)
+        if owner is not None and owner.fullname.endswith(".AssetSelection"):
+            return ListExpr(list(selection.args))
+    return selection
+
+
 def _asset_ops(selection: Expression, api: CheckerApi) -> tuple[list[tuple[str, Captured]], bool]:
-    found = resolve_definitions(selection, api.tree, api)
+    found = resolve_definitions(_selected_assets(selection, api), api.tree, api)
     ops = [(d.name, d) for d in found.items if d.kind == "asset"]
-    complete = found.complete and len(ops) == len(found.items)
+    # an asset's `ops_complete` is False when its op name is not known (capture.py)
+    complete = found.complete and len(ops) == len(found.items) and all(
+        d.ops_complete for _, d in ops
+    )
     return ops, complete
 
 

@@ -11,6 +11,20 @@ from __future__ import annotations
 from mypy.errors import Errors
 from mypy.nodes import (
     AssignmentStmt,
+    Block,
+    DelStmt,
+    ExpressionStmt,
+    ForStmt,
+    IfStmt,
+    IndexExpr,
+    ListExpr,
+    OperatorAssignmentStmt,
+    StarExpr,
+    Statement,
+    TryStmt,
+    TupleExpr,
+    WhileStmt,
+    WithStmt,
     CallExpr,
     Decorator,
     Expression,
@@ -109,15 +123,92 @@ def variable_initializer(var: Var, api: CheckerApi) -> tuple[Expression, MypyFil
     tree = module_tree(mod, api)
     if tree is None:
         return None
-    found: Expression | None = None
+    found: AssignmentStmt | None = None
     for stmt in tree.defs:
         if isinstance(stmt, AssignmentStmt):
             for lv in stmt.lvalues:
                 if isinstance(lv, NameExpr) and lv.name == var.name:
-                    found = stmt.rvalue
-    if found is None:
+                    found = stmt
+    if found is None or changed_elsewhere(tree.defs, var.name, found):
         return None
-    return found, mod
+    return found.rvalue, mod
+
+
+# Methods that change a list or dict in place: `resources.update(...)`, `assets.append(x)`.
+MUTATING_METHODS = frozenset(
+    {"update", "setdefault", "pop", "popitem", "clear", "append", "extend", "insert", "remove"}
+)
+
+
+def _names_target(expr: Expression, name: str) -> bool:
+    """`expr` (an assignment target) is `name`, `name[...]`, or contains one of them."""
+    if isinstance(expr, NameExpr):
+        return expr.name == name
+    if isinstance(expr, IndexExpr):
+        return isinstance(expr.base, NameExpr) and expr.base.name == name
+    if isinstance(expr, (TupleExpr, ListExpr)):
+        return any(_names_target(e, name) for e in expr.items)
+    if isinstance(expr, StarExpr):
+        return _names_target(expr.expr, name)
+    return False
+
+
+def changed_elsewhere(
+    stmts: list[Statement], name: str, initial: AssignmentStmt, depth: int = 0
+) -> bool:
+    """Whether module-level code other than `initial` assigns or mutates `name`.
+
+    `resources["db"] = ...` in an `if`, `resources.update(...)`, `assets += [...]`, or an
+    assignment in a branch: the value at the `Definitions(...)` call is then not the
+    initialiser, and whoever reads it must not guess.
+    """
+    if depth > 8:
+        return True
+    for stmt in stmts:
+        if stmt is initial:
+            continue
+        if isinstance(stmt, AssignmentStmt):
+            if any(_names_target(lv, name) for lv in stmt.lvalues) and depth > 0:
+                return True
+            if any(isinstance(lv, IndexExpr) and _names_target(lv, name) for lv in stmt.lvalues):
+                return True
+        elif isinstance(stmt, OperatorAssignmentStmt):
+            if _names_target(stmt.lvalue, name):
+                return True
+        elif isinstance(stmt, DelStmt):
+            if _names_target(stmt.expr, name):
+                return True
+        elif isinstance(stmt, ExpressionStmt):
+            call = stmt.expr
+            if (
+                isinstance(call, CallExpr)
+                and isinstance(call.callee, MemberExpr)
+                and isinstance(call.callee.expr, NameExpr)
+                and call.callee.expr.name == name
+                and call.callee.name in MUTATING_METHODS
+            ):
+                return True
+        elif isinstance(stmt, (ForStmt, WithStmt)):
+            targets = [stmt.index] if isinstance(stmt, ForStmt) else list(stmt.target)
+            if any(t is not None and _names_target(t, name) for t in targets):
+                return True
+        for block in statement_blocks(stmt):
+            if changed_elsewhere(block.body, name, initial, depth + 1):
+                return True
+    return False
+
+
+def statement_blocks(stmt: Statement) -> list[Block]:
+    if isinstance(stmt, IfStmt):
+        return [*stmt.body, *([stmt.else_body] if stmt.else_body else [])]
+    if isinstance(stmt, WithStmt):
+        return [stmt.body]
+    if isinstance(stmt, (ForStmt, WhileStmt)):
+        return [stmt.body, *([stmt.else_body] if stmt.else_body else [])]
+    if isinstance(stmt, TryStmt):
+        blocks = [stmt.body, *stmt.handlers]
+        return blocks + [b for b in (stmt.else_body, stmt.finally_body) if b is not None]
+    return []
 
 
 def str_value(expr: Expression) -> str | None:

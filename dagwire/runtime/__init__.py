@@ -276,13 +276,17 @@ class _RuntimePackage(types.ModuleType):
 sys.modules[__name__].__class__ = _RuntimePackage
 
 
-def __getattr__(name: str) -> Any:
-    module_name = EXPORTS.get(name)
-    if module_name is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module_name), name)
-    globals()[name] = value  # later lookups skip __getattr__
-    return value
+# Hidden from type checkers: a typed module `__getattr__` would make every name importable
+# (`from dagwire.runtime import Typo` as `Any`); they see the re-exports above instead.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        module_name = EXPORTS.get(name)
+        if module_name is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module_name), name)
+        globals()[name] = value  # later lookups skip __getattr__
+        return value
 
 
 def __dir__() -> list[str]:

@@ -6,6 +6,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -43,12 +44,28 @@ def chdir(path: Path) -> Iterator[None]:
         os.chdir(old)
 
 
+_last_mtime = 0
+
+
+def unique_mtime(path: Path) -> None:
+    """Give each written file an mtime (whole seconds) no other written file has.
+
+    Cases share a warm cache and their files share relative paths (`main.py`); mypy takes a
+    cached module as fresh without hashing it when path, size and whole-second mtime all
+    match, so two same-sized `main.py` written in one second replayed the first one's errors.
+    """
+    global _last_mtime
+    _last_mtime = max(_last_mtime + 1, int(time.time()))
+    os.utime(path, (_last_mtime, _last_mtime))
+
+
 def write_files(root: Path, files: dict[str, str]) -> list[str]:
     paths = []
     for name, text in files.items():
         p = root / name
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(text)
+        unique_mtime(p)
         if name.endswith(".py"):
             paths.append(name)
     return paths
