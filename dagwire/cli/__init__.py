@@ -14,6 +14,7 @@ COMMANDS: dict[str, str] = {
     "validate": "dagwire.cli.validate",
     "run": "dagwire.cli.run",
     "resources": "dagwire.cli.resources",
+    "migrate": "dagwire.cli.migrate",
 }
 
 

@@ -1,0 +1,150 @@
+"""RSC203: a legacy ``@resource`` function with a ``config_schema`` -> a ConfigurableResource.
+
+Before::
+
+    class MyDBResource:
+        def __init__(self, connection_uri: str):
+            self._connection_uri = connection_uri
+
+        def query(self, query: str):
+            return create_engine(self._connection_uri).query(query)
+
+
+    @resource(config_schema={"connection_uri": str})
+    def my_db(context: InitResourceContext):
+        return MyDBResource(context.resource_config["connection_uri"])
+
+After::
+
+    class MyDBResource(ConfigurableResource):
+        connection_uri: str
+
+        def query(self, query: str):
+            return create_engine(self.connection_uri).query(query)
+
+and across the project ``my_db.configured({"connection_uri": "x"})`` becomes
+``MyDBResource(connection_uri="x")``, a bare ``my_db`` in a resources dict becomes
+``MyDBResource.configure_at_launch()`` (run config keeps its shape), and
+``from module import my_db`` imports ``MyDBResource``. Phase 1 (``resource_plan``) decides,
+for the whole project at once, which functions convert; every other ``@resource`` function
+with a schema gets a TODO saying why (generator resources, other bodies, other uses, ...).
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from dagwire.migrate.codemods.base import Codemod
+from dagwire.migrate.context import FileContext
+from dagwire.migrate.context_uses import string_value
+from dagwire.migrate.resource_plan import Conversion
+
+CODE = "RSC203"
+_NO_SPACE = cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace(""))
+
+
+class ResourceFunctionClass(Codemod):
+    code = CODE
+    name = "resource-function-class"
+
+    def __init__(self, context: FileContext) -> None:
+        super().__init__(context)
+        facts = context.facts
+        module = context.module_name
+        self.local_functions: dict[str, Conversion] = {}  # local name -> conversion
+        self.defined_here: dict[str, Conversion] = {}
+        self.classes_here: dict[str, Conversion] = {}
+        for local, qual in context.names.qualified.items():
+            conversion = facts.conversions.get(qual)
+            if conversion is None:
+                continue
+            self.local_functions[local] = conversion
+            if conversion.module == module:
+                self.defined_here[local] = conversion
+                self.classes_here[conversion.class_name] = conversion
+            else:
+                context.extra_qualified[conversion.class_name] = (
+                    f"{conversion.module}.{conversion.class_name}")
+        self.current_class: Conversion | None = None
+        for function in facts.resource_functions.values():
+            if function.qualname.rsplit(".", 1)[0] == module and function.has_config_schema and (
+                    function.class_qualname is None):
+                context.todo(self._function_node(function.qualname.rsplit(".", 1)[1]), CODE,
+                             f"write a ConfigurableResource class by hand: {function.reason}")
+
+    def _function_node(self, name: str) -> cst.CSTNode:
+        return self.context.top_level_defs[name]
+
+    def class_name(self, conversion: Conversion) -> str:
+        return conversion.class_name
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.current_class = self.classes_here.get(node.name.value)
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute
+                        ) -> cst.BaseExpression:
+        conversion = self.current_class
+        if (conversion is not None and isinstance(updated.value, cst.Name)
+                and updated.value.value == "self" and updated.attr.value.startswith("_")
+                and updated.attr.value[1:] in conversion.private_renames):
+            return updated.with_changes(attr=cst.Name(updated.attr.value[1:]))
+        return updated
+
+    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        conversion = self.classes_here.get(original.name.value)
+        self.current_class = None
+        if conversion is None or not isinstance(updated.body, cst.IndentedBlock):
+            return updated
+        body = list(updated.body.body)
+        docstring = body[:1] if body and isinstance(body[0], cst.SimpleStatementLine) else []
+        rest = [s for s in body[len(docstring):]
+                if not (isinstance(s, cst.FunctionDef) and s.name.value == "__init__")]
+        fields = [cst.parse_statement(f.line() + "\n") for f in conversion.fields]
+        if rest and not rest[0].leading_lines:
+            rest[0] = rest[0].with_changes(leading_lines=[cst.EmptyLine()])
+        if conversion.needs_optional:
+            self.context.typing_imports.add("Optional")
+        base = cst.Arg(cst.parse_expression(self.context.framework_name("ConfigurableResource")))
+        return updated.with_changes(
+            bases=[base], lpar=cst.LeftParen(), rpar=cst.RightParen(),
+            body=updated.body.with_changes(body=[*docstring, *fields, *rest]))
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef
+                          ) -> cst.FunctionDef | cst.RemovalSentinel:
+        if original.name.value in self.defined_here and (
+                self.context.top_level_defs.get(original.name.value) is original):
+            return cst.RemovalSentinel.REMOVE
+        return updated
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        func = updated.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "configured"
+                and isinstance(func.value, cst.Name) and func.value.value in self.local_functions):
+            return updated
+        conversion = self.local_functions[func.value.value]
+        mapping = updated.args[0].value
+        assert isinstance(mapping, cst.Dict)  # phase 1 checked the shape
+        arguments = []
+        for element in mapping.elements:
+            assert isinstance(element, cst.DictElement)
+            key = string_value(element.key)
+            assert key is not None
+            arguments.append(cst.Arg(element.value, keyword=cst.Name(key), equal=_NO_SPACE))
+        return cst.Call(cst.Name(conversion.class_name), arguments)
+
+    def leave_DictElement(self, original: cst.DictElement, updated: cst.DictElement
+                          ) -> cst.DictElement:
+        value = updated.value
+        if isinstance(value, cst.Name) and value.value in self.local_functions:
+            conversion = self.local_functions[value.value]
+            return updated.with_changes(value=cst.parse_expression(
+                f"{conversion.class_name}.configure_at_launch()"))
+        return updated
+
+    def leave_ImportAlias(self, original: cst.ImportAlias, updated: cst.ImportAlias
+                          ) -> cst.ImportAlias:
+        if isinstance(updated.name, cst.Name) and updated.asname is None:
+            conversion = self.local_functions.get(updated.name.value)
+            if conversion is not None and conversion.module != self.context.module_name:
+                return updated.with_changes(name=cst.Name(conversion.class_name))
+        return updated

@@ -1,0 +1,237 @@
+"""Phase 1 for RSC203: which legacy ``@resource`` functions can become a class, exactly.
+
+A function converts when all of this holds (anything else keeps it, with a TODO):
+- ``@resource(config_schema={...})`` with a schema ``schema.translate`` knows;
+- its body is ``return C(...)`` (optionally after ``cfg = context.resource_config``), each
+  argument one config value, and ``C`` a plain class of the same module whose ``__init__``
+  only stores each parameter as ``self.<key>`` or ``self._<key>``;
+- ``C`` is used nowhere else in the project (its constructor call would change meaning);
+- every other use of the function is ``fn.configured({...literal...})``, a value in a
+  ``resources=``/``resource_defs=`` dict, or a plain ``from module import fn``.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from dagwire.migrate.collect import ModuleNames, ProjectFacts, ResourceFunction
+from dagwire.migrate.project import SourceFile
+from dagwire.migrate.schema import FieldSpec, Untranslatable, translate
+
+
+@dataclass
+class Conversion:
+    """What phase 2 needs to rewrite the class, the function and its uses."""
+
+    function: str  # qualified name of the @resource function
+    module: str
+    function_name: str
+    class_name: str
+    fields: list[FieldSpec]
+    private_renames: list[str] = field(default_factory=list)  # keys stored as self._key
+    needs_optional: bool = False
+
+
+class NotConvertible(Exception):
+    pass
+
+
+def plan_conversions(facts: ProjectFacts, trees: dict[str, tuple[SourceFile, ast.Module]],
+                     allow_sources: bool = True) -> None:
+    names_of = {m: ModuleNames(m, tree) for m, (_, tree) in trees.items()}
+    for qual, function in facts.resource_functions.items():
+        module = qual.rsplit(".", 1)[0]
+        if module not in trees:
+            continue
+        try:
+            conversion = _plan_one(function, trees, names_of, allow_sources)
+        except NotConvertible as why:
+            function.reason = str(why)
+            continue
+        except Untranslatable as why:
+            function.reason = str(why)
+            continue
+        function.class_qualname = f"{module}.{conversion.class_name}"
+        facts.conversions[qual] = conversion
+        facts.resource_classes[function.class_qualname] = module
+        facts.field_types[function.class_qualname] = {f.name: f.type_src for f in conversion.fields}
+
+
+def _plan_one(function: ResourceFunction, trees: dict[str, tuple[SourceFile, ast.Module]],
+              names_of: dict[str, ModuleNames], allow_sources: bool) -> Conversion:
+    if not function.has_config_schema:
+        raise NotConvertible("it has no config_schema; write the class by hand")
+    module, name = function.qualname.rsplit(".", 1)
+    tree = trees[module][1]
+    names = names_of[module]
+    node = next(n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and n.name == name)
+    if isinstance(node, ast.AsyncFunctionDef):
+        raise NotConvertible("it is async")
+    decorator = next(d for d in node.decorator_list if names.role(d) == "resource")
+    if not isinstance(decorator, ast.Call) or decorator.args or [
+            k.arg for k in decorator.keywords] != ["config_schema"]:
+        raise NotConvertible("its decorator takes more than config_schema")
+    if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(node)):
+        raise NotConvertible("it is a generator resource: move the code after `yield` "
+                             "to teardown_after_execution by hand")
+    schema = translate(decorator.keywords[0].value, names.role, allow_sources)
+    if schema.nested:
+        raise NotConvertible("nested Shape config in a resource")
+    params = node.args
+    if len(params.args) != 1 or params.vararg or params.kwarg or params.kwonlyargs:
+        raise NotConvertible("it does not take exactly one context parameter")
+    context = params.args[0].arg
+    *prefix, last = node.body
+    aliases = set()
+    for stmt in prefix:
+        if (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1
+                and isinstance(stmt.targets[0], ast.Name) and _is_config(stmt.value, context)):
+            aliases.add(stmt.targets[0].id)
+        else:
+            raise NotConvertible("its body does more than build an object from its config")
+    if not (isinstance(last, ast.Return) and isinstance(last.value, ast.Call)
+            and isinstance(last.value.func, ast.Name)):
+        raise NotConvertible("it does not return a class instance built from its config")
+    call = last.value
+    class_name = call.func.id  # type: ignore[union-attr]
+    cls = next((n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == class_name),
+               None)
+    if cls is None:
+        raise NotConvertible(f"{class_name} is not a class of the same module")
+    if cls.decorator_list or cls.keywords or any(
+            not (isinstance(b, ast.Name) and b.id == "object") for b in cls.bases):
+        raise NotConvertible(f"{class_name} has bases or decorators")
+    init = _init_stores(cls)
+    init_params = list(init)
+    keys: dict[str, str] = {}  # __init__ parameter -> schema key
+    for position, arg in enumerate(call.args):
+        if position >= len(init_params):
+            raise NotConvertible(f"{class_name}() gets more arguments than __init__ takes")
+        keys[init_params[position]] = _config_key(arg, context, aliases)
+    for kw in call.keywords:
+        if kw.arg is None or kw.arg not in init:
+            raise NotConvertible(f"{class_name}() gets an argument __init__ does not take")
+        keys[kw.arg] = _config_key(kw.value, context, aliases)
+    if set(keys) != set(init_params) or sorted(keys.values()) != sorted(
+            f.name for f in schema.fields):
+        raise NotConvertible(f"{class_name}() does not take every config value exactly once")
+    renames = []
+    for param, key in keys.items():
+        attribute = init[param]
+        if attribute == f"_{key}":
+            renames.append(key)
+        elif attribute != key:
+            raise NotConvertible(f"{class_name} stores {key!r} as self.{attribute}")
+    _check_uses(function, class_name, trees, names_of, schema.fields)
+    return Conversion(function.qualname, module, name, class_name, schema.fields, renames,
+                      schema.needs_optional)
+
+
+def _is_config(expr: ast.expr, context: str) -> bool:
+    return (isinstance(expr, ast.Attribute) and expr.attr == "resource_config"
+            and isinstance(expr.value, ast.Name) and expr.value.id == context)
+
+
+def _config_key(expr: ast.expr, context: str, aliases: set[str]) -> str:
+    if isinstance(expr, ast.Subscript) and isinstance(expr.slice, ast.Constant) and isinstance(
+            expr.slice.value, str):
+        if _is_config(expr.value, context) or (
+                isinstance(expr.value, ast.Name) and expr.value.id in aliases):
+            return expr.slice.value
+    raise NotConvertible("an argument of the constructor is not a plain config value")
+
+
+def _init_stores(cls: ast.ClassDef) -> dict[str, str]:
+    """``__init__`` parameter -> attribute it is stored in; raises unless that is all it does."""
+    init = next((n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"),
+                None)
+    if init is None:
+        raise NotConvertible(f"{cls.name} has no __init__")
+    args = init.args
+    if args.vararg or args.kwarg or args.kwonlyargs or args.defaults or args.posonlyargs:
+        raise NotConvertible(f"{cls.name}.__init__ has defaults or special parameters")
+    params = [a.arg for a in args.args[1:]]
+    stores: dict[str, str] = {}
+    for stmt in init.body:
+        if (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1
+                and isinstance(stmt.targets[0], ast.Attribute)
+                and isinstance(stmt.targets[0].value, ast.Name)
+                and stmt.targets[0].value.id == "self" and isinstance(stmt.value, ast.Name)
+                and stmt.value.id in params and stmt.value.id not in stores):
+            stores[stmt.value.id] = stmt.targets[0].attr
+        else:
+            raise NotConvertible(f"{cls.name}.__init__ does more than store its parameters")
+    if set(stores) != set(params):
+        raise NotConvertible(f"{cls.name}.__init__ does not store every parameter")
+    for other in cls.body:
+        if not isinstance(other, ast.FunctionDef) and not (
+                isinstance(other, ast.Expr) and isinstance(other.value, ast.Constant)):
+            raise NotConvertible(f"{cls.name} has class attributes")
+    return stores
+
+
+def _check_uses(function: ResourceFunction, class_name: str,
+                trees: dict[str, tuple[SourceFile, ast.Module]],
+                names_of: dict[str, ModuleNames], fields: list[FieldSpec]) -> None:
+    class_qual = function.qualname.rsplit(".", 1)[0] + "." + class_name
+    for module, (_, tree) in trees.items():
+        names = names_of[module]
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom):
+                for alias in node.names:
+                    if (node.module and f"{node.module}.{alias.name}" == function.qualname
+                            and alias.asname is not None):
+                        raise NotConvertible(f"{module} imports it under another name")
+        allowed: set[int] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+                    node.func.attr == "configured"
+                    and names.qualify(node.func.value) == function.qualname):
+                _check_configured(node, fields)
+                allowed.add(id(node.func.value))
+            elif isinstance(node, ast.Dict):
+                allowed.update(id(v) for v in node.values
+                               if names.qualify(v) == function.qualname)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and names.qualify(node) == function.qualname:
+                raise NotConvertible(f"{module} uses it as a module attribute")
+            if isinstance(node, ast.Name) and id(node) not in allowed:
+                qual = names.qualify(node)
+                if qual == function.qualname:
+                    raise NotConvertible(f"{module} uses it other than by .configured() or "
+                                         "in a resources dict")
+                if qual == class_qual and module != function.qualname.rsplit(".", 1)[0]:
+                    raise NotConvertible(f"{class_name} is used in {module}")
+        if module == class_qual.rsplit(".", 1)[0]:
+            uses = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == class_name]
+            if len(uses) != 1:
+                raise NotConvertible(f"{class_name} is used outside the resource function")
+
+
+def _check_configured(call: ast.Call, fields: list[FieldSpec]) -> None:
+    if len(call.args) != 1 or call.keywords or not isinstance(call.args[0], ast.Dict):
+        raise NotConvertible(".configured() is given something other than a dict literal")
+    by_name = {f.name: f for f in fields}
+    for key, value in zip(call.args[0].keys, call.args[0].values):
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)) or (
+                key.value not in by_name):
+            raise NotConvertible(".configured() sets a key the schema does not have")
+        env = env_variable(value)
+        if env is not None and not (by_name[key.value].is_source
+                                    and by_name[key.value].type_src in ("str", "int")):
+            raise NotConvertible(f'{{"env": ...}} for "{key.value}", which is not a '
+                                 "StringSource/IntSource")
+        if env is None and isinstance(value, ast.Dict):
+            raise NotConvertible(f'the value of "{key.value}" is a dict')
+
+
+def env_variable(value: ast.expr) -> str | None:
+    if (isinstance(value, ast.Dict) and len(value.keys) == 1
+            and isinstance(value.keys[0], ast.Constant) and value.keys[0].value == "env"
+            and isinstance(value.values[0], ast.Constant)
+            and isinstance(value.values[0].value, str)):
+        return value.values[0].value
+    return None
+
