@@ -45,6 +45,7 @@ class ContextUses:
         default_factory=dict)
     other_context_uses: int = 0
     names: dict[str, int] = field(default_factory=dict)  # every other Name in the body
+    assigned: set[str] = field(default_factory=set)  # names the body binds (besides aliases)
 
 
 class _Walker(cst.CSTVisitor):
@@ -78,6 +79,40 @@ class _Walker(cst.CSTVisitor):
                 return
             self.uses.resource_reads.append((node, key))
             self._cover(node.func, node.args[0].value, node.args[0].value.value)  # type: ignore
+
+    def _bind(self, target: cst.CSTNode) -> None:
+        if isinstance(target, cst.Name):
+            if id(target) not in self.covered:
+                self.uses.assigned.add(target.value)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._bind(element.value)
+        elif isinstance(target, cst.StarredElement):
+            self._bind(target.value)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self._bind(node.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._bind(node.target)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._bind(node.target)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._bind(node.target)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._bind(node.target)
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self._bind(node.target)
+
+    def visit_AsName(self, node: cst.AsName) -> None:
+        self._bind(node.name)
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self._bind(node.name)
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None:

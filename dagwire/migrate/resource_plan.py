@@ -184,7 +184,7 @@ def _check_uses(function: ResourceFunction, class_name: str,
                     if (node.module and f"{node.module}.{alias.name}" == function.qualname
                             and alias.asname is not None):
                         raise NotConvertible(f"{module} imports it under another name")
-        allowed: set[int] = set()
+        allowed = _locally_bound(tree)
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
                     node.func.attr == "configured"
@@ -208,6 +208,23 @@ def _check_uses(function: ResourceFunction, class_name: str,
             uses = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == class_name]
             if len(uses) != 1:
                 raise NotConvertible(f"{class_name} is used outside the resource function")
+
+
+def _locally_bound(tree: ast.Module) -> set[int]:
+    """Names inside functions that refer to a parameter or local of that function."""
+    shadowed: set[int] = set()
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue
+        arguments = function.args
+        local = {a.arg for a in [*arguments.posonlyargs, *arguments.args,
+                                 *arguments.kwonlyargs]}
+        local.update(a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None)
+        local.update(n.id for n in ast.walk(function)
+                     if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+        shadowed.update(id(n) for n in ast.walk(function)
+                        if isinstance(n, ast.Name) and n.id in local)
+    return shadowed
 
 
 def _check_configured(call: ast.Call, fields: list[FieldSpec]) -> None:

@@ -73,11 +73,17 @@ class _Translator:
 
     def fields(self, mapping: ast.Dict) -> list[FieldSpec]:
         specs: list[FieldSpec] = []
+        problems: list[str] = []  # every field's problem, so one TODO lists them all
         for key, value in zip(mapping.keys, mapping.values):
             if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
                 raise Untranslatable("a key of the schema is not a string literal")
-            check_field_name(key.value)
-            specs.append(self.field(key.value, value))
+            try:
+                check_field_name(key.value)
+                specs.append(self.field(key.value, value))
+            except Untranslatable as why:
+                problems.append(str(why))
+        if problems:
+            raise Untranslatable("; ".join(problems))
         return specs
 
     def field(self, name: str, value: ast.expr) -> FieldSpec:

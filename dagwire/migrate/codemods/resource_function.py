@@ -129,8 +129,20 @@ class ResourceFunctionClass(Codemod):
             assert isinstance(element, cst.DictElement)
             key = string_value(element.key)
             assert key is not None
-            arguments.append(cst.Arg(element.value, keyword=cst.Name(key), equal=_NO_SPACE))
-        return cst.Call(cst.Name(conversion.class_name), arguments)
+            arguments.append(cst.Arg(element.value, keyword=cst.Name(key), equal=_NO_SPACE,
+                                     comma=element.comma))
+        # keep the layout: a call or dict split over lines stays split the same way
+        outer = updated.args[0]
+        before: cst.BaseParenthesizableWhitespace = updated.whitespace_before_args
+        after: cst.BaseParenthesizableWhitespace = outer.whitespace_after_arg
+        if not isinstance(before, cst.ParenthesizedWhitespace):
+            before = mapping.lbrace.whitespace_after
+        if not isinstance(after, cst.ParenthesizedWhitespace):
+            after = mapping.rbrace.whitespace_before
+        if arguments:
+            arguments[-1] = arguments[-1].with_changes(whitespace_after_arg=after)
+        return cst.Call(cst.Name(conversion.class_name), arguments,
+                        whitespace_before_args=before)
 
     def leave_DictElement(self, original: cst.DictElement, updated: cst.DictElement
                           ) -> cst.DictElement:

@@ -80,7 +80,10 @@ class ResourceParameters(Codemod):
         for key in keys:
             if not key.isidentifier() or keyword.iskeyword(key):
                 return todo(f'"{key}" is not a valid parameter name')
-            if key in taken or uses.names.get(key, 0) > 0:
+            # `key = context.resources.key` makes later reads of `key` the same object
+            local = key in uses.assigned if key in uses.resource_self_assignments else (
+                uses.names.get(key, 0) > 0)
+            if key in taken or local:
                 return todo(f'"{key}" is already a name in the function')
             bound = ctx.facts.bound_class(key)
             if bound is None:
