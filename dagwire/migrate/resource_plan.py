@@ -74,8 +74,8 @@ def _plan_one(function: ResourceFunction, trees: dict[str, tuple[SourceFile, ast
             k.arg for k in decorator.keywords] != ["config_schema"]:
         raise NotConvertible("its decorator takes more than config_schema")
     if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(node)):
-        raise NotConvertible("it is a generator resource: move the code after `yield` "
-                             "to teardown_after_execution by hand")
+        raise NotConvertible("it is a generator resource (the code after `yield` belongs in "
+                             "teardown_after_execution)")
     schema = translate(decorator.keywords[0].value, names.role, allow_sources)
     if schema.nested:
         raise NotConvertible("nested Shape config in a resource")
