@@ -15,6 +15,7 @@ The facts are plain data (picklable) so ``-j N`` worker processes receive them a
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,9 +81,9 @@ class ProjectFacts:
         targets = self.bindings.get(key)
         if not targets:
             return f'no binding of "{key}" found in the project'
-        kinds = sorted({b.target if b.kind != "class" else "a class" for b in targets})
         if len(targets) > 1:
-            return f'"{key}" is bound to different things: {", ".join(kinds)}'
+            what = sorted({b.target for b in targets})
+            return f'"{key}" is bound to different resources: {", ".join(what)}'
         (binding,) = targets
         if binding.kind == "function":
             reason = self.resource_functions[binding.target].reason if (
@@ -158,7 +159,7 @@ class _Collector:
     def add_module(self, source: SourceFile, tree: ast.Module) -> None:
         names = ModuleNames(source.module, tree)
         assigned = [t.id for node in tree.body if isinstance(node, ast.Assign)
-                     for t in node.targets if isinstance(t, ast.Name)]
+                    for t in node.targets if isinstance(t, ast.Name)]
         # names assigned once at module level: a binding through them is resolved one level
         self.module_values = {
             t.id: node.value for node in tree.body if isinstance(node, ast.Assign)
@@ -186,9 +187,9 @@ class _Collector:
                     self.facts.resource_functions[qual] = ResourceFunction(qual, has_schema)
                 if roles & COMPUTE_ROLES:
                     compute.add(node.name)
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call):
-                for keyword in node.keywords:
+        for call in ast.walk(tree):
+            if isinstance(call, ast.Call):
+                for keyword in call.keywords:
                     if keyword.arg in BINDING_KEYWORDS:
                         value = keyword.value
                         if isinstance(value, ast.Name) and value.id in module_dicts:
@@ -234,10 +235,10 @@ class _Collector:
             if isinstance(node, ast.FunctionDef) and decorator_roles(node, names) & COMPOSE_ROLES:
                 composed.update(id(n) for n in ast.walk(node))
         calls: dict[str, list[str]] = {}
-        for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in compute and id(node) not in composed):
-                calls.setdefault(node.func.id, []).append(_call_shape(node, names))
+        for call in ast.walk(tree):
+            if (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+                    and call.func.id in compute and id(call) not in composed):
+                calls.setdefault(call.func.id, []).append(_call_shape(call, names))
         if calls:
             self.facts.direct_calls[module] = calls
 
@@ -272,17 +273,36 @@ def collect(sources: list[SourceFile], allow_sources: bool = True,
     collector = _Collector()
     errors: dict[str, str] = {}
     trees: dict[str, tuple[SourceFile, ast.Module]] = {}
-    for source in sources:
-        if not source.uses_framework:
-            continue
+
+    def add(source: SourceFile) -> None:
         try:
             tree = ast.parse(source.text, filename=str(source.path))
         except SyntaxError as error:
             errors[str(source.path)] = f"syntax error: line {error.lineno}: {error.msg}"
-            continue
+            return
         collector.add_module(source, tree)
         trees[source.module] = (source, tree)
+
+    for source in sources:
+        if source.uses_framework:
+            add(source)
     facts = collector.finish()
+    # A file without a framework import may still subclass a project resource class: parse
+    # the ones whose text names a known resource class in a class statement, to a fixpoint.
+    others = [s for s in sources if not s.uses_framework]
+    while others:
+        known = {q.rsplit(".", 1)[1] for q in facts.resource_classes}
+        if not known:
+            break
+        pattern = re.compile(r"^\s*class\s+\w+\s*\([^)]*\b(?:%s)\b" % "|".join(
+            map(re.escape, sorted(known))), re.MULTILINE)
+        found = [s for s in others if pattern.search(s.text)]
+        if not found:
+            break
+        for source in found:
+            add(source)
+        others = [s for s in others if s not in found]
+        facts = collector.finish()
     if convert_functions:
         from dagwire.migrate.resource_plan import plan_conversions
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -91,7 +92,7 @@ class FileContext:
         self.statement_todos.setdefault(node, []).append(f"{code} {one_line}")
 
 
-def with_todos(leading: list[cst.EmptyLine] | tuple[cst.EmptyLine, ...], todos: list[str],
+def with_todos(leading: Sequence[cst.EmptyLine], todos: list[str],
                context: FileContext) -> list[cst.EmptyLine]:
     """``leading`` plus one comment line per TODO not already there (second run: no change)."""
     lines = list(leading)

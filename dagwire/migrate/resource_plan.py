@@ -95,7 +95,8 @@ def _plan_one(function: ResourceFunction, trees: dict[str, tuple[SourceFile, ast
             and isinstance(last.value.func, ast.Name)):
         raise NotConvertible("it does not return a class instance built from its config")
     call = last.value
-    class_name = call.func.id  # type: ignore[union-attr]
+    assert isinstance(call.func, ast.Name)
+    class_name = call.func.id
     cls = next((n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == class_name),
                None)
     if cls is None:
@@ -185,20 +186,20 @@ def _check_uses(function: ResourceFunction, class_name: str,
                             and alias.asname is not None):
                         raise NotConvertible(f"{module} imports it under another name")
         allowed = _locally_bound(tree)
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
-                    node.func.attr == "configured"
-                    and names.qualify(node.func.value) == function.qualname):
-                _check_configured(node, fields)
-                allowed.add(id(node.func.value))
-            elif isinstance(node, ast.Dict):
-                allowed.update(id(v) for v in node.values
+        for item in ast.walk(tree):
+            if isinstance(item, ast.Call) and isinstance(item.func, ast.Attribute) and (
+                    item.func.attr == "configured"
+                    and names.qualify(item.func.value) == function.qualname):
+                _check_configured(item, fields)
+                allowed.add(id(item.func.value))
+            elif isinstance(item, ast.Dict):
+                allowed.update(id(v) for v in item.values
                                if names.qualify(v) == function.qualname)
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Attribute) and names.qualify(node) == function.qualname:
+        for item in ast.walk(tree):
+            if isinstance(item, ast.Attribute) and names.qualify(item) == function.qualname:
                 raise NotConvertible(f"{module} uses it as a module attribute")
-            if isinstance(node, ast.Name) and id(node) not in allowed:
-                qual = names.qualify(node)
+            if isinstance(item, ast.Name) and id(item) not in allowed:
+                qual = names.qualify(item)
                 if qual == function.qualname:
                     raise NotConvertible(f"{module} uses it other than by .configured() or "
                                          "in a resources dict")
@@ -251,4 +252,3 @@ def env_variable(value: ast.expr) -> str | None:
             and isinstance(value.values[0].value, str)):
         return value.values[0].value
     return None
-

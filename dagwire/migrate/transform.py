@@ -10,7 +10,7 @@ of the tree; the output is checked to parse before it is returned.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,7 +60,7 @@ class MigrationTransformer(cst.CSTTransformer):
             hook(node)
         return True
 
-    def on_leave(self, original: cst.CSTNode, updated: cst.CSTNode) -> Any:  # type: ignore[override]
+    def on_leave(self, original: cst.CSTNode, updated: cst.CSTNode) -> Any:
         context = self.context
         replacement = context.replacements.get(original)
         if replacement is not None:
@@ -232,7 +232,8 @@ def _finish_imports(module: cst.Module, context: FileContext) -> cst.Module:
                                                 context.typing_imports)
         else:
             names = ", ".join(sorted(context.typing_imports))
-            new_statements.append(cst.parse_statement(f"from typing import {names}\n"))  # type: ignore[arg-type]
+            new_statements.append(cst.parse_statement(  # type: ignore[arg-type]
+                f"from typing import {names}\n"))
     for source_module, name in sorted(context.project_imports):
         new_statements.append(cst.parse_statement(  # type: ignore[arg-type]
             f"from {source_module} import {name}\n"))
@@ -258,7 +259,7 @@ def _imports_from(statement: cst.CSTNode, source: str) -> bool:
         and not isinstance(s.names, cst.ImportStar) for s in statement.body)
 
 
-def _after_imports(body: list[cst.BaseStatement]) -> int:
+def _after_imports(body: Sequence[cst.BaseStatement]) -> int:
     index = 0
     for i, statement in enumerate(body):
         if isinstance(statement, cst.SimpleStatementLine) and all(

@@ -123,5 +123,6 @@ class OpConfigClass(Codemod):
                                      equal=cst.AssignEqual(cst.SimpleWhitespace(""),
                                                            cst.SimpleWhitespace(""))))
         config = cst.Call(cst.Name(plan.config_class), arguments)
-        return updated.with_changes(args=[cst.Arg(config, keyword=cst.Name("config"), equal=cst.AssignEqual(
-            cst.SimpleWhitespace(""), cst.SimpleWhitespace("")))])
+        equal = cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace(""))
+        return updated.with_changes(args=[cst.Arg(config, keyword=cst.Name("config"),
+                                                  equal=equal)])

@@ -100,8 +100,9 @@ class ResourceFunctionClass(Codemod):
         rest = [s for s in body[len(docstring):]
                 if not (isinstance(s, cst.FunctionDef) and s.name.value == "__init__")]
         fields = [cst.parse_statement(f.line() + "\n") for f in conversion.fields]
-        if rest and not rest[0].leading_lines:
-            rest[0] = rest[0].with_changes(leading_lines=[cst.EmptyLine()])
+        first = rest[0] if rest else None
+        if isinstance(first, (cst.FunctionDef, cst.ClassDef)) and not first.leading_lines:
+            rest[0] = first.with_changes(leading_lines=[cst.EmptyLine()])
         if conversion.needs_optional:
             self.context.typing_imports.add("Optional")
         base = cst.Arg(cst.parse_expression(self.context.framework_name("ConfigurableResource")))
