@@ -27,6 +27,7 @@ from dagwire.migrate.frameworks import (
     framework_of,
 )
 from dagwire.migrate.project import SourceFile
+from dagwire.migrate.schema import Schema, Untranslatable, translate
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ class ProjectFacts:
     direct_calls: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     # qualified function -> resource_plan.Conversion, for the functions RSC203 rewrites
     conversions: dict[str, Any] = field(default_factory=dict)
+    # module -> op/asset name -> its config_schema translated (RSC202), or why it cannot be
+    op_schemas: dict[str, dict[str, Schema | str]] = field(default_factory=dict)
     # qualified resource class -> field name -> annotation source (for EnvVar vs EnvVar.int)
     field_types: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -150,7 +153,8 @@ def _keyword(call: ast.Call, name: str) -> ast.expr | None:
 
 
 class _Collector:
-    def __init__(self) -> None:
+    def __init__(self, allow_sources: bool) -> None:
+        self.allow_sources = allow_sources
         self.facts = ProjectFacts()
         # qualified class -> (base expressions resolved: qualified names or roles)
         self.class_bases: dict[str, list[str]] = {}
@@ -187,6 +191,7 @@ class _Collector:
                     self.facts.resource_functions[qual] = ResourceFunction(qual, has_schema)
                 if roles & COMPUTE_ROLES:
                     compute.add(node.name)
+                    self._op_schema(source.module, node, names)
         for call in ast.walk(tree):
             if isinstance(call, ast.Call):
                 for keyword in call.keywords:
@@ -197,6 +202,21 @@ class _Collector:
                         if isinstance(value, ast.Dict):
                             self._add_bindings(value, names)
         self._direct_calls(source.module, tree, names, compute)
+
+    def _op_schema(self, module: str, node: ast.FunctionDef | ast.AsyncFunctionDef,
+                   names: ModuleNames) -> None:
+        for decorator in node.decorator_list:
+            if not (isinstance(decorator, ast.Call) and names.role(decorator) in COMPUTE_ROLES):
+                continue
+            schema = _keyword(decorator, "config_schema")
+            if schema is None:
+                continue
+            translated: Schema | str
+            try:
+                translated = translate(schema, names.role, self.allow_sources)
+            except Untranslatable as why:
+                translated = str(why)
+            self.facts.op_schemas.setdefault(module, {})[node.name] = translated
 
     def _add_bindings(self, mapping: ast.Dict, names: ModuleNames) -> None:
         for key, value in zip(mapping.keys, mapping.values):
@@ -270,7 +290,7 @@ def _call_shape(call: ast.Call, names: ModuleNames) -> str:
 def collect(sources: list[SourceFile], allow_sources: bool = True,
             convert_functions: bool = True) -> tuple[ProjectFacts, dict[str, str]]:
     """Facts over every framework file; files that do not parse are reported, not collected."""
-    collector = _Collector()
+    collector = _Collector(allow_sources)
     errors: dict[str, str] = {}
     trees: dict[str, tuple[SourceFile, ast.Module]] = {}
 

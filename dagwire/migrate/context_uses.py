@@ -53,6 +53,12 @@ class _Walker(cst.CSTVisitor):
         self.uses = uses
         self.covered: set[int] = set()
 
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        return None
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        return None
+
     def _cover(self, *nodes: cst.CSTNode) -> None:
         self.covered.update(id(n) for n in nodes)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ast
-
 import libcst as cst
 
 from dagwire.migrate.frameworks import ROLES, framework_of
@@ -29,6 +27,7 @@ class FileNames:
         self.framework_aliases: set[str] = set()
         self.framework_import: cst.SimpleStatementLine | None = None
         self.framework: str = "dagwire"
+        self.framework_module: str = "dagwire"  # the module of framework_import
         self.top_level: set[str] = set()  # every name bound at module level
         for statement in module.body:
             self._read(statement)
@@ -47,6 +46,7 @@ class FileNames:
                 if fw is not None and self.framework_import is None and not isinstance(
                         small.names, cst.ImportStar):
                     self.framework_import, self.framework = statement, fw
+                    self.framework_module = source
                 if isinstance(small.names, cst.ImportStar):
                     continue
                 for alias in small.names:
@@ -89,17 +89,6 @@ class FileNames:
     def qualify(self, expr: cst.BaseExpression) -> str | None:
         if isinstance(expr, cst.Name):
             return self.qualified.get(expr.value)
-        return None
-
-    def ast_role(self, expr: ast.expr) -> str | None:
-        """``role`` for the stdlib ast of a schema handed to ``schema.translate``."""
-        if isinstance(expr, ast.Call):
-            expr = expr.func
-        if isinstance(expr, ast.Name):
-            return self.roles.get(expr.id)
-        if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and (
-                expr.value.id in self.framework_aliases):
-            return ROLES.get(expr.attr)
         return None
 
     def local_for(self, qualname: str) -> str | None:

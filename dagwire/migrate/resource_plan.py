@@ -40,12 +40,15 @@ class NotConvertible(Exception):
 def plan_conversions(facts: ProjectFacts, trees: dict[str, tuple[SourceFile, ast.Module]],
                      allow_sources: bool = True) -> None:
     names_of = {m: ModuleNames(m, tree) for m, (_, tree) in trees.items()}
+    refs_of: dict[str, ModuleRefs] = {}
+    if any(f.has_config_schema for f in facts.resource_functions.values()):
+        refs_of = {m: ModuleRefs(m, tree, names_of[m]) for m, (_, tree) in trees.items()}
     for qual, function in facts.resource_functions.items():
         module = qual.rsplit(".", 1)[0]
         if module not in trees:
             continue
         try:
-            conversion = _plan_one(function, trees, names_of, allow_sources)
+            conversion = _plan_one(function, trees, names_of, refs_of, allow_sources)
         except NotConvertible as why:
             function.reason = str(why)
             continue
@@ -59,7 +62,8 @@ def plan_conversions(facts: ProjectFacts, trees: dict[str, tuple[SourceFile, ast
 
 
 def _plan_one(function: ResourceFunction, trees: dict[str, tuple[SourceFile, ast.Module]],
-              names_of: dict[str, ModuleNames], allow_sources: bool) -> Conversion:
+              names_of: dict[str, ModuleNames], refs_of: dict[str, ModuleRefs],
+              allow_sources: bool) -> Conversion:
     if not function.has_config_schema:
         raise NotConvertible("it has no config_schema; write the class by hand")
     module, name = function.qualname.rsplit(".", 1)
@@ -125,7 +129,7 @@ def _plan_one(function: ResourceFunction, trees: dict[str, tuple[SourceFile, ast
             renames.append(key)
         elif attribute != key:
             raise NotConvertible(f"{class_name} stores {key!r} as self.{attribute}")
-    _check_uses(function, class_name, trees, names_of, schema.fields)
+    _check_uses(function, class_name, refs_of, schema.fields)
     return Conversion(function.qualname, module, name, class_name, schema.fields, renames,
                       schema.needs_optional)
 
@@ -173,42 +177,59 @@ def _init_stores(cls: ast.ClassDef) -> dict[str, str]:
     return stores
 
 
-def _check_uses(function: ResourceFunction, class_name: str,
-                trees: dict[str, tuple[SourceFile, ast.Module]],
-                names_of: dict[str, ModuleNames], fields: list[FieldSpec]) -> None:
-    class_qual = function.qualname.rsplit(".", 1)[0] + "." + class_name
-    for module, (_, tree) in trees.items():
-        names = names_of[module]
+class ModuleRefs:
+    """One walk per module: where each project object is referred to, and how."""
+
+    def __init__(self, module: str, tree: ast.Module, names: ModuleNames) -> None:
+        self.module = module
+        shadowed = _locally_bound(tree)
+        self.configured: dict[int, ast.Call] = {}  # id(reference) -> the .configured() call
+        self.dict_values: set[int] = set()
+        self.refs: dict[str, list[ast.expr]] = {}
+        self.name_counts: dict[str, int] = {}
+        self.renamed_imports: set[str] = set()  # qualified names imported under another name
         for node in tree.body:
-            if isinstance(node, ast.ImportFrom):
-                for alias in node.names:
-                    if (node.module and f"{node.module}.{alias.name}" == function.qualname
-                            and alias.asname is not None):
-                        raise NotConvertible(f"{module} imports it under another name")
-        allowed = _locally_bound(tree)
+            if isinstance(node, ast.ImportFrom) and node.module:
+                self.renamed_imports.update(f"{node.module}.{a.name}" for a in node.names
+                                            if a.asname is not None)
         for item in ast.walk(tree):
-            if isinstance(item, ast.Call) and isinstance(item.func, ast.Attribute) and (
-                    item.func.attr == "configured"
-                    and names.qualify(item.func.value) == function.qualname):
-                _check_configured(item, fields)
-                allowed.add(id(item.func.value))
-            elif isinstance(item, ast.Dict):
-                allowed.update(id(v) for v in item.values
-                               if names.qualify(v) == function.qualname)
-        for item in ast.walk(tree):
-            if isinstance(item, ast.Attribute) and names.qualify(item) == function.qualname:
-                raise NotConvertible(f"{module} uses it as a module attribute")
-            if isinstance(item, ast.Name) and id(item) not in allowed:
+            if isinstance(item, ast.Name):
+                self.name_counts[item.id] = self.name_counts.get(item.id, 0) + 1
+                if id(item) not in shadowed:
+                    qual = names.qualify(item)
+                    if qual is not None:
+                        self.refs.setdefault(qual, []).append(item)
+            elif isinstance(item, ast.Attribute) and isinstance(item.value, ast.Name):
                 qual = names.qualify(item)
-                if qual == function.qualname:
-                    raise NotConvertible(f"{module} uses it other than by .configured() or "
-                                         "in a resources dict")
-                if qual == class_qual and module != function.qualname.rsplit(".", 1)[0]:
-                    raise NotConvertible(f"{class_name} is used in {module}")
-        if module == class_qual.rsplit(".", 1)[0]:
-            uses = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == class_name]
-            if len(uses) != 1:
-                raise NotConvertible(f"{class_name} is used outside the resource function")
+                if qual is not None:
+                    self.refs.setdefault(qual, []).append(item)
+            if isinstance(item, ast.Call) and isinstance(item.func, ast.Attribute) and (
+                    item.func.attr == "configured"):
+                self.configured[id(item.func.value)] = item
+            elif isinstance(item, ast.Dict):
+                self.dict_values.update(id(v) for v in item.values)
+
+
+def _check_uses(function: ResourceFunction, class_name: str, refs_of: dict[str, ModuleRefs],
+                fields: list[FieldSpec]) -> None:
+    function_module = function.qualname.rsplit(".", 1)[0]
+    class_qual = f"{function_module}.{class_name}"
+    for module, refs in refs_of.items():
+        if function.qualname in refs.renamed_imports:
+            raise NotConvertible(f"{module} imports it under another name")
+        for node in refs.refs.get(function.qualname, []):
+            if isinstance(node, ast.Attribute):
+                raise NotConvertible(f"{module} uses it as a module attribute")
+            call = refs.configured.get(id(node))
+            if call is not None:
+                _check_configured(call, fields)
+            elif id(node) not in refs.dict_values:
+                raise NotConvertible(f"{module} uses it other than by .configured() or "
+                                     "in a resources dict")
+        if module != function_module and refs.refs.get(class_qual):
+            raise NotConvertible(f"{class_name} is used in {module}")
+        if module == function_module and refs.name_counts.get(class_name, 0) != 1:
+            raise NotConvertible(f"{class_name} is used outside the resource function")
 
 
 def _locally_bound(tree: ast.Module) -> set[int]:

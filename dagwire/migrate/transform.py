@@ -53,6 +53,13 @@ class MigrationTransformer(cst.CSTTransformer):
             table[kind] = hooks
         return hooks
 
+    # no codemod hooks on node attributes: skip libcst's per-attribute dispatch
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        return None
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        return None
+
     def on_visit(self, node: cst.CSTNode) -> bool:
         if node in self.context.replacements:
             return False  # replaced whole: its children do not matter
@@ -213,9 +220,10 @@ def _add_to_import(statement: cst.SimpleStatementLine, names: set[str]
 
 def _finish_imports(module: cst.Module, context: FileContext) -> cst.Module:
     body = list(module.body)
-    framework_index = next((i for i, s in enumerate(body)
-                            if s is context.names.framework_import
-                            or _same_import(s, context.names.framework_import)), None)
+    framework_index = None
+    if context.names.framework_import is not None:
+        framework_index = next((i for i, s in enumerate(body)
+                                if _imports_from(s, context.names.framework_module)), None)
     new_statements: list[cst.SimpleStatementLine] = []
     if context.framework_imports:
         if framework_index is not None:
@@ -248,11 +256,6 @@ def _finish_imports(module: cst.Module, context: FileContext) -> cst.Module:
     return module.with_changes(body=body)
 
 
-def _same_import(statement: cst.CSTNode, framework: cst.CSTNode | None) -> bool:
-    return framework is not None and isinstance(statement, cst.SimpleStatementLine) and (
-        statement.deep_equals(framework))
-
-
 def _imports_from(statement: cst.CSTNode, source: str) -> bool:
     return isinstance(statement, cst.SimpleStatementLine) and any(
         isinstance(s, cst.ImportFrom) and s.module is not None and dotted(s.module) == source
@@ -272,35 +275,56 @@ def _used_names(tree: ast.AST) -> set[str]:
     return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
 
 
-def _prune_imports(module: cst.Module, before: set[str], after: set[str],
-                   context: FileContext) -> cst.Module:
-    """Drop framework names the migration made unused (names unused before stay)."""
+def _prune_imports(new_text: str, new_module: cst.Module, new_tree: ast.Module,
+                   before: set[str], context: FileContext) -> str:
+    """Drop framework names the migration made unused (names unused before stay).
+
+    Works on the text: only the import statements that change are generated again and
+    spliced in by line, so the module is not generated twice.
+    """
+    after = _used_names(new_tree)
     unused = {local for local in context.names.framework_locals
               if local in before and local not in after}
     if not unused:
-        return module
-    body: list[cst.BaseStatement | None] = list(module.body)
-    for index, statement in enumerate(module.body):
-        if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1):
+        return new_text
+    located = [n for n in new_tree.body if isinstance(n, ast.ImportFrom) and n.module
+               and n.module.split(".")[0] in ("dagster", "dagwire") and n.level == 0]
+    statements = [s for s in new_module.body if isinstance(s, cst.SimpleStatementLine)
+                  and len(s.body) == 1 and isinstance(s.body[0], cst.ImportFrom)
+                  and s.body[0].module is not None
+                  and (dotted(s.body[0].module) or "").split(".")[0] in ("dagster", "dagwire")
+                  and not s.body[0].relative]
+    if len(located) != len(statements):
+        return new_text  # a compound line (`import x; from dagster import y`): leave it
+    lines = new_text.splitlines(keepends=True)
+    for node, statement in reversed(list(zip(located, statements))):
+        replacement = _without_names(statement, unused)
+        if replacement is statement:
             continue
-        node = statement.body[0]
-        if not (isinstance(node, cst.ImportFrom) and node.module is not None
-                and (dotted(node.module) or "").split(".")[0] in ("dagster", "dagwire")
-                and not isinstance(node.names, cst.ImportStar)):
-            continue
-        kept = [a for a in node.names if (a.evaluated_alias or a.evaluated_name) not in unused]
-        if len(kept) == len(node.names):
-            continue
-        if not kept:
-            body[index] = None
-            continue
-        kept[-1] = kept[-1].with_changes(comma=node.names[-1].comma)
-        if len(kept) <= 4 and node.lpar is not None:
-            # a short list no longer needs the parenthesised one-per-line layout
-            kept = [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in kept]
-            node = node.with_changes(lpar=None, rpar=None)
-        body[index] = statement.with_changes(body=[node.with_changes(names=kept)])
-    return module.with_changes(body=[s for s in body if s is not None])
+        end = node.end_lineno or node.lineno
+        text = "" if replacement is None else cst.Module([]).code_for_node(
+            replacement.with_changes(leading_lines=()))
+        lines[node.lineno - 1:end] = [text] if text else []
+    return "".join(lines)
+
+
+def _without_names(statement: cst.SimpleStatementLine, unused: set[str]
+                   ) -> cst.SimpleStatementLine | None:
+    node = statement.body[0]
+    assert isinstance(node, cst.ImportFrom)
+    if isinstance(node.names, cst.ImportStar):
+        return statement
+    kept = [a for a in node.names if (a.evaluated_alias or a.evaluated_name) not in unused]
+    if len(kept) == len(node.names):
+        return statement
+    if not kept:
+        return None
+    kept[-1] = kept[-1].with_changes(comma=node.names[-1].comma)
+    if len(kept) <= 4 and node.lpar is not None:
+        # a short list no longer needs the parenthesised one-per-line layout
+        kept = [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in kept]
+        node = node.with_changes(lpar=None, rpar=None)
+    return statement.with_changes(body=[node.with_changes(names=kept)])
 
 
 def migrate_source(text: str, module_name: str, facts: ProjectFacts,
@@ -325,8 +349,6 @@ def migrate_source(text: str, module_name: str, facts: ProjectFacts,
     except SyntaxError as error:
         raise MigrationError(f"internal error: output does not parse ({error.msg}, line "
                              f"{error.lineno}); file left unchanged") from None
-    pruned = _prune_imports(new_module, _used_names(ast.parse(text)), _used_names(new_tree),
-                            context)
-    if pruned is not new_module:
-        new_text = pruned.code
+    new_text = _prune_imports(new_text, new_module, new_tree, _used_names(ast.parse(text)),
+                              context)
     return FileResult(new_text, context.todo_count)

@@ -27,21 +27,15 @@ that the schema lacks, or a class name already taken.
 
 from __future__ import annotations
 
-import ast
-
 import libcst as cst
 
 from dagwire.migrate.codemods.base import Codemod
 from dagwire.migrate.codemods.resource_params import keyword_arg
 from dagwire.migrate.context import FunctionPlan
 from dagwire.migrate.context_uses import string_value
-from dagwire.migrate.schema import Untranslatable, camel, class_source, translate
+from dagwire.migrate.schema import camel, class_source
 
 CODE = "RSC202"
-
-
-def expression_ast(node: cst.BaseExpression) -> ast.expr:
-    return ast.parse(cst.Module([]).code_for_node(node).strip(), mode="eval").body
 
 
 class OpConfigClass(Codemod):
@@ -59,11 +53,12 @@ class OpConfigClass(Codemod):
         def todo(text: str) -> None:
             ctx.todo(function, CODE, f"write a Config class by hand: {text}")
 
-        try:
-            schema = translate(expression_ast(arg.value), ctx.names.ast_role,
-                               allow_sources="RSC205" in ctx.selected)
-        except (Untranslatable, SyntaxError) as why:
-            return todo(str(why))
+        # phase 1 translated the schema from the same source (stdlib ast)
+        schema = ctx.facts.op_schemas.get(ctx.module_name, {}).get(name)
+        if schema is None:
+            return todo("the schema was not read in phase 1")
+        if isinstance(schema, str):
+            return todo(schema)
         uses = plan.uses
         if uses is not None:
             if uses.config_problems:
