@@ -191,7 +191,7 @@ class _Collector:
                     self.facts.resource_functions[qual] = ResourceFunction(qual, has_schema)
                 if roles & COMPUTE_ROLES:
                     compute.add(node.name)
-                    self._op_schema(source.module, node, names)
+                    self._op_schema(source, node, names)
         for call in ast.walk(tree):
             if isinstance(call, ast.Call):
                 for keyword in call.keywords:
@@ -203,7 +203,7 @@ class _Collector:
                             self._add_bindings(value, names)
         self._direct_calls(source.module, tree, names, compute)
 
-    def _op_schema(self, module: str, node: ast.FunctionDef | ast.AsyncFunctionDef,
+    def _op_schema(self, source: SourceFile, node: ast.FunctionDef | ast.AsyncFunctionDef,
                    names: ModuleNames) -> None:
         for decorator in node.decorator_list:
             if not (isinstance(decorator, ast.Call) and names.role(decorator) in COMPUTE_ROLES):
@@ -213,10 +213,10 @@ class _Collector:
                 continue
             translated: Schema | str
             try:
-                translated = translate(schema, names.role, self.allow_sources)
+                translated = translate(schema, names.role, self.allow_sources, source.text)
             except Untranslatable as why:
                 translated = str(why)
-            self.facts.op_schemas.setdefault(module, {})[node.name] = translated
+            self.facts.op_schemas.setdefault(source.module, {})[node.name] = translated
 
     def _add_bindings(self, mapping: ast.Dict, names: ModuleNames) -> None:
         for key, value in zip(mapping.keys, mapping.values):

@@ -80,7 +80,8 @@ def _plan_one(function: ResourceFunction, trees: dict[str, tuple[SourceFile, ast
     if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(node)):
         raise NotConvertible("it is a generator resource (the code after `yield` belongs in "
                              "teardown_after_execution)")
-    schema = translate(decorator.keywords[0].value, names.role, allow_sources)
+    schema = translate(decorator.keywords[0].value, names.role, allow_sources,
+                       trees[module][0].text)
     if schema.nested:
         raise NotConvertible("nested Shape config in a resource")
     params = node.args

@@ -65,8 +65,10 @@ def check_field_name(name: str) -> None:
 
 
 class _Translator:
-    def __init__(self, role_of: Callable[[ast.expr], str | None], allow_sources: bool) -> None:
+    def __init__(self, role_of: Callable[[ast.expr], str | None], allow_sources: bool,
+                 source: str | None) -> None:
         self.role_of = role_of
+        self.source = source
         self.allow_sources = allow_sources
         self.nested: list[ClassSpec] = []
         self.needs_optional = False
@@ -102,7 +104,7 @@ class _Translator:
                     ast.literal_eval(default)
                 except ValueError:
                     raise Untranslatable(f'default of "{name}" is not a literal') from None
-                return FieldSpec(name, type_src, ast.unparse(default), is_source)
+                return FieldSpec(name, type_src, self.text(default), is_source)
             required = options.get("is_required")
             if isinstance(required, ast.Constant) and required.value is False:
                 self.needs_optional = True
@@ -144,6 +146,11 @@ class _Translator:
         raise Untranslatable(f'the type of "{name}" ({ast.unparse(value)[:40]}) is not a '
                              "plain type the codemod knows")
 
+    def text(self, node: ast.expr) -> str:
+        """The default as the user wrote it (quotes included), ``ast.unparse`` otherwise."""
+        segment = ast.get_source_segment(self.source, node) if self.source else None
+        return segment if segment is not None and "\n" not in segment else ast.unparse(node)
+
     def shape(self, name: str, mapping: ast.Dict) -> str:
         class_name = camel(name)
         self.nested.append(ClassSpec(class_name, tuple(self.fields(mapping))))
@@ -151,11 +158,11 @@ class _Translator:
 
 
 def translate(mapping: ast.expr, role_of: Callable[[ast.expr], str | None],
-              allow_sources: bool) -> Schema:
+              allow_sources: bool, source: str | None = None) -> Schema:
     """The schema's fields; required ones first is *not* enforced (pydantic allows any order)."""
     if not isinstance(mapping, ast.Dict):
         raise Untranslatable("config_schema is not a dict literal (computed schema)")
-    translator = _Translator(role_of, allow_sources)
+    translator = _Translator(role_of, allow_sources, source)
     fields = translator.fields(mapping)
     return Schema(fields, translator.nested, translator.needs_optional)
 

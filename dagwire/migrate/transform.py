@@ -242,9 +242,14 @@ def _finish_imports(module: cst.Module, context: FileContext) -> cst.Module:
             names = ", ".join(sorted(context.typing_imports))
             new_statements.append(cst.parse_statement(  # type: ignore[arg-type]
                 f"from typing import {names}\n"))
-    for source_module, name in sorted(context.project_imports):
-        new_statements.append(cst.parse_statement(  # type: ignore[arg-type]
-            f"from {source_module} import {name}\n"))
+    project_statements = [cst.parse_statement(f"from {module} import {name}\n")
+                          for module, name in sorted(context.project_imports)]
+    last_import = _after_imports(body)
+    if project_statements and framework_index is not None and last_import > framework_index + 1:
+        # project imports already follow the framework import: the new ones join that block
+        body[last_import:last_import] = project_statements
+    else:
+        new_statements.extend(project_statements)  # type: ignore[arg-type]
     if new_statements:
         anchor = framework_index if framework_index is not None else _after_imports(body)
         if anchor < len(body):

@@ -154,6 +154,21 @@ class ResourceFunctionClass(Codemod):
                 f"{conversion.class_name}.configure_at_launch()"))
         return updated
 
+    def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom
+                         ) -> cst.ImportFrom:
+        """A sorted name list stays sorted after a function's name became its class's."""
+        if isinstance(original.names, cst.ImportStar) or isinstance(updated.names,
+                                                                    cst.ImportStar):
+            return updated
+        before = [a.evaluated_name for a in original.names]
+        after = [a.evaluated_name for a in updated.names]
+        if before == after or before != sorted(before) or after == sorted(after):
+            return updated
+        commas = [a.comma for a in updated.names]
+        ordered = sorted(updated.names, key=lambda a: a.evaluated_name)
+        return updated.with_changes(
+            names=[a.with_changes(comma=c) for a, c in zip(ordered, commas)])
+
     def leave_ImportAlias(self, original: cst.ImportAlias, updated: cst.ImportAlias
                           ) -> cst.ImportAlias:
         if isinstance(updated.name, cst.Name) and updated.asname is None:
