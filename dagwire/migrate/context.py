@@ -25,7 +25,6 @@ class FunctionPlan:
     resource_params: list[cst.Param] = field(default_factory=list)
     classes_before: list[cst.BaseStatement] = field(default_factory=list)
     context_still_used: bool = True
-    todos: list[str] = field(default_factory=list)
     config_class: str | None = None  # set when RSC202 rewrites it (for direct calls)
     uses: ContextUses | None = None
     config_converted: bool = False

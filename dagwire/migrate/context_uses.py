@@ -37,6 +37,8 @@ class ContextUses:
     config_reads: list[tuple[cst.Subscript, str]] = field(default_factory=list)
     config_aliases: dict[str, cst.SimpleStatementLine] = field(default_factory=dict)
     config_problems: list[str] = field(default_factory=list)
+    # `context.op_config["a"]["b"]`: the outer subscript and its keys ("a", "b")
+    config_chains: list[tuple[cst.Subscript, tuple[str, ...]]] = field(default_factory=list)
     # `context.resources.k` and `getattr(context.resources, "k")`
     resource_reads: list[tuple[cst.BaseExpression, str]] = field(default_factory=list)
     resource_problems: list[str] = field(default_factory=list)
@@ -62,8 +64,35 @@ class _Walker(cst.CSTVisitor):
     def _cover(self, *nodes: cst.CSTNode) -> None:
         self.covered.update(id(n) for n in nodes)
 
+    def _config_chain(self, node: cst.BaseExpression) -> tuple[str, ...] | None:
+        """The keys of ``op_config["a"]["b"]...`` (or ``alias["a"]...``), else None."""
+        if not isinstance(node, cst.Subscript):
+            return None
+        key = subscript_key(node)
+        if key is None:
+            return None
+        base = node.value
+        if _is_context_attr(base, self.uses.context, "op_config") or (
+                isinstance(base, cst.Name) and base.value in self.uses.config_aliases):
+            return (key,)
+        inner = self._config_chain(base)
+        return None if inner is None else (*inner, key)
+
     def visit_Subscript(self, node: cst.Subscript) -> None:
         ctx = self.uses.context
+        if id(node) in self.covered:
+            return
+        chain = self._config_chain(node)
+        if chain is not None and len(chain) > 1:
+            self.uses.config_chains.append((node, chain))
+            inner: cst.BaseExpression = node
+            while isinstance(inner, cst.Subscript):
+                self._cover(inner)
+                inner = inner.value
+            self._cover(inner)
+            if isinstance(inner, cst.Attribute):
+                self._cover(inner.value)
+            return
         key = subscript_key(node)
         if _is_context_attr(node.value, ctx, "op_config") or (
                 isinstance(node.value, cst.Name) and node.value.value in self.uses.config_aliases):
@@ -157,6 +186,17 @@ class _Walker(cst.CSTVisitor):
             self.uses.names[node.value] = self.uses.names.get(node.value, 0) + 1
 
 
+def _resource_read_key(value: cst.BaseExpression, context: str) -> str | None:
+    """``context.resources.k`` / ``getattr(context.resources, "k")`` -> ``k``."""
+    if isinstance(value, cst.Attribute) and _is_context_attr(value.value, context, "resources"):
+        return value.attr.value
+    if (isinstance(value, cst.Call) and isinstance(value.func, cst.Name)
+            and value.func.value == "getattr" and len(value.args) == 2
+            and _is_context_attr(value.args[0].value, context, "resources")):
+        return string_value(value.args[1].value)
+    return None
+
+
 def analyse(function: cst.FunctionDef, context: str) -> ContextUses:
     uses = ContextUses(context)
     walker = _Walker(uses)
@@ -173,9 +213,7 @@ def analyse(function: cst.FunctionDef, context: str) -> ContextUses:
             if _is_context_attr(small.value, context, "op_config"):
                 uses.config_aliases[target.value] = statement
                 walker._cover(target, small.value, small.value.value)  # type: ignore
-            elif (isinstance(small.value, cst.Attribute)
-                  and _is_context_attr(small.value.value, context, "resources")
-                  and small.value.attr.value == target.value):
+            elif _resource_read_key(small.value, context) == target.value:
                 uses.resource_self_assignments.setdefault(target.value, []).append(statement)
                 walker._cover(target)
     body.visit(walker)

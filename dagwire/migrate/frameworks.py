@@ -51,7 +51,7 @@ COMPUTE_ROLES = frozenset({"op", "asset"})
 # Decorators whose bodies compose ops (a call there is not a direct invocation).
 COMPOSE_ROLES = frozenset({"job", "graph"})
 # Parameter names Dagster takes for the context of an op or asset.
-CONTEXT_NAMES = frozenset({"context", "_context", "context_", "_", "ctx"})
+CONTEXT_NAMES = frozenset({"context", "_context", "context_", "_"})
 
 # Keyword arguments that bind resource keys to definitions.
 BINDING_KEYWORDS = frozenset({"resources", "resource_defs"})

@@ -128,7 +128,7 @@ class _Translator:
         role = self.role_of(value) if not isinstance(value, ast.Call) else None
         if role in SOURCE_TYPES:
             if not self.allow_sources:
-                raise Untranslatable(f'"{name}" is a {role} (RSC205 not selected)')
+                raise Untranslatable(f'"{name}" is typed {role} (RSC205 not selected)')
             return SOURCE_TYPES[role], True
         if isinstance(value, ast.List) and len(value.elts) == 1:
             return f"list[{self.type(name, value.elts[0])[0]}]", False

@@ -33,9 +33,25 @@ from dagwire.migrate.codemods.base import Codemod
 from dagwire.migrate.codemods.resource_params import keyword_arg
 from dagwire.migrate.context import FunctionPlan
 from dagwire.migrate.context_uses import string_value
-from dagwire.migrate.schema import camel, class_source
+from dagwire.migrate.schema import Schema, camel, class_source
 
 CODE = "RSC202"
+
+
+def _resolves(schema: Schema, chain: tuple[str, ...]) -> bool:
+    """``("db", "host")``: db is a nested class with a plain field host."""
+    classes = {c.name: c for c in schema.nested}
+    fields = list(schema.fields)
+    for position, key in enumerate(chain):
+        spec = next((f for f in fields if f.name == key), None)
+        if spec is None:
+            return False
+        last = position == len(chain) - 1
+        if (spec.type_src in classes) == last:
+            return False  # a class must be read further, a plain field must end the chain
+        if not last:
+            fields = list(classes[spec.type_src].fields)
+    return True
 
 
 class OpConfigClass(Codemod):
@@ -66,6 +82,15 @@ class OpConfigClass(Codemod):
             missing = sorted({k for _, k in uses.config_reads} - {f.name for f in schema.fields})
             if missing:
                 return todo(f"reads {', '.join(missing)}, which the schema does not have")
+            nested = {c.name for c in schema.nested}
+            whole = sorted({k for _, k in uses.config_reads
+                            if (f := schema.field_named(k)) and f.type_src in nested})
+            if whole:
+                return todo(f"the nested config {', '.join(whole)} is read as a whole (it "
+                            "becomes a Config object, not a dict)")
+            for _, chain in uses.config_chains:
+                if not _resolves(schema, chain):
+                    return todo(f"reads {'/'.join(chain)}, which is not a field of the schema")
             if "config" in plan.param_names() or uses.names.get("config"):
                 return todo('"config" is already a name in the function')
         elif "config" in plan.param_names():
@@ -90,6 +115,11 @@ class OpConfigClass(Codemod):
         if uses is not None:
             for node, key in uses.config_reads:
                 ctx.replacements[node] = cst.Attribute(cst.Name("config"), cst.Name(key))
+            for chain_node, chain in uses.config_chains:
+                expr: cst.BaseExpression = cst.Name("config")
+                for key in chain:
+                    expr = cst.Attribute(expr, cst.Name(key))
+                ctx.replacements[chain_node] = expr
             ctx.removals.update(uses.config_aliases.values())
         plan.config_param = cst.Param(cst.Name("config"), cst.Annotation(cst.Name(class_name)))
         plan.drop_keywords.add("config_schema")
