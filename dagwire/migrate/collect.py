@@ -80,13 +80,22 @@ class ProjectFacts:
                 return None
         return classes.pop() if len(classes) == 1 else None
 
+    def _as_class(self, binding: Binding) -> str:
+        """A function RSC203 converts is named by its class: the TODO reads the same on the
+        next run, after the conversion."""
+        function = self.resource_functions.get(binding.target)
+        if binding.kind == "function" and function and function.class_qualname:
+            return function.class_qualname
+        return binding.target
+
     def why_unbound(self, key: str) -> str:
         targets = self.bindings.get(key)
         if not targets:
             return f'no binding of "{key}" found in the project'
         if len(targets) > 1:
-            what = sorted({b.target for b in targets})
-            return f'"{key}" is bound to different resources: {", ".join(what)}'
+            what = sorted({self._as_class(b) for b in targets})
+            more = f" and {len(what) - 3} more" if len(what) > 3 else ""
+            return f'"{key}" is bound to different resources: {", ".join(what[:3])}{more}'
         (binding,) = targets
         if binding.kind == "function":
             reason = self.resource_functions[binding.target].reason if (
@@ -294,13 +303,21 @@ def collect(sources: list[SourceFile], allow_sources: bool = True,
     errors: dict[str, str] = {}
     trees: dict[str, tuple[SourceFile, ast.Module]] = {}
 
+    duplicated: set[str] = set()
+
     def add(source: SourceFile) -> None:
         try:
             tree = ast.parse(source.text, filename=str(source.path))
         except SyntaxError as error:
             errors[str(source.path)] = f"syntax error: line {error.lineno}: {error.msg}"
             return
-        collector.add_module(source, tree)
+        try:
+            collector.add_module(source, tree)
+        except Exception as error:  # a collector bug costs this file's facts, not the run
+            errors[str(source.path)] = f"internal error in phase 1: {type(error).__name__}"
+            return
+        if source.module in trees:
+            duplicated.add(source.module)
         trees[source.module] = (source, tree)
 
     for source in sources:
@@ -326,7 +343,7 @@ def collect(sources: list[SourceFile], allow_sources: bool = True,
     if convert_functions:
         from dagwire.migrate.resource_plan import plan_conversions
 
-        plan_conversions(facts, trees, allow_sources)
+        plan_conversions(facts, trees, allow_sources, duplicated)
     for function in facts.resource_functions.values():
         if not convert_functions:
             function.reason = "RSC203 is not selected"

@@ -93,8 +93,16 @@ class FileContext:
 
 def with_todos(leading: Sequence[cst.EmptyLine], todos: list[str],
                context: FileContext) -> list[cst.EmptyLine]:
-    """``leading`` plus one comment line per TODO not already there (second run: no change)."""
-    lines = list(leading)
+    """``leading`` plus one comment line per TODO not already there (second run: no change).
+
+    An older TODO of the same code on the same definition is replaced, not stacked: its text
+    may have been written from facts that the previous run changed.
+    """
+    wanted = {TODO_PREFIX + text for text in todos}
+    codes = {TODO_PREFIX + text.split(" ", 1)[0] + " " for text in todos}
+    lines = [line for line in leading if line.comment is None
+             or line.comment.value in wanted
+             or not any(line.comment.value.startswith(code) for code in codes)]
     present = {line.comment.value for line in lines if line.comment is not None}
     for text in todos:
         comment = TODO_PREFIX + text

@@ -38,7 +38,7 @@ class NotConvertible(Exception):
 
 
 def plan_conversions(facts: ProjectFacts, trees: dict[str, tuple[SourceFile, ast.Module]],
-                     allow_sources: bool = True) -> None:
+                     allow_sources: bool = True, duplicated: set[str] | None = None) -> None:
     names_of = {m: ModuleNames(m, tree) for m, (_, tree) in trees.items()}
     refs_of: dict[str, ModuleRefs] = {}
     if any(f.has_config_schema for f in facts.resource_functions.values()):
@@ -47,13 +47,18 @@ def plan_conversions(facts: ProjectFacts, trees: dict[str, tuple[SourceFile, ast
         module = qual.rsplit(".", 1)[0]
         if module not in trees:
             continue
+        if duplicated and module in duplicated:
+            # two files claim the same module name: an import could mean either of them
+            function.reason = (f"several files are module {module}; run dagwire migrate on "
+                               "each project separately")
+            continue
         try:
             conversion = _plan_one(function, trees, names_of, refs_of, allow_sources)
-        except NotConvertible as why:
+        except (NotConvertible, Untranslatable) as why:
             function.reason = str(why)
             continue
-        except Untranslatable as why:
-            function.reason = str(why)
+        except Exception as error:  # a planning bug keeps the function, with a TODO
+            function.reason = f"internal error while planning ({type(error).__name__})"
             continue
         function.class_qualname = f"{module}.{conversion.class_name}"
         facts.conversions[qual] = conversion

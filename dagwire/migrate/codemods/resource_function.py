@@ -69,11 +69,19 @@ class ResourceFunctionClass(Codemod):
         for function in facts.resource_functions.values():
             if function.qualname.rsplit(".", 1)[0] == module and function.has_config_schema and (
                     function.class_qualname is None):
-                context.todo(self._function_node(function.qualname.rsplit(".", 1)[1]), CODE,
-                             f"write a ConfigurableResource class by hand: {function.reason}")
+                node = self._resource_function(function.qualname.rsplit(".", 1)[1])
+                if node is not None:
+                    context.todo(node, CODE,
+                                 f"write a ConfigurableResource class by hand: {function.reason}")
 
-    def _function_node(self, name: str) -> cst.CSTNode:
-        return self.context.top_level_defs[name]
+    def _resource_function(self, name: str) -> cst.FunctionDef | None:
+        """This file's top-level ``@resource`` function ``name`` (another file may share the
+        module name, so phase 1's function is not necessarily here)."""
+        node = self.context.top_level_defs.get(name)
+        if isinstance(node, cst.FunctionDef) and any(
+                self.context.names.role(d.decorator) == "resource" for d in node.decorators):
+            return node
+        return None
 
     def class_name(self, conversion: Conversion) -> str:
         return conversion.class_name
