@@ -263,3 +263,18 @@ def test_without_libcst_the_command_says_what_to_install(tmp_path: Path) -> None
         "PYTHONPATH": f"{blocker}:{cli.ROOT}"})
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "dagwire migrate needs libcst: pip install 'dagwire[migrate]'\n"
+
+
+def test_many_projects_at_once_with_clashing_module_names(tmp_path: Path) -> None:
+    """All pairs in one run: 17 files are module `main`; nothing crashes, a rerun is a no-op."""
+    import ast
+
+    root = cli.copy_tree(cli.CASES_DIR, tmp_path / "all")
+    written = cli.migrate("--write", "-j", "2", ".", cwd=root)
+    assert written.returncode == 0, written.stderr
+    summary = written.stderr.splitlines()[-1]
+    assert " 0 errors " in summary and not summary.startswith("0 files")
+    for path in root.rglob("*.py"):
+        ast.parse(path.read_text())
+    again = cli.migrate("--check", ".", cwd=root)
+    assert (again.returncode, again.stdout) == (0, ""), again.stderr
