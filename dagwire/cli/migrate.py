@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 HELP = "Rewrite legacy config and resources into Config classes and ConfigurableResources."
-CODES = ("RSC201", "RSC202", "RSC203", "RSC205")
+CODES = ("RSC201", "RSC202", "RSC203", "RSC205", "MIG101")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

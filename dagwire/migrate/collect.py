@@ -59,6 +59,10 @@ class ProjectFacts:
     conversions: dict[str, Any] = field(default_factory=dict)
     # module -> op/asset name -> its config_schema translated (RSC202), or why it cannot be
     op_schemas: dict[str, dict[str, Schema | str]] = field(default_factory=dict)
+    # qualified name -> role ("job", "asset", ...) of every top-level decorated definition
+    definition_roles: dict[str, str] = field(default_factory=dict)
+    # qualified @repository function -> "" when MIG101 may rewrite it, else why not
+    repositories: dict[str, str] = field(default_factory=dict)
     # qualified resource class -> field name -> annotation source (for EnvVar vs EnvVar.int)
     field_types: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -168,6 +172,8 @@ class _Collector:
         # qualified class -> (base expressions resolved: qualified names or roles)
         self.class_bases: dict[str, list[str]] = {}
         self.module_values: dict[str, ast.expr] = {}
+        self.repositories: list[tuple[str, str]] = []  # (module, function) of @repository
+        self.module_trees: dict[str, tuple[ast.Module, ModuleNames]] = {}
 
     def add_module(self, source: SourceFile, tree: ast.Module) -> None:
         names = ModuleNames(source.module, tree)
@@ -192,6 +198,10 @@ class _Collector:
                     if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)}
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 roles = decorator_roles(node, names)
+                if len(roles) == 1:
+                    self.facts.definition_roles[f"{source.module}.{node.name}"] = next(iter(roles))
+                if "repository" in roles:
+                    self.repositories.append((source.module, node.name))
                 if "resource" in roles:
                     has_schema = any(
                         isinstance(d, ast.Call) and _keyword(d, "config_schema") is not None
@@ -211,6 +221,7 @@ class _Collector:
                         if isinstance(value, ast.Dict):
                             self._add_bindings(value, names)
         self._direct_calls(source.module, tree, names, compute)
+        self.module_trees[source.module] = (tree, names)
 
     def _op_schema(self, source: SourceFile, node: ast.FunctionDef | ast.AsyncFunctionDef,
                    names: ModuleNames) -> None:
@@ -271,6 +282,12 @@ class _Collector:
         if calls:
             self.facts.direct_calls[module] = calls
 
+    def check_repositories(self) -> None:
+        """MIG101 rewrites a repository only when every use of it is one it can rewrite."""
+        for module, name in self.repositories:
+            qual = f"{module}.{name}"
+            self.facts.repositories[qual] = _repository_problem(qual, self.module_trees)
+
     def finish(self) -> ProjectFacts:
         # ConfigurableResource subclasses, to any depth, across modules: a fixpoint
         resource = {q for q, bases in self.class_bases.items()
@@ -284,6 +301,32 @@ class _Collector:
                     changed = True
         self.facts.resource_classes = {q: q.rsplit(".", 1)[0] for q in sorted(resource)}
         return self.facts
+
+
+# what a Definitions object answers like the repository did (get_job is renamed)
+REPOSITORY_ATTRIBUTES = frozenset({"get_job", "get_job_def", "get_sensor_def",
+                                   "get_schedule_def", "name"})
+
+
+def _repository_problem(qual: str, module_trees: dict[str, tuple[ast.Module, ModuleNames]]
+                        ) -> str:
+    module, name = qual.rsplit(".", 1)
+    for other, (tree, names) in module_trees.items():
+        allowed: set[int] = set()
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                    and node.value.id == name and node.attr in REPOSITORY_ATTRIBUTES):
+                allowed.add(id(node.value))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and names.qualify(node) == qual:
+                if other != module:
+                    return f"{other} uses {name}"
+                if id(node) not in allowed:
+                    return f"{name} is used other than by .get_job/.get_*_def/.name"
+            if isinstance(node, ast.ImportFrom) and any(
+                    f"{node.module}.{a.name}" == qual for a in node.names):
+                return f"{other} imports {name}"
+    return ""
 
 
 def _call_shape(call: ast.Call, names: ModuleNames) -> str:
@@ -340,6 +383,7 @@ def collect(sources: list[SourceFile], allow_sources: bool = True,
             add(source)
         others = [s for s in others if s not in found]
         facts = collector.finish()
+    collector.check_repositories()
     if convert_functions:
         from dagwire.migrate.resource_plan import plan_conversions
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from dagwire.migrate.collect import ProjectFacts, collect
 from dagwire.migrate.project import SourceFile, discover, read_sources
 
-ALL_CODES = ("RSC201", "RSC202", "RSC203", "RSC205")
+ALL_CODES = ("RSC201", "RSC202", "RSC203", "RSC205", "MIG101")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ ROLES: dict[str, str] = {
     "repository": "repository",
     "Definitions": "Definitions",
     "with_resources": "with_resources",
+    "define_asset_job": "define_asset_job",
     "materialize": "materialize",
     "build_op_context": "build_op_context",
     "build_asset_context": "build_op_context",

@@ -2,9 +2,7 @@
 
 ``EXACT`` pairs: the result equals ``after/`` byte for byte. Every other pair is migrated as
 far as the codemods can be sure; ``TODOS`` lists, per file, the exact TODO lines it gets (and
-nothing else of the pair is left to chance: the migrated program must still print the
-pair's expected output). ``PARTIAL`` names the pairs whose remaining difference from
-``after/`` is not a TODO but a rewrite no codemod does yet (``@repository`` -> ``Definitions``).
+the migrated program must still print the pair's expected output).
 """
 
 from __future__ import annotations
@@ -12,17 +10,13 @@ from __future__ import annotations
 EXACT = frozenset({
     "asset_config_schema",
     "op_config_job",
+    "repository_schedules_sensors",
     "resource_configured",
     "seed_database",
     "seed_env_source",
+    "seed_foo_resource",
     "seed_greeting",
 })
-
-# pairs fully migrated by the codemods except for a rewrite that has no codemod yet
-PARTIAL = {
-    "seed_foo_resource": "@repository is kept (no codemod turns it into Definitions)",
-    "repository_schedules_sensors": "@repository is kept (no codemod turns it into Definitions)",
-}
 
 _201 = "# TODO(dagwire): RSC201 move resources to parameters by hand: "
 _202 = "# TODO(dagwire): RSC202 write a Config class by hand: "

@@ -211,7 +211,7 @@ def test_select_and_disable(tmp_path: Path) -> None:
     assert "RawOrdersConfig" not in no_config.stdout and no_config.returncode == 1
     unknown = cli.migrate("--select", "RSC999", ".", cwd=root)
     assert (unknown.returncode, unknown.stderr) == (
-        2, "unknown codemod code(s): RSC999 (known: RSC201, RSC202, RSC203, RSC205)\n")
+        2, "unknown codemod code(s): RSC999 (known: RSC201, RSC202, RSC203, RSC205, MIG101)\n")
 
 
 def test_diff_is_plain_text(tmp_path: Path) -> None:

@@ -240,3 +240,60 @@ def test_rsc205_on_a_project_resource_class(tmp_path: Path) -> None:
         "from dagwire import ConfigurableResource, Definitions, EnvVar")
     assert changed["main.py"].splitlines()[-1] == (
         'defs = Definitions(resources={"db": Db(uri=EnvVar("URI"), pool=EnvVar.int("POOL"))})')
+
+
+REPOSITORY = """
+    from dagwire import asset, job, op, repository, sensor
+
+
+    @asset
+    def a():
+        return 1
+
+
+    @op
+    def o():
+        pass
+
+
+    @job
+    def j():
+        o()
+
+
+    @sensor(job=j)
+    def s(context):
+        return None
+
+
+    @repository
+    def repo():
+        \"\"\"Everything.\"\"\"
+        return [a, j, s]
+
+
+    print(repo.name, repo.get_job("j").name)
+"""
+
+
+def test_mig101_repository_to_definitions(tmp_path: Path) -> None:
+    changed = migrate(tmp_path, {"main.py": REPOSITORY}, "MIG101")
+    first = changed["main.py"].splitlines()[0]
+    assert first == "from dagwire import Definitions, asset, job, op, sensor"
+    assert changed["main.py"].split("\n\n\n")[-2:] == [
+        "repo = Definitions(\n    assets=[a],\n    jobs=[j],\n    sensors=[s],\n)",
+        'print("repo", repo.get_job_def("j").name)\n',
+    ]
+    (tmp_path / "main.py").write_text(changed["main.py"])
+    assert cli.run_program(tmp_path).stdout == "repo j\n"
+
+
+def test_mig101_unknown_elements_and_other_uses_are_todos(tmp_path: Path) -> None:
+    unknown = REPOSITORY.replace("return [a, j, s]", "return [a, j, s, EXTRA]")
+    changed = migrate(tmp_path / "one", {"main.py": unknown}, "MIG101")
+    assert "# TODO(dagwire): MIG101 replace @repository with Definitions by hand: cannot tell " \
+        "what EXTRA is" in changed["main.py"]
+    passed_on = REPOSITORY.replace('print(repo.name, repo.get_job("j").name)', "print(repo)")
+    changed = migrate(tmp_path / "two", {"main.py": passed_on}, "MIG101")
+    assert "# TODO(dagwire): MIG101 replace @repository with Definitions by hand: repo is used " \
+        "other than by .get_job/.get_*_def/.name" in changed["main.py"]

@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 
 from tests.migrate import cli
-from tests.migrate.expectations import EXACT, PARTIAL, TODOS
+from tests.migrate.expectations import EXACT, TODOS
 
 CASES = cli.case_names()
 
 
 def test_the_pairs_are_there_and_all_classified() -> None:
     assert len(CASES) >= 17
-    assert set(TODOS) | EXACT | set(PARTIAL) == set(CASES)
-    assert not (set(TODOS) & EXACT) and not (set(PARTIAL) & EXACT)
+    assert set(TODOS) | EXACT == set(CASES)
+    assert not set(TODOS) & EXACT
 
 
 @pytest.mark.parametrize("case", CASES)
