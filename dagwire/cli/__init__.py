@@ -1,6 +1,6 @@
 """The ``dagwire`` command line: one module per command (``validate``, ``run``,
-``resources``); ``main`` dispatches. Later commands (``migrate``) register the same way:
-add the module to ``COMMANDS``."""
+``resources``, ``migrate``); ``main`` dispatches. A new command registers by adding its
+module to ``COMMANDS``."""
 
 from __future__ import annotations
 

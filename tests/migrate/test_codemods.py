@@ -297,3 +297,38 @@ def test_mig101_unknown_elements_and_other_uses_are_todos(tmp_path: Path) -> Non
     changed = migrate(tmp_path / "two", {"main.py": passed_on}, "MIG101")
     assert "# TODO(dagwire): MIG101 replace @repository with Definitions by hand: repo is used " \
         "other than by .get_job/.get_*_def/.name" in changed["main.py"]
+
+
+DAGSTER_MODULE = """
+    import dagster as dg
+
+
+    class Store(dg.ConfigurableResource):
+        root: str
+
+
+    @dg.op(config_schema={"n": int}, required_resource_keys={"store"})
+    def f(context):
+        return context.op_config["n"], context.resources.store.root
+
+
+    @dg.job(resource_defs={"store": Store(root="/")})
+    def j():
+        f()
+
+
+    result = j.execute_in_process(run_config={"ops": {"f": {"config": {"n": 2}}}})
+    print(result.output_for_node("f"))
+"""
+
+
+def test_real_dagster_code_through_a_module_alias(tmp_path: Path) -> None:
+    changed = migrate(tmp_path, {"main.py": DAGSTER_MODULE},
+                      "RSC201,RSC202,RSC203,RSC205,MIG101")
+    assert changed["main.py"].split("\n\n\n")[2:4] == [
+        "class FConfig(dg.Config):\n    n: int",
+        "@dg.op\ndef f(config: FConfig, store: Store):\n    return config.n, store.root",
+    ]
+    (tmp_path / "main.py").write_text(changed["main.py"])
+    run = cli.run_program(tmp_path)  # the real dagster package
+    assert (run.returncode, run.stdout) == (0, "(2, '/')\n"), run.stderr
