@@ -86,6 +86,12 @@ def step_lint() -> None:
     demo_lint.run()
 
 
+def step_migrate() -> None:
+    from examples import demo_migrate
+
+    demo_migrate.run()
+
+
 STEPS: list[tuple[str, Callable[[], None]]] = [
     ("Load and validate the Definitions", step_validate),
     ("Materialize every asset (job daily_refresh)", step_materialize),
@@ -95,6 +101,7 @@ STEPS: list[tuple[str, Callable[[], None]]] = [
     ("Resource catalog (EnvVars by name, never by value)", step_catalog),
     ("mypy with dagwire.mypy_plugin on the broken variant (examples/broken_pipeline)", step_mypy),
     ("flake8 with the RSC rules on the broken variant", step_lint),
+    ("dagwire migrate --diff on a legacy pipeline (examples/legacy_pipeline)", step_migrate),
 ]
 
 

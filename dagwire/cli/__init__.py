@@ -1,6 +1,6 @@
 """The ``dagwire`` command line: one module per command (``validate``, ``run``,
-``resources``); ``main`` dispatches. Later commands (``migrate``) register the same way:
-add the module to ``COMMANDS``."""
+``resources``, ``migrate``); ``main`` dispatches. A new command registers by adding its
+module to ``COMMANDS``."""
 
 from __future__ import annotations
 
@@ -14,15 +14,20 @@ COMMANDS: dict[str, str] = {
     "validate": "dagwire.cli.validate",
     "run": "dagwire.cli.run",
     "resources": "dagwire.cli.resources",
+    "migrate": "dagwire.cli.migrate",
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, just that command's module is imported (``migrate`` must
+    not pay for importing the runtime that the other commands load)."""
     parser = argparse.ArgumentParser(
         prog="dagwire", description="Check and run dagwire (and Dagster-style) definitions."
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, module_name in COMMANDS.items():
+        if only is not None and name != only:
+            continue
         module = importlib.import_module(module_name)
         sub = subparsers.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(sub)
@@ -31,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    only = arguments[0] if arguments and arguments[0] in COMMANDS else None
+    args = build_parser(only).parse_args(arguments)
     code: int = args.handler(args)
     return code
 

@@ -6,13 +6,13 @@ class NumbersConfig(Config):
     count: int = 3
 
 
-class ScaledConfig(Config):
-    factor: int
-
-
 @asset
 def numbers(config: NumbersConfig):
     return list(range(config.start, config.start + config.count))
+
+
+class ScaledConfig(Config):
+    factor: int
 
 
 @asset

@@ -6,15 +6,15 @@ class ExtractConfig(Config):
     limit: int = 10
 
 
-class TransformConfig(Config):
-    suffix: str
-
-
 @op
 def extract(config: ExtractConfig):
     rows = [f"{config.path}#{i}" for i in range(config.limit)]
     print("extracted", len(rows), "rows from", config.path)
     return rows
+
+
+class TransformConfig(Config):
+    suffix: str
 
 
 @op

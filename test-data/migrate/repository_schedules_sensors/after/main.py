@@ -21,12 +21,12 @@ class Inbox(ConfigurableResource):
         return list(self.files)
 
 
-class ParseConfig(Config):
+class ParseFileConfig(Config):
     filename: str
 
 
 @op
-def parse_file(config: ParseConfig):
+def parse_file(config: ParseFileConfig):
     print("parse", config.filename)
 
 

@@ -1,6 +1,6 @@
 from engine import create_engine
 
-from dagwire import ConfigurableResource, Definitions, job, op
+from dagwire import ConfigurableResource, job, op
 
 
 class MyDBResource(ConfigurableResource):
@@ -15,14 +15,12 @@ def count_users(my_db: MyDBResource):
     print(my_db.query("select * from users"))
 
 
-@job
+@job(resource_defs={"my_db": MyDBResource.configure_at_launch()})
 def report():
     count_users()
 
 
-defs = Definitions(
-    jobs=[report],
-    resources={"my_db": MyDBResource(connection_uri="sqlite:///app.db")},
+result = report.execute_in_process(
+    run_config={"resources": {"my_db": {"config": {"connection_uri": "sqlite:///app.db"}}}}
 )
-result = defs.get_job_def("report").execute_in_process()
 print("success:", result.success)

@@ -2,7 +2,13 @@ import os
 
 from engine import create_engine
 
-from dagwire import ConfigurableResource, Definitions, EnvVar, asset, define_asset_job
+from dagwire import (
+    ConfigurableResource,
+    Definitions,
+    EnvVar,
+    asset,
+    define_asset_job,
+)
 
 os.environ["DB_URI"] = "postgres://warehouse"
 os.environ["DB_POOL"] = "4"
@@ -19,8 +25,9 @@ class MyDBResource(ConfigurableResource):
 
 @asset
 def user_count(my_db: MyDBResource):
-    print("pool", my_db.pool_size, "of type", type(my_db.pool_size).__name__, "echo", my_db.echo)
-    answer = my_db.query("select * from users")
+    db = my_db
+    print("pool", db.pool_size, "of type", type(db.pool_size).__name__, "echo", db.echo)
+    answer = db.query("select * from users")
     print(answer)
     return answer
 

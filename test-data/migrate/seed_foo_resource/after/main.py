@@ -13,7 +13,7 @@ def hello_world(foo_resource: FooResource):
     print("op:", foo_resource.say("world"))
 
 
-@job
+@job(resource_defs={"foo_resource": FooResource()})
 def hello_world_job():
     hello_world()
 
@@ -24,11 +24,12 @@ def my_asset(foo_resource: FooResource):
     return 1
 
 
-defs = Definitions(
+my_repo = Definitions(
     assets=[my_asset],
     jobs=[hello_world_job, define_asset_job("my_asset_job")],
     resources={"foo_resource": FooResource()},
 )
 
-print("job success:", defs.get_job_def("hello_world_job").execute_in_process().success)
-print("asset job success:", defs.get_job_def("my_asset_job").execute_in_process().success)
+
+print("job success:", my_repo.get_job_def("hello_world_job").execute_in_process().success)
+print("asset job success:", my_repo.get_job_def("my_asset_job").execute_in_process().success)

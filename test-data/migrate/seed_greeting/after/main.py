@@ -1,14 +1,16 @@
 from dagwire import Config, op
 
 
-class GreetingConfig(Config):
+class GreetConfig(Config):
     greeting: str
     name: str
 
 
 @op
-def greet(config: GreetingConfig):
-    print(f"{config.greeting}, {config.name}!")
+def greet(config: GreetConfig):
+    greeting = config.greeting
+    name = config.name
+    print(f"{greeting}, {name}!")
 
 
-greet(config=GreetingConfig(greeting="Hello", name="Dagster"))
+greet(config=GreetConfig(greeting="Hello", name="Dagster"))

@@ -1,0 +1,113 @@
+"""Per-file state shared by the codemods of one traversal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from dagwire.migrate.collect import ProjectFacts
+from dagwire.migrate.context_uses import ContextUses
+from dagwire.migrate.file_names import FileNames
+
+TODO_PREFIX = "# TODO(dagwire): "
+
+
+@dataclass
+class FunctionPlan:
+    """The rewrite of one op or asset, filled by RSC201/RSC202 before the traversal."""
+
+    function: cst.FunctionDef
+    context: str | None
+    drop_keywords: set[str] = field(default_factory=set)
+    config_param: cst.Param | None = None
+    resource_params: list[cst.Param] = field(default_factory=list)
+    classes_before: list[cst.BaseStatement] = field(default_factory=list)
+    context_still_used: bool = True
+    config_class: str | None = None  # set when RSC202 rewrites it (for direct calls)
+    uses: ContextUses | None = None
+    config_converted: bool = False
+    resources_converted: bool = False
+
+    def param_names(self) -> set[str]:
+        params = self.function.params
+        every = [*params.posonly_params, *params.params, *params.kwonly_params]
+        return {p.name.value for p in every}
+
+
+@dataclass
+class FileContext:
+    module_name: str
+    facts: ProjectFacts
+    names: FileNames
+    # original node -> node that replaces it (reads of context.op_config/resources, ...)
+    replacements: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)
+    removals: set[cst.CSTNode] = field(default_factory=set)
+    functions: dict[cst.FunctionDef, FunctionPlan] = field(default_factory=dict)
+    # names to add to the framework import; `from typing import ...`; project imports
+    framework_imports: set[str] = field(default_factory=set)
+    typing_imports: set[str] = field(default_factory=set)
+    project_imports: set[tuple[str, str]] = field(default_factory=set)
+    # statement-level TODOs for nodes that are not planned functions
+    statement_todos: dict[cst.CSTNode, list[str]] = field(default_factory=dict)
+    class_names_taken: set[str] = field(default_factory=set)
+    todo_count: int = 0
+    selected: frozenset[str] = frozenset()
+    # local names this run binds to project classes (an import RSC203 renames)
+    extra_qualified: dict[str, str] = field(default_factory=dict)
+    top_level_defs: dict[str, cst.CSTNode] = field(default_factory=dict)
+
+    def qualify(self, expr: cst.BaseExpression) -> str | None:
+        if isinstance(expr, cst.Name) and expr.value in self.extra_qualified:
+            return self.extra_qualified[expr.value]
+        return self.names.qualify(expr)
+
+    def framework_name(self, exported: str) -> str:
+        """How this file spells a framework name it is about to use (import added later)."""
+        for local, name in self.names.framework_locals.items():
+            if name == exported:
+                return local
+        if self.names.framework_import is None and self.names.framework_aliases:
+            return f"{sorted(self.names.framework_aliases)[0]}.{exported}"
+        self.framework_imports.add(exported)
+        return exported
+
+    def class_reference(self, qualname: str) -> str | None:
+        """A local spelling of a project class, adding an import when needed; None if taken."""
+        module, name = qualname.rsplit(".", 1)
+        if module == self.module_name:
+            return name
+        local = self.names.local_for(qualname)
+        if local is not None:
+            return local
+        if name in self.names.top_level:
+            return None
+        self.project_imports.add((module, name))
+        return name
+
+    def todo(self, node: cst.CSTNode, code: str, text: str) -> None:
+        one_line = " ".join(text.split())
+        self.statement_todos.setdefault(node, []).append(f"{code} {one_line}")
+
+
+def with_todos(leading: Sequence[cst.EmptyLine], todos: list[str],
+               context: FileContext) -> list[cst.EmptyLine]:
+    """``leading`` plus one comment line per TODO not already there (second run: no change).
+
+    An older TODO of the same code on the same definition is replaced, not stacked: its text
+    may have been written from facts that the previous run changed.
+    """
+    wanted = {TODO_PREFIX + text for text in todos}
+    codes = {TODO_PREFIX + text.split(" ", 1)[0] + " " for text in todos}
+    lines = [line for line in leading if line.comment is None
+             or line.comment.value in wanted
+             or not any(line.comment.value.startswith(code) for code in codes)]
+    present = {line.comment.value for line in lines if line.comment is not None}
+    for text in todos:
+        comment = TODO_PREFIX + text
+        context.todo_count += 1
+        if comment not in present:
+            lines.append(cst.EmptyLine(comment=cst.Comment(comment)))
+            present.add(comment)
+    return lines

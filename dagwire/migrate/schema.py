@@ -1,0 +1,172 @@
+"""Legacy ``config_schema`` dicts -> typed fields of a Config / ConfigurableResource class.
+
+Works on the stdlib ``ast`` (phase 1 uses it as it is; phase 2 hands the schema's source
+text over). Anything it cannot translate exactly raises ``Untranslatable`` with a reason the
+TODO comment shows: it never guesses a type.
+"""
+
+from __future__ import annotations
+
+import ast
+import keyword
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from dagwire.migrate.frameworks import SCALAR_TYPES, SOURCE_TYPES
+
+# Names a pydantic model already uses: a field with one of them would shadow it.
+RESERVED_FIELDS = frozenset({
+    "schema", "json", "dict", "copy", "construct", "validate", "fields", "parse_obj",
+    "parse_raw", "parse_file", "from_orm", "update_forward_refs", "schema_json", "config",
+})
+
+
+class Untranslatable(Exception):
+    """The schema (or a value) has no exact Pythonic equivalent the codemod knows."""
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type_src: str
+    default_src: str | None  # None: required
+    is_source: bool = False  # StringSource/IntSource/BoolSource: may come from {"env": ...}
+
+    def line(self) -> str:
+        return f"{self.name}: {self.type_src}" + (
+            f" = {self.default_src}" if self.default_src is not None else "")
+
+
+@dataclass(frozen=True)
+class ClassSpec:
+    name: str
+    fields: tuple[FieldSpec, ...]
+
+
+@dataclass
+class Schema:
+    fields: list[FieldSpec]
+    nested: list[ClassSpec] = field(default_factory=list)  # Shape -> Config classes, inner first
+    needs_optional: bool = False
+
+    def field_named(self, name: str) -> FieldSpec | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+def camel(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in name.split("_") if part)
+
+
+def check_field_name(name: str) -> None:
+    if not name.isidentifier() or keyword.iskeyword(name):
+        raise Untranslatable(f'key "{name}" is not a Python identifier')
+    if name.startswith("_") or name.startswith("model_") or name in RESERVED_FIELDS:
+        raise Untranslatable(f'key "{name}" would shadow a pydantic attribute; rename it')
+
+
+class _Translator:
+    def __init__(self, role_of: Callable[[ast.expr], str | None], allow_sources: bool,
+                 source: str | None) -> None:
+        self.role_of = role_of
+        self.source = source
+        self.allow_sources = allow_sources
+        self.nested: list[ClassSpec] = []
+        self.needs_optional = False
+
+    def fields(self, mapping: ast.Dict) -> list[FieldSpec]:
+        specs: list[FieldSpec] = []
+        problems: list[str] = []  # every field's problem, so one TODO lists them all
+        for key, value in zip(mapping.keys, mapping.values):
+            if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                raise Untranslatable("a key of the schema is not a string literal")
+            try:
+                check_field_name(key.value)
+                specs.append(self.field(key.value, value))
+            except Untranslatable as why:
+                problems.append(str(why))
+        if problems:
+            raise Untranslatable("; ".join(problems))
+        return specs
+
+    def field(self, name: str, value: ast.expr) -> FieldSpec:
+        if isinstance(value, ast.Call) and self.role_of(value) == "Field":
+            if len(value.args) != 1:
+                raise Untranslatable(f'Field of "{name}" has no single type argument')
+            options = {k.arg: k.value for k in value.keywords}
+            unknown = set(options) - {"default_value", "is_required"}
+            if unknown:
+                raise Untranslatable(
+                    f'Field of "{name}" uses {", ".join(sorted(str(u) for u in unknown))}')
+            type_src, is_source = self.type(name, value.args[0])
+            if "default_value" in options:
+                default = options["default_value"]
+                try:
+                    ast.literal_eval(default)
+                except ValueError:
+                    raise Untranslatable(f'default of "{name}" is not a literal') from None
+                return FieldSpec(name, type_src, self.text(default), is_source)
+            required = options.get("is_required")
+            if isinstance(required, ast.Constant) and required.value is False:
+                self.needs_optional = True
+                return FieldSpec(name, f"Optional[{type_src}]", "None", is_source)
+            if required is not None and not (
+                    isinstance(required, ast.Constant) and required.value is True):
+                raise Untranslatable(f'is_required of "{name}" is not a literal')
+            return FieldSpec(name, type_src, None, is_source)
+        if isinstance(value, ast.Call) and self.role_of(value) == "Noneable":
+            if len(value.args) != 1 or value.keywords:
+                raise Untranslatable(f'Noneable of "{name}" has no single type argument')
+            inner, is_source = self.type(name, value.args[0])
+            self.needs_optional = True
+            return FieldSpec(name, f"Optional[{inner}]", "None", is_source)
+        type_src, is_source = self.type(name, value)
+        return FieldSpec(name, type_src, None, is_source)
+
+    def type(self, name: str, value: ast.expr) -> tuple[str, bool]:
+        if isinstance(value, ast.Name) and value.id in SCALAR_TYPES:
+            return SCALAR_TYPES[value.id], False
+        role = self.role_of(value) if not isinstance(value, ast.Call) else None
+        if role in SOURCE_TYPES:
+            if not self.allow_sources:
+                raise Untranslatable(f'"{name}" is typed {role} (RSC205 not selected)')
+            return SOURCE_TYPES[role], True
+        if isinstance(value, ast.List) and len(value.elts) == 1:
+            return f"list[{self.type(name, value.elts[0])[0]}]", False
+        if isinstance(value, ast.Call):
+            call_role = self.role_of(value)
+            if call_role == "Array" and len(value.args) == 1 and not value.keywords:
+                return f"list[{self.type(name, value.args[0])[0]}]", False
+            if call_role == "Shape" and len(value.args) == 1 and isinstance(
+                    value.args[0], ast.Dict) and not value.keywords:
+                return self.shape(name, value.args[0]), False
+            if call_role in {"Permissive", "Selector", "Enum"}:
+                raise Untranslatable(f'"{name}" is a {call_role}, which has no exact Config form')
+        if isinstance(value, ast.Dict):
+            return self.shape(name, value), False
+        raise Untranslatable(f'the type of "{name}" ({ast.unparse(value)[:40]}) is not a '
+                             "plain type the codemod knows")
+
+    def text(self, node: ast.expr) -> str:
+        """The default as the user wrote it (quotes included), ``ast.unparse`` otherwise."""
+        segment = ast.get_source_segment(self.source, node) if self.source else None
+        return segment if segment is not None and "\n" not in segment else ast.unparse(node)
+
+    def shape(self, name: str, mapping: ast.Dict) -> str:
+        class_name = camel(name)
+        self.nested.append(ClassSpec(class_name, tuple(self.fields(mapping))))
+        return class_name
+
+
+def translate(mapping: ast.expr, role_of: Callable[[ast.expr], str | None],
+              allow_sources: bool, source: str | None = None) -> Schema:
+    """The schema's fields; required ones first is *not* enforced (pydantic allows any order)."""
+    if not isinstance(mapping, ast.Dict):
+        raise Untranslatable("config_schema is not a dict literal (computed schema)")
+    translator = _Translator(role_of, allow_sources, source)
+    fields = translator.fields(mapping)
+    return Schema(fields, translator.nested, translator.needs_optional)
+
+
+def class_source(name: str, base: str, fields: tuple[FieldSpec, ...] | list[FieldSpec]) -> str:
+    body = "\n".join(f"    {f.line()}" for f in fields) or "    pass"
+    return f"class {name}({base}):\n{body}\n"

@@ -1,0 +1,359 @@
+"""Phase 2 for one file: one libcst traversal applying every selected codemod.
+
+``MigrationTransformer`` forwards each node's visit/leave to the codemods that define a hook
+for that node type, after applying what the planning step recorded (replacements of
+context reads, removed alias statements, the rewrite of planned ops and assets). Imports are
+added and pruned on the module's top-level statements afterwards, without another traversal
+of the tree; the output is checked to parse before it is returned.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import libcst as cst
+
+from dagwire.migrate.codemods import ALL
+from dagwire.migrate.codemods.base import Codemod
+from dagwire.migrate.collect import ProjectFacts
+from dagwire.migrate.context import FileContext, FunctionPlan, with_todos
+from dagwire.migrate.context_uses import analyse
+from dagwire.migrate.file_names import FileNames, dotted
+from dagwire.migrate.frameworks import COMPUTE_ROLES, CONTEXT_NAMES
+
+_Hook = Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    new_text: str
+    todos: int
+
+
+class MigrationError(Exception):
+    """The file cannot be migrated (parse error, or output that does not parse)."""
+
+
+class MigrationTransformer(cst.CSTTransformer):
+    def __init__(self, context: FileContext, codemods: list[Codemod]) -> None:
+        super().__init__()
+        self.context = context
+        self.codemods = codemods
+        self._visit_hooks: dict[type, list[_Hook]] = {}
+        self._leave_hooks: dict[type, list[_Hook]] = {}
+
+    def _hooks(self, table: dict[type, list[_Hook]], prefix: str, kind: type) -> list[_Hook]:
+        hooks = table.get(kind)
+        if hooks is None:
+            name = f"{prefix}_{kind.__name__}"
+            hooks = [getattr(c, name) for c in self.codemods if hasattr(c, name)]
+            table[kind] = hooks
+        return hooks
+
+    # no codemod hooks on node attributes: skip libcst's per-attribute dispatch
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        return None
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        return None
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if node in self.context.replacements:
+            return False  # replaced whole: its children do not matter
+        for hook in self._hooks(self._visit_hooks, "visit", type(node)):
+            hook(node)
+        return True
+
+    def on_leave(self, original: cst.CSTNode, updated: cst.CSTNode) -> Any:
+        context = self.context
+        replacement = context.replacements.get(original)
+        if replacement is not None:
+            return replacement
+        if original in context.removals:
+            return cst.RemovalSentinel.REMOVE
+        result: Any = updated
+        if isinstance(original, cst.FunctionDef) and original in context.functions:
+            result = _apply_plan(context.functions[original], result, context)
+            if isinstance(result, cst.FlattenSentinel):
+                return result
+        for hook in self._hooks(self._leave_hooks, "leave", type(original)):
+            if not isinstance(result, type(original)):
+                break
+            result = hook(original, result)
+        if isinstance(result, cst.IndentedBlock) and not result.body:
+            result = result.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
+        todos = context.statement_todos.get(original)
+        if todos and hasattr(result, "leading_lines"):
+            result = result.with_changes(
+                leading_lines=with_todos(result.leading_lines, todos, context))
+        return result
+
+
+def _context_param(function: cst.FunctionDef, names: FileNames) -> str | None:
+    params = function.params.params
+    if not params:
+        return None
+    first = params[0]
+    annotation = first.annotation.annotation if first.annotation else None
+    if first.name.value in CONTEXT_NAMES or (
+            annotation is not None and names.role(annotation) == "context"):
+        return first.name.value
+    return None
+
+
+def _compute_decorator(function: cst.FunctionDef, names: FileNames
+                       ) -> tuple[bool, cst.Call | None]:
+    for decorator in function.decorators:
+        if names.role(decorator.decorator) in COMPUTE_ROLES:
+            expr = decorator.decorator
+            return True, expr if isinstance(expr, cst.Call) else None
+    return False, None
+
+
+def _apply_plan(plan: FunctionPlan, updated: cst.FunctionDef, context: FileContext
+                ) -> cst.FunctionDef | cst.FlattenSentinel[cst.BaseStatement]:
+    if not (plan.config_converted or plan.resources_converted):
+        if plan.function in context.statement_todos:
+            updated = updated.with_changes(leading_lines=with_todos(
+                updated.leading_lines, context.statement_todos.pop(plan.function), context))
+        return updated
+    uses = plan.uses
+    still_used = uses is not None and (
+        uses.other_context_uses > 0
+        or (not plan.config_converted and bool(uses.config_reads or uses.config_aliases
+                                               or uses.config_problems))
+        or (not plan.resources_converted and bool(uses.resource_reads
+                                                  or uses.resource_self_assignments
+                                                  or uses.resource_problems)))
+    params = list(updated.params.params)
+    head = params[:1] if plan.context is not None and still_used else []
+    rest = params[1:] if plan.context is not None else params
+    new = [*head]
+    if plan.config_param is not None:
+        new.append(plan.config_param)
+    new.extend(plan.resource_params)
+    new.extend(rest)
+    new = [p.with_changes(comma=cst.MaybeSentinel.DEFAULT) for p in new]
+    decorators = [_drop_keywords(d, plan.drop_keywords, context.names)
+                  for d in updated.decorators]
+    leading = list(updated.leading_lines)
+    todos = context.statement_todos.pop(plan.function, [])
+    result = updated.with_changes(params=updated.params.with_changes(params=new),
+                                  decorators=decorators)
+    if not plan.classes_before:
+        return result.with_changes(leading_lines=with_todos(leading, todos, context))
+    # the new classes take the blank lines above the function; it keeps its comments
+    blank = []
+    while leading and leading[0].comment is None:
+        blank.append(leading.pop(0))
+    classes = [c.with_changes(leading_lines=blank) for c in plan.classes_before]
+    spacing = [cst.EmptyLine(), cst.EmptyLine()]
+    classes[1:] = [c.with_changes(leading_lines=spacing) for c in classes[1:]]
+    result = result.with_changes(leading_lines=with_todos(spacing + leading, todos, context))
+    return cst.FlattenSentinel([*classes, result])
+
+
+def _drop_keywords(decorator: cst.Decorator, drop: set[str], names: FileNames
+                   ) -> cst.Decorator:
+    call = decorator.decorator
+    if not (isinstance(call, cst.Call) and names.role(call) in COMPUTE_ROLES):
+        return decorator
+    kept = [a for a in call.args if not (a.keyword is not None and a.keyword.value in drop)]
+    if not kept:
+        return decorator.with_changes(decorator=call.func)
+    kept[-1] = kept[-1].with_changes(comma=call.args[-1].comma)
+    return decorator.with_changes(decorator=call.with_changes(args=kept))
+
+
+def _plan_functions(module: cst.Module, context: FileContext, codemods: list[Codemod]) -> None:
+    for statement in module.body:
+        if not isinstance(statement, cst.FunctionDef):
+            continue
+        is_compute, decorator = _compute_decorator(statement, context.names)
+        if not is_compute:
+            continue
+        context_name = _context_param(statement, context.names)
+        plan = FunctionPlan(statement, context_name)
+        if context_name is not None:
+            plan.uses = analyse(statement, context_name)
+        context.functions[statement] = plan
+    for plan in context.functions.values():
+        decorator = _compute_decorator(plan.function, context.names)[1]
+        for codemod in codemods:
+            codemod.plan_function(plan, decorator)
+
+
+def _alias(name: str) -> cst.ImportAlias:
+    return cst.ImportAlias(cst.Name(name))
+
+
+def _add_to_import(statement: cst.SimpleStatementLine, names: set[str]
+                   ) -> cst.SimpleStatementLine:
+    node = statement.body[0]
+    assert isinstance(node, cst.ImportFrom) and not isinstance(node.names, cst.ImportStar)
+    present = [dotted(a.name) or "" for a in node.names]
+    missing = sorted(names - set(present))
+    if not missing:
+        return statement
+    aliases = list(node.names)
+    sorted_before = present == sorted(present)
+    for name in missing:
+        position = len(aliases)
+        if sorted_before:
+            position = next((i for i, a in enumerate(aliases)
+                             if (dotted(a.name) or "") > name), len(aliases))
+        template = aliases[min(position, len(aliases) - 1)]
+        new_alias = _alias(name).with_changes(comma=template.comma)
+        if position == len(aliases):
+            # the old last alias gets the separator the others use; the new one its ending
+            last = aliases[-1]
+            separator = aliases[-2].comma if len(aliases) > 1 else cst.Comma(
+                whitespace_after=cst.SimpleWhitespace(" "))
+            new_alias = new_alias.with_changes(comma=last.comma)
+            aliases[-1] = last.with_changes(comma=separator)
+        aliases.insert(position, new_alias)
+    return statement.with_changes(body=[node.with_changes(names=aliases)])
+
+
+def _finish_imports(module: cst.Module, context: FileContext) -> cst.Module:
+    body = list(module.body)
+    framework_index = None
+    if context.names.framework_import is not None:
+        framework_index = next((i for i, s in enumerate(body)
+                                if _imports_from(s, context.names.framework_module)), None)
+    new_statements: list[cst.SimpleStatementLine] = []
+    if context.framework_imports:
+        if framework_index is not None:
+            body[framework_index] = _add_to_import(
+                body[framework_index], context.framework_imports)  # type: ignore[arg-type]
+        else:
+            names = ", ".join(sorted(context.framework_imports))
+            new_statements.append(cst.parse_statement(
+                f"from {context.names.framework} import {names}\n"))  # type: ignore[arg-type]
+    if context.typing_imports:
+        typing_index = next((i for i, s in enumerate(body) if _imports_from(s, "typing")), None)
+        if typing_index is not None:
+            body[typing_index] = _add_to_import(body[typing_index],  # type: ignore[arg-type]
+                                                context.typing_imports)
+        else:
+            names = ", ".join(sorted(context.typing_imports))
+            new_statements.append(cst.parse_statement(  # type: ignore[arg-type]
+                f"from typing import {names}\n"))
+    project_statements = [cst.parse_statement(f"from {module} import {name}\n")
+                          for module, name in sorted(context.project_imports)]
+    last_import = _after_imports(body)
+    if project_statements and framework_index is not None and last_import > framework_index + 1:
+        # project imports already follow the framework import: the new ones join that block
+        body[last_import:last_import] = project_statements
+    else:
+        new_statements.extend(project_statements)  # type: ignore[arg-type]
+    if new_statements:
+        anchor = framework_index if framework_index is not None else _after_imports(body)
+        if anchor < len(body):
+            # the new imports take the anchor's leading lines; the anchor gets one blank line
+            first = body[anchor]
+            new_statements[0] = new_statements[0].with_changes(leading_lines=first.leading_lines)
+            body[anchor] = first.with_changes(leading_lines=[cst.EmptyLine()])
+        body[anchor:anchor] = new_statements
+    return module.with_changes(body=body)
+
+
+def _imports_from(statement: cst.CSTNode, source: str) -> bool:
+    return isinstance(statement, cst.SimpleStatementLine) and any(
+        isinstance(s, cst.ImportFrom) and s.module is not None and dotted(s.module) == source
+        and not isinstance(s.names, cst.ImportStar) for s in statement.body)
+
+
+def _after_imports(body: Sequence[cst.BaseStatement]) -> int:
+    index = 0
+    for i, statement in enumerate(body):
+        if isinstance(statement, cst.SimpleStatementLine) and all(
+                isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body):
+            index = i + 1
+    return index
+
+
+def _used_names(tree: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+
+
+def _prune_imports(new_text: str, new_module: cst.Module, new_tree: ast.Module,
+                   before: set[str], context: FileContext) -> str:
+    """Drop framework names the migration made unused (names unused before stay).
+
+    Works on the text: only the import statements that change are generated again and
+    spliced in by line, so the module is not generated twice.
+    """
+    after = _used_names(new_tree)
+    unused = {local for local in context.names.framework_locals
+              if local in before and local not in after}
+    if not unused:
+        return new_text
+    located = [n for n in new_tree.body if isinstance(n, ast.ImportFrom) and n.module
+               and n.module.split(".")[0] in ("dagster", "dagwire") and n.level == 0]
+    statements = [s for s in new_module.body if isinstance(s, cst.SimpleStatementLine)
+                  and len(s.body) == 1 and isinstance(s.body[0], cst.ImportFrom)
+                  and s.body[0].module is not None
+                  and (dotted(s.body[0].module) or "").split(".")[0] in ("dagster", "dagwire")
+                  and not s.body[0].relative]
+    if len(located) != len(statements):
+        return new_text  # a compound line (`import x; from dagster import y`): leave it
+    lines = new_text.splitlines(keepends=True)
+    for node, statement in reversed(list(zip(located, statements))):
+        replacement = _without_names(statement, unused)
+        if replacement is statement:
+            continue
+        end = node.end_lineno or node.lineno
+        text = "" if replacement is None else cst.Module([]).code_for_node(
+            replacement.with_changes(leading_lines=()))
+        lines[node.lineno - 1:end] = [text] if text else []
+    return "".join(lines)
+
+
+def _without_names(statement: cst.SimpleStatementLine, unused: set[str]
+                   ) -> cst.SimpleStatementLine | None:
+    node = statement.body[0]
+    assert isinstance(node, cst.ImportFrom)
+    if isinstance(node.names, cst.ImportStar):
+        return statement
+    kept = [a for a in node.names if (a.evaluated_alias or a.evaluated_name) not in unused]
+    if len(kept) == len(node.names):
+        return statement
+    if not kept:
+        return None
+    kept[-1] = kept[-1].with_changes(comma=node.names[-1].comma)
+    if len(kept) <= 4 and node.lpar is not None:
+        # a short list no longer needs the parenthesised one-per-line layout
+        kept = [a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in kept]
+        node = node.with_changes(lpar=None, rpar=None)
+    return statement.with_changes(body=[node.with_changes(names=kept)])
+
+
+def migrate_source(text: str, module_name: str, facts: ProjectFacts,
+                   selected: frozenset[str]) -> FileResult:
+    try:
+        module = cst.parse_module(text)
+    except cst.ParserSyntaxError as error:
+        raise MigrationError(f"syntax error: line {error.raw_line}: {error.message}") from None
+    context = FileContext(module_name, facts, FileNames(module_name, module), selected=selected)
+    for statement in module.body:
+        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            context.top_level_defs[statement.name.value] = statement
+    codemods = [cls(context) for cls in ALL if cls.code in selected]
+    _plan_functions(module, context, codemods)
+    new_module = module.visit(MigrationTransformer(context, codemods))
+    new_module = _finish_imports(new_module, context)
+    new_text = new_module.code
+    if new_text == text:
+        return FileResult(text, context.todo_count)
+    try:
+        new_tree = ast.parse(new_text)
+    except SyntaxError as error:
+        raise MigrationError(f"internal error: output does not parse ({error.msg}, line "
+                             f"{error.lineno}); file left unchanged") from None
+    new_text = _prune_imports(new_text, new_module, new_tree, _used_names(ast.parse(text)),
+                              context)
+    return FileResult(new_text, context.todo_count)
