@@ -4,6 +4,7 @@ defaults, resource dicts and config dicts. Shared by the security and config-sou
 from __future__ import annotations
 
 import ast
+import os
 import re
 from typing import Iterator
 
@@ -29,8 +30,30 @@ def is_secret_name(name: str) -> bool:
     return len(words) >= 2 and (words[-2], words[-1]) in _SECRET_PAIRS
 
 
+# "${DB_PASSWORD}", "$DB_PASSWORD", "{{ secrets.db }}", "<your token>", "****": a reference
+# resolved elsewhere or a blank to fill in, not a secret
+_PLACEHOLDER = re.compile(
+    r"\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^<>]*>|\*+|x+|X+", re.DOTALL
+)
+
+
 def is_literal_secret(value: ast.expr) -> bool:
-    return isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value != ""
+    if not isinstance(value, ast.Constant) or not isinstance(value.value, str):
+        return False
+    text = value.value.strip()
+    return text != "" and _PLACEHOLDER.fullmatch(text) is None
+
+
+_TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
+
+
+def is_test_file(path: str) -> bool:
+    """Tests and their fixtures (`conftest.py`, `test_*.py`, `*_test.py`, files under `tests/`)
+    build resources when the test runs, with throw-away credentials: RSC3xx does not apply."""
+    directory, name = os.path.split(path.replace("\\", "/"))
+    if name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py"):
+        return True
+    return any(part in _TEST_DIRECTORIES for part in directory.split("/"))
 
 
 def env_read(file: FileCheck, node: ast.AST) -> tuple[str, str | None] | None:
@@ -62,11 +85,20 @@ def _literal(node: ast.expr | None) -> str | None:
 
 
 def run_time_lines(file: FileCheck) -> list[tuple[int, int]]:
-    """Line spans of op/asset/sensor/schedule bodies: code there runs at run time."""
+    """Line spans of code that runs at run time: op/asset/sensor/schedule bodies, and the
+    arguments of calls that run definitions right away (`materialize(...)`,
+    `build_op_context(resources=...)`, `job.execute_in_process(...)`) in scripts and notebooks."""
     spans = []
     for fn in file.compute_functions():
         body = fn.func.body
         spans.append((body[0].lineno, getattr(fn.func, "end_lineno", None) or body[-1].lineno))
+    imports = file.model.imports
+    for call in file.model.calls:
+        func = call.func
+        if (isinstance(func, ast.Attribute) and func.attr == "execute_in_process") or (
+            imports.role(func) == "run_now"
+        ):
+            spans.append((call.lineno, getattr(call, "end_lineno", None) or call.lineno))
     return spans
 
 

@@ -47,9 +47,16 @@ _COMMON_NAMES: dict[str, str] = {
     "AssetExecutionContext": "context",
     "SensorEvaluationContext": "context",
     "ScheduleEvaluationContext": "context",
-    "build_op_context": "build_op_context",
-    "build_asset_context": "build_op_context",
-    "materialize": "materialize",
+    # calls that run definitions in the calling process (tests, notebooks, scripts): what
+    # their arguments read is read at run time
+    "build_op_context": "run_now",
+    "build_asset_context": "run_now",
+    "build_sensor_context": "run_now",
+    "build_schedule_context": "run_now",
+    "build_init_resource_context": "run_now",
+    "build_resources": "run_now",
+    "materialize": "run_now",
+    "materialize_to_memory": "run_now",
 }
 
 DAGSTER_NAMES: dict[str, str] = {

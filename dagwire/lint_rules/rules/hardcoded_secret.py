@@ -2,7 +2,8 @@
 
 Covered places: keyword arguments of resource and Config constructors (and of any
 constructor inside `resources={...}` / `resource_defs={...}`), field defaults of resource
-and Config classes, and keys of config dicts (`.configured({...})`, `config=`, `run_config=`).
+and Config classes, and keys of config dicts (`.configured({...})`, `config=`, `run_config=`). Test files are not
+checked, and placeholders (`"${DB_PASSWORD}"`, `"<token>"`) are not secrets.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dagwire.lint_rules.definition_time import (
     constructs_resource_or_config,
     is_literal_secret,
     is_secret_name,
+    is_test_file,
     nested_dicts,
     resource_dict_values,
 )
@@ -30,6 +32,8 @@ MESSAGE = (
 
 def check(file: FileCheck) -> Iterator[Finding]:
     model = file.model
+    if is_test_file(model.path):
+        return
     candidates = [call for call in model.calls if any(map(_secret_keyword, call.keywords))]
     if candidates:
         dict_values = resource_dict_values(file)

@@ -47,6 +47,8 @@ def _field_findings(file: FileCheck) -> Iterator[Finding]:
         if annotated is None or annotated[1] is None or annotated[1].kind != CONFIG:
             continue
         ref = annotated[1]
+        if ref.node is None:
+            continue  # `config: dg.Config` itself: its fields are not written anywhere
         members = file.resolver.class_members(ref)
         if not members.complete:
             continue
