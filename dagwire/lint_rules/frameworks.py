@@ -47,6 +47,12 @@ _COMMON_NAMES: dict[str, str] = {
     "AssetExecutionContext": "context",
     "SensorEvaluationContext": "context",
     "ScheduleEvaluationContext": "context",
+    # outputs and inputs of ops and assets (they may name IO / input managers)
+    "Out": "io_spec",
+    "DynamicOut": "io_spec",
+    "AssetOut": "io_spec",
+    "In": "io_spec",
+    "AssetIn": "io_spec",
     # calls that run definitions in the calling process (tests, notebooks, scripts): what
     # their arguments read is read at run time
     "build_op_context": "run_now",

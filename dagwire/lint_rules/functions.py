@@ -226,3 +226,72 @@ def declared_dict_keys(
     if expr is None:
         return []
     return resolver.dict_items(model, expr)
+
+
+# Keywords of a definition's decorator that may name IO / input managers: Dagster gives a step
+# the managers of its outputs and inputs, so `context.resources.<manager key>` is declared.
+_MANAGER_HOLDERS = ("out", "outs", "ins")
+_MANAGER_KEYWORDS = ("io_manager_key", "input_manager_key")
+
+
+def manager_keys(
+    resolver: Resolver, model: ModuleModel, keywords: dict[str, ast.expr]
+) -> set[str] | None:
+    """`io_manager_key=` / `Out(io_manager_key=...)` / `AssetIn(input_manager_key=...)` keys of
+    a decorator; None when an output or input is not written out (`outs=OUTS_BUILT_AT_RUN`)."""
+    keys: set[str] = set()
+    direct = keywords.get("io_manager_key")
+    if direct is not None:
+        key = resolver.string(model, direct)
+        if key is None:
+            return None
+        keys.add(key)
+    for name in _MANAGER_HOLDERS:
+        expr = keywords.get(name)
+        if expr is not None and not _collect_managers(resolver, model, expr, keys, 0):
+            return None
+    specs = keywords.get("specs")
+    if specs is not None:
+        for node in ast.walk(specs):  # AssetSpec(...).with_io_manager_key("x")
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "with_io_manager_key"
+            ):
+                key = resolver.string(model, node.args[0]) if node.args else None
+                if key is None:
+                    return None
+                keys.add(key)
+    return keys
+
+
+def _collect_managers(
+    resolver: Resolver, model: ModuleModel, expr: ast.expr, keys: set[str], depth: int
+) -> bool:
+    if depth > 6:
+        return False
+    if isinstance(expr, ast.Dict):
+        for key, value in zip(expr.keys, expr.values):
+            if key is None or not _collect_managers(resolver, model, value, keys, depth + 1):
+                return False
+        return True
+    if isinstance(expr, ast.Call):
+        if model.imports.role(expr.func) != "io_spec":
+            return False  # outputs built by a function: unknown managers
+        if any(isinstance(arg, ast.Starred) for arg in expr.args):
+            return False
+        for keyword in expr.keywords:
+            if keyword.arg is None:
+                return False
+            if keyword.arg in _MANAGER_KEYWORDS:
+                key = resolver.string(model, keyword.value)
+                if key is None:
+                    return False
+                keys.add(key)
+        return True
+    if isinstance(expr, ast.Name):
+        found = resolver.value_of(model, expr)
+        return found is not None and _collect_managers(
+            resolver, found[0], found[1], keys, depth + 1
+        )
+    return False
