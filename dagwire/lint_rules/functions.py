@@ -284,10 +284,10 @@ def _collect_managers(
             if keyword.arg is None:
                 return False
             if keyword.arg in _MANAGER_KEYWORDS:
-                key = resolver.string(model, keyword.value)
-                if key is None:
+                manager = resolver.string(model, keyword.value)
+                if manager is None:
                     return False
-                keys.add(key)
+                keys.add(manager)
         return True
     if isinstance(expr, ast.Name):
         found = resolver.value_of(model, expr)
