@@ -12,6 +12,8 @@ _COMMON_NAMES: dict[str, str] = {
     # decorators that create definitions
     "asset": "asset",
     "multi_asset": "asset",
+    "asset_check": "asset_check",
+    "multi_asset_check": "asset_check",
     "op": "op",
     "job": "job",
     "graph": "graph",
@@ -24,10 +26,16 @@ _COMMON_NAMES: dict[str, str] = {
     "repository": "repository",
     # binding sites and helpers
     "Definitions": "Definitions",
+    "definitions": "definitions",  # @dg.definitions: a partial Definitions merged by dg
     "BindResourcesToJobs": "BindResourcesToJobs",
     "with_resources": "with_resources",
     "define_asset_job": "define_asset_job",
     "load_assets_from_modules": "load_assets_from_modules",
+    "load_assets_from_package_module": "load_assets_from_package_module",
+    "load_assets_from_current_module": "load_assets_from_current_module",
+    "load_asset_checks_from_modules": "load_asset_checks_from_modules",
+    "load_asset_checks_from_package_module": "load_asset_checks_from_package_module",
+    "load_asset_checks_from_current_module": "load_asset_checks_from_current_module",
     # config and resources
     "Config": "Config",
     "PermissiveConfig": "PermissiveConfig",
@@ -80,10 +88,11 @@ FRAMEWORKS: dict[str, dict[str, str]] = {
 }
 
 # Decorator roles that turn a function into something that requires resources.
-COMPUTE_KINDS = frozenset({"asset", "op", "sensor", "schedule"})
-DEFINITION_KINDS = frozenset(
-    {"asset", "op", "job", "graph", "sensor", "schedule", "resource", "io_manager", "repository"}
-)
+COMPUTE_KINDS = frozenset({"asset", "asset_check", "op", "sensor", "schedule"})
+DEFINITION_KINDS = frozenset({
+    "asset", "asset_check", "op", "job", "graph", "sensor", "schedule", "resource", "io_manager",
+    "repository",
+})
 # Context parameter names Dagster recognises for ops and assets.
 CONTEXT_NAMES = frozenset({"context", "_context", "context_", "_"})
 

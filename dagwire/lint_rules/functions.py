@@ -33,6 +33,17 @@ def _all_args(func: FunctionNode) -> list[ast.arg]:
     return [*args.posonlyargs, *args.args, *args.kwonlyargs]
 
 
+def unquoted(annotation: ast.expr) -> ast.expr:
+    """The expression inside a string annotation (`db: "Database"`, common with imports under
+    `if TYPE_CHECKING:`); any other annotation as it is."""
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        try:
+            return ast.parse(annotation.value.strip(), mode="eval").body
+        except (SyntaxError, ValueError, RecursionError):
+            return annotation
+    return annotation
+
+
 def is_resource_annotation(resolver: Resolver, model: ModuleModel, annotation: ast.expr) -> bool:
     if isinstance(annotation, ast.Subscript):
         if model.imports.role(annotation.value) == "ResourceParam":
@@ -48,12 +59,13 @@ def parameters(resolver: Resolver, model: ModuleModel, decorated: DecoratedFunct
     context: str | None = None
     for index, arg in enumerate(args):
         if arg.annotation is not None:
-            ref = resolver.class_ref(model, arg.annotation)
-            annotated[arg.arg] = (arg.annotation, ref)
-            if model.imports.role(arg.annotation) == "context" and context is None:
+            annotation = unquoted(arg.annotation)
+            ref = resolver.class_ref(model, annotation)
+            annotated[arg.arg] = (annotation, ref)
+            if model.imports.role(annotation) == "context" and context is None:
                 context = arg.arg
                 continue
-            if arg.arg != "config" and is_resource_annotation(resolver, model, arg.annotation):
+            if arg.arg != "config" and is_resource_annotation(resolver, model, annotation):
                 # (`config` always receives config, whatever its annotation: see RSC104)
                 resources[arg.arg] = arg
                 continue

@@ -189,6 +189,14 @@ class ImportTable:
                 return None
         return first
 
+    def imported_names(self) -> list[str]:
+        """Names bound only by `from <module> import name` of a non-framework module."""
+        return [
+            name
+            for name, found in self._bindings.items()
+            if all(binding.kind == IMPORTED for binding in found)
+        ]
+
     def role(self, expr: ast.expr) -> str | None:
         """The framework role an expression names (`asset`, `dg.asset`, `dagster.asset`)."""
         if isinstance(expr, ast.Name):

@@ -6,6 +6,7 @@ Every method returns None when it cannot be sure; rules treat None as "stay sile
 from __future__ import annotations
 
 import ast
+import os
 from typing import Iterator
 
 from dagwire.lint_rules.imports import IMPORTED, IMPORTED_MODULE, LOCAL
@@ -13,6 +14,17 @@ from dagwire.lint_rules.model import DecoratedFunction, ModuleModel
 from dagwire.lint_rules.project import ProjectIndex
 
 MAX_DEPTH = 6
+_MAX_PACKAGE_MODULES = 300  # a package walked for `load_assets_from_package_module`
+
+# `load_*` role -> (which modules it reads, which definitions it takes from them)
+_LOADERS = {
+    "load_assets_from_modules": ("modules", "asset"),
+    "load_assets_from_package_module": ("package", "asset"),
+    "load_assets_from_current_module": ("current", "asset"),
+    "load_asset_checks_from_modules": ("modules", "asset_check"),
+    "load_asset_checks_from_package_module": ("package", "asset_check"),
+    "load_asset_checks_from_current_module": ("current", "asset_check"),
+}
 
 CONFIG = "config"
 PERMISSIVE_CONFIG = "permissive_config"
@@ -485,17 +497,70 @@ class Resolver:
             yield from self._entries(model, listed, keys, depth + 1)
         elif role == "BindResourcesToJobs" and call.args:
             yield from self._entries(model, call.args[0], bound, depth + 1)
-        elif role == "load_assets_from_modules" and call.args:
-            modules = call.args[0]
-            if not isinstance(modules, (ast.List, ast.Tuple)):
-                return
-            for element in modules.elts:
-                other = self.module_ref(model, element)
-                if other is None:
+        elif role in _LOADERS:
+            how, kind = _LOADERS[role]
+            seen: set[int] = set()
+            for module in self._loaded_modules(model, call, how):
+                for decorated, owner in self.module_definitions(module, kind):
+                    if id(decorated.func) not in seen:
+                        seen.add(id(decorated.func))
+                        yield Entry(decorated, owner, bound)
+
+    def _loaded_modules(self, model: ModuleModel, call: ast.Call, how: str) -> list[ModuleModel]:
+        """The modules a `load_assets_from_*` call reads; the unreadable ones are left out."""
+        if how == "current":
+            return [model]
+        argument = _argument(call, 0, "modules" if how == "modules" else "package_module")
+        if argument is None:
+            return []
+        if how == "package":
+            package = self.module_ref(model, argument)
+            return self._package_modules(package) if package is not None else []
+        if isinstance(argument, ast.Name):  # ALL_MODULES = [orders, customers]
+            found = self.value_of(model, argument)
+            if found is None:
+                return []
+            model, argument = found
+        if not isinstance(argument, (ast.List, ast.Tuple)):
+            return []
+        modules = [self.module_ref(model, element) for element in argument.elts]
+        return [module for module in modules if module is not None]
+
+    def _package_modules(self, package: ModuleModel) -> list[ModuleModel]:
+        """A package and every module below it, as Dagster walks it (pkgutil: sub-packages
+        need an `__init__.py`); a plain module stands for itself."""
+        if os.path.basename(package.path) != "__init__.py":
+            return [package]
+        found = [package]
+        root = os.path.dirname(os.path.abspath(package.path))
+        for directory, subdirectories, files in os.walk(root):
+            subdirectories[:] = sorted(
+                name
+                for name in subdirectories
+                if os.path.isfile(os.path.join(directory, name, "__init__.py"))
+            )
+            for name in sorted(files):
+                if not name.endswith(".py") or (directory == root and name == "__init__.py"):
                     continue
-                for decorated in other.functions:
-                    if decorated.module_level and decorated.kind == "asset":
-                        yield Entry(decorated, other, bound)
+                other = self.index.model_for_path(os.path.join(directory, name))
+                if other is not None:
+                    found.append(other)
+                if len(found) > _MAX_PACKAGE_MODULES:
+                    return found
+        return found
+
+    def module_definitions(
+        self, module: ModuleModel, kind: str
+    ) -> Iterator[tuple[DecoratedFunction, ModuleModel]]:
+        """Definitions of one kind a module holds as attributes: its own module-level ones
+        and the ones it imports (`from .orders import orders` in a package's `__init__`)."""
+        for decorated in module.functions:
+            if decorated.module_level and decorated.kind == kind:
+                yield decorated, module
+        for name in module.imports.imported_names():
+            found = self.definition(module, ast.Name(id=name, ctx=ast.Load()))
+            if found is not None and found[0].kind == kind:
+                yield found
 
 
 def _argument(call: ast.Call, position: int, name: str) -> ast.expr | None:
