@@ -13,6 +13,8 @@ _COMMON_NAMES: dict[str, str] = {
     "asset": "asset",
     "multi_asset": "asset",
     "asset_check": "asset_check",
+    "graph_asset": "graph_asset",
+    "graph_multi_asset": "graph_asset",
     "multi_asset_check": "asset_check",
     "op": "op",
     "job": "job",
@@ -90,8 +92,8 @@ FRAMEWORKS: dict[str, dict[str, str]] = {
 # Decorator roles that turn a function into something that requires resources.
 COMPUTE_KINDS = frozenset({"asset", "asset_check", "op", "sensor", "schedule"})
 DEFINITION_KINDS = frozenset({
-    "asset", "asset_check", "op", "job", "graph", "sensor", "schedule", "resource", "io_manager",
-    "repository",
+    "asset", "asset_check", "op", "job", "graph", "graph_asset", "sensor", "schedule", "resource",
+    "io_manager", "repository",
 })
 # Context parameter names Dagster recognises for ops and assets.
 CONTEXT_NAMES = frozenset({"context", "_context", "context_", "_"})

@@ -17,13 +17,15 @@ MAX_DEPTH = 6
 _MAX_PACKAGE_MODULES = 300  # a package walked for `load_assets_from_package_module`
 
 # `load_*` role -> (which modules it reads, which definitions it takes from them)
+_ASSETS = frozenset({"asset", "graph_asset"})
+_CHECKS = frozenset({"asset_check"})
 _LOADERS = {
-    "load_assets_from_modules": ("modules", "asset"),
-    "load_assets_from_package_module": ("package", "asset"),
-    "load_assets_from_current_module": ("current", "asset"),
-    "load_asset_checks_from_modules": ("modules", "asset_check"),
-    "load_asset_checks_from_package_module": ("package", "asset_check"),
-    "load_asset_checks_from_current_module": ("current", "asset_check"),
+    "load_assets_from_modules": ("modules", _ASSETS),
+    "load_assets_from_package_module": ("package", _ASSETS),
+    "load_assets_from_current_module": ("current", _ASSETS),
+    "load_asset_checks_from_modules": ("modules", _CHECKS),
+    "load_asset_checks_from_package_module": ("package", _CHECKS),
+    "load_asset_checks_from_current_module": ("current", _CHECKS),
 }
 
 CONFIG = "config"
@@ -498,10 +500,10 @@ class Resolver:
         elif role == "BindResourcesToJobs" and call.args:
             yield from self._entries(model, call.args[0], bound, depth + 1)
         elif role in _LOADERS:
-            how, kind = _LOADERS[role]
+            how, kinds = _LOADERS[role]
             seen: set[int] = set()
             for module in self._loaded_modules(model, call, how):
-                for decorated, owner in self.module_definitions(module, kind):
+                for decorated, owner in self.module_definitions(module, kinds):
                     if id(decorated.func) not in seen:
                         seen.add(id(decorated.func))
                         yield Entry(decorated, owner, bound)
@@ -550,16 +552,16 @@ class Resolver:
         return found
 
     def module_definitions(
-        self, module: ModuleModel, kind: str
+        self, module: ModuleModel, kinds: frozenset[str]
     ) -> Iterator[tuple[DecoratedFunction, ModuleModel]]:
-        """Definitions of one kind a module holds as attributes: its own module-level ones
+        """Definitions of some kinds a module holds as attributes: its own module-level ones
         and the ones it imports (`from .orders import orders` in a package's `__init__`)."""
         for decorated in module.functions:
-            if decorated.module_level and decorated.kind == kind:
+            if decorated.module_level and decorated.kind in kinds:
                 yield decorated, module
         for name in module.imports.imported_names():
             found = self.definition(module, ast.Name(id=name, ctx=ast.Load()))
-            if found is not None and found[0].kind == kind:
+            if found is not None and found[0].kind in kinds:
                 yield found
 
 

@@ -63,13 +63,14 @@ def _job_ops(
 
 def _add_entry_needs(file: FileCheck, entry: Entry, needs: _Needs) -> None:
     fn, model = entry.definition, entry.model
-    if fn.kind == "job":
+    if fn.kind in ("job", "graph_asset"):
         declared = file.declared(fn, model)
         if not declared.complete or declared.resource_defs is None:
             return
-        if declared.resource_defs:
+        if declared.resource_defs and fn.kind == "job":
             return  # the job binds its own resources; its decorator is checked on its own
-        bound = entry.extra_keys
+        # a graph asset's ops get its resource_defs= plus what the binding site binds
+        bound = entry.extra_keys | {item.key for item in declared.resource_defs}
         job_name = _describe(file, fn, model)
         for op, op_model in _job_ops(file, fn, model):
             keys = file.required_keys(op, op_model)
