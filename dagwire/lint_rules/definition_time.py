@@ -50,10 +50,16 @@ _TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
 def is_test_file(path: str) -> bool:
     """Tests and their fixtures (`conftest.py`, `test_*.py`, `*_test.py`, files under `tests/`)
     build resources when the test runs, with throw-away credentials: RSC3xx does not apply."""
-    directory, name = os.path.split(path.replace("\\", "/"))
+    directory, name = os.path.split(path)
     if name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py"):
         return True
-    return any(part in _TEST_DIRECTORIES for part in directory.split("/"))
+    # Folders inside the project only (relative to where flake8 runs, as editors do): a
+    # checkout under /home/me/test/ is not a test suite.
+    relative = os.path.relpath(os.path.abspath(directory or "."))
+    parts = relative.replace("\\", "/").split("/")
+    if parts[0] == "..":
+        parts = parts[-3:]
+    return any(part in _TEST_DIRECTORIES for part in parts)
 
 
 def env_read(file: FileCheck, node: ast.AST) -> tuple[str, str | None] | None:
