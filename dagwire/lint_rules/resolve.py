@@ -319,8 +319,9 @@ class Resolver:
             isinstance(expr, ast.Call)
             and isinstance(expr.func, ast.Attribute)
             and expr.func.attr == "get"
-            and len(expr.args) == 1
+            and len(expr.args) in (1, 2)
             and not expr.keywords
+            and not isinstance(expr.args[-1], ast.Starred)
         ):
             table = expr.func.value
         if isinstance(expr, ast.Name):
@@ -345,9 +346,14 @@ class Resolver:
         outer = self.dict_items(model, table, depth + 1)
         if outer is None:
             return None
+        key: ast.expr | None = None
         if isinstance(expr, ast.Subscript):
-            chosen = self.string(model, expr.slice)
-            if chosen is not None:  # by_env["prod"]: that one only
+            key = expr.slice
+        elif isinstance(expr, ast.Call):
+            key = expr.args[0]
+        if key is not None and not isinstance(key, ast.Starred):
+            chosen = self.string(model, key)
+            if chosen is not None:  # by_env["prod"] / by_env.get("prod"): that one only
                 outer = [entry for entry in outer if entry.key == chosen]
                 if len(outer) != 1 or outer[0].value is None:
                     return None
@@ -356,6 +362,11 @@ class Resolver:
                 inner_items = self.dict_items(picked.model, picked.value, depth + 1)
                 return [(None, inner_items)] if inner_items is not None else None
         variants: list[tuple[str | None, list[Item]]] = []
+        if isinstance(expr, ast.Call) and len(expr.args) == 2:  # by_env.get(env, LOCAL)
+            fallback = self.dict_variants(model, expr.args[1], depth + 1)
+            if fallback is None:
+                return None
+            variants.extend(fallback)
         for entry in outer:
             if entry.value is None:
                 return None
