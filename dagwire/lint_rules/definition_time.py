@@ -113,6 +113,23 @@ def at_definition_time(node: ast.AST, spans: list[tuple[int, int]]) -> bool:
     return not any(start <= line <= end for start, end in spans)
 
 
+def splatted_items(file: FileCheck, call: ast.Call) -> list[tuple[str, ast.expr]]:
+    """(key, value) of `**SHARED_CONF` arguments, when `SHARED_CONF` is a dict display of this
+    module (`SnowflakeIOManager(database="DB", **SHARED_SNOWFLAKE_CONF)`); values written in
+    another module are left out, since a finding must point into the checked file."""
+    items: list[tuple[str, ast.expr]] = []
+    for keyword in call.keywords:
+        if keyword.arg is not None or not isinstance(keyword.value, ast.Name):
+            continue
+        found = file.resolver.value_of(file.model, keyword.value)
+        if found is None or found[0] is not file.model or not isinstance(found[1], ast.Dict):
+            continue
+        for key, value in zip(found[1].keys, found[1].values):
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                items.append((key.value, value))
+    return items
+
+
 def resource_dict_values(file: FileCheck) -> set[int]:
     """ids of the values of `resources={...}` / `resource_defs={...}` dict displays."""
     ids: set[int] = set()
