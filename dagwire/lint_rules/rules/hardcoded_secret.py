@@ -2,8 +2,9 @@
 
 Covered places: keyword arguments of resource and Config constructors (and of any
 constructor inside `resources={...}` / `resource_defs={...}`), field defaults of resource
-and Config classes, and keys of config dicts (`.configured({...})`, `config=`, `run_config=`). Test files are not
-checked, and placeholders (`"${DB_PASSWORD}"`, `"<token>"`) are not secrets.
+and Config classes, keys of config dicts (`.configured({...})`, `config=`, `run_config=`), and
+keys of a module-level dict splatted into a constructor (`Mailer(**MAIL_CONF)`). Test files
+are not checked, and placeholders (`"${DB_PASSWORD}"`, `"<token>"`) are not secrets.
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
 """RSC101: a resource key a definition requires is not bound where the definition is bound.
 
-Binding sites: `Definitions(...)` (reported on its first line), `@repository` functions and
-`@job(resource_defs=...)` (reported on the decorator line). Definitions may live in other
-modules; they are found through the binding module's local imports. Resources picked by
-deployment (`by_env[env]`) are checked per deployment.
+Binding sites: `Definitions(...)` with `resources=` (reported on its first line; one without
+is a part merged elsewhere), `Definitions.merge(...)` (the union of its parts),
+`@repository` functions and `@job(resource_defs=...)` (reported on the decorator line).
+Definitions may live in other modules; they are found through the binding module's local
+imports and `load_assets_from_*` helpers. Resources picked by deployment (`by_env[env]`) are
+checked per deployment.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """RSC102: `context.resources.x` where the function never declared `x`.
 
 Dagster scopes `context.resources` to the keys a function declares (`required_resource_keys`,
-`resource_defs=`, resource parameters, and the IO / input managers of its outputs and inputs): any other key raises DagsterUnknownResourceError at
-run time, often only on the branch that reads it.
+`resource_defs=`, resource parameters, and the IO / input managers of its outputs and
+inputs): any other key raises DagsterUnknownResourceError at run time, often only on the
+branch that reads it.
 """
 
 from __future__ import annotations
