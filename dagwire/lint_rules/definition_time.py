@@ -50,6 +50,8 @@ _TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
 def is_test_file(path: str) -> bool:
     """Tests and their fixtures (`conftest.py`, `test_*.py`, `*_test.py`, files under `tests/`)
     build resources when the test runs, with throw-away credentials: RSC3xx does not apply."""
+    if "test" not in path:
+        return False  # the common case, without touching the file system paths
     directory, name = os.path.split(path)
     if name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py"):
         return True
