@@ -4,6 +4,7 @@ defaults, resource dicts and config dicts. Shared by the security and config-sou
 from __future__ import annotations
 
 import ast
+import os
 import re
 from typing import Iterator
 
@@ -29,8 +30,38 @@ def is_secret_name(name: str) -> bool:
     return len(words) >= 2 and (words[-2], words[-1]) in _SECRET_PAIRS
 
 
+# "${DB_PASSWORD}", "$DB_PASSWORD", "{{ secrets.db }}", "<your token>", "****": a reference
+# resolved elsewhere or a blank to fill in, not a secret
+_PLACEHOLDER = re.compile(
+    r"\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^<>]*>|\*+|x+|X+", re.DOTALL
+)
+
+
 def is_literal_secret(value: ast.expr) -> bool:
-    return isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value != ""
+    if not isinstance(value, ast.Constant) or not isinstance(value.value, str):
+        return False
+    text = value.value.strip()
+    return text != "" and _PLACEHOLDER.fullmatch(text) is None
+
+
+_TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
+
+
+def is_test_file(path: str) -> bool:
+    """Tests and their fixtures (`conftest.py`, `test_*.py`, `*_test.py`, files under `tests/`)
+    build resources when the test runs, with throw-away credentials: RSC3xx does not apply."""
+    if "test" not in path:
+        return False  # the common case, without touching the file system paths
+    directory, name = os.path.split(path)
+    if name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py"):
+        return True
+    # Folders inside the project only (relative to where flake8 runs, as editors do): a
+    # checkout under /home/me/test/ is not a test suite.
+    relative = os.path.relpath(os.path.abspath(directory or "."))
+    parts = relative.replace("\\", "/").split("/")
+    if parts[0] == "..":
+        parts = parts[-3:]
+    return any(part in _TEST_DIRECTORIES for part in parts)
 
 
 def env_read(file: FileCheck, node: ast.AST) -> tuple[str, str | None] | None:
@@ -62,17 +93,43 @@ def _literal(node: ast.expr | None) -> str | None:
 
 
 def run_time_lines(file: FileCheck) -> list[tuple[int, int]]:
-    """Line spans of op/asset/sensor/schedule bodies: code there runs at run time."""
+    """Line spans of code that runs at run time: op/asset/sensor/schedule bodies, and the
+    arguments of calls that run definitions right away (`materialize(...)`,
+    `build_op_context(resources=...)`, `job.execute_in_process(...)`) in scripts and notebooks."""
     spans = []
     for fn in file.compute_functions():
         body = fn.func.body
         spans.append((body[0].lineno, getattr(fn.func, "end_lineno", None) or body[-1].lineno))
+    imports = file.model.imports
+    for call in file.model.calls:
+        func = call.func
+        if (isinstance(func, ast.Attribute) and func.attr == "execute_in_process") or (
+            imports.role(func) == "run_now"
+        ):
+            spans.append((call.lineno, getattr(call, "end_lineno", None) or call.lineno))
     return spans
 
 
 def at_definition_time(node: ast.AST, spans: list[tuple[int, int]]) -> bool:
     line = getattr(node, "lineno", 0)
     return not any(start <= line <= end for start, end in spans)
+
+
+def splatted_items(file: FileCheck, call: ast.Call) -> list[tuple[str, ast.expr]]:
+    """(key, value) of `**SHARED_CONF` arguments, when `SHARED_CONF` is a dict display of this
+    module (`SnowflakeIOManager(database="DB", **SHARED_SNOWFLAKE_CONF)`); values written in
+    another module are left out, since a finding must point into the checked file."""
+    items: list[tuple[str, ast.expr]] = []
+    for keyword in call.keywords:
+        if keyword.arg is not None or not isinstance(keyword.value, ast.Name):
+            continue
+        found = file.resolver.value_of(file.model, keyword.value)
+        if found is None or found[0] is not file.model or not isinstance(found[1], ast.Dict):
+            continue
+        for key, value in zip(found[1].keys, found[1].values):
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                items.append((key.value, value))
+    return items
 
 
 def resource_dict_values(file: FileCheck) -> set[int]:

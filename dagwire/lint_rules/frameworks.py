@@ -12,6 +12,10 @@ _COMMON_NAMES: dict[str, str] = {
     # decorators that create definitions
     "asset": "asset",
     "multi_asset": "asset",
+    "asset_check": "asset_check",
+    "graph_asset": "graph_asset",
+    "graph_multi_asset": "graph_asset",
+    "multi_asset_check": "asset_check",
     "op": "op",
     "job": "job",
     "graph": "graph",
@@ -24,10 +28,16 @@ _COMMON_NAMES: dict[str, str] = {
     "repository": "repository",
     # binding sites and helpers
     "Definitions": "Definitions",
+    "definitions": "definitions",  # @dg.definitions: a partial Definitions merged by dg
     "BindResourcesToJobs": "BindResourcesToJobs",
     "with_resources": "with_resources",
     "define_asset_job": "define_asset_job",
     "load_assets_from_modules": "load_assets_from_modules",
+    "load_assets_from_package_module": "load_assets_from_package_module",
+    "load_assets_from_current_module": "load_assets_from_current_module",
+    "load_asset_checks_from_modules": "load_asset_checks_from_modules",
+    "load_asset_checks_from_package_module": "load_asset_checks_from_package_module",
+    "load_asset_checks_from_current_module": "load_asset_checks_from_current_module",
     # config and resources
     "Config": "Config",
     "PermissiveConfig": "PermissiveConfig",
@@ -47,9 +57,22 @@ _COMMON_NAMES: dict[str, str] = {
     "AssetExecutionContext": "context",
     "SensorEvaluationContext": "context",
     "ScheduleEvaluationContext": "context",
-    "build_op_context": "build_op_context",
-    "build_asset_context": "build_op_context",
-    "materialize": "materialize",
+    # outputs and inputs of ops and assets (they may name IO / input managers)
+    "Out": "io_spec",
+    "DynamicOut": "io_spec",
+    "AssetOut": "io_spec",
+    "In": "io_spec",
+    "AssetIn": "io_spec",
+    # calls that run definitions in the calling process (tests, notebooks, scripts): what
+    # their arguments read is read at run time
+    "build_op_context": "run_now",
+    "build_asset_context": "run_now",
+    "build_sensor_context": "run_now",
+    "build_schedule_context": "run_now",
+    "build_init_resource_context": "run_now",
+    "build_resources": "run_now",
+    "materialize": "run_now",
+    "materialize_to_memory": "run_now",
 }
 
 DAGSTER_NAMES: dict[str, str] = {
@@ -67,10 +90,11 @@ FRAMEWORKS: dict[str, dict[str, str]] = {
 }
 
 # Decorator roles that turn a function into something that requires resources.
-COMPUTE_KINDS = frozenset({"asset", "op", "sensor", "schedule"})
-DEFINITION_KINDS = frozenset(
-    {"asset", "op", "job", "graph", "sensor", "schedule", "resource", "io_manager", "repository"}
-)
+COMPUTE_KINDS = frozenset({"asset", "asset_check", "op", "sensor", "schedule"})
+DEFINITION_KINDS = frozenset({
+    "asset", "asset_check", "op", "job", "graph", "graph_asset", "sensor", "schedule", "resource",
+    "io_manager", "repository",
+})
 # Context parameter names Dagster recognises for ops and assets.
 CONTEXT_NAMES = frozenset({"context", "_context", "context_", "_"})
 

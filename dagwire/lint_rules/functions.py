@@ -33,6 +33,17 @@ def _all_args(func: FunctionNode) -> list[ast.arg]:
     return [*args.posonlyargs, *args.args, *args.kwonlyargs]
 
 
+def unquoted(annotation: ast.expr) -> ast.expr:
+    """The expression inside a string annotation (`db: "Database"`, common with imports under
+    `if TYPE_CHECKING:`); any other annotation as it is."""
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        try:
+            return ast.parse(annotation.value.strip(), mode="eval").body
+        except (SyntaxError, ValueError, RecursionError):
+            return annotation
+    return annotation
+
+
 def is_resource_annotation(resolver: Resolver, model: ModuleModel, annotation: ast.expr) -> bool:
     if isinstance(annotation, ast.Subscript):
         if model.imports.role(annotation.value) == "ResourceParam":
@@ -48,12 +59,13 @@ def parameters(resolver: Resolver, model: ModuleModel, decorated: DecoratedFunct
     context: str | None = None
     for index, arg in enumerate(args):
         if arg.annotation is not None:
-            ref = resolver.class_ref(model, arg.annotation)
-            annotated[arg.arg] = (arg.annotation, ref)
-            if model.imports.role(arg.annotation) == "context" and context is None:
+            annotation = unquoted(arg.annotation)
+            ref = resolver.class_ref(model, annotation)
+            annotated[arg.arg] = (annotation, ref)
+            if model.imports.role(annotation) == "context" and context is None:
                 context = arg.arg
                 continue
-            if arg.arg != "config" and is_resource_annotation(resolver, model, arg.annotation):
+            if arg.arg != "config" and is_resource_annotation(resolver, model, annotation):
                 # (`config` always receives config, whatever its annotation: see RSC104)
                 resources[arg.arg] = arg
                 continue
@@ -226,3 +238,72 @@ def declared_dict_keys(
     if expr is None:
         return []
     return resolver.dict_items(model, expr)
+
+
+# Keywords of a definition's decorator that may name IO / input managers: Dagster gives a step
+# the managers of its outputs and inputs, so `context.resources.<manager key>` is declared.
+_MANAGER_HOLDERS = ("out", "outs", "ins")
+_MANAGER_KEYWORDS = ("io_manager_key", "input_manager_key")
+
+
+def manager_keys(
+    resolver: Resolver, model: ModuleModel, keywords: dict[str, ast.expr]
+) -> set[str] | None:
+    """`io_manager_key=` / `Out(io_manager_key=...)` / `AssetIn(input_manager_key=...)` keys of
+    a decorator; None when an output or input is not written out (`outs=OUTS_BUILT_AT_RUN`)."""
+    keys: set[str] = set()
+    direct = keywords.get("io_manager_key")
+    if direct is not None:
+        key = resolver.string(model, direct)
+        if key is None:
+            return None
+        keys.add(key)
+    for name in _MANAGER_HOLDERS:
+        expr = keywords.get(name)
+        if expr is not None and not _collect_managers(resolver, model, expr, keys, 0):
+            return None
+    specs = keywords.get("specs")
+    if specs is not None:
+        for node in ast.walk(specs):  # AssetSpec(...).with_io_manager_key("x")
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "with_io_manager_key"
+            ):
+                key = resolver.string(model, node.args[0]) if node.args else None
+                if key is None:
+                    return None
+                keys.add(key)
+    return keys
+
+
+def _collect_managers(
+    resolver: Resolver, model: ModuleModel, expr: ast.expr, keys: set[str], depth: int
+) -> bool:
+    if depth > 6:
+        return False
+    if isinstance(expr, ast.Dict):
+        for key, value in zip(expr.keys, expr.values):
+            if key is None or not _collect_managers(resolver, model, value, keys, depth + 1):
+                return False
+        return True
+    if isinstance(expr, ast.Call):
+        if model.imports.role(expr.func) != "io_spec":
+            return False  # outputs built by a function: unknown managers
+        if any(isinstance(arg, ast.Starred) for arg in expr.args):
+            return False
+        for keyword in expr.keywords:
+            if keyword.arg is None:
+                return False
+            if keyword.arg in _MANAGER_KEYWORDS:
+                manager = resolver.string(model, keyword.value)
+                if manager is None:
+                    return False
+                keys.add(manager)
+        return True
+    if isinstance(expr, ast.Name):
+        found = resolver.value_of(model, expr)
+        return found is not None and _collect_managers(
+            resolver, found[0], found[1], keys, depth + 1
+        )
+    return False

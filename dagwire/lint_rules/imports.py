@@ -115,6 +115,35 @@ def _assigned_names(target: ast.expr) -> Iterator[str]:
             yield from _assigned_names(element)
 
 
+# Methods that change a dict, set or list in place.
+_MUTATORS = frozenset({
+    "update", "setdefault", "pop", "popitem", "clear", "add", "discard", "remove", "append",
+    "extend", "insert", "difference_update", "intersection_update",
+    "symmetric_difference_update", "__setitem__", "__delitem__",
+})
+
+
+def _mutated_names(stmt: ast.stmt) -> Iterator[str]:
+    """Module-level names changed in place (`RESOURCES["slack"] = ...`, `KEYS.add("db")`,
+    `del RESOURCES["x"]`): their displayed value is not what they hold, so they must not
+    resolve (a dict grown under `if prod:` would otherwise look like it lacks keys)."""
+    if isinstance(stmt, ast.Expr):
+        call = stmt.value
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute):
+            if call.func.attr in _MUTATORS and isinstance(call.func.value, ast.Name):
+                yield call.func.value.id
+        return
+    targets: list[ast.expr] = []
+    if isinstance(stmt, (ast.Delete, ast.Assign)):
+        targets = stmt.targets
+    elif isinstance(stmt, (ast.AugAssign, ast.AnnAssign)):
+        targets = [stmt.target]
+    for target in targets:
+        for element in target.elts if isinstance(target, (ast.Tuple, ast.List)) else [target]:
+            if isinstance(element, ast.Subscript) and isinstance(element.value, ast.Name):
+                yield element.value.id
+
+
 class ImportTable:
     """All module-level bindings of one module, by local name."""
 
@@ -140,6 +169,9 @@ class ImportTable:
                 target = stmt.target
                 for name in _assigned_names(target):
                     self._add(name, Binding(OTHER))
+            if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete, ast.Expr)):
+                for name in _mutated_names(stmt):
+                    self._add(name, Binding(OTHER))
 
     def _add(self, name: str, binding: Binding) -> None:
         self._bindings.setdefault(name, []).append(binding)
@@ -156,6 +188,14 @@ class ImportTable:
             ) or other.kind == LOCAL:
                 return None
         return first
+
+    def imported_names(self) -> list[str]:
+        """Names bound only by `from <module> import name` of a non-framework module."""
+        return [
+            name
+            for name, found in self._bindings.items()
+            if all(binding.kind == IMPORTED for binding in found)
+        ]
 
     def role(self, expr: ast.expr) -> str | None:
         """The framework role an expression names (`asset`, `dg.asset`, `dagster.asset`)."""

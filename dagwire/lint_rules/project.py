@@ -112,7 +112,8 @@ def _package_parent(directory: str) -> str:
     return directory
 
 
-_BODY_KINDS = frozenset({"job", "graph", "repository"})  # their bodies name the ops they run
+# their bodies name the ops they run
+_BODY_KINDS = frozenset({"job", "graph", "graph_asset", "repository"})
 
 
 def _drop_unused_bodies(model: ModuleModel) -> None:

@@ -6,6 +6,7 @@ Every method returns None when it cannot be sure; rules treat None as "stay sile
 from __future__ import annotations
 
 import ast
+import os
 from typing import Iterator
 
 from dagwire.lint_rules.imports import IMPORTED, IMPORTED_MODULE, LOCAL
@@ -13,6 +14,19 @@ from dagwire.lint_rules.model import DecoratedFunction, ModuleModel
 from dagwire.lint_rules.project import ProjectIndex
 
 MAX_DEPTH = 6
+_MAX_PACKAGE_MODULES = 300  # a package walked for `load_assets_from_package_module`
+
+# `load_*` role -> (which modules it reads, which definitions it takes from them)
+_ASSETS = frozenset({"asset", "graph_asset"})
+_CHECKS = frozenset({"asset_check"})
+_LOADERS = {
+    "load_assets_from_modules": ("modules", _ASSETS),
+    "load_assets_from_package_module": ("package", _ASSETS),
+    "load_assets_from_current_module": ("current", _ASSETS),
+    "load_asset_checks_from_modules": ("modules", _CHECKS),
+    "load_asset_checks_from_package_module": ("package", _CHECKS),
+    "load_asset_checks_from_current_module": ("current", _CHECKS),
+}
 
 CONFIG = "config"
 PERMISSIVE_CONFIG = "permissive_config"
@@ -305,8 +319,9 @@ class Resolver:
             isinstance(expr, ast.Call)
             and isinstance(expr.func, ast.Attribute)
             and expr.func.attr == "get"
-            and len(expr.args) == 1
+            and len(expr.args) in (1, 2)
             and not expr.keywords
+            and not isinstance(expr.args[-1], ast.Starred)
         ):
             table = expr.func.value
         if isinstance(expr, ast.Name):
@@ -331,9 +346,14 @@ class Resolver:
         outer = self.dict_items(model, table, depth + 1)
         if outer is None:
             return None
+        key: ast.expr | None = None
         if isinstance(expr, ast.Subscript):
-            chosen = self.string(model, expr.slice)
-            if chosen is not None:  # by_env["prod"]: that one only
+            key = expr.slice
+        elif isinstance(expr, ast.Call):
+            key = expr.args[0]
+        if key is not None and not isinstance(key, ast.Starred):
+            chosen = self.string(model, key)
+            if chosen is not None:  # by_env["prod"] / by_env.get("prod"): that one only
                 outer = [entry for entry in outer if entry.key == chosen]
                 if len(outer) != 1 or outer[0].value is None:
                     return None
@@ -342,6 +362,11 @@ class Resolver:
                 inner_items = self.dict_items(picked.model, picked.value, depth + 1)
                 return [(None, inner_items)] if inner_items is not None else None
         variants: list[tuple[str | None, list[Item]]] = []
+        if isinstance(expr, ast.Call) and len(expr.args) == 2:  # by_env.get(env, LOCAL)
+            fallback = self.dict_variants(model, expr.args[1], depth + 1)
+            if fallback is None:
+                return None
+            variants.extend(fallback)
         for entry in outer:
             if entry.value is None:
                 return None
@@ -485,17 +510,70 @@ class Resolver:
             yield from self._entries(model, listed, keys, depth + 1)
         elif role == "BindResourcesToJobs" and call.args:
             yield from self._entries(model, call.args[0], bound, depth + 1)
-        elif role == "load_assets_from_modules" and call.args:
-            modules = call.args[0]
-            if not isinstance(modules, (ast.List, ast.Tuple)):
-                return
-            for element in modules.elts:
-                other = self.module_ref(model, element)
-                if other is None:
+        elif role in _LOADERS:
+            how, kinds = _LOADERS[role]
+            seen: set[int] = set()
+            for module in self._loaded_modules(model, call, how):
+                for decorated, owner in self.module_definitions(module, kinds):
+                    if id(decorated.func) not in seen:
+                        seen.add(id(decorated.func))
+                        yield Entry(decorated, owner, bound)
+
+    def _loaded_modules(self, model: ModuleModel, call: ast.Call, how: str) -> list[ModuleModel]:
+        """The modules a `load_assets_from_*` call reads; the unreadable ones are left out."""
+        if how == "current":
+            return [model]
+        argument = _argument(call, 0, "modules" if how == "modules" else "package_module")
+        if argument is None:
+            return []
+        if how == "package":
+            package = self.module_ref(model, argument)
+            return self._package_modules(package) if package is not None else []
+        if isinstance(argument, ast.Name):  # ALL_MODULES = [orders, customers]
+            found = self.value_of(model, argument)
+            if found is None:
+                return []
+            model, argument = found
+        if not isinstance(argument, (ast.List, ast.Tuple)):
+            return []
+        modules = [self.module_ref(model, element) for element in argument.elts]
+        return [module for module in modules if module is not None]
+
+    def _package_modules(self, package: ModuleModel) -> list[ModuleModel]:
+        """A package and every module below it, as Dagster walks it (pkgutil: sub-packages
+        need an `__init__.py`); a plain module stands for itself."""
+        if os.path.basename(package.path) != "__init__.py":
+            return [package]
+        found = [package]
+        root = os.path.dirname(os.path.abspath(package.path))
+        for directory, subdirectories, files in os.walk(root):
+            subdirectories[:] = sorted(
+                name
+                for name in subdirectories
+                if os.path.isfile(os.path.join(directory, name, "__init__.py"))
+            )
+            for name in sorted(files):
+                if not name.endswith(".py") or (directory == root and name == "__init__.py"):
                     continue
-                for decorated in other.functions:
-                    if decorated.module_level and decorated.kind == "asset":
-                        yield Entry(decorated, other, bound)
+                other = self.index.model_for_path(os.path.join(directory, name))
+                if other is not None:
+                    found.append(other)
+                if len(found) > _MAX_PACKAGE_MODULES:
+                    return found
+        return found
+
+    def module_definitions(
+        self, module: ModuleModel, kinds: frozenset[str]
+    ) -> Iterator[tuple[DecoratedFunction, ModuleModel]]:
+        """Definitions of some kinds a module holds as attributes: its own module-level ones
+        and the ones it imports (`from .orders import orders` in a package's `__init__`)."""
+        for decorated in module.functions:
+            if decorated.module_level and decorated.kind in kinds:
+                yield decorated, module
+        for name in module.imports.imported_names():
+            found = self.definition(module, ast.Name(id=name, ctx=ast.Load()))
+            if found is not None and found[0].kind in kinds:
+                yield found
 
 
 def _argument(call: ast.Call, position: int, name: str) -> ast.expr | None:

@@ -60,3 +60,17 @@ chosen = dg.Definitions(  # expect@10: RSC101 resource key 'spark' is required b
     assets=[features, raw],
     resources=SHARED if IS_PROD else RESOURCES_BY_DEPLOYMENT["local"],
 )
+
+
+# .get(env, default): every deployment and the default are checked; a literal key picks one.
+RESOURCES_FALLBACK = {"lake": Lake(bucket="local")}
+
+with_default = dg.Definitions(  # expect@16: RSC101 resource key 'spark' is required by asset 'features' but not bound in Definitions (resources for 'prod') # expect@16: RSC101 resource key 'spark' is required by asset 'features' but not bound in Definitions
+    assets=[features, raw],
+    resources=RESOURCES_BY_DEPLOYMENT.get(os.getenv("DEPLOYMENT", "local"), RESOURCES_FALLBACK),
+)
+
+picked = dg.Definitions(
+    assets=[features, raw],
+    resources=RESOURCES_BY_DEPLOYMENT.get("local"),
+)

@@ -138,3 +138,52 @@ def test_plugin_is_registered_under_rsc() -> None:
         [sys.executable, "-m", "flake8", "--version"], capture_output=True, text=True, check=True
     )
     assert "(dagwire: 0.1.0," in completed.stdout, completed.stdout
+
+
+PACKAGE = LINT_DATA / "rsc101_package_loaders"
+PACKAGE_DEFINITIONS = PACKAGE / "hn" / "definitions.py"
+
+
+def test_package_loaders_from_stdin_match_the_file_on_disk() -> None:
+    display = str(PACKAGE_DEFINITIONS.relative_to(REPO))
+    on_disk, _ = run_flake8(display)
+    from_stdin, completed = run_flake8(
+        "--stdin-display-name", display, "-", stdin=PACKAGE_DEFINITIONS.read_text()
+    )
+    assert completed.returncode == 1, completed.stderr
+    assert len(on_disk) == 5
+    assert from_stdin == on_disk
+
+
+def test_package_loaders_unsaved_buffer_binding_everything_is_silent() -> None:
+    display = str(PACKAGE_DEFINITIONS.relative_to(REPO))
+    buffer = PACKAGE_DEFINITIONS.read_text().replace(
+        "resources=resources_by_deployment_name[deployment_name],",
+        "resources=resources_by_deployment_name[deployment_name]"
+        " | {\"pager\": 1, \"slack\": 2, \"translator\": 3},",
+    )
+    assert buffer != PACKAGE_DEFINITIONS.read_text()
+    reported, completed = run_flake8("--stdin-display-name", display, "-", stdin=buffer)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert reported == []
+
+
+def test_parallel_and_serial_runs_agree_on_a_package() -> None:
+    folder = str(PACKAGE.relative_to(REPO))
+    serial, _ = run_flake8("--jobs=1", folder)
+    parallel, completed = run_flake8("--jobs=2", folder)
+    assert "Traceback" not in completed.stderr, completed.stderr
+    assert len(serial) == 7
+    assert parallel == serial
+
+
+def test_secrets_in_a_test_buffer_are_not_reported() -> None:
+    source = (
+        "from dagster import ConfigurableResource\n\n\n"
+        "class Db(ConfigurableResource):\n    password: str\n\n\n"
+        "db = Db(password=\"hunter2\")\n"
+    )
+    as_test, _ = run_flake8("--stdin-display-name", "project/tests/test_db.py", "-", stdin=source)
+    assert as_test == []
+    as_module, _ = run_flake8("--stdin-display-name", "project/db.py", "-", stdin=source)
+    assert [item.text.split()[0] for item in as_module] == ["RSC301"]

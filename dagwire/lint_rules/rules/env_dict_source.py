@@ -6,6 +6,7 @@ import ast
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
+from dagwire.lint_rules.model import ModuleModel
 
 CODE = "RSC205"
 ENV_DICT_MESSAGE = (
@@ -29,6 +30,26 @@ def _env_var(node: ast.expr) -> str | None:
     return None
 
 
+# Keyword arguments and dict keys whose values are labels, not config: dagster-k8s tags such
+# as {"pod_template_spec_metadata": {"labels": {"env": "prod"}}}, asset metadata, owners.
+_LABEL_KEYWORDS = frozenset({"tags", "op_tags", "run_tags", "metadata", "labels", "owners"})
+_LABEL_KEYS = frozenset({"labels", "tags", "annotations", "metadata", "pod_template_spec_metadata"})
+
+
+def _in_labels(model: ModuleModel, node: ast.AST) -> bool:
+    child = node
+    parent = model.parents.get(id(child))
+    while parent is not None and not isinstance(parent, ast.stmt):
+        if isinstance(parent, ast.keyword) and parent.arg in _LABEL_KEYWORDS:
+            return True
+        if isinstance(parent, ast.Dict):
+            for key, value in zip(parent.keys, parent.values):
+                if value is child and isinstance(key, ast.Constant) and key.value in _LABEL_KEYS:
+                    return True
+        child, parent = parent, model.parents.get(id(parent))
+    return False
+
+
 def check(file: FileCheck) -> Iterator[Finding]:
     model = file.model
     # Only as a value inside config (another dict, or `.configured(...)`): a top-level
@@ -36,7 +57,7 @@ def check(file: FileCheck) -> Iterator[Finding]:
     for mapping in model.dicts:
         for value in mapping.values:
             var = _env_var(value)
-            if var is not None:
+            if var is not None and not _in_labels(model, value):
                 yield finding(value, ENV_DICT_MESSAGE.format(var=var))
     for call in model.calls:
         if isinstance(call.func, ast.Attribute) and call.func.attr == "configured":

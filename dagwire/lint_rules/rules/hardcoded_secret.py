@@ -2,7 +2,9 @@
 
 Covered places: keyword arguments of resource and Config constructors (and of any
 constructor inside `resources={...}` / `resource_defs={...}`), field defaults of resource
-and Config classes, and keys of config dicts (`.configured({...})`, `config=`, `run_config=`).
+and Config classes, keys of config dicts (`.configured({...})`, `config=`, `run_config=`), and
+keys of a module-level dict splatted into a constructor (`Mailer(**MAIL_CONF)`). Test files
+are not checked, and placeholders (`"${DB_PASSWORD}"`, `"<token>"`) are not secrets.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from dagwire.lint_rules.definition_time import (
     constructs_resource_or_config,
     is_literal_secret,
     is_secret_name,
+    is_test_file,
     nested_dicts,
     resource_dict_values,
+    splatted_items,
 )
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
 
@@ -30,14 +34,31 @@ MESSAGE = (
 
 def check(file: FileCheck) -> Iterator[Finding]:
     model = file.model
-    candidates = [call for call in model.calls if any(map(_secret_keyword, call.keywords))]
+    if is_test_file(model.path):
+        return
+    candidates = [
+        call
+        for call in model.calls
+        if any(_secret_keyword(keyword) or keyword.arg is None for keyword in call.keywords)
+    ]
     if candidates:
         dict_values = resource_dict_values(file)
         for call in candidates:
-            if constructs_resource_or_config(file, call, dict_values):
-                for keyword in call.keywords:
-                    if keyword.arg is not None and _secret_keyword(keyword):
-                        yield finding(keyword.value, MESSAGE.format(name=keyword.arg))
+            literal = [
+                (keyword.arg, keyword.value)
+                for keyword in call.keywords
+                if keyword.arg is not None and _secret_keyword(keyword)
+            ]
+            if any(keyword.arg is None for keyword in call.keywords):
+                # `**SHARED_CONF`: a dict of this module splatted into the constructor
+                literal += [
+                    (key, value)
+                    for key, value in splatted_items(file, call)
+                    if is_secret_name(key) and is_literal_secret(value)
+                ]
+            if literal and constructs_resource_or_config(file, call, dict_values):
+                for name, value in literal:
+                    yield finding(value, MESSAGE.format(name=name))
     for cls in config_class_bodies(file):
         for stmt in cls.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):

@@ -1,9 +1,11 @@
 """RSC101: a resource key a definition requires is not bound where the definition is bound.
 
-Binding sites: `Definitions(...)` (reported on its first line), `@repository` functions and
-`@job(resource_defs=...)` (reported on the decorator line). Definitions may live in other
-modules; they are found through the binding module's local imports. Resources picked by
-deployment (`by_env[env]`) are checked per deployment.
+Binding sites: `Definitions(...)` with `resources=` (reported on its first line; one without
+is a part merged elsewhere), `Definitions.merge(...)` (the union of its parts),
+`@repository` functions and `@job(resource_defs=...)` (reported on the decorator line).
+Definitions may live in other modules; they are found through the binding module's local
+imports and `load_assets_from_*` helpers. Resources picked by deployment (`by_env[env]`) are
+checked per deployment.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ CODE = "RSC101"
 MESSAGE = "RSC101 resource key '{key}' is required by {users} but not bound in {site}"
 
 # Definitions(assets, schedules, sensors, jobs, resources, ...) in Dagster's positional order
-_DEFINITIONS_LISTS = ("assets", "schedules", "sensors", "jobs")
-_DEFINITIONS_POSITIONS = {"assets": 0, "schedules": 1, "sensors": 2, "jobs": 3, "resources": 4}
+_DEFINITIONS_LISTS = ("assets", "schedules", "sensors", "jobs", "asset_checks")
+_DEFINITIONS_POSITIONS = {
+    "assets": 0, "schedules": 1, "sensors": 2, "jobs": 3, "resources": 4, "asset_checks": 7,
+}
 
 
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:
@@ -61,20 +65,21 @@ def _job_ops(
 
 def _add_entry_needs(file: FileCheck, entry: Entry, needs: _Needs) -> None:
     fn, model = entry.definition, entry.model
-    if fn.kind == "job":
+    if fn.kind in ("job", "graph_asset"):
         declared = file.declared(fn, model)
         if not declared.complete or declared.resource_defs is None:
             return
-        if declared.resource_defs:
+        if declared.resource_defs and fn.kind == "job":
             return  # the job binds its own resources; its decorator is checked on its own
-        bound = entry.extra_keys
+        # a graph asset's ops get its resource_defs= plus what the binding site binds
+        bound = entry.extra_keys | {item.key for item in declared.resource_defs}
         job_name = _describe(file, fn, model)
         for op, op_model in _job_ops(file, fn, model):
             keys = file.required_keys(op, op_model)
             for key in sorted((keys or set()) - bound):
                 needs.add(key, f"{_describe(file, op, op_model)} in {job_name}")
         return
-    if fn.kind not in ("asset", "op", "sensor", "schedule"):
+    if fn.kind not in ("asset", "asset_check", "op", "sensor", "schedule"):
         return
     keys = file.required_keys(fn, model)
     for key in sorted((keys or set()) - entry.extra_keys):
@@ -124,35 +129,117 @@ def _assigned_calls(model: ModuleModel, names: set[str]) -> set[int]:
     return found
 
 
+_Variants = list[tuple[str | None, list[Item]]]
+_MAX_VARIANTS = 32
+
+
+def _site(
+    file: FileCheck, model: ModuleModel, call: ast.Call, needs: _Needs
+) -> _Variants | None:
+    """Add what one `Definitions(...)` lists to `needs`; its resource dicts (one per
+    deployment), or None when they or the call itself are not static."""
+    if any(isinstance(arg, ast.Starred) for arg in call.args) or any(
+        keyword.arg is None for keyword in call.keywords
+    ):
+        return None
+    resources = _keyword(call, "resources")
+    variants = (
+        file.resolver.dict_variants(model, resources) if resources is not None else [(None, [])]
+    )
+    if variants is None:
+        return None
+    for name in _DEFINITIONS_LISTS:
+        listed = _keyword(call, name)
+        if listed is None:
+            continue
+        for entry in file.resolver.entries(model, listed):
+            _add_entry_needs(file, entry, needs)
+    return variants
+
+
+def _is_merge(model: ModuleModel, call: ast.Call) -> bool:
+    func = call.func
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "merge"
+        and model.imports.role(func.value) == "Definitions"
+    )
+
+
+def _merge_site(
+    file: FileCheck, model: ModuleModel, call: ast.Call, needs: _Needs, depth: int = 0
+) -> _Variants | None:
+    """`Definitions.merge(a, b, Definitions(...))`: the union of what the parts list and
+    bind; None when a part is not a `Definitions(...)` (or merge) the rules can read."""
+    if depth > 4 or call.keywords:
+        return None
+    combined: _Variants = [(None, [])]
+    for part in call.args:
+        owner, value = model, part
+        if isinstance(part, ast.Name):
+            found = file.resolver.value_of(model, part)
+            if found is None:
+                return None
+            owner, value = found
+        if not isinstance(value, ast.Call):
+            return None
+        if _is_merge(owner, value):
+            variants = _merge_site(file, owner, value, needs, depth + 1)
+        elif owner.imports.role(value.func) == "Definitions":
+            variants = _site(file, owner, value, needs)
+        else:
+            return None
+        if variants is None or len(combined) * len(variants) > _MAX_VARIANTS:
+            return None
+        combined = [
+            (left_label or right_label, left + right)
+            for left_label, left in combined
+            for right_label, right in variants
+        ]
+    return combined
+
+
+def _in_partial_scope(file: FileCheck, call: ast.Call) -> bool:
+    """A `Definitions(...)` that is likely merged with others elsewhere: one without
+    `resources=` (another module's Definitions, or dg's `defs/` folder, binds them), or one
+    returned by an `@definitions` function (dg merges those)."""
+    if not _is_merge(file.model, call) and _keyword(call, "resources") is None:
+        return True
+    model = file.model
+    node: ast.AST | None = model.parents.get(id(call))
+    while node is not None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for decorator in node.decorator_list:
+                target = decorator.func if isinstance(decorator, ast.Call) else decorator
+                if model.imports.role(target) == "definitions":
+                    return True
+        node = model.parents.get(id(node))
+    return False
+
+
 def _check_definitions(file: FileCheck) -> Iterator[Finding]:
     model = file.model
     sites = [call for call in model.calls if model.imports.role(call.func) == "Definitions"]
-    if not sites:
+    merges = [call for call in model.calls if _is_merge(model, call)]
+    if not sites and not merges:
         return
     merged_names, merged_calls = _merged_names(file)
     if merged_names:
         merged_calls |= _assigned_calls(model, merged_names)
     for call in sites:
-        if id(call) in merged_calls:
-            continue
-        if any(isinstance(arg, ast.Starred) for arg in call.args) or any(
-            keyword.arg is None for keyword in call.keywords
-        ):
-            continue
-        resources = _keyword(call, "resources")
-        variants = (
-            file.resolver.dict_variants(model, resources) if resources is not None else [(None, [])]
-        )
-        if variants is None:
+        if id(call) in merged_calls or _in_partial_scope(file, call):
             continue
         needs = _Needs()
-        for name in _DEFINITIONS_LISTS:
-            listed = _keyword(call, name)
-            if listed is None:
-                continue
-            for entry in file.resolver.entries(model, listed):
-                _add_entry_needs(file, entry, needs)
-        yield from _report(call.lineno, call.col_offset, needs, variants, "Definitions")
+        variants = _site(file, model, call, needs)
+        if variants is not None:
+            yield from _report(call.lineno, call.col_offset, needs, variants, "Definitions")
+    for call in merges:
+        if id(call) in merged_calls or _in_partial_scope(file, call):
+            continue  # a merge merged again: checked as part of the outer one
+        needs = _Needs()
+        variants = _merge_site(file, model, call, needs)
+        if variants is not None:
+            yield from _report(call.lineno, call.col_offset, needs, variants, "Definitions.merge")
 
 
 def _check_repositories(file: FileCheck) -> Iterator[Finding]:

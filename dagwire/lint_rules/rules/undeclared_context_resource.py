@@ -1,8 +1,9 @@
 """RSC102: `context.resources.x` where the function never declared `x`.
 
 Dagster scopes `context.resources` to the keys a function declares (`required_resource_keys`,
-`resource_defs=`, resource parameters): any other key raises DagsterUnknownResourceError at
-run time, often only on the branch that reads it.
+`resource_defs=`, resource parameters, and the IO / input managers of its outputs and
+inputs): any other key raises DagsterUnknownResourceError at run time, often only on the
+branch that reads it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import IMPLICIT_KEYS, FileCheck, Finding, finding
+from dagwire.lint_rules.functions import manager_keys
 
 CODE = "RSC102"
 MESSAGE = (
@@ -37,6 +39,11 @@ def check(file: FileCheck) -> Iterator[Finding]:
         known |= {item.key for item in declared.resource_defs}
         # any parameter may be a resource whose class we cannot see: count them all
         known |= set(params.names) | IMPLICIT_KEYS
+        keywords, _ = file.resolver.keywords(file.model, fn)
+        managers = manager_keys(file.resolver, file.model, keywords)
+        if managers is None:
+            continue
+        known |= managers
         for key, node in use.resource_reads:
             if key not in known:
                 yield finding(

@@ -17,9 +17,11 @@ SCHEMA_MESSAGE = "RSC103 config key '{key}' is not in the config_schema of {kind
 FIELD_MESSAGE = "RSC103 config class '{cls}' has no field '{key}' (read by {kind} '{name}')"
 
 # Attributes every Config instance has (pydantic and framework methods).
-_BASE_ATTRIBUTES = frozenset(
-    {"dict", "json", "copy", "schema", "schema_json", "construct", "validate", "parse_obj"}
-)
+_BASE_ATTRIBUTES = frozenset({
+    "dict", "json", "copy", "schema", "schema_json", "construct", "validate", "parse_obj",
+    "parse_raw", "parse_file", "from_orm", "update_forward_refs", "to_config_schema",
+    "to_fields_dict",
+})
 
 
 def _schema_findings(file: FileCheck) -> Iterator[Finding]:
@@ -47,6 +49,8 @@ def _field_findings(file: FileCheck) -> Iterator[Finding]:
         if annotated is None or annotated[1] is None or annotated[1].kind != CONFIG:
             continue
         ref = annotated[1]
+        if ref.node is None:
+            continue  # `config: dg.Config` itself: its fields are not written anywhere
         members = file.resolver.class_members(ref)
         if not members.complete:
             continue

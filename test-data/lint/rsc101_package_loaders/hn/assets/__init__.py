@@ -1,0 +1,3 @@
+from .items import items
+
+__all__ = ["items"]
