@@ -14,6 +14,11 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "AssetMaterialization",
+    "MetadataValue",
+    "GraphOut",
+    "Out",
+    "In",
     "Array",
     "AssetExecutionContext",
     "AssetIn",
@@ -96,6 +101,11 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.metadata import AssetMaterialization as AssetMaterialization
+    from dagwire.runtime.metadata import MetadataValue as MetadataValue
+    from dagwire.runtime.ins_outs import GraphOut as GraphOut
+    from dagwire.runtime.ins_outs import Out as Out
+    from dagwire.runtime.ins_outs import In as In
     from dagwire.runtime.env_var import EnvVar as EnvVar
     from dagwire.runtime.config import Config as Config
     from dagwire.runtime.config import PermissiveConfig as PermissiveConfig

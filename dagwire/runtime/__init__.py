@@ -14,6 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 # public name -> defining module (the qualified names the checker tools key on)
 EXPORTS: dict[str, str] = {
+    "AssetMaterialization": "dagwire.runtime.metadata",
+    "MetadataValue": "dagwire.runtime.metadata",
+    "GraphOut": "dagwire.runtime.ins_outs",
+    "Out": "dagwire.runtime.ins_outs",
+    "In": "dagwire.runtime.ins_outs",
     "EnvVar": "dagwire.runtime.env_var",
     "Config": "dagwire.runtime.config",
     "PermissiveConfig": "dagwire.runtime.config",
@@ -97,6 +102,11 @@ EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "AssetMaterialization",
+    "MetadataValue",
+    "GraphOut",
+    "Out",
+    "In",
     "Array",
     "AssetExecutionContext",
     "AssetIn",
@@ -179,6 +189,11 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.metadata import AssetMaterialization as AssetMaterialization
+    from dagwire.runtime.metadata import MetadataValue as MetadataValue
+    from dagwire.runtime.ins_outs import GraphOut as GraphOut
+    from dagwire.runtime.ins_outs import Out as Out
+    from dagwire.runtime.ins_outs import In as In
     from dagwire.runtime.env_var import EnvVar as EnvVar
     from dagwire.runtime.config import Config as Config
     from dagwire.runtime.config import PermissiveConfig as PermissiveConfig

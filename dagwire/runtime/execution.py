@@ -23,7 +23,13 @@ from dagwire.runtime.errors import (
     DagwireInvalidDefinitionError,
 )
 from dagwire.runtime.io_managers import InMemoryIOManager, InputContext, OutputContext
-from dagwire.runtime.results import MaterializeResult, Output
+from dagwire.runtime.composition import NodeOutput
+from dagwire.runtime.metadata import (
+    AssetMaterialization,
+    AssetMaterializationEvent,
+    materializations,
+)
+from dagwire.runtime.results import MaterializeResult, Output, step_outputs
 from dagwire.runtime.legacy.config_types import LegacyConfigError
 from dagwire.runtime.legacy.op_config import op_config_value, problem_lines
 from dagwire.runtime.legacy.resource_access import asset_resource_problems
@@ -49,6 +55,8 @@ class StepResult:
         self.asset_values: dict[AssetKey, Any] = {}
         # output name -> metadata of an Output / MaterializeResult
         self.metadata: dict[str, dict[str, Any]] = {}
+        # what the step reported materialized, in order (its assets, and what an op yielded)
+        self.materializations: list[AssetMaterialization] = []
         self.error: BaseException | None = None
         self.duration = 0.0
 
@@ -63,14 +71,22 @@ class StepResult:
 class ExecuteInProcessResult:
     """What a run did: success, per-step results and outputs, materialized assets."""
 
-    def __init__(self, job_name: str, run_id: str, steps: Sequence[StepResult]) -> None:
+    def __init__(
+        self,
+        job_name: str,
+        run_id: str,
+        steps: Sequence[StepResult],
+        graph_outputs: Mapping[str, Mapping[str, NodeOutput]] | None = None,
+    ) -> None:
         self.job_name = job_name
         self.run_id = run_id
         self.step_results: dict[str, StepResult] = {step.key: step for step in steps}
+        self._graph_outputs = dict(graph_outputs or {})
 
     @property
     def success(self) -> bool:
-        return all(step.status == "success" for step in self.step_results.values())
+        # skipped steps (an optional output not produced) do not fail a run
+        return all(step.status != "failure" for step in self.step_results.values())
 
     @property
     def failed_steps(self) -> list[str]:
@@ -90,6 +106,16 @@ class ExecuteInProcessResult:
         ]
 
     def output_for_node(self, node_name: str, output_name: str = "result") -> Any:
+        graph_outputs = self._graph_outputs.get(node_name)
+        if graph_outputs is not None:
+            # a graph node: its output is an output of one of its ops
+            source = graph_outputs.get(output_name)
+            if source is None:
+                raise DagwireError(
+                    f"graph node '{node_name}' of job '{self.job_name}' has no output "
+                    f"'{output_name}'; outputs: {', '.join(graph_outputs) or '(none)'}"
+                )
+            return self.output_for_node(source.node, source.output)
         step = self.step_results.get(node_name)
         if step is None:
             raise DagwireError(f"run of job '{self.job_name}' has no node '{node_name}'")
@@ -99,6 +125,19 @@ class ExecuteInProcessResult:
                 f"(status: {step.status})"
             )
         return step.outputs[output_name]
+
+    def get_asset_materialization_events(self) -> list[AssetMaterializationEvent]:
+        return [
+            event
+            for step in self.step_results.values()
+            for event in materializations(step.key, step.materializations)
+        ]
+
+    def asset_materializations_for_node(self, node_name: str) -> list[AssetMaterialization]:
+        step = self.step_results.get(node_name)
+        if step is None:
+            raise DagwireError(f"run of job '{self.job_name}' has no node '{node_name}'")
+        return list(step.materializations)
 
     def asset_value(self, asset_key: str | Sequence[str] | AssetKey) -> Any:
         key = AssetKey.from_coercible(asset_key)
@@ -123,17 +162,38 @@ def normalize_run_config(run_config: RunConfig | Mapping[str, Any] | None) -> di
     return dict(run_config)
 
 
+def _unknown_op_names(ops_config: Mapping[str, Any], handles: set[str], prefix: str = "") -> list[str]:
+    """Names under ``ops:`` (and under a graph's own ``ops:``) that are not nodes of the run."""
+    problems: list[str] = []
+    for name, entry in ops_config.items():
+        handle = prefix + name
+        if handle not in handles:
+            where = f"graph '{prefix[:-1]}'" if prefix else "this run"
+            problems.append(f"ops: no op or asset named '{name}' in {where}")
+        elif isinstance(entry, Mapping) and isinstance(entry.get("ops"), Mapping):
+            problems.extend(_unknown_op_names(entry["ops"], handles, handle + "."))
+    return problems
+
+
+def _op_entry(ops_config: Mapping[str, Any], step_key: str) -> Any:
+    """The run config entry of a step; ops inside graphs nest (``{"g": {"ops": {...}}}``)."""
+    head, *rest = step_key.split(".")
+    entry = ops_config.get(head)
+    for name in rest:
+        inner = entry.get("ops") if isinstance(entry, Mapping) else None
+        entry = inner.get(name) if isinstance(inner, Mapping) else None
+    return entry
+
+
 def _step_configs(steps: Sequence[Step], run_config: Mapping[str, Any], job_name: str) -> dict[str, Any]:
     ops_config: Mapping[str, Any] = run_config.get("ops") or {}
-    problems: list[str] = []
-    known = {step.key for step in steps}
-    for name in ops_config:
-        if name not in known:
-            problems.append(f"ops: no op or asset named '{name}' in this run")
+    handles = {".".join(step.key.split(".")[: i + 1]) for step in steps
+               for i in range(step.key.count(".") + 1)}
+    problems = _unknown_op_names(ops_config, handles)
     configs: dict[str, Any] = {}
     for step in steps:
         source = step.definition.config_source
-        entry = ops_config.get(step.key)
+        entry = _op_entry(ops_config, step.key)
         data = entry.get("config") if isinstance(entry, dict) and set(entry) <= {"config"} else entry
         owner = step.definition.describe() if step.kind == "asset" else f"op '{step.key}'"
         if source is None:
@@ -182,6 +242,7 @@ def execute_steps(
     run_config: RunConfig | Mapping[str, Any] | None,
     raise_on_error: bool,
     run_id: str | None,
+    graph_outputs: Mapping[str, Mapping[str, NodeOutput]] | None = None,
 ) -> ExecuteInProcessResult:
     config = normalize_run_config(run_config)
     users = _users(steps, job_name)
@@ -208,6 +269,9 @@ def execute_steps(
         for step, result in zip(steps, results):
             if any(by_key[upstream].status != "success" for upstream in step.after):
                 continue  # an upstream step failed or was skipped
+            if any(source.step is not None and source.output not in by_key[source.step].outputs
+                   for source in step.inputs.values()):
+                continue  # an optional upstream output was not produced (Dagster skips)
             started = time.perf_counter()
             try:
                 _run_step(step, result, values, step_configs.get(step.key), run_id)
@@ -220,13 +284,13 @@ def execute_steps(
                     raise
             finally:
                 result.duration = time.perf_counter() - started
-    return ExecuteInProcessResult(job_name, run_id, results)
+    return ExecuteInProcessResult(job_name, run_id, results, graph_outputs)
 
 
 def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], config: Any, run_id: str) -> None:
     definition = step.definition
     params = definition.parameters
-    kwargs: dict[str, Any] = {}
+    kwargs: dict[str, Any] = dict(getattr(definition, "input_defaults", {}))
     for param, source in step.inputs.items():
         upstream = OutputContext(
             step_key=source.step or (source.asset_key.to_python_identifier() if source.asset_key else ""),
@@ -240,11 +304,12 @@ def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], conf
         kwargs[params.config.param] = config
     for requirement in params.resources:
         kwargs[requirement.param] = resources[requirement.key]
+    context: OpExecutionContext | None = None
     if params.context_param is not None:
         context_class = AssetExecutionContext if step.kind == "asset" else OpExecutionContext
         step_resources = {r.key: resources[r.key] for r in params.requirements}
         asset_key = step.outputs[0][1] if step.kind == "asset" and len(step.outputs) == 1 else None
-        kwargs[params.context_param] = context_class(
+        context = context_class(
             op_name=step.key,
             op_config=config,
             resources=step_resources,
@@ -252,32 +317,33 @@ def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], conf
             log=_LOG,
             asset_key=asset_key,
         )
-    value = definition.fn(**kwargs)
-    if len(step.outputs) == 1:
-        values = [value]
-    else:
-        if not isinstance(value, tuple) or len(value) != len(step.outputs):
-            raise DagwireError(
-                f"{definition.describe()} must return a tuple of {len(step.outputs)} values "
-                f"(one per out, in order), got {type(value).__name__}"
-            )
-        values = list(value)
-    for (name, asset_key, io_key), output in zip(step.outputs, values):
-        if isinstance(output, MaterializeResult):
-            # the asset stored its data itself: nothing for the IO manager
-            result.metadata[name] = output.metadata
-            if asset_key is not None:
-                result.asset_keys.append(asset_key)
+        kwargs[params.context_param] = context
+    produced = step_outputs(step, definition.fn(**kwargs), result.materializations)
+    io_keys = {name: io_key for name, _, io_key in step.outputs}
+    for name, asset_key, _ in step.outputs:
+        if name not in produced:
             continue
+        output = produced[name]
+        metadata: dict[str, Any] = {}
+        if context is not None and len(step.outputs) == 1:
+            metadata.update(context.output_metadata)
+        stored_by_step = isinstance(output, MaterializeResult)
+        if isinstance(output, (Output, MaterializeResult)):
+            metadata.update(output.metadata)
+        if metadata or isinstance(output, Output):
+            result.metadata[name] = metadata
+        if asset_key is not None:
+            result.asset_keys.append(asset_key)
+            result.materializations.append(AssetMaterialization(asset_key, metadata=metadata))
+        if stored_by_step:
+            continue  # the asset stored its data itself: nothing for the IO manager
         if isinstance(output, Output):
-            result.metadata[name] = output.metadata
             output = output.value
-        resources[io_key].handle_output(
+        resources[io_keys[name]].handle_output(
             OutputContext(step_key=step.key, name=name, asset_key=asset_key, run_id=run_id), output
         )
         result.outputs[name] = output
         if asset_key is not None:
-            result.asset_keys.append(asset_key)
             result.asset_values[asset_key] = output
 
 
@@ -300,6 +366,7 @@ def execute_job(
         run_config=run_config,
         raise_on_error=raise_on_error,
         run_id=run_id,
+        graph_outputs=job.graph_outputs,
     )
 
 

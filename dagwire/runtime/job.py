@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, overload
 from dagwire.runtime import composition
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
 from dagwire.runtime.asset_selection import AssetSelection
-from dagwire.runtime.composition import Node
+from dagwire.runtime.composition import Node, NodeOutput
 from dagwire.runtime.config import RunConfig
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 
@@ -40,9 +40,14 @@ class JobDefinition:
         config: RunConfig | Mapping[str, Any] | None = None,
         description: str | None = None,
         tags: Mapping[str, str] | None = None,
+        graph_outputs: Mapping[str, Mapping[str, NodeOutput]] | None = None,
     ) -> None:
         self.name = name
         self.nodes: dict[str, Node] = dict(nodes or {})
+        # graph node handle -> output name -> the op output it stands for
+        self.graph_outputs: dict[str, dict[str, NodeOutput]] = {
+            handle: dict(outputs) for handle, outputs in (graph_outputs or {}).items()
+        }
         self.assets: tuple[AssetsDefinition[Any, Any], ...] = tuple(assets or ())
         self.asset_selection: tuple[AssetKey, ...] | None = (
             None if asset_selection is None else tuple(asset_selection)
@@ -185,10 +190,11 @@ def job(
 
     def decorate(body: Callable[[], Any]) -> JobDefinition:
         job_name = name or body.__name__
-        nodes = composition.compose(job_name, body)
+        composed = composition.compose(f"job '{job_name}'", body)
         return JobDefinition(
             name=job_name,
-            nodes=nodes,
+            nodes=composed.nodes,
+            graph_outputs=composition.top_level_outputs(composed),
             resource_defs=resource_defs,
             config=config,
             description=description or inspect.getdoc(body),

@@ -9,6 +9,8 @@ from typing import Any, Generic, Protocol, overload
 from typing_extensions import ParamSpec, TypeVar
 
 from dagwire.runtime import composition
+from dagwire.runtime.errors import DagwireInvalidDefinitionError
+from dagwire.runtime.ins_outs import In, Out
 from dagwire.runtime.invocation import invoke
 from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequirement, classify
 
@@ -37,6 +39,8 @@ class OpDefinition(Generic[DefP, DefR]):
         config_schema: Any = None,
         tags: Mapping[str, str] | None = None,
         code_version: str | None = None,
+        ins: Mapping[str, In] | None = None,
+        out: Out | Mapping[str, Out] | None = None,
     ) -> None:
         self.fn: Callable[..., Any] = fn
         self.name = name or fn.__name__
@@ -53,6 +57,24 @@ class OpDefinition(Generic[DefP, DefR]):
             signature=self.signature,
         )
         self.resource_defs: dict[str, Any] = {}
+        self.ins: dict[str, In] = dict(ins or {})
+        # output name -> Out; a single output is named "result" (Dagster's default)
+        self.outs: dict[str, Out] = (
+            {"result": out or Out()} if out is None or isinstance(out, Out) else dict(out)
+        )
+        problems = [
+            f"ins= names '{param}', which is not an input parameter"
+            for param in self.ins
+            if param not in self.parameters.inputs
+        ]
+        if not self.outs:
+            problems.append("out= is empty")
+        if problems:
+            raise DagwireInvalidDefinitionError(f"Invalid definition of op '{self.name}':", problems)
+        # In(default_value=...): the value used when the input is not connected
+        self.input_defaults: dict[str, Any] = {
+            param: spec.default_value for param, spec in self.ins.items() if spec.has_default_value
+        }
         self.__doc__ = fn.__doc__
         self.__wrapped__ = fn
 
@@ -67,6 +89,18 @@ class OpDefinition(Generic[DefP, DefR]):
     @property
     def config_source(self) -> ConfigSource | None:
         return self.parameters.config
+
+    @property
+    def optional_inputs(self) -> frozenset[str]:
+        return self.parameters.optional_inputs | frozenset(self.input_defaults)
+
+    @property
+    def io_manager_keys(self) -> list[str]:
+        keys: list[str] = []
+        for out in self.outs.values():
+            if out.io_manager_key not in keys:
+                keys.append(out.io_manager_key)
+        return keys
 
     def describe(self) -> str:
         return f"op '{self.name}'"
@@ -109,6 +143,8 @@ def op(
     config_schema: Any = None,
     tags: Mapping[str, str] | None = None,
     code_version: str | None = None,
+    ins: Mapping[str, In] | None = None,
+    out: Out | Mapping[str, Out] | None = None,
 ) -> OpDecorator: ...
 
 
@@ -122,6 +158,8 @@ def op(
     config_schema: Any = None,
     tags: Mapping[str, str] | None = None,
     code_version: str | None = None,
+    ins: Mapping[str, In] | None = None,
+    out: Out | Mapping[str, Out] | None = None,
 ) -> OpDefinition[..., Any] | OpDecorator:
     """Define an op. Bare (``@op``) or with arguments (``@op(name=...)``)."""
 
@@ -134,6 +172,8 @@ def op(
             config_schema=config_schema,
             tags=tags,
             code_version=code_version,
+            ins=ins,
+            out=out,
         )
 
     if fn is not None:
