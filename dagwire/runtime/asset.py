@@ -23,7 +23,7 @@ DefR = TypeVar("DefR", default=Any)
 class AssetKey:
     """The path that names an asset: ``AssetKey("users")``, ``AssetKey(["raw", "users"])``."""
 
-    __slots__ = ("path",)
+    __slots__ = ("_parts", "path")
 
     def __init__(self, path: str | Sequence[str]) -> None:
         parts = (path,) if isinstance(path, str) else tuple(path)
@@ -31,7 +31,8 @@ class AssetKey:
             raise DagwireInvalidDefinitionError(
                 f"Invalid asset key {path!r}: expected a non-empty string or list of strings"
             )
-        self.path: tuple[str, ...] = parts
+        self._parts: tuple[str, ...] = parts  # hashed and compared
+        self.path: list[str] = list(parts)  # a list, as in Dagster
 
     @staticmethod
     def from_user_string(text: str) -> AssetKey:
@@ -58,16 +59,16 @@ class AssetKey:
         return AssetKey([*head, *self.path])
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, AssetKey) and other.path == self.path
+        return isinstance(other, AssetKey) and other._parts == self._parts
 
     def __hash__(self) -> int:
-        return hash(self.path)
+        return hash(self._parts)
 
     def __lt__(self, other: AssetKey) -> bool:
-        return self.path < other.path
+        return self._parts < other._parts
 
     def __repr__(self) -> str:
-        return f"AssetKey({list(self.path)!r})"
+        return f"AssetKey({self.path!r})"
 
 
 CoercibleToAssetKey: TypeAlias = Union[AssetKey, str, Sequence[str], "AssetsDefinition[Any, Any]"]

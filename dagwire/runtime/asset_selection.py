@@ -65,7 +65,7 @@ class AssetSelection:
         return AssetSelection(
             f"AssetSelection.key_prefixes({', '.join(map(repr, prefixes))})",
             lambda assets: {
-                k for a in assets for k in a.keys if any(k.path[: len(p)] == p for p in paths)
+                k for a in assets for k in a.keys if any(k.path[: len(p)] == list(p) for p in paths)
             },
         )
 

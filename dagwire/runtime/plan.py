@@ -10,6 +10,7 @@ from typing import Any
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
 from dagwire.runtime.composition import Node, NodeOutput
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
+from dagwire.runtime.toposort import dependency_levels
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ def _ranks(steps: dict[str, Step]) -> dict[str, tuple[Any, ...]]:
                 other = group_of.get(upstream)
                 if other is not None and other != group_of[key]:
                     needs[group_of[key]].add(other)
-        for level, names in enumerate(_levels(needs)):
+        for level, names in enumerate(dependency_levels(needs)):
             for name in names:
                 members = groups[name]
                 if len(members) == 1 and members[0].count(".") == depth:
@@ -174,30 +175,3 @@ def _ranks(steps: dict[str, Step]) -> dict[str, tuple[Any, ...]]:
 
     visit(list(steps), 0, ())
     return ranks
-
-
-def _levels(needs: dict[str, set[str]]) -> list[list[str]]:
-    """Dependency levels (Dagster's toposort): level n holds what needs only levels < n."""
-    waiting = {name: len(upstream) for name, upstream in needs.items()}
-    dependents: dict[str, list[str]] = {name: [] for name in needs}
-    for name, upstream in needs.items():
-        for other in upstream:
-            dependents[other].append(name)
-    levels: list[list[str]] = []
-    level = sorted(name for name, count in waiting.items() if count == 0)
-    while level:
-        levels.append(level)
-        following: list[str] = []
-        for name in level:
-            for dependent in dependents[name]:
-                waiting[dependent] -= 1
-                if waiting[dependent] == 0:
-                    following.append(dependent)
-        level = sorted(following)
-    if sum(len(names) for names in levels) != len(needs):
-        placed = {name for names in levels for name in names}
-        cycle = sorted(name for name in needs if name not in placed)
-        raise DagwireInvalidDefinitionError(
-            "Invalid asset graph:", [f"dependency cycle between {', '.join(cycle)}"]
-        )
-    return levels
