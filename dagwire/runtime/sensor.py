@@ -39,8 +39,14 @@ class RunRequest:
         tags: Mapping[str, str] | None = None,
         job_name: str | None = None,
     ) -> None:
+        from dagwire.runtime.config import RunConfig
+
         self.run_key = run_key
-        self.run_config = run_config
+        # Dagster's plain dict form, as Dagster stores it
+        self.run_config: dict[str, Any] = (
+            run_config.to_config_dict() if isinstance(run_config, RunConfig)
+            else dict(run_config or {})
+        )
         self.tags = dict(tags or {})
         self.job_name = job_name
 
