@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "DefaultScheduleStatus",
+    "DefaultSensorStatus",
     "AssetMaterialization",
     "MetadataValue",
     "GraphOut",
@@ -101,6 +103,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.schedule import DefaultScheduleStatus as DefaultScheduleStatus
+    from dagwire.runtime.sensor import DefaultSensorStatus as DefaultSensorStatus
     from dagwire.runtime.metadata import AssetMaterialization as AssetMaterialization
     from dagwire.runtime.metadata import MetadataValue as MetadataValue
     from dagwire.runtime.ins_outs import GraphOut as GraphOut

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 # public name -> defining module (the qualified names the checker tools key on)
 EXPORTS: dict[str, str] = {
+    "DefaultScheduleStatus": "dagwire.runtime.schedule",
+    "DefaultSensorStatus": "dagwire.runtime.sensor",
     "AssetMaterialization": "dagwire.runtime.metadata",
     "MetadataValue": "dagwire.runtime.metadata",
     "GraphOut": "dagwire.runtime.ins_outs",
@@ -102,6 +104,8 @@ EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "DefaultScheduleStatus",
+    "DefaultSensorStatus",
     "AssetMaterialization",
     "MetadataValue",
     "GraphOut",
@@ -189,6 +193,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.schedule import DefaultScheduleStatus as DefaultScheduleStatus
+    from dagwire.runtime.sensor import DefaultSensorStatus as DefaultSensorStatus
     from dagwire.runtime.metadata import AssetMaterialization as AssetMaterialization
     from dagwire.runtime.metadata import MetadataValue as MetadataValue
     from dagwire.runtime.ins_outs import GraphOut as GraphOut

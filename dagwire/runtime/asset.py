@@ -83,6 +83,12 @@ class AssetIn:
         *,
         key_prefix: str | Sequence[str] | None = None,
     ) -> None:
+        if key is not None and key_prefix is not None:
+            # Dagster refuses this too; the prefix would otherwise be silently dropped
+            raise DagwireInvalidDefinitionError(
+                f"Invalid AssetIn(key={key!r}, key_prefix={key_prefix!r}): give key or "
+                "key_prefix, not both (put the prefix in the key)"
+            )
         self.key = None if key is None else AssetKey.from_coercible(key)
         self.key_prefix = key_prefix
 
@@ -196,6 +202,14 @@ class AssetsDefinition(Generic[DefP, DefR]):
     @property
     def group_name(self) -> str:
         return self.group_names[self.keys[0]]
+
+    @property
+    def group_names_by_key(self) -> dict[AssetKey, str]:
+        return dict(self.group_names)
+
+    @property
+    def keys_by_output_name(self) -> dict[str, AssetKey]:
+        return dict(self.outputs)
 
     @property
     def resource_requirements(self) -> tuple[ResourceRequirement, ...]:

@@ -202,6 +202,10 @@ class Definitions:
             self.assets
         ).with_bound_resources(self.resources)
 
+    def get_assets_def(self, key: str | Sequence[str] | AssetKey) -> AssetsDefinition[Any, Any]:
+        """Dagster's name for ``get_asset_def``."""
+        return self.get_asset_def(key)
+
     def get_asset_def(self, key: str | Sequence[str] | AssetKey) -> AssetsDefinition[Any, Any]:
         self._ensure_valid()
         asset_key = AssetKey.from_coercible(key)
@@ -251,6 +255,17 @@ def load_assets_from_modules(
                 found.append(value)
     if group_name is None and not key_prefix:
         return found
+    if group_name is not None:
+        # as in Dagster: an asset's own group may not be overridden
+        conflicts = [
+            f"{definition.describe()} has group name '{group}', which conflicts with "
+            f"group_name='{group_name}'"
+            for definition in found
+            for group in dict.fromkeys(definition.group_names.values())
+            if group not in ("default", group_name)
+        ]
+        if conflicts:
+            raise DagwireInvalidDefinitionError("Invalid load_assets_from_modules:", conflicts)
     loaded = {key for definition in found for key in definition.keys}
     return [_regrouped(d, group_name, key_prefix, loaded) for d in found]
 

@@ -7,6 +7,7 @@ RunRequest (or several) or a SkipReason.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, Protocol
@@ -34,6 +35,13 @@ DefP = ParamSpec("DefP", default=...)
 DefR = TypeVar("DefR", default=Any)
 
 
+class DefaultScheduleStatus(enum.Enum):
+    """Whether a schedule starts running when deployed (recorded; dagwire runs no daemon)."""
+
+    RUNNING = "RUNNING"
+    STOPPED = "STOPPED"
+
+
 class ScheduleDefinition(EvaluationDefinition, Generic[DefP, DefR]):
     """A schedule. Calling it runs the function directly; ``evaluate_tick(context)`` gives
     the RunRequests of one tick; ``next_tick_after(moment)`` the next cron fire time."""
@@ -52,6 +60,7 @@ class ScheduleDefinition(EvaluationDefinition, Generic[DefP, DefR]):
         execution_timezone: str | None = None,
         description: str | None = None,
         required_resource_keys: Iterable[str] | None = None,
+        default_status: DefaultScheduleStatus = DefaultScheduleStatus.STOPPED,
     ) -> None:
         # Dagster's constructor form: `ScheduleDefinition(job=daily, cron_schedule="0 6 * * *")`
         # requests one run of the job per tick, with `run_config` when given.
@@ -80,6 +89,7 @@ class ScheduleDefinition(EvaluationDefinition, Generic[DefP, DefR]):
             ) from None
         self.cron_schedule = cron_schedule
         self.execution_timezone = execution_timezone
+        self.default_status = default_status
         self._define(
             fn,
             name=name,
@@ -122,6 +132,7 @@ def schedule(
     execution_timezone: str | None = None,
     description: str | None = None,
     required_resource_keys: Iterable[str] | None = None,
+    default_status: DefaultScheduleStatus = DefaultScheduleStatus.STOPPED,
 ) -> ScheduleDecorator:
     """Define a schedule: ``@schedule(cron_schedule="0 6 * * *", job=my_job)``."""
 
@@ -135,9 +146,10 @@ def schedule(
             execution_timezone=execution_timezone,
             description=description,
             required_resource_keys=required_resource_keys,
+            default_status=default_status,
         )
 
     return decorate
 
 
-__all__ = ["ScheduleDecorator", "ScheduleDefinition", "schedule"]
+__all__ = ["DefaultScheduleStatus", "ScheduleDecorator", "ScheduleDefinition", "schedule"]

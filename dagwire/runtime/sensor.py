@@ -6,6 +6,7 @@ non-resource parameter); it returns or yields RunRequests, or a SkipReason.
 
 from __future__ import annotations
 
+import enum
 import inspect
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Protocol, overload
@@ -27,6 +28,13 @@ R = TypeVar("R")
 # (`def make() -> AssetsDefinition:`) pass `--strict`.
 DefP = ParamSpec("DefP", default=...)
 DefR = TypeVar("DefR", default=Any)
+
+
+class DefaultSensorStatus(enum.Enum):
+    """Whether a sensor starts running when deployed (recorded; dagwire runs no daemon)."""
+
+    RUNNING = "RUNNING"
+    STOPPED = "STOPPED"
 
 
 class RunRequest:
@@ -217,6 +225,7 @@ class SensorDefinition(EvaluationDefinition, Generic[DefP, DefR]):
         minimum_interval_seconds: int | None = None,
         description: str | None = None,
         required_resource_keys: Iterable[str] | None = None,
+        default_status: DefaultSensorStatus = DefaultSensorStatus.STOPPED,
     ) -> None:
         self._define(
             fn,
@@ -227,6 +236,7 @@ class SensorDefinition(EvaluationDefinition, Generic[DefP, DefR]):
             required_resource_keys=required_resource_keys,
         )
         self.minimum_interval_seconds = minimum_interval_seconds
+        self.default_status = default_status
 
     def evaluate_tick(self, context: Any = None) -> TickResult:
         """One tick: RunRequests (job name filled in) or the skip message."""
@@ -265,6 +275,7 @@ def sensor(
     minimum_interval_seconds: int | None = None,
     description: str | None = None,
     required_resource_keys: Iterable[str] | None = None,
+    default_status: DefaultSensorStatus = DefaultSensorStatus.STOPPED,
 ) -> SensorDecorator: ...
 
 
@@ -278,6 +289,7 @@ def sensor(
     minimum_interval_seconds: int | None = None,
     description: str | None = None,
     required_resource_keys: Iterable[str] | None = None,
+    default_status: DefaultSensorStatus = DefaultSensorStatus.STOPPED,
 ) -> SensorDefinition[..., Any] | SensorDecorator:
     """Define a sensor for ``job`` (or ``job_name``)."""
 
@@ -290,6 +302,7 @@ def sensor(
             minimum_interval_seconds=minimum_interval_seconds,
             description=description,
             required_resource_keys=required_resource_keys,
+            default_status=default_status,
         )
 
     if fn is not None:
@@ -297,4 +310,4 @@ def sensor(
     return decorate
 
 
-__all__ = ["RunRequest", "SensorDecorator", "SensorDefinition", "SkipReason", "TickResult", "sensor"]
+__all__ = ["DefaultSensorStatus", "RunRequest", "SensorDecorator", "SensorDefinition", "SkipReason", "TickResult", "sensor"]
