@@ -11,6 +11,7 @@ from typing_extensions import ParamSpec, TypeAlias, TypeVar
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.invocation import invoke
 from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequirement, classify
+from dagwire.runtime.unsupported import refuse
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -105,9 +106,26 @@ class AssetOut:
         io_manager_key: str | None = None,
         description: str | None = None,
         metadata: Mapping[str, Any] | None = None,
+        dagster_type: Any = None,
+        is_required: bool = True,
+        code_version: str | None = None,
+        owners: Sequence[str] | None = None,
+        tags: Mapping[str, str] | None = None,
+        kinds: Iterable[str] | None = None,
+        automation_condition: Any = None,
+        freshness_policy: Any = None,
     ) -> None:
         self.key = None if key is None else AssetKey.from_coercible(key)
         self.key_prefix = key_prefix
+        # recorded only (an out that is not produced is an error in dagwire)
+        self.dagster_type = dagster_type
+        self.is_required = is_required
+        self.code_version = code_version
+        self.owners = list(owners or ())
+        self.tags = dict(tags or {})
+        self.kinds = set(kinds or ())
+        self.automation_condition = automation_condition
+        self.freshness_policy = freshness_policy
         self.group_name = group_name
         self.io_manager_key = io_manager_key
         self.description = description
@@ -184,6 +202,11 @@ class AssetsDefinition(Generic[DefP, DefR]):
                 self.input_keys[param] = _prefixed(param, prefix)
         self.deps: tuple[AssetKey, ...] = tuple(AssetKey.from_coercible(d) for d in deps or ())
         self.resource_defs: dict[str, Any] = dict(resource_defs or {})
+        self.owners: list[str] = []
+        self.kinds: set[str] = set()
+        self.op_tags: dict[str, Any] = {}
+        self.automation_condition: Any = None
+        self.freshness_policy: Any = None
         self.__doc__ = fn.__doc__
         self.__wrapped__ = fn
 
@@ -273,6 +296,21 @@ def asset(
     tags: Mapping[str, str] | None = None,
     code_version: str | None = None,
     compute_kind: str | None = None,
+    owners: Sequence[str] | None = None,
+    kinds: Iterable[str] | None = None,
+    op_tags: Mapping[str, Any] | None = None,
+    pool: str | None = None,
+    automation_condition: Any = None,
+    freshness_policy: Any = None,
+    dagster_type: Any = None,
+    output_required: bool = True,
+    partitions_def: Any = None,
+    retry_policy: Any = None,
+    backfill_policy: Any = None,
+    check_specs: Any = None,
+    hooks: Any = None,
+    io_manager_def: Any = None,
+    is_virtual: Any = None,
 ) -> AssetDecorator: ...
 
 
@@ -295,6 +333,21 @@ def asset(
     tags: Mapping[str, str] | None = None,
     code_version: str | None = None,
     compute_kind: str | None = None,
+    owners: Sequence[str] | None = None,
+    kinds: Iterable[str] | None = None,
+    op_tags: Mapping[str, Any] | None = None,
+    pool: str | None = None,
+    automation_condition: Any = None,
+    freshness_policy: Any = None,
+    dagster_type: Any = None,
+    output_required: bool = True,
+    partitions_def: Any = None,
+    retry_policy: Any = None,
+    backfill_policy: Any = None,
+    check_specs: Any = None,
+    hooks: Any = None,
+    io_manager_def: Any = None,
+    is_virtual: Any = None,
 ) -> AssetsDefinition[..., Any] | AssetDecorator:
     """Define an asset; upstream assets are the parameters that are not context, config or
     resources (by name, or mapped with ``ins=``)."""
@@ -304,7 +357,17 @@ def asset(
             asset_key = AssetKey.from_coercible(key)
         else:
             asset_key = _prefixed(name or function.__name__, key_prefix)
-        return AssetsDefinition(
+        refuse(
+            f"asset '{asset_key.to_user_string()}'",
+            partitions_def=partitions_def,
+            retry_policy=retry_policy,
+            backfill_policy=backfill_policy,
+            check_specs=check_specs,
+            hooks=hooks,
+            io_manager_def=io_manager_def,
+            is_virtual=is_virtual or None,
+        )
+        definition = AssetsDefinition(
             function,
             keys=[asset_key],
             op_name=asset_key.to_python_identifier(),
@@ -322,6 +385,13 @@ def asset(
             code_version=code_version,
             compute_kind=compute_kind,
         )
+        # recorded only: nothing an in-process run does depends on them
+        definition.owners = list(owners or ())
+        definition.kinds = set(kinds or ())
+        definition.op_tags = dict(op_tags or {})
+        definition.automation_condition = automation_condition
+        definition.freshness_policy = freshness_policy
+        return definition
 
     if fn is not None:
         return decorate(fn)
@@ -339,6 +409,17 @@ def multi_asset(
     config_schema: Any = None,
     resource_defs: Mapping[str, Any] | None = None,
     description: str | None = None,
+    internal_asset_deps: Mapping[str, Any] | None = None,
+    can_subset: bool = False,
+    op_tags: Mapping[str, Any] | None = None,
+    code_version: str | None = None,
+    pool: str | None = None,
+    partitions_def: Any = None,
+    retry_policy: Any = None,
+    backfill_policy: Any = None,
+    check_specs: Any = None,
+    hooks: Any = None,
+    specs: Any = None,
 ) -> AssetDecorator:
     """Several assets from one function, which returns one value per out, in order (a tuple
     when there are several)."""
@@ -346,6 +427,15 @@ def multi_asset(
         raise DagwireInvalidDefinitionError("Invalid definition of multi_asset:", ["outs= is empty"])
 
     def decorate(function: Callable[P, R]) -> AssetsDefinition[P, R]:
+        refuse(
+            f"multi_asset '{name or function.__name__}'",
+            partitions_def=partitions_def,
+            retry_policy=retry_policy,
+            backfill_policy=backfill_policy,
+            check_specs=check_specs,
+            hooks=hooks,
+            specs=specs,
+        )
         outputs: list[tuple[str, AssetKey]] = []
         groups: dict[AssetKey, str] = {}
         io_managers: dict[AssetKey, str] = {}

@@ -35,6 +35,7 @@ from dagwire.runtime.legacy.op_config import op_config_value, problem_lines
 from dagwire.runtime.legacy.resource_access import asset_resource_problems
 from dagwire.runtime.plan import Step, asset_steps, op_job_steps
 from dagwire.runtime.resource_init import InitializedResources
+from dagwire.runtime.unsupported import refuse
 from dagwire.runtime.validation import ResourceUser, binding_problems, nested_partial_problems
 
 if TYPE_CHECKING:
@@ -58,6 +59,8 @@ class StepResult:
         # what the step reported materialized, in order (its assets, and what an op yielded)
         self.materializations: list[AssetMaterialization] = []
         self.error: BaseException | None = None
+        # not run because an upstream step failed (Dagster: abandoned, not skipped)
+        self.abandoned = False
         self.duration = 0.0
 
     @property
@@ -66,6 +69,19 @@ class StepResult:
 
     def __repr__(self) -> str:
         return f"StepResult({self.key!r}, {self.status!r})"
+
+
+class StepFailureEvent:
+    """A ``STEP_FAILURE`` event: the step and the exception it raised."""
+
+    event_type_value = "STEP_FAILURE"
+
+    def __init__(self, step_key: str, error: BaseException) -> None:
+        self.step_key = step_key
+        self.error = error
+
+    def __repr__(self) -> str:
+        return f"StepFailureEvent(step_key={self.step_key!r}, error={type(self.error).__name__})"
 
 
 class ExecuteInProcessResult:
@@ -95,6 +111,32 @@ class ExecuteInProcessResult:
     @property
     def skipped_steps(self) -> list[str]:
         return [key for key, step in self.step_results.items() if step.status == "skipped"]
+
+    def _step(self, node_name: str) -> StepResult:
+        step = self.step_results.get(node_name)
+        if step is None:
+            raise DagwireError(f"run of job '{self.job_name}' has no node '{node_name}'")
+        return step
+
+    def is_node_success(self, node_name: str) -> bool:
+        return self._step(node_name).status == "success"
+
+    def is_node_failed(self, node_name: str) -> bool:
+        return self._step(node_name).status == "failure"
+
+    def is_node_skipped(self, node_name: str) -> bool:
+        step = self._step(node_name)
+        return step.status == "skipped" and not step.abandoned
+
+    def get_failed_step_keys(self) -> set[str]:
+        return set(self.failed_steps)
+
+    def get_step_failure_events(self) -> list[StepFailureEvent]:
+        return [
+            StepFailureEvent(key, step.error)
+            for key, step in self.step_results.items()
+            if step.status == "failure" and step.error is not None
+        ]
 
     @property
     def materialized_asset_keys(self) -> list[AssetKey]:
@@ -243,6 +285,7 @@ def execute_steps(
     raise_on_error: bool,
     run_id: str | None,
     graph_outputs: Mapping[str, Mapping[str, NodeOutput]] | None = None,
+    tags: Mapping[str, str] | None = None,
 ) -> ExecuteInProcessResult:
     config = normalize_run_config(run_config)
     users = _users(steps, job_name)
@@ -265,16 +308,22 @@ def execute_steps(
     results = [StepResult(step.key, step.kind) for step in steps]
     by_key = {result.key: result for result in results}
 
+    run = _RunInfo(job_name, run_id, config, dict(tags or {}))
     with InitializedResources(bound, needed, run_config=config, run_id=run_id, log=_LOG) as values:
         for step, result in zip(steps, results):
             if any(by_key[upstream].status != "success" for upstream in step.after):
-                continue  # an upstream step failed or was skipped
+                # an upstream step failed (Dagster: abandoned) or was skipped
+                result.abandoned = any(
+                    by_key[upstream].status == "failure" or by_key[upstream].abandoned
+                    for upstream in step.after
+                )
+                continue
             if any(source.step is not None and source.output not in by_key[source.step].outputs
                    for source in step.inputs.values()):
                 continue  # an optional upstream output was not produced (Dagster skips)
             started = time.perf_counter()
             try:
-                _run_step(step, result, values, step_configs.get(step.key), run_id)
+                _run_step(step, result, values, step_configs.get(step.key), run)
                 result.status = "success"
             except Exception as error:
                 result.status = "failure"
@@ -287,7 +336,20 @@ def execute_steps(
     return ExecuteInProcessResult(job_name, run_id, results, graph_outputs)
 
 
-def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], config: Any, run_id: str) -> None:
+class _RunInfo:
+    """What a step context tells about its run."""
+
+    def __init__(self, job_name: str, run_id: str, run_config: dict[str, Any],
+                 tags: dict[str, str]) -> None:
+        self.job_name = job_name
+        self.run_id = run_id
+        self.run_config = run_config
+        self.tags = tags
+
+
+def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], config: Any,
+              run: _RunInfo) -> None:
+    run_id = run.run_id
     definition = step.definition
     params = definition.parameters
     kwargs: dict[str, Any] = dict(getattr(definition, "input_defaults", {}))
@@ -316,6 +378,12 @@ def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], conf
             run_id=run_id,
             log=_LOG,
             asset_key=asset_key,
+            job_name=run.job_name,
+            run_tags=run.tags,
+            run_config=run.run_config,
+            output_asset_keys={name: key for name, key, _ in step.outputs if key is not None},
+            input_asset_keys={param: source.asset_key for param, source in step.inputs.items()
+                              if source.asset_key is not None},
         )
         kwargs[params.context_param] = context
     produced = step_outputs(step, definition.fn(**kwargs), result.materializations)
@@ -325,8 +393,11 @@ def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], conf
             continue
         output = produced[name]
         metadata: dict[str, Any] = {}
-        if context is not None and len(step.outputs) == 1:
-            metadata.update(context.output_metadata)
+        if context is not None:
+            if len(step.outputs) == 1:
+                metadata.update(context.output_metadata)
+            if asset_key is not None:
+                metadata.update(context.asset_metadata.get(asset_key, {}))
         stored_by_step = isinstance(output, MaterializeResult)
         if isinstance(output, (Output, MaterializeResult)):
             metadata.update(output.metadata)
@@ -345,6 +416,8 @@ def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], conf
         result.outputs[name] = output
         if asset_key is not None:
             result.asset_values[asset_key] = output
+    if context is not None:
+        result.materializations.extend(context.logged_events)
 
 
 def execute_job(
@@ -367,6 +440,7 @@ def execute_job(
         raise_on_error=raise_on_error,
         run_id=run_id,
         graph_outputs=job.graph_outputs,
+        tags=job.tags,
     )
 
 
@@ -377,8 +451,11 @@ def materialize(
     selection: Sequence[str | AssetKey | AssetsDefinition[Any, Any]] | None = None,
     raise_on_error: bool = True,
     run_id: str | None = None,
+    tags: Mapping[str, str] | None = None,
+    partition_key: str | None = None,
 ) -> ExecuteInProcessResult:
     """Materialize ``assets`` (or the ``selection`` of them) in this process."""
+    refuse("materialize", partition_key=partition_key)
     selected = None if selection is None else [AssetKey.from_coercible(s) for s in selection]
     steps = asset_steps(list(assets), selected)
     return execute_steps(
@@ -388,6 +465,7 @@ def materialize(
         run_config=run_config,
         raise_on_error=raise_on_error,
         run_id=run_id,
+        tags=tags,
     )
 
 

@@ -13,6 +13,7 @@ from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.ins_outs import In, Out
 from dagwire.runtime.invocation import invoke
 from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequirement, classify
+from dagwire.runtime.unsupported import refuse
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -145,6 +146,9 @@ def op(
     code_version: str | None = None,
     ins: Mapping[str, In] | None = None,
     out: Out | Mapping[str, Out] | None = None,
+    version: str | None = None,
+    pool: str | None = None,
+    retry_policy: Any = None,
 ) -> OpDecorator: ...
 
 
@@ -160,10 +164,14 @@ def op(
     code_version: str | None = None,
     ins: Mapping[str, In] | None = None,
     out: Out | Mapping[str, Out] | None = None,
+    version: str | None = None,
+    pool: str | None = None,
+    retry_policy: Any = None,
 ) -> OpDefinition[..., Any] | OpDecorator:
     """Define an op. Bare (``@op``) or with arguments (``@op(name=...)``)."""
 
     def decorate(function: Callable[P, R]) -> OpDefinition[P, R]:
+        refuse(f"op '{name or function.__name__}'", retry_policy=retry_policy)
         return OpDefinition(
             function,
             name=name,
@@ -171,7 +179,7 @@ def op(
             required_resource_keys=required_resource_keys,
             config_schema=config_schema,
             tags=tags,
-            code_version=code_version,
+            code_version=code_version or version,
             ins=ins,
             out=out,
         )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
+from dagwire.runtime.asset_deps import resolve_asset_deps
 from dagwire.runtime.composition import Node, NodeOutput
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.toposort import dependency_levels
@@ -64,6 +65,7 @@ def asset_steps(
     Upstream assets outside the selection are loaded through their IO manager; upstream
     keys that no asset defines are a definition error.
     """
+    assets = resolve_asset_deps(assets)
     producer: dict[AssetKey, AssetsDefinition[Any, Any]] = {}
     for definition in assets:
         for key in definition.keys:

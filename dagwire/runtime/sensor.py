@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 import inspect
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Protocol, overload
 
 from typing_extensions import ParamSpec, Self, TypeVar
@@ -17,6 +17,7 @@ from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.invocation import invoke
 from dagwire.runtime.parameters import Parameters, ResourceRequirement, classify
 from dagwire.runtime.resource_init import InitializedResources
+from dagwire.runtime.unsupported import refuse
 
 if TYPE_CHECKING:
     from dagwire.runtime.config import RunConfig
@@ -276,6 +277,12 @@ def sensor(
     description: str | None = None,
     required_resource_keys: Iterable[str] | None = None,
     default_status: DefaultSensorStatus = DefaultSensorStatus.STOPPED,
+    tags: Mapping[str, str] | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    owners: Sequence[str] | None = None,
+    jobs: Sequence[Any] | None = None,
+    asset_selection: Any = None,
+    target: Any = None,
 ) -> SensorDecorator: ...
 
 
@@ -290,10 +297,18 @@ def sensor(
     description: str | None = None,
     required_resource_keys: Iterable[str] | None = None,
     default_status: DefaultSensorStatus = DefaultSensorStatus.STOPPED,
+    tags: Mapping[str, str] | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    owners: Sequence[str] | None = None,
+    jobs: Sequence[Any] | None = None,
+    asset_selection: Any = None,
+    target: Any = None,
 ) -> SensorDefinition[..., Any] | SensorDecorator:
     """Define a sensor for ``job`` (or ``job_name``)."""
 
     def decorate(function: Callable[P, R]) -> SensorDefinition[P, R]:
+        refuse(f"sensor '{name or function.__name__}'", jobs=jobs,
+               asset_selection=asset_selection, target=target)
         return SensorDefinition(
             function,
             name=name,
