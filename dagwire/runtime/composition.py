@@ -110,10 +110,15 @@ class Composition:
                 problems.append(f"{what} has no input '{param}'")
             inputs[param] = value
         for param, value in inputs.items():
-            if not isinstance(value, (NodeOutput, GraphInput)):
-                kind = "several outputs" if isinstance(value, OutputTuple) else type(value).__name__
+            if isinstance(value, OutputTuple):
                 problems.append(
-                    f"{what} input '{param}' must be the output of another op call, got {kind}"
+                    f"{what} input '{param}' got all the outputs of a call "
+                    f"({', '.join(value._names)}): pass one of them"
+                )
+            elif not isinstance(value, (NodeOutput, GraphInput)):
+                problems.append(
+                    f"{what} input '{param}' must be the output of another op call, "
+                    f"got {type(value).__name__}"
                 )
         for param in params:
             if param not in inputs and param not in optional:

@@ -236,8 +236,14 @@ def _step_configs(steps: Sequence[Step], run_config: Mapping[str, Any], job_name
     for step in steps:
         source = step.definition.config_source
         entry = _op_entry(ops_config, step.key)
-        data = entry.get("config") if isinstance(entry, dict) and set(entry) <= {"config"} else entry
         owner = step.definition.describe() if step.kind == "asset" else f"op '{step.key}'"
+        fixed = getattr(step.definition, "fixed_config", None)
+        if fixed is not None:  # op.configured(...): its config is given, not run config
+            if entry is not None:
+                problems.append(f"{owner}: takes no config (its config is set by .configured())")
+                continue
+            entry = {"config": fixed.value}
+        data = entry.get("config") if isinstance(entry, dict) and set(entry) <= {"config"} else entry
         if source is None:
             if entry is not None:
                 problems.append(f"{owner}: takes no config")

@@ -94,8 +94,11 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
     source = params.config
     if source is not None and source.kind == "class" and source.param is not None:
         config_class = source.config_class
+        fixed = getattr(definition, "fixed_config", None)
         if source.param in arguments:
             config = validate_config(config_class, arguments[source.param], owner)
+        elif fixed is not None:
+            config = validate_config(config_class, fixed.value, owner)
         elif context is not None and getattr(context, "op_config", None) is not None:
             config = validate_config(config_class, context.op_config, owner)
         else:

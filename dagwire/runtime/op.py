@@ -23,6 +23,13 @@ DefP = ParamSpec("DefP", default=...)
 DefR = TypeVar("DefR", default=Any)
 
 
+class FixedConfig:
+    """The config an op was given with ``.configured(...)``."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
 class OpDefinition(Generic[DefP, DefR]):
     """An op: a compute function plus what it needs (config, resources, inputs).
 
@@ -58,6 +65,7 @@ class OpDefinition(Generic[DefP, DefR]):
             signature=self.signature,
         )
         self.resource_defs: dict[str, Any] = {}
+        self.fixed_config: FixedConfig | None = None  # set by .configured()
         self.ins: dict[str, In] = dict(ins or {})
         # output name -> Out; a single output is named "result" (Dagster's default)
         self.outs: dict[str, Out] = (
@@ -105,6 +113,28 @@ class OpDefinition(Generic[DefP, DefR]):
 
     def describe(self) -> str:
         return f"op '{self.name}'"
+
+    def configured(
+        self,
+        config_or_config_fn: Any,
+        name: str,
+        config_schema: Any = None,
+        description: str | None = None,
+    ) -> OpDefinition[DefP, DefR]:
+        """A copy named ``name`` whose config is ``config_or_config_fn`` (a config dict or a
+        Config instance); it takes no run config."""
+        problems: list[str] = []
+        if callable(config_or_config_fn) or config_schema is not None:
+            problems.append(".configured() with a config function (config_schema=) is not "
+                            "supported by dagwire: pass the config itself")
+        if self.config_source is None:
+            problems.append("it takes no config: there is nothing to configure")
+        if problems:
+            raise DagwireInvalidDefinitionError(f"Invalid definition of op '{name}':", problems)
+        clone = self.alias(name)
+        clone.fixed_config = FixedConfig(config_or_config_fn)
+        clone.description = description or self.description
+        return clone
 
     def alias(self, name: str) -> OpDefinition[DefP, DefR]:
         clone: OpDefinition[DefP, DefR] = object.__new__(OpDefinition)

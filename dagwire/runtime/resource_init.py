@@ -273,6 +273,13 @@ class InitializedResources:
                     ),
                 )
         self._started.add(id(resource))
+        # Dagster's resource_config for a configurable resource: its config fields (nested
+        # resources left out)
+        context.resource_config = {
+            name: value
+            for name in type(resource).model_fields
+            if not isinstance(value := getattr(resource, name, None), ConfigurableResource)
+        }
         resource._dagwire_context = context
         return self._enter(key, resource.yield_for_execution(context))
 

@@ -65,8 +65,10 @@ def step_outputs(step: Any, value: Any, events: list[Any]) -> dict[str, Any]:
                 continue
             if not isinstance(item, (Output, MaterializeResult)):
                 raise DagwireError(
-                    f"{owner} yielded a {type(item).__name__}: a generator step must yield "
-                    "Output(value, output_name=...) or MaterializeResult(...)"
+                    f"{owner} yielded a value of type {type(item).__name__}: a generator step "
+                    "must yield "
+                    "Output(value, output_name=...), MaterializeResult(...) or "
+                    "AssetMaterialization(...)"
                 )
             name = _output_name(item, names, keys, owner)
             if name in produced:
