@@ -14,6 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 # public name -> defining module (the qualified names the checker tools key on)
 EXPORTS: dict[str, str] = {
+    "load_assets_from_package_name": "dagwire.runtime.definitions",
+    "load_assets_from_package_module": "dagwire.runtime.definitions",
+    "SensorResult": "dagwire.runtime.sensor",
+    "Failure": "dagwire.runtime.errors",
+    "get_dagster_logger": "dagwire.runtime.executors",
+    "multiprocess_executor": "dagwire.runtime.executors",
+    "in_process_executor": "dagwire.runtime.executors",
     "DefaultScheduleStatus": "dagwire.runtime.schedule",
     "DefaultSensorStatus": "dagwire.runtime.sensor",
     "AssetMaterialization": "dagwire.runtime.metadata",
@@ -104,6 +111,13 @@ EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "load_assets_from_package_name",
+    "load_assets_from_package_module",
+    "SensorResult",
+    "Failure",
+    "get_dagster_logger",
+    "multiprocess_executor",
+    "in_process_executor",
     "DefaultScheduleStatus",
     "DefaultSensorStatus",
     "AssetMaterialization",
@@ -193,6 +207,13 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.definitions import load_assets_from_package_name as load_assets_from_package_name
+    from dagwire.runtime.definitions import load_assets_from_package_module as load_assets_from_package_module
+    from dagwire.runtime.sensor import SensorResult as SensorResult
+    from dagwire.runtime.errors import Failure as Failure
+    from dagwire.runtime.executors import get_dagster_logger as get_dagster_logger
+    from dagwire.runtime.executors import multiprocess_executor as multiprocess_executor
+    from dagwire.runtime.executors import in_process_executor as in_process_executor
     from dagwire.runtime.schedule import DefaultScheduleStatus as DefaultScheduleStatus
     from dagwire.runtime.sensor import DefaultSensorStatus as DefaultSensorStatus
     from dagwire.runtime.metadata import AssetMaterialization as AssetMaterialization

@@ -164,6 +164,7 @@ class AssetsDefinition(Generic[DefP, DefR]):
         tags: Mapping[str, str] | None = None,
         code_version: str | None = None,
         compute_kind: str | None = None,
+        metadata_by_key: Mapping[AssetKey, Mapping[str, Any]] | None = None,
     ) -> None:
         self.fn: Callable[..., Any] = fn
         self.keys: tuple[AssetKey, ...] = tuple(keys)
@@ -173,6 +174,12 @@ class AssetsDefinition(Generic[DefP, DefR]):
         self.io_manager_keys = dict(io_manager_keys)
         self.description = description or inspect.getdoc(fn)
         self.metadata = dict(metadata or {})
+        # declared metadata of each asset (what an IO manager sees as definition_metadata)
+        self.metadata_by_key: dict[AssetKey, dict[str, Any]] = (
+            {key: dict(metadata_by_key.get(key, {})) for key in self.keys}
+            if metadata_by_key is not None
+            else {key: dict(self.metadata) for key in self.keys}
+        )
         self.tags = dict(tags or {})
         self.code_version = code_version
         self.compute_kind = compute_kind
@@ -439,9 +446,11 @@ def multi_asset(
         outputs: list[tuple[str, AssetKey]] = []
         groups: dict[AssetKey, str] = {}
         io_managers: dict[AssetKey, str] = {}
+        metadata: dict[AssetKey, dict[str, Any]] = {}
         for out_name, out in outs.items():
             asset_key = out.key if out.key is not None else _prefixed(out_name, out.key_prefix)
             outputs.append((out_name, asset_key))
+            metadata[asset_key] = out.metadata
             groups[asset_key] = out.group_name or group_name or "default"
             io_managers[asset_key] = out.io_manager_key or "io_manager"
         return AssetsDefinition(
@@ -457,6 +466,7 @@ def multi_asset(
             config_schema=config_schema,
             resource_defs=resource_defs,
             description=description,
+            metadata_by_key=metadata,
         )
 
     return decorate

@@ -8,6 +8,8 @@ or execution, and the CLI do.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import types
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -270,6 +272,30 @@ def load_assets_from_modules(
     return [_regrouped(d, group_name, key_prefix, loaded) for d in found]
 
 
+def load_assets_from_package_module(
+    package_module: types.ModuleType,
+    group_name: str | None = None,
+    key_prefix: str | Sequence[str] | None = None,
+) -> list[AssetsDefinition[Any, Any]]:
+    """Every AssetsDefinition defined at the top level of the package and of each module
+    under it (imported here), as ``load_assets_from_modules`` loads them."""
+    modules = [package_module]
+    for info in pkgutil.walk_packages(getattr(package_module, "__path__", []),
+                                      prefix=f"{package_module.__name__}."):
+        modules.append(importlib.import_module(info.name))
+    return load_assets_from_modules(modules, group_name=group_name, key_prefix=key_prefix)
+
+
+def load_assets_from_package_name(
+    package_name: str,
+    group_name: str | None = None,
+    key_prefix: str | Sequence[str] | None = None,
+) -> list[AssetsDefinition[Any, Any]]:
+    """``load_assets_from_package_module`` for the package named ``package_name``."""
+    return load_assets_from_package_module(importlib.import_module(package_name),
+                                           group_name=group_name, key_prefix=key_prefix)
+
+
 def _regrouped(
     definition: AssetsDefinition[Any, Any],
     group_name: str | None,
@@ -287,11 +313,17 @@ def _regrouped(
         rekey(key): group_name or group for key, group in definition.group_names.items()
     }
     clone.io_manager_keys = {rekey(key): io for key, io in definition.io_manager_keys.items()}
+    clone.metadata_by_key = {rekey(key): meta for key, meta in definition.metadata_by_key.items()}
     clone.input_keys = {param: rekey(key) for param, key in definition.input_keys.items()}
     clone.deps = tuple(rekey(key) for key in definition.deps)
-    if len(clone.keys) == 1:
-        clone.op_name = clone.keys[0].to_python_identifier()
+    # the op keeps its name (Dagster's step key stays "events", not "warehouse__events")
     return clone
 
 
-__all__ = ["BindResourcesToJobs", "Definitions", "load_assets_from_modules"]
+__all__ = [
+    "BindResourcesToJobs",
+    "Definitions",
+    "load_assets_from_modules",
+    "load_assets_from_package_module",
+    "load_assets_from_package_name",
+]

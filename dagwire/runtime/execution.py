@@ -367,7 +367,11 @@ def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], conf
             run_id=run_id,
         )
         manager = resources[source.io_manager_key]
-        kwargs[param] = manager.load_input(InputContext(name=param, upstream_output=upstream, step_key=step.key))
+        spec = getattr(definition, "ins", {}).get(param)
+        kwargs[param] = manager.load_input(InputContext(
+            name=param, upstream_output=upstream, step_key=step.key,
+            metadata=dict(spec.metadata) if spec is not None else {}, log=_LOG,
+        ))
     if params.config is not None and params.config.param is not None:
         kwargs[params.config.param] = config
     for requirement in params.resources:
@@ -407,23 +411,33 @@ def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], conf
         stored_by_step = isinstance(output, MaterializeResult)
         if isinstance(output, (Output, MaterializeResult)):
             metadata.update(output.metadata)
+        if not stored_by_step:  # else the asset stored its data itself: no IO manager
+            if isinstance(output, Output):
+                output = output.value
+            output_context = OutputContext(
+                step_key=step.key, name=name, asset_key=asset_key, run_id=run_id,
+                metadata=_definition_metadata(definition, name, asset_key), log=_LOG,
+            )
+            resources[io_keys[name]].handle_output(output_context, output)
+            metadata.update(output_context.added_metadata)
+            result.outputs[name] = output
+            if asset_key is not None:
+                result.asset_values[asset_key] = output
         if metadata or isinstance(output, Output):
             result.metadata[name] = metadata
         if asset_key is not None:
             result.asset_keys.append(asset_key)
             result.materializations.append(AssetMaterialization(asset_key, metadata=metadata))
-        if stored_by_step:
-            continue  # the asset stored its data itself: nothing for the IO manager
-        if isinstance(output, Output):
-            output = output.value
-        resources[io_keys[name]].handle_output(
-            OutputContext(step_key=step.key, name=name, asset_key=asset_key, run_id=run_id), output
-        )
-        result.outputs[name] = output
-        if asset_key is not None:
-            result.asset_values[asset_key] = output
     if context is not None:
         result.materializations.extend(context.logged_events)
+
+
+def _definition_metadata(definition: Any, output_name: str, asset_key: AssetKey | None) -> dict[str, Any]:
+    """The metadata declared for an output: the asset's (or AssetOut's), or the op's Out."""
+    if asset_key is not None:
+        return dict(definition.metadata_by_key.get(asset_key, {}))
+    outs = getattr(definition, "outs", {})
+    return dict(outs[output_name].metadata) if output_name in outs else {}
 
 
 def execute_job(

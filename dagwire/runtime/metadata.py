@@ -66,7 +66,22 @@ class MetadataValue:
         return hash((self.kind, repr(self.value)))
 
     def __repr__(self) -> str:
-        return f"MetadataValue.{self.kind}({self.value!r})"
+        # Dagster's reprs (IntMetadataValue(value=1), TextMetadataValue(text='t'), ...)
+        class_name, field = _REPRS.get(self.kind, ("JsonMetadataValue", "data"))
+        return f"{class_name}({field}={self.value!r})"
+
+
+_REPRS: dict[str, tuple[str, str]] = {
+    "int": ("IntMetadataValue", "value"),
+    "float": ("FloatMetadataValue", "value"),
+    "bool": ("BoolMetadataValue", "value"),
+    "text": ("TextMetadataValue", "text"),
+    "md": ("MarkdownMetadataValue", "md_str"),
+    "json": ("JsonMetadataValue", "data"),
+    "url": ("UrlMetadataValue", "url"),
+    "path": ("PathMetadataValue", "fspath"),
+    "timestamp": ("TimestampMetadataValue", "value"),
+}
 
 
 def normalize_metadata(metadata: Mapping[str, Any]) -> dict[str, MetadataValue]:

@@ -82,7 +82,11 @@ class _Resolver:
             resource_class: Any = resource.resource_class
             values.update(resource.partial_config)
             launch = resource_run_config(self.run_config, key) if path == key else None
-            values.update(launch or {})
+            # {"env": "NAME"} in run config reads the variable, as in Dagster
+            values.update({
+                name: EnvVar(value["env"]) if _is_env_source(value) else value
+                for name, value in dict(launch or {}).items()
+            })
             changed = True
         else:
             resource_class = type(resource)
@@ -136,6 +140,10 @@ class _Resolver:
             return resource
         instance._dagwire_env_fields = placeholders
         return instance
+
+
+def _is_env_source(value: Any) -> bool:
+    return isinstance(value, dict) and set(value) == {"env"} and isinstance(value["env"], str)
 
 
 def _dependency_order(keys: list[str], depends_on: Mapping[str, list[str]]) -> list[str]:

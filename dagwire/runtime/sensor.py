@@ -82,6 +82,30 @@ class SkipReason:
         return f"SkipReason({self.skip_message!r})"
 
 
+class SensorResult:
+    """What a sensor may return instead of yielding: run requests (or a skip reason) and the
+    new cursor."""
+
+    def __init__(
+        self,
+        run_requests: Sequence[RunRequest] | None = None,
+        skip_reason: SkipReason | str | None = None,
+        cursor: str | None = None,
+        dynamic_partitions_requests: Sequence[Any] | None = None,
+        asset_events: Sequence[Any] | None = None,
+    ) -> None:
+        from dagwire.runtime.unsupported import refuse
+
+        refuse("SensorResult", dynamic_partitions_requests=dynamic_partitions_requests or None,
+               asset_events=asset_events or None)
+        self.run_requests = list(run_requests or [])
+        self.skip_reason = SkipReason(skip_reason) if isinstance(skip_reason, str) else skip_reason
+        self.cursor = cursor
+
+    def __repr__(self) -> str:
+        return f"SensorResult(run_requests={self.run_requests!r}, cursor={self.cursor!r})"
+
+
 class TickResult:
     """What one evaluation (tick) of a sensor or schedule produced."""
 
@@ -102,6 +126,10 @@ class TickResult:
 def collect_tick(result: Any, owner: str, default_job: str | None) -> TickResult:
     """RunRequests / SkipReason from what a sensor or schedule function returned."""
     items: list[Any]
+    cursor: str | None = None
+    if isinstance(result, SensorResult):
+        cursor = result.cursor
+        result = [*result.run_requests, *([result.skip_reason] if result.skip_reason else [])]
     if result is None:
         items = []
     elif isinstance(result, (RunRequest, SkipReason, dict)):
@@ -128,7 +156,7 @@ def collect_tick(result: Any, owner: str, default_job: str | None) -> TickResult
             )
     if not requests and skip is None and result is None:
         skip = "the function returned None"
-    return TickResult(requests, skip)
+    return TickResult(requests, skip, cursor)
 
 
 def evaluate_with_resources(
@@ -246,6 +274,8 @@ class SensorDefinition(EvaluationDefinition, Generic[DefP, DefR]):
         context = context if context is not None else build_sensor_context(sensor_name=self.name)
         result = evaluate_with_resources(self, context, self.bound_resources)
         tick = collect_tick(result, self.describe(), self.job_name)
+        if tick.cursor is not None:  # a SensorResult's cursor
+            context.update_cursor(tick.cursor)
         tick.cursor = getattr(context, "cursor", None)
         return tick
 
@@ -325,4 +355,4 @@ def sensor(
     return decorate
 
 
-__all__ = ["DefaultSensorStatus", "RunRequest", "SensorDecorator", "SensorDefinition", "SkipReason", "TickResult", "sensor"]
+__all__ = ["DefaultSensorStatus", "RunRequest", "SensorResult", "SensorDecorator", "SensorDefinition", "SkipReason", "TickResult", "sensor"]

@@ -32,6 +32,8 @@ FEATURES: dict[str, str] = {
     "input_values": "job input values",
     "tags_fn": "tags_fn= on schedules",
     "op_selection": "running a subset of a job's ops",
+    "dynamic_partitions_requests": "dynamic partitions",
+    "asset_events": "asset events from sensors",
 }
 
 
