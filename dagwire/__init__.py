@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "materialize_to_memory",
     "load_assets_from_package_name",
     "load_assets_from_package_module",
     "SensorResult",
@@ -110,6 +111,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.execution import materialize_to_memory as materialize_to_memory
     from dagwire.runtime.definitions import load_assets_from_package_name as load_assets_from_package_name
     from dagwire.runtime.definitions import load_assets_from_package_module as load_assets_from_package_module
     from dagwire.runtime.sensor import SensorResult as SensorResult

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 # public name -> defining module (the qualified names the checker tools key on)
 EXPORTS: dict[str, str] = {
+    "materialize_to_memory": "dagwire.runtime.execution",
     "load_assets_from_package_name": "dagwire.runtime.definitions",
     "load_assets_from_package_module": "dagwire.runtime.definitions",
     "SensorResult": "dagwire.runtime.sensor",
@@ -111,6 +112,7 @@ EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "materialize_to_memory",
     "load_assets_from_package_name",
     "load_assets_from_package_module",
     "SensorResult",
@@ -207,6 +209,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.execution import materialize_to_memory as materialize_to_memory
     from dagwire.runtime.definitions import load_assets_from_package_name as load_assets_from_package_name
     from dagwire.runtime.definitions import load_assets_from_package_module as load_assets_from_package_module
     from dagwire.runtime.sensor import SensorResult as SensorResult

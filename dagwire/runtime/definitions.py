@@ -131,7 +131,7 @@ class Definitions:
                             f"op '{node.name}' in job '{job_def.name}'",
                             node.op.resource_requirements,
                             {**job_def.resource_defs, **node.op.resource_defs},
-                            ["io_manager"],
+                            node.op.io_manager_keys,
                         )
                     )
         for sensor_def in self.sensors:

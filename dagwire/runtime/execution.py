@@ -489,4 +489,31 @@ def materialize(
     )
 
 
-__all__ = ["ExecuteInProcessResult", "StepResult", "materialize"]
+def materialize_to_memory(
+    assets: Sequence[AssetsDefinition[Any, Any]],
+    resources: Mapping[str, Any] | None = None,
+    run_config: RunConfig | Mapping[str, Any] | None = None,
+    selection: Sequence[str | AssetKey | AssetsDefinition[Any, Any]] | None = None,
+    raise_on_error: bool = True,
+    run_id: str | None = None,
+    tags: Mapping[str, str] | None = None,
+    partition_key: str | None = None,
+) -> ExecuteInProcessResult:
+    """``materialize`` with every IO manager key bound to an in-memory IO manager (Dagster's
+    test helper); binding an IO manager yourself is an error, as in Dagster."""
+    io_keys = sorted({key for definition in assets for key in definition.io_manager_keys.values()}
+                     | {"io_manager"})
+    given = sorted(key for key in io_keys if key in (resources or {}))
+    if given:
+        raise DagwireInvalidDefinitionError(
+            "Invalid materialize_to_memory:",
+            [f"resource '{key}' is an IO manager key: materialize_to_memory stores every "
+             "output in memory (use materialize to bind an IO manager)" for key in given],
+        )
+    memory = {key: InMemoryIOManager() for key in io_keys}
+    return materialize(assets, resources={**(resources or {}), **memory}, run_config=run_config,
+                       selection=selection, raise_on_error=raise_on_error, run_id=run_id,
+                       tags=tags, partition_key=partition_key)
+
+
+__all__ = ["ExecuteInProcessResult", "StepResult", "materialize", "materialize_to_memory"]

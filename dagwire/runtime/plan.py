@@ -158,7 +158,7 @@ def _ranks(steps: dict[str, Step]) -> dict[str, tuple[Any, ...]]:
         groups: dict[str, list[str]] = {}
         group_of: dict[str, str] = {}
         for key in keys:
-            name = key.split(".")[depth] if depth else key.split(".", 1)[0]
+            name = key.split(".")[depth]
             groups.setdefault(name, []).append(key)
             group_of[key] = name
         needs: dict[str, set[str]] = {name: set() for name in groups}

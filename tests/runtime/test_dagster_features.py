@@ -214,3 +214,39 @@ def test_asset_in_key_and_prefix_refused_as_in_dagster() -> None:
         "Invalid AssetIn(key='orders', key_prefix='raw'): give key or key_prefix, not both "
         "(put the prefix in the key)"
     )
+
+
+def test_materialize_to_memory_refuses_an_io_manager() -> None:
+    from dagwire import InMemoryIOManager, materialize_to_memory
+
+    @asset(io_manager_key="warehouse_io")
+    def stored() -> int:
+        return 4
+
+    assert materialize_to_memory([stored]).output_for_node("stored") == 4
+    with pytest.raises(DagwireInvalidDefinitionError) as raised:
+        materialize_to_memory([stored], resources={"warehouse_io": InMemoryIOManager()})
+    assert message(raised) == (
+        "Invalid materialize_to_memory:\n"
+        "- resource 'warehouse_io' is an IO manager key: materialize_to_memory stores every "
+        "output in memory (use materialize to bind an IO manager)"
+    )
+
+
+def test_op_out_io_manager_key_must_be_bound() -> None:
+    from dagwire import Definitions
+
+    @op(out=Out(io_manager_key="lake_io"))
+    def produce() -> int:
+        return 1
+
+    @job
+    def lake() -> None:
+        produce()
+
+    with pytest.raises(DagwireInvalidDefinitionError) as raised:
+        Definitions(jobs=[lake]).validate()
+    assert message(raised) == (
+        "Invalid Definitions:\n"
+        "- resource 'lake_io' is not bound; required by op 'produce' in job 'lake'"
+    )
