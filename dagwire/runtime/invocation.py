@@ -136,9 +136,12 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
             f"argument or in the context's resources"
         )
 
+    defaults: dict[str, Any] = getattr(definition, "input_defaults", {})  # In(default_value=)
     for name in params.inputs:
         if name in arguments:
             call_kwargs[name] = arguments[name]
+        elif name in defaults:
+            call_kwargs[name] = defaults[name]
         elif name not in params.optional_inputs:
             raise DagwireInvalidInvocationError(f"{owner} was called without its input '{name}'")
 

@@ -5,7 +5,7 @@ materialize and an asset job from Definitions, materialization events, the step 
 
 from dagwire import (AssetExecutionContext, AssetIn, AssetKey, AssetOut, AssetSelection, Definitions,
                      MaterializeResult, MetadataValue, Output, asset, define_asset_job,
-                     materialize, multi_asset)
+                     materialize, materialize_to_memory, multi_asset)
 
 
 @asset(key_prefix=["raw"], group_name="ingest")
@@ -73,3 +73,4 @@ defs = Definitions(assets=every, jobs=[define_asset_job(
 run = defs.get_job_def("marts_job").execute_in_process()
 print(run.success, run.output_for_node("order_total"))
 print(defs.get_assets_def(AssetKey(["raw", "orders"])).key.path)
+print(materialize_to_memory([orders, order_total]).output_for_node("order_total"))

@@ -112,3 +112,6 @@ res = wide.execute_in_process()
 print(res.success, res.output_for_node("emit", "a"), res.output_for_node("two_outs", "first"))
 print(res.output_for_node("two_outs", "second"), res.output_for_node("two_outs.t2"))
 print(res.output_for_node("late"))
+
+# direct calls: several outputs come back as a tuple; In(default_value=) fills a missing input
+print(split(config=FetchConfig(n=4)), with_default(), with_default(2))
