@@ -81,9 +81,13 @@ class AssetIn:
     def __init__(
         self,
         key: str | Sequence[str] | AssetKey | None = None,
-        *,
+        metadata: Mapping[str, Any] | None = None,
         key_prefix: str | Sequence[str] | None = None,
+        input_manager_key: str | None = None,
+        partition_mapping: Any = None,
+        dagster_type: Any = None,
     ) -> None:
+        refuse("AssetIn", partition_mapping=partition_mapping)
         if key is not None and key_prefix is not None:
             # Dagster refuses this too; the prefix would otherwise be silently dropped
             raise DagwireInvalidDefinitionError(
@@ -92,6 +96,10 @@ class AssetIn:
             )
         self.key = None if key is None else AssetKey.from_coercible(key)
         self.key_prefix = key_prefix
+        self.metadata = dict(metadata or {})  # what the IO manager sees (definition_metadata)
+        # the IO manager key that loads this input (default: the upstream asset's own)
+        self.input_manager_key = input_manager_key
+        self.dagster_type = dagster_type  # recorded only
 
 
 class AssetOut:
@@ -193,6 +201,7 @@ class AssetsDefinition(Generic[DefP, DefR]):
             signature=self.signature,
         )
         ins = dict(ins or {})
+        self.ins: dict[str, AssetIn] = ins
         unknown = sorted(set(ins) - set(self.parameters.inputs))
         if unknown:
             raise DagwireInvalidDefinitionError(
@@ -246,9 +255,16 @@ class AssetsDefinition(Generic[DefP, DefR]):
         return self.parameters.requirements
 
     @property
+    def input_manager_keys(self) -> dict[str, str]:
+        """Inputs loaded by another IO manager than their upstream's (``input_manager_key``)."""
+        return {param: spec.input_manager_key for param, spec in self.ins.items()
+                if spec.input_manager_key is not None}
+
+    @property
     def required_resource_keys(self) -> frozenset[str]:
         keys = {r.key for r in self.parameters.requirements}
-        return frozenset(keys | set(self.io_manager_keys.values()))
+        return frozenset(keys | set(self.io_manager_keys.values())
+                         | set(self.input_manager_keys.values()))
 
     @property
     def config_source(self) -> ConfigSource | None:

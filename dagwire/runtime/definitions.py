@@ -120,7 +120,8 @@ class Definitions:
                     definition.describe(),
                     definition.resource_requirements,
                     definition.resource_defs,
-                    sorted(set(definition.io_manager_keys.values())),
+                    sorted(set(definition.io_manager_keys.values())
+                           | set(definition.input_manager_keys.values())),
                 )
             )
         for job_def in self.all_jobs():

@@ -103,7 +103,7 @@ def asset_steps(
                 source.op_name if in_run else None,
                 output_name,
                 upstream,
-                source.io_manager_keys[upstream],
+                definition.input_manager_keys.get(param) or source.io_manager_keys[upstream],
             )
             if in_run:
                 after.add(source.op_name)

@@ -17,6 +17,7 @@ from dagwire.runtime.errors import DagwireInvalidDefinitionError
 FEATURES: dict[str, str] = {
     "partitions_def": "partitions",
     "partition_key": "partitions",
+    "partition_mapping": "partitions",
     "retry_policy": "retries",
     "op_retry_policy": "retries",
     "backfill_policy": "backfill policies",
