@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 # public name -> defining module (the qualified names the checker tools key on)
 EXPORTS: dict[str, str] = {
+    "DagwireUnsupportedError": "dagwire.runtime.errors",
     "materialize_to_memory": "dagwire.runtime.execution",
     "load_assets_from_package_name": "dagwire.runtime.definitions",
     "load_assets_from_package_module": "dagwire.runtime.definitions",
@@ -112,6 +113,7 @@ EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "DagwireUnsupportedError",
     "materialize_to_memory",
     "load_assets_from_package_name",
     "load_assets_from_package_module",
@@ -209,6 +211,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.errors import DagwireUnsupportedError as DagwireUnsupportedError
     from dagwire.runtime.execution import materialize_to_memory as materialize_to_memory
     from dagwire.runtime.definitions import load_assets_from_package_name as load_assets_from_package_name
     from dagwire.runtime.definitions import load_assets_from_package_module as load_assets_from_package_module

@@ -56,6 +56,11 @@ class DagwireDefinitionNotFoundError(DagwireError):
     """``get_job_def`` / ``get_asset_def`` / ... for a name that is not defined."""
 
 
+class DagwireUnsupportedError(DagwireError, ImportError):
+    """``from dagwire import X`` for a Dagster name whose feature dagwire does not implement
+    (an ImportError too, so that ``try: from dagwire import X`` fallbacks keep working)."""
+
+
 class Failure(Exception):
     """Raised by an op or asset to fail its step with a description and metadata (Dagster's
     ``Failure``); the run reports it like any other step error."""
@@ -75,6 +80,7 @@ class Failure(Exception):
 
 
 __all__ = [
+    "DagwireUnsupportedError",
     "Failure",
     "DagwireDefinitionNotFoundError",
     "DagwireError",

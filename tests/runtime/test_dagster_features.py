@@ -250,3 +250,24 @@ def test_op_out_io_manager_key_must_be_bound() -> None:
         "Invalid Definitions:\n"
         "- resource 'lake_io' is not bound; required by op 'produce' in job 'lake'"
     )
+
+
+def test_importing_an_unsupported_dagster_name_says_why() -> None:
+    from dagwire import DagwireUnsupportedError
+
+    with pytest.raises(DagwireUnsupportedError) as raised:
+        from dagwire import DailyPartitionsDefinition  # type: ignore[attr-defined]  # noqa: F401
+    assert message(raised) == (
+        "cannot import name 'DailyPartitionsDefinition' from 'dagwire': partitions are not "
+        "supported by dagwire"
+    )
+    with pytest.raises(ImportError) as raised:  # an ImportError: try/except fallbacks work
+        from dagwire import DagsterInvalidConfigError  # type: ignore[attr-defined]  # noqa: F401
+    assert message(raised) == (
+        "cannot import name 'DagsterInvalidConfigError' from 'dagwire': dagwire raises its own "
+        "error classes: catch DagwireError or a subclass (DagwireInvalidConfigError, "
+        "DagwireInvalidDefinitionError, ...)"
+    )
+    import dagwire
+
+    assert not hasattr(dagwire, "no_such_name")  # other names: a plain AttributeError
