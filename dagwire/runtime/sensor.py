@@ -47,8 +47,18 @@ class RunRequest:
         run_config: RunConfig | Mapping[str, Any] | None = None,
         tags: Mapping[str, str] | None = None,
         job_name: str | None = None,
+        asset_selection: Sequence[Any] | None = None,
+        partition_key: str | None = None,
     ) -> None:
+        from dagwire.runtime.asset import AssetKey
         from dagwire.runtime.config import RunConfig
+
+        refuse("RunRequest", partition_key=partition_key)
+        # the assets to materialize (recorded: dagwire launches no runs itself)
+        self.asset_selection: list[AssetKey] | None = (
+            None if asset_selection is None
+            else [AssetKey.from_coercible(item) for item in asset_selection]
+        )
 
         self.run_key = run_key
         # Dagster's plain dict form, as Dagster stores it

@@ -5,7 +5,7 @@ returning a RunRequest, lookups through Definitions, and a requested run execute
 
 from datetime import datetime
 
-from dagwire import (Config, ConfigurableResource, DefaultScheduleStatus, DefaultSensorStatus,
+from dagwire import (AssetKey, Config, ConfigurableResource, DefaultScheduleStatus, DefaultSensorStatus,
                      Definitions, RunConfig, RunRequest, ScheduleDefinition,
                      ScheduleEvaluationContext, SensorEvaluationContext, SkipReason, asset,
                      build_schedule_context, build_sensor_context, define_asset_job, job, op,
@@ -91,3 +91,4 @@ print(found.name, found.minimum_interval_seconds, found.job_name, found.default_
 print(defs.get_schedule_def("hourly").cron_schedule, defs.get_schedule_def("nightly_schedule").job_name)
 run = defs.get_job_def("process_job").execute_in_process(run_config=requests[0].run_config)
 print(run.success)
+print(RunRequest(run_key="r", asset_selection=[AssetKey(["raw", "x"])]).asset_selection)
