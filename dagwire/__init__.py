@@ -14,6 +14,22 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "DagwireUnsupportedError",
+    "materialize_to_memory",
+    "load_assets_from_package_name",
+    "load_assets_from_package_module",
+    "SensorResult",
+    "Failure",
+    "get_dagster_logger",
+    "multiprocess_executor",
+    "in_process_executor",
+    "DefaultScheduleStatus",
+    "DefaultSensorStatus",
+    "AssetMaterialization",
+    "MetadataValue",
+    "GraphOut",
+    "Out",
+    "In",
     "Array",
     "AssetExecutionContext",
     "AssetIn",
@@ -96,6 +112,22 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.errors import DagwireUnsupportedError as DagwireUnsupportedError
+    from dagwire.runtime.execution import materialize_to_memory as materialize_to_memory
+    from dagwire.runtime.definitions import load_assets_from_package_name as load_assets_from_package_name
+    from dagwire.runtime.definitions import load_assets_from_package_module as load_assets_from_package_module
+    from dagwire.runtime.sensor import SensorResult as SensorResult
+    from dagwire.runtime.errors import Failure as Failure
+    from dagwire.runtime.executors import get_dagster_logger as get_dagster_logger
+    from dagwire.runtime.executors import multiprocess_executor as multiprocess_executor
+    from dagwire.runtime.executors import in_process_executor as in_process_executor
+    from dagwire.runtime.schedule import DefaultScheduleStatus as DefaultScheduleStatus
+    from dagwire.runtime.sensor import DefaultSensorStatus as DefaultSensorStatus
+    from dagwire.runtime.metadata import AssetMaterialization as AssetMaterialization
+    from dagwire.runtime.metadata import MetadataValue as MetadataValue
+    from dagwire.runtime.ins_outs import GraphOut as GraphOut
+    from dagwire.runtime.ins_outs import Out as Out
+    from dagwire.runtime.ins_outs import In as In
     from dagwire.runtime.env_var import EnvVar as EnvVar
     from dagwire.runtime.config import Config as Config
     from dagwire.runtime.config import PermissiveConfig as PermissiveConfig
@@ -178,11 +210,53 @@ if TYPE_CHECKING:
     from dagwire.runtime.legacy.graph import GraphDefinition as GraphDefinition
 
 
+# Dagster names dagwire does not implement -> the feature, so that ``from dagwire import
+# DailyPartitionsDefinition`` says why (DagwireUnsupportedError, an ImportError).
+_NOT = "not supported by dagwire"
+_UNSUPPORTED: dict[str, str] = {
+    **dict.fromkeys((
+        "DailyPartitionsDefinition", "HourlyPartitionsDefinition", "WeeklyPartitionsDefinition",
+        "MonthlyPartitionsDefinition", "StaticPartitionsDefinition",
+        "DynamicPartitionsDefinition", "MultiPartitionsDefinition",
+        "TimeWindowPartitionsDefinition", "PartitionKeyRange", "PartitionsDefinition",
+        "build_schedule_from_partitioned_job", "daily_partitioned_config",
+        "static_partitioned_config", "partitioned_config"), f"partitions are {_NOT}"),
+    **dict.fromkeys(("DynamicOut", "DynamicOutput"), f"dynamic outputs are {_NOT}"),
+    "Nothing": f"Nothing dependencies between ops are {_NOT}",
+    **dict.fromkeys(("RetryPolicy", "Backoff", "Jitter", "RetryRequested"),
+                    f"retries are {_NOT}"),
+    **dict.fromkeys(("asset_check", "multi_asset_check", "AssetCheckResult", "AssetCheckSpec",
+                     "AssetCheckSeverity"), f"asset checks are {_NOT}"),
+    **dict.fromkeys(("success_hook", "failure_hook", "HookContext"), f"hooks are {_NOT}"),
+    **dict.fromkeys(("asset_sensor", "multi_asset_sensor", "run_status_sensor",
+                     "run_failure_sensor", "DagsterRunStatus"),
+                    f"sensors on asset events or run status are {_NOT}"),
+    **dict.fromkeys(("AutomationCondition", "AutoMaterializePolicy", "FreshnessPolicy"),
+                    f"declarative automation is {_NOT}"),
+    **dict.fromkeys(("DagsterInstance", "instance_for_test"), f"a Dagster instance is {_NOT}"),
+    **dict.fromkeys(("AssetSpec", "SourceAsset", "observable_source_asset", "graph_asset",
+                     "graph_multi_asset"),
+                    f"asset specs, source assets and graph-backed assets are {_NOT}"),
+    **dict.fromkeys(("DagsterError", "DagsterInvalidConfigError", "DagsterInvalidDefinitionError",
+                     "DagsterInvariantViolationError", "DagsterExecutionStepExecutionError",
+                     "DagsterInvalidInvocationError"),
+                    "dagwire raises its own error classes: catch DagwireError or a subclass "
+                    "(DagwireInvalidConfigError, DagwireInvalidDefinitionError, ...)"),
+}
+
+
 def __getattr__(name: str) -> Any:
     # The name table lives in dagwire.runtime; it is loaded on the first lookup only, so that
     # importing the checker packages (dagwire.lint_rules, dagwire.mypy_plugin) loads no
     # runtime code (nor does ``from dagwire import lint_rules``: not a runtime name).
     if name not in __all__:
+        feature = _UNSUPPORTED.get(name)
+        if feature is not None:
+            from dagwire.runtime.errors import DagwireUnsupportedError
+
+            raise DagwireUnsupportedError(
+                f"cannot import name {name!r} from 'dagwire': {feature}"
+            )
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from dagwire.runtime import EXPORTS
 

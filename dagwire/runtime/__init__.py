@@ -14,6 +14,22 @@ from typing import TYPE_CHECKING, Any
 
 # public name -> defining module (the qualified names the checker tools key on)
 EXPORTS: dict[str, str] = {
+    "DagwireUnsupportedError": "dagwire.runtime.errors",
+    "materialize_to_memory": "dagwire.runtime.execution",
+    "load_assets_from_package_name": "dagwire.runtime.definitions",
+    "load_assets_from_package_module": "dagwire.runtime.definitions",
+    "SensorResult": "dagwire.runtime.sensor",
+    "Failure": "dagwire.runtime.errors",
+    "get_dagster_logger": "dagwire.runtime.executors",
+    "multiprocess_executor": "dagwire.runtime.executors",
+    "in_process_executor": "dagwire.runtime.executors",
+    "DefaultScheduleStatus": "dagwire.runtime.schedule",
+    "DefaultSensorStatus": "dagwire.runtime.sensor",
+    "AssetMaterialization": "dagwire.runtime.metadata",
+    "MetadataValue": "dagwire.runtime.metadata",
+    "GraphOut": "dagwire.runtime.ins_outs",
+    "Out": "dagwire.runtime.ins_outs",
+    "In": "dagwire.runtime.ins_outs",
     "EnvVar": "dagwire.runtime.env_var",
     "Config": "dagwire.runtime.config",
     "PermissiveConfig": "dagwire.runtime.config",
@@ -97,6 +113,22 @@ EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "DagwireUnsupportedError",
+    "materialize_to_memory",
+    "load_assets_from_package_name",
+    "load_assets_from_package_module",
+    "SensorResult",
+    "Failure",
+    "get_dagster_logger",
+    "multiprocess_executor",
+    "in_process_executor",
+    "DefaultScheduleStatus",
+    "DefaultSensorStatus",
+    "AssetMaterialization",
+    "MetadataValue",
+    "GraphOut",
+    "Out",
+    "In",
     "Array",
     "AssetExecutionContext",
     "AssetIn",
@@ -179,6 +211,22 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.errors import DagwireUnsupportedError as DagwireUnsupportedError
+    from dagwire.runtime.execution import materialize_to_memory as materialize_to_memory
+    from dagwire.runtime.definitions import load_assets_from_package_name as load_assets_from_package_name
+    from dagwire.runtime.definitions import load_assets_from_package_module as load_assets_from_package_module
+    from dagwire.runtime.sensor import SensorResult as SensorResult
+    from dagwire.runtime.errors import Failure as Failure
+    from dagwire.runtime.executors import get_dagster_logger as get_dagster_logger
+    from dagwire.runtime.executors import multiprocess_executor as multiprocess_executor
+    from dagwire.runtime.executors import in_process_executor as in_process_executor
+    from dagwire.runtime.schedule import DefaultScheduleStatus as DefaultScheduleStatus
+    from dagwire.runtime.sensor import DefaultSensorStatus as DefaultSensorStatus
+    from dagwire.runtime.metadata import AssetMaterialization as AssetMaterialization
+    from dagwire.runtime.metadata import MetadataValue as MetadataValue
+    from dagwire.runtime.ins_outs import GraphOut as GraphOut
+    from dagwire.runtime.ins_outs import Out as Out
+    from dagwire.runtime.ins_outs import In as In
     from dagwire.runtime.env_var import EnvVar as EnvVar
     from dagwire.runtime.config import Config as Config
     from dagwire.runtime.config import PermissiveConfig as PermissiveConfig

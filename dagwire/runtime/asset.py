@@ -11,6 +11,7 @@ from typing_extensions import ParamSpec, TypeAlias, TypeVar
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.invocation import invoke
 from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequirement, classify
+from dagwire.runtime.unsupported import refuse
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -23,7 +24,7 @@ DefR = TypeVar("DefR", default=Any)
 class AssetKey:
     """The path that names an asset: ``AssetKey("users")``, ``AssetKey(["raw", "users"])``."""
 
-    __slots__ = ("path",)
+    __slots__ = ("_parts", "path")
 
     def __init__(self, path: str | Sequence[str]) -> None:
         parts = (path,) if isinstance(path, str) else tuple(path)
@@ -31,7 +32,8 @@ class AssetKey:
             raise DagwireInvalidDefinitionError(
                 f"Invalid asset key {path!r}: expected a non-empty string or list of strings"
             )
-        self.path: tuple[str, ...] = parts
+        self._parts: tuple[str, ...] = parts  # hashed and compared
+        self.path: list[str] = list(parts)  # a list, as in Dagster
 
     @staticmethod
     def from_user_string(text: str) -> AssetKey:
@@ -58,16 +60,16 @@ class AssetKey:
         return AssetKey([*head, *self.path])
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, AssetKey) and other.path == self.path
+        return isinstance(other, AssetKey) and other._parts == self._parts
 
     def __hash__(self) -> int:
-        return hash(self.path)
+        return hash(self._parts)
 
     def __lt__(self, other: AssetKey) -> bool:
-        return self.path < other.path
+        return self._parts < other._parts
 
     def __repr__(self) -> str:
-        return f"AssetKey({list(self.path)!r})"
+        return f"AssetKey({self.path!r})"
 
 
 CoercibleToAssetKey: TypeAlias = Union[AssetKey, str, Sequence[str], "AssetsDefinition[Any, Any]"]
@@ -79,11 +81,25 @@ class AssetIn:
     def __init__(
         self,
         key: str | Sequence[str] | AssetKey | None = None,
-        *,
+        metadata: Mapping[str, Any] | None = None,
         key_prefix: str | Sequence[str] | None = None,
+        input_manager_key: str | None = None,
+        partition_mapping: Any = None,
+        dagster_type: Any = None,
     ) -> None:
+        refuse("AssetIn", partition_mapping=partition_mapping)
+        if key is not None and key_prefix is not None:
+            # Dagster refuses this too; the prefix would otherwise be silently dropped
+            raise DagwireInvalidDefinitionError(
+                f"Invalid AssetIn(key={key!r}, key_prefix={key_prefix!r}): give key or "
+                "key_prefix, not both (put the prefix in the key)"
+            )
         self.key = None if key is None else AssetKey.from_coercible(key)
         self.key_prefix = key_prefix
+        self.metadata = dict(metadata or {})  # what the IO manager sees (definition_metadata)
+        # the IO manager key that loads this input (default: the upstream asset's own)
+        self.input_manager_key = input_manager_key
+        self.dagster_type = dagster_type  # recorded only
 
 
 class AssetOut:
@@ -98,9 +114,26 @@ class AssetOut:
         io_manager_key: str | None = None,
         description: str | None = None,
         metadata: Mapping[str, Any] | None = None,
+        dagster_type: Any = None,
+        is_required: bool = True,
+        code_version: str | None = None,
+        owners: Sequence[str] | None = None,
+        tags: Mapping[str, str] | None = None,
+        kinds: Iterable[str] | None = None,
+        automation_condition: Any = None,
+        freshness_policy: Any = None,
     ) -> None:
         self.key = None if key is None else AssetKey.from_coercible(key)
         self.key_prefix = key_prefix
+        # recorded only (an out that is not produced is an error in dagwire)
+        self.dagster_type = dagster_type
+        self.is_required = is_required
+        self.code_version = code_version
+        self.owners = list(owners or ())
+        self.tags = dict(tags or {})
+        self.kinds = set(kinds or ())
+        self.automation_condition = automation_condition
+        self.freshness_policy = freshness_policy
         self.group_name = group_name
         self.io_manager_key = io_manager_key
         self.description = description
@@ -139,6 +172,7 @@ class AssetsDefinition(Generic[DefP, DefR]):
         tags: Mapping[str, str] | None = None,
         code_version: str | None = None,
         compute_kind: str | None = None,
+        metadata_by_key: Mapping[AssetKey, Mapping[str, Any]] | None = None,
     ) -> None:
         self.fn: Callable[..., Any] = fn
         self.keys: tuple[AssetKey, ...] = tuple(keys)
@@ -148,6 +182,12 @@ class AssetsDefinition(Generic[DefP, DefR]):
         self.io_manager_keys = dict(io_manager_keys)
         self.description = description or inspect.getdoc(fn)
         self.metadata = dict(metadata or {})
+        # declared metadata of each asset (what an IO manager sees as definition_metadata)
+        self.metadata_by_key: dict[AssetKey, dict[str, Any]] = (
+            {key: dict(metadata_by_key.get(key, {})) for key in self.keys}
+            if metadata_by_key is not None
+            else {key: dict(self.metadata) for key in self.keys}
+        )
         self.tags = dict(tags or {})
         self.code_version = code_version
         self.compute_kind = compute_kind
@@ -161,6 +201,7 @@ class AssetsDefinition(Generic[DefP, DefR]):
             signature=self.signature,
         )
         ins = dict(ins or {})
+        self.ins: dict[str, AssetIn] = ins
         unknown = sorted(set(ins) - set(self.parameters.inputs))
         if unknown:
             raise DagwireInvalidDefinitionError(
@@ -177,6 +218,11 @@ class AssetsDefinition(Generic[DefP, DefR]):
                 self.input_keys[param] = _prefixed(param, prefix)
         self.deps: tuple[AssetKey, ...] = tuple(AssetKey.from_coercible(d) for d in deps or ())
         self.resource_defs: dict[str, Any] = dict(resource_defs or {})
+        self.owners: list[str] = []
+        self.kinds: set[str] = set()
+        self.op_tags: dict[str, Any] = {}
+        self.automation_condition: Any = None
+        self.freshness_policy: Any = None
         self.__doc__ = fn.__doc__
         self.__wrapped__ = fn
 
@@ -197,13 +243,28 @@ class AssetsDefinition(Generic[DefP, DefR]):
         return self.group_names[self.keys[0]]
 
     @property
+    def group_names_by_key(self) -> dict[AssetKey, str]:
+        return dict(self.group_names)
+
+    @property
+    def keys_by_output_name(self) -> dict[str, AssetKey]:
+        return dict(self.outputs)
+
+    @property
     def resource_requirements(self) -> tuple[ResourceRequirement, ...]:
         return self.parameters.requirements
 
     @property
+    def input_manager_keys(self) -> dict[str, str]:
+        """Inputs loaded by another IO manager than their upstream's (``input_manager_key``)."""
+        return {param: spec.input_manager_key for param, spec in self.ins.items()
+                if spec.input_manager_key is not None}
+
+    @property
     def required_resource_keys(self) -> frozenset[str]:
         keys = {r.key for r in self.parameters.requirements}
-        return frozenset(keys | set(self.io_manager_keys.values()))
+        return frozenset(keys | set(self.io_manager_keys.values())
+                         | set(self.input_manager_keys.values()))
 
     @property
     def config_source(self) -> ConfigSource | None:
@@ -258,6 +319,21 @@ def asset(
     tags: Mapping[str, str] | None = None,
     code_version: str | None = None,
     compute_kind: str | None = None,
+    owners: Sequence[str] | None = None,
+    kinds: Iterable[str] | None = None,
+    op_tags: Mapping[str, Any] | None = None,
+    pool: str | None = None,
+    automation_condition: Any = None,
+    freshness_policy: Any = None,
+    dagster_type: Any = None,
+    output_required: bool = True,
+    partitions_def: Any = None,
+    retry_policy: Any = None,
+    backfill_policy: Any = None,
+    check_specs: Any = None,
+    hooks: Any = None,
+    io_manager_def: Any = None,
+    is_virtual: Any = None,
 ) -> AssetDecorator: ...
 
 
@@ -280,6 +356,21 @@ def asset(
     tags: Mapping[str, str] | None = None,
     code_version: str | None = None,
     compute_kind: str | None = None,
+    owners: Sequence[str] | None = None,
+    kinds: Iterable[str] | None = None,
+    op_tags: Mapping[str, Any] | None = None,
+    pool: str | None = None,
+    automation_condition: Any = None,
+    freshness_policy: Any = None,
+    dagster_type: Any = None,
+    output_required: bool = True,
+    partitions_def: Any = None,
+    retry_policy: Any = None,
+    backfill_policy: Any = None,
+    check_specs: Any = None,
+    hooks: Any = None,
+    io_manager_def: Any = None,
+    is_virtual: Any = None,
 ) -> AssetsDefinition[..., Any] | AssetDecorator:
     """Define an asset; upstream assets are the parameters that are not context, config or
     resources (by name, or mapped with ``ins=``)."""
@@ -289,7 +380,17 @@ def asset(
             asset_key = AssetKey.from_coercible(key)
         else:
             asset_key = _prefixed(name or function.__name__, key_prefix)
-        return AssetsDefinition(
+        refuse(
+            f"asset '{asset_key.to_user_string()}'",
+            partitions_def=partitions_def,
+            retry_policy=retry_policy,
+            backfill_policy=backfill_policy,
+            check_specs=check_specs,
+            hooks=hooks,
+            io_manager_def=io_manager_def,
+            is_virtual=is_virtual or None,
+        )
+        definition = AssetsDefinition(
             function,
             keys=[asset_key],
             op_name=asset_key.to_python_identifier(),
@@ -307,6 +408,13 @@ def asset(
             code_version=code_version,
             compute_kind=compute_kind,
         )
+        # recorded only: nothing an in-process run does depends on them
+        definition.owners = list(owners or ())
+        definition.kinds = set(kinds or ())
+        definition.op_tags = dict(op_tags or {})
+        definition.automation_condition = automation_condition
+        definition.freshness_policy = freshness_policy
+        return definition
 
     if fn is not None:
         return decorate(fn)
@@ -324,6 +432,17 @@ def multi_asset(
     config_schema: Any = None,
     resource_defs: Mapping[str, Any] | None = None,
     description: str | None = None,
+    internal_asset_deps: Mapping[str, Any] | None = None,
+    can_subset: bool = False,
+    op_tags: Mapping[str, Any] | None = None,
+    code_version: str | None = None,
+    pool: str | None = None,
+    partitions_def: Any = None,
+    retry_policy: Any = None,
+    backfill_policy: Any = None,
+    check_specs: Any = None,
+    hooks: Any = None,
+    specs: Any = None,
 ) -> AssetDecorator:
     """Several assets from one function, which returns one value per out, in order (a tuple
     when there are several)."""
@@ -331,12 +450,23 @@ def multi_asset(
         raise DagwireInvalidDefinitionError("Invalid definition of multi_asset:", ["outs= is empty"])
 
     def decorate(function: Callable[P, R]) -> AssetsDefinition[P, R]:
+        refuse(
+            f"multi_asset '{name or function.__name__}'",
+            partitions_def=partitions_def,
+            retry_policy=retry_policy,
+            backfill_policy=backfill_policy,
+            check_specs=check_specs,
+            hooks=hooks,
+            specs=specs,
+        )
         outputs: list[tuple[str, AssetKey]] = []
         groups: dict[AssetKey, str] = {}
         io_managers: dict[AssetKey, str] = {}
+        metadata: dict[AssetKey, dict[str, Any]] = {}
         for out_name, out in outs.items():
             asset_key = out.key if out.key is not None else _prefixed(out_name, out.key_prefix)
             outputs.append((out_name, asset_key))
+            metadata[asset_key] = out.metadata
             groups[asset_key] = out.group_name or group_name or "default"
             io_managers[asset_key] = out.io_manager_key or "io_manager"
         return AssetsDefinition(
@@ -352,6 +482,7 @@ def multi_asset(
             config_schema=config_schema,
             resource_defs=resource_defs,
             description=description,
+            metadata_by_key=metadata,
         )
 
     return decorate

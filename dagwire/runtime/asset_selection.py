@@ -65,7 +65,7 @@ class AssetSelection:
         return AssetSelection(
             f"AssetSelection.key_prefixes({', '.join(map(repr, prefixes))})",
             lambda assets: {
-                k for a in assets for k in a.keys if any(k.path[: len(p)] == p for p in paths)
+                k for a in assets for k in a.keys if any(k.path[: len(p)] == list(p) for p in paths)
             },
         )
 
@@ -124,8 +124,10 @@ class AssetSelection:
 
 
 def _upstream_edges(assets: Assets) -> dict[AssetKey, set[AssetKey]]:
+    from dagwire.runtime.asset_deps import resolve_asset_deps
+
     edges: dict[AssetKey, set[AssetKey]] = {}
-    for definition in assets:
+    for definition in resolve_asset_deps(assets):
         reads = set(definition.input_keys.values()) | set(definition.deps)
         for key in definition.keys:
             edges.setdefault(key, set()).update(reads)

@@ -101,31 +101,76 @@ class RunConfig:
 
     ``ops`` maps op (or asset) names to a Config instance or, as in Dagster, the op's plain
     config dict (``{"config": {...}}``); ``resources`` maps resource keys to
-    ``{"config": {...}}`` with the fields left open by ``configure_at_launch()``.
-    ``to_config_dict()`` gives Dagster's plain dict form (Config instances wrapped in
-    ``{"config": ...}``, dicts as given).
+    ``{"config": {...}}`` (or a resource instance) with the fields left open by
+    ``configure_at_launch()``. ``to_config_dict()`` gives Dagster's plain dict form: Config
+    instances become ``{"config": {...}}`` (Enums by name, unset ``None`` fields left out),
+    EnvVar values stay EnvVars so that they are read when the run starts.
     """
 
     def __init__(
         self,
         ops: Mapping[str, Any] | None = None,
         resources: Mapping[str, Any] | None = None,
+        loggers: Mapping[str, Any] | None = None,
+        execution: Mapping[str, Any] | None = None,
     ) -> None:
         self.ops: dict[str, Any] = dict(ops or {})
         self.resources: dict[str, Any] = dict(resources or {})
+        self.loggers: dict[str, Any] = dict(loggers or {})
+        self.execution: dict[str, Any] = dict(execution or {})
 
     def to_config_dict(self) -> dict[str, Any]:
-        return {"ops": _wrap_configs(self.ops), "resources": _wrap_configs(self.resources)}
+        return {
+            "loggers": _plain(self.loggers),
+            "resources": _plain(self.resources),
+            "ops": _plain(self.ops),
+            "execution": _plain(self.execution),
+        }
 
     def __repr__(self) -> str:
         return f"RunConfig(ops={sorted(self.ops)!r}, resources={sorted(self.resources)!r})"
 
 
-def _wrap_configs(values: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        name: {"config": value} if isinstance(value, Config) else value
-        for name, value in values.items()
-    }
+def _plain(value: Any) -> Any:
+    """Dagster's dict form of run config values (Config and resource instances included)."""
+    from dagwire.runtime.env_var import EnvVar, IntEnvVar
+
+    if isinstance(value, (EnvVar, IntEnvVar)):
+        return value
+    if isinstance(value, Config):
+        return {"config": _fields(value, set_only=False)}
+    if _is_configurable(value):
+        return {"config": _fields(value, set_only=True)}
+    if isinstance(value, Mapping):
+        return {name: _plain(item) for name, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _fields(model: Any, set_only: bool) -> dict[str, Any]:
+    import enum
+
+    fields_set: set[str] = model.model_fields_set
+    values: dict[str, Any] = {}
+    for name, item in model:  # a pydantic model iterates (name, value), extras included
+        if set_only and name not in fields_set:
+            continue
+        if item is None and name not in fields_set:
+            continue
+        if isinstance(item, Config) or _is_configurable(item):
+            item = _fields(item, set_only=not isinstance(item, Config))
+        elif isinstance(item, enum.Enum):
+            item = item.name
+        else:
+            item = _plain(item)
+        values[name] = item
+    return values
+
+
+def _is_configurable(value: Any) -> bool:
+    # duck-typed: importing the resource module here would be circular
+    return hasattr(value, "model_fields_set") and hasattr(value, "yield_for_execution")
 
 
 __all__ = ["Config", "Field", "LegacyField", "PermissiveConfig", "RunConfig"]

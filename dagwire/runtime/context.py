@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from dagwire.runtime.errors import DagwireResourceNotFoundError
+from dagwire.runtime.errors import DagwireError, DagwireResourceNotFoundError
 
 if TYPE_CHECKING:
     from dagwire.runtime.asset import AssetKey
@@ -66,6 +66,11 @@ class OpExecutionContext:
         run_id: str = "",
         log: logging.Logger | None = None,
         asset_key: AssetKey | None = None,
+        job_name: str | None = None,
+        run_tags: Mapping[str, str] | None = None,
+        run_config: Mapping[str, Any] | None = None,
+        output_asset_keys: Mapping[str, AssetKey] | None = None,
+        input_asset_keys: Mapping[str, AssetKey] | None = None,
     ) -> None:
         self.op_name = op_name
         self.op_config = op_config
@@ -75,6 +80,85 @@ class OpExecutionContext:
         self._resource_values: dict[str, Any] = dict(resources or {})
         self.resources = Resources(self._resource_values, f"op '{op_name}'" if op_name else "this context")
         self.output_metadata: dict[str, Any] = {}
+        self.job_name = job_name
+        self.run_tags: dict[str, str] = dict(run_tags or {})
+        self.run_config: dict[str, Any] = dict(run_config or {})
+        self.retry_number = 0  # dagwire does not retry
+        self._output_asset_keys: dict[str, AssetKey] = dict(output_asset_keys or {})
+        self._input_asset_keys: dict[str, AssetKey] = dict(input_asset_keys or {})
+        # metadata given for each asset of a multi_asset (add_asset_metadata), and the
+        # AssetMaterializations logged with log_event
+        self.asset_metadata: dict[AssetKey, dict[str, Any]] = {}
+        self.logged_events: list[Any] = []
+
+    # -- what Dagster's contexts offer that applies to an in-process run -----------------
+
+    @property
+    def op_execution_context(self) -> OpExecutionContext:
+        return self
+
+    @property
+    def has_partition_key(self) -> bool:
+        return False  # dagwire has no partitions
+
+    @property
+    def has_partition_key_range(self) -> bool:
+        return False
+
+    @property
+    def has_partitions(self) -> bool:
+        return False
+
+    @property
+    def selected_asset_keys(self) -> set[AssetKey]:
+        return set(self._output_asset_keys.values())
+
+    @property
+    def selected_output_names(self) -> set[str]:
+        return set(self._output_asset_keys)
+
+    def asset_key_for_output(self, output_name: str = "result") -> AssetKey:
+        try:
+            return self._output_asset_keys[output_name]
+        except KeyError:
+            raise DagwireError(f"op '{self.op_name}' has no asset output '{output_name}'") from None
+
+    def asset_key_for_input(self, input_name: str) -> AssetKey:
+        try:
+            return self._input_asset_keys[input_name]
+        except KeyError:
+            raise DagwireError(f"op '{self.op_name}' has no asset input '{input_name}'") from None
+
+    def has_tag(self, key: str) -> bool:
+        return key in self.run_tags
+
+    def get_tag(self, key: str) -> str | None:
+        return self.run_tags.get(key)
+
+    def add_asset_metadata(self, metadata: Mapping[str, Any], asset_key: Any = None) -> None:
+        from dagwire.runtime.asset import AssetKey
+
+        if asset_key is None:
+            self.output_metadata.update(metadata)
+            return
+        key = AssetKey.from_coercible(asset_key)
+        self.asset_metadata.setdefault(key, {}).update(metadata)
+
+    def log_event(self, event: Any) -> None:
+        """Record an AssetMaterialization (reported by the run's materialization events)."""
+        from dagwire.runtime.metadata import AssetMaterialization
+
+        if not isinstance(event, AssetMaterialization):
+            raise DagwireError(f"log_event takes an AssetMaterialization, got {type(event).__name__}")
+        self.logged_events.append(event)
+
+    if not TYPE_CHECKING:  # type checkers keep reporting unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            feature = _UNSUPPORTED_CONTEXT.get(name)
+            if feature is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            raise DagwireError(f"context.{name}: {feature} not supported by dagwire")
 
     @property
     def has_asset_key(self) -> bool:
@@ -99,6 +183,30 @@ class OpExecutionContext:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(op_name={self.op_name!r}, run_id={self.run_id!r})"
+
+
+# attributes of Dagster's op/asset contexts that dagwire does not implement -> the feature
+_PARTITIONS = "partitions are"
+_UNSUPPORTED_CONTEXT: dict[str, str] = {
+    **{name: _PARTITIONS for name in (
+        "partition_key", "partition_keys", "partition_key_range", "partition_time_window",
+        "multi_partition_key", "asset_partition_key_for_output", "asset_partition_key_for_input",
+        "asset_partition_key_range", "asset_partition_key_range_for_input",
+        "asset_partition_key_range_for_output", "asset_partition_keys_for_input",
+        "asset_partition_keys_for_output", "asset_partitions_def_for_input",
+        "asset_partitions_def_for_output", "asset_partitions_time_window_for_input",
+        "asset_partitions_time_window_for_output")},
+    "instance": "a Dagster instance (run storage, event log) is",
+    "dagster_run": "Dagster run records are",
+    "run": "Dagster run records are",
+    "pdb": "the step debugger is",
+    "step_launcher": "step launchers are",
+    "set_data_version": "data versions are",
+    "get_asset_provenance": "data versions are",
+    "load_asset_value": "loading other assets from the context is",
+    "get_mapping_key": "dynamic outputs are",
+    "selected_asset_check_keys": "asset checks are",
+}
 
 
 class AssetExecutionContext(OpExecutionContext):

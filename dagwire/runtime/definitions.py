@@ -8,6 +8,8 @@ or execution, and the CLI do.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import types
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -118,7 +120,8 @@ class Definitions:
                     definition.describe(),
                     definition.resource_requirements,
                     definition.resource_defs,
-                    sorted(set(definition.io_manager_keys.values())),
+                    sorted(set(definition.io_manager_keys.values())
+                           | set(definition.input_manager_keys.values())),
                 )
             )
         for job_def in self.all_jobs():
@@ -129,7 +132,7 @@ class Definitions:
                             f"op '{node.name}' in job '{job_def.name}'",
                             node.op.resource_requirements,
                             {**job_def.resource_defs, **node.op.resource_defs},
-                            ["io_manager"],
+                            node.op.io_manager_keys,
                         )
                     )
         for sensor_def in self.sensors:
@@ -202,6 +205,10 @@ class Definitions:
             self.assets
         ).with_bound_resources(self.resources)
 
+    def get_assets_def(self, key: str | Sequence[str] | AssetKey) -> AssetsDefinition[Any, Any]:
+        """Dagster's name for ``get_asset_def``."""
+        return self.get_asset_def(key)
+
     def get_asset_def(self, key: str | Sequence[str] | AssetKey) -> AssetsDefinition[Any, Any]:
         self._ensure_valid()
         asset_key = AssetKey.from_coercible(key)
@@ -251,8 +258,43 @@ def load_assets_from_modules(
                 found.append(value)
     if group_name is None and not key_prefix:
         return found
+    if group_name is not None:
+        # as in Dagster: an asset's own group may not be overridden
+        conflicts = [
+            f"{definition.describe()} has group name '{group}', which conflicts with "
+            f"group_name='{group_name}'"
+            for definition in found
+            for group in dict.fromkeys(definition.group_names.values())
+            if group not in ("default", group_name)
+        ]
+        if conflicts:
+            raise DagwireInvalidDefinitionError("Invalid load_assets_from_modules:", conflicts)
     loaded = {key for definition in found for key in definition.keys}
     return [_regrouped(d, group_name, key_prefix, loaded) for d in found]
+
+
+def load_assets_from_package_module(
+    package_module: types.ModuleType,
+    group_name: str | None = None,
+    key_prefix: str | Sequence[str] | None = None,
+) -> list[AssetsDefinition[Any, Any]]:
+    """Every AssetsDefinition defined at the top level of the package and of each module
+    under it (imported here), as ``load_assets_from_modules`` loads them."""
+    modules = [package_module]
+    for info in pkgutil.walk_packages(getattr(package_module, "__path__", []),
+                                      prefix=f"{package_module.__name__}."):
+        modules.append(importlib.import_module(info.name))
+    return load_assets_from_modules(modules, group_name=group_name, key_prefix=key_prefix)
+
+
+def load_assets_from_package_name(
+    package_name: str,
+    group_name: str | None = None,
+    key_prefix: str | Sequence[str] | None = None,
+) -> list[AssetsDefinition[Any, Any]]:
+    """``load_assets_from_package_module`` for the package named ``package_name``."""
+    return load_assets_from_package_module(importlib.import_module(package_name),
+                                           group_name=group_name, key_prefix=key_prefix)
 
 
 def _regrouped(
@@ -272,11 +314,17 @@ def _regrouped(
         rekey(key): group_name or group for key, group in definition.group_names.items()
     }
     clone.io_manager_keys = {rekey(key): io for key, io in definition.io_manager_keys.items()}
+    clone.metadata_by_key = {rekey(key): meta for key, meta in definition.metadata_by_key.items()}
     clone.input_keys = {param: rekey(key) for param, key in definition.input_keys.items()}
     clone.deps = tuple(rekey(key) for key in definition.deps)
-    if len(clone.keys) == 1:
-        clone.op_name = clone.keys[0].to_python_identifier()
+    # the op keeps its name (Dagster's step key stays "events", not "warehouse__events")
     return clone
 
 
-__all__ = ["BindResourcesToJobs", "Definitions", "load_assets_from_modules"]
+__all__ = [
+    "BindResourcesToJobs",
+    "Definitions",
+    "load_assets_from_modules",
+    "load_assets_from_package_module",
+    "load_assets_from_package_name",
+]

@@ -23,12 +23,19 @@ from dagwire.runtime.errors import (
     DagwireInvalidDefinitionError,
 )
 from dagwire.runtime.io_managers import InMemoryIOManager, InputContext, OutputContext
-from dagwire.runtime.results import MaterializeResult, Output
+from dagwire.runtime.composition import NodeOutput
+from dagwire.runtime.metadata import (
+    AssetMaterialization,
+    AssetMaterializationEvent,
+    materializations,
+)
+from dagwire.runtime.results import MaterializeResult, Output, step_outputs
 from dagwire.runtime.legacy.config_types import LegacyConfigError
 from dagwire.runtime.legacy.op_config import op_config_value, problem_lines
 from dagwire.runtime.legacy.resource_access import asset_resource_problems
 from dagwire.runtime.plan import Step, asset_steps, op_job_steps
 from dagwire.runtime.resource_init import InitializedResources
+from dagwire.runtime.unsupported import refuse
 from dagwire.runtime.validation import ResourceUser, binding_problems, nested_partial_problems
 
 if TYPE_CHECKING:
@@ -49,7 +56,11 @@ class StepResult:
         self.asset_values: dict[AssetKey, Any] = {}
         # output name -> metadata of an Output / MaterializeResult
         self.metadata: dict[str, dict[str, Any]] = {}
+        # what the step reported materialized, in order (its assets, and what an op yielded)
+        self.materializations: list[AssetMaterialization] = []
         self.error: BaseException | None = None
+        # not run because an upstream step failed (Dagster: abandoned, not skipped)
+        self.abandoned = False
         self.duration = 0.0
 
     @property
@@ -60,17 +71,38 @@ class StepResult:
         return f"StepResult({self.key!r}, {self.status!r})"
 
 
+class StepFailureEvent:
+    """A ``STEP_FAILURE`` event: the step and the exception it raised."""
+
+    event_type_value = "STEP_FAILURE"
+
+    def __init__(self, step_key: str, error: BaseException) -> None:
+        self.step_key = step_key
+        self.error = error
+
+    def __repr__(self) -> str:
+        return f"StepFailureEvent(step_key={self.step_key!r}, error={type(self.error).__name__})"
+
+
 class ExecuteInProcessResult:
     """What a run did: success, per-step results and outputs, materialized assets."""
 
-    def __init__(self, job_name: str, run_id: str, steps: Sequence[StepResult]) -> None:
+    def __init__(
+        self,
+        job_name: str,
+        run_id: str,
+        steps: Sequence[StepResult],
+        graph_outputs: Mapping[str, Mapping[str, NodeOutput]] | None = None,
+    ) -> None:
         self.job_name = job_name
         self.run_id = run_id
         self.step_results: dict[str, StepResult] = {step.key: step for step in steps}
+        self._graph_outputs = dict(graph_outputs or {})
 
     @property
     def success(self) -> bool:
-        return all(step.status == "success" for step in self.step_results.values())
+        # skipped steps (an optional output not produced) do not fail a run
+        return all(step.status != "failure" for step in self.step_results.values())
 
     @property
     def failed_steps(self) -> list[str]:
@@ -79,6 +111,32 @@ class ExecuteInProcessResult:
     @property
     def skipped_steps(self) -> list[str]:
         return [key for key, step in self.step_results.items() if step.status == "skipped"]
+
+    def _step(self, node_name: str) -> StepResult:
+        step = self.step_results.get(node_name)
+        if step is None:
+            raise DagwireError(f"run of job '{self.job_name}' has no node '{node_name}'")
+        return step
+
+    def is_node_success(self, node_name: str) -> bool:
+        return self._step(node_name).status == "success"
+
+    def is_node_failed(self, node_name: str) -> bool:
+        return self._step(node_name).status == "failure"
+
+    def is_node_skipped(self, node_name: str) -> bool:
+        step = self._step(node_name)
+        return step.status == "skipped" and not step.abandoned
+
+    def get_failed_step_keys(self) -> set[str]:
+        return set(self.failed_steps)
+
+    def get_step_failure_events(self) -> list[StepFailureEvent]:
+        return [
+            StepFailureEvent(key, step.error)
+            for key, step in self.step_results.items()
+            if step.status == "failure" and step.error is not None
+        ]
 
     @property
     def materialized_asset_keys(self) -> list[AssetKey]:
@@ -90,6 +148,16 @@ class ExecuteInProcessResult:
         ]
 
     def output_for_node(self, node_name: str, output_name: str = "result") -> Any:
+        graph_outputs = self._graph_outputs.get(node_name)
+        if graph_outputs is not None:
+            # a graph node: its output is an output of one of its ops
+            source = graph_outputs.get(output_name)
+            if source is None:
+                raise DagwireError(
+                    f"graph node '{node_name}' of job '{self.job_name}' has no output "
+                    f"'{output_name}'; outputs: {', '.join(graph_outputs) or '(none)'}"
+                )
+            return self.output_for_node(source.node, source.output)
         step = self.step_results.get(node_name)
         if step is None:
             raise DagwireError(f"run of job '{self.job_name}' has no node '{node_name}'")
@@ -99,6 +167,19 @@ class ExecuteInProcessResult:
                 f"(status: {step.status})"
             )
         return step.outputs[output_name]
+
+    def get_asset_materialization_events(self) -> list[AssetMaterializationEvent]:
+        return [
+            event
+            for step in self.step_results.values()
+            for event in materializations(step.key, step.materializations)
+        ]
+
+    def asset_materializations_for_node(self, node_name: str) -> list[AssetMaterialization]:
+        step = self.step_results.get(node_name)
+        if step is None:
+            raise DagwireError(f"run of job '{self.job_name}' has no node '{node_name}'")
+        return list(step.materializations)
 
     def asset_value(self, asset_key: str | Sequence[str] | AssetKey) -> Any:
         key = AssetKey.from_coercible(asset_key)
@@ -123,19 +204,46 @@ def normalize_run_config(run_config: RunConfig | Mapping[str, Any] | None) -> di
     return dict(run_config)
 
 
+def _unknown_op_names(ops_config: Mapping[str, Any], handles: set[str], prefix: str = "") -> list[str]:
+    """Names under ``ops:`` (and under a graph's own ``ops:``) that are not nodes of the run."""
+    problems: list[str] = []
+    for name, entry in ops_config.items():
+        handle = prefix + name
+        if handle not in handles:
+            where = f"graph '{prefix[:-1]}'" if prefix else "this run"
+            problems.append(f"ops: no op or asset named '{name}' in {where}")
+        elif isinstance(entry, Mapping) and isinstance(entry.get("ops"), Mapping):
+            problems.extend(_unknown_op_names(entry["ops"], handles, handle + "."))
+    return problems
+
+
+def _op_entry(ops_config: Mapping[str, Any], step_key: str) -> Any:
+    """The run config entry of a step; ops inside graphs nest (``{"g": {"ops": {...}}}``)."""
+    head, *rest = step_key.split(".")
+    entry = ops_config.get(head)
+    for name in rest:
+        inner = entry.get("ops") if isinstance(entry, Mapping) else None
+        entry = inner.get(name) if isinstance(inner, Mapping) else None
+    return entry
+
+
 def _step_configs(steps: Sequence[Step], run_config: Mapping[str, Any], job_name: str) -> dict[str, Any]:
     ops_config: Mapping[str, Any] = run_config.get("ops") or {}
-    problems: list[str] = []
-    known = {step.key for step in steps}
-    for name in ops_config:
-        if name not in known:
-            problems.append(f"ops: no op or asset named '{name}' in this run")
+    handles = {".".join(step.key.split(".")[: i + 1]) for step in steps
+               for i in range(step.key.count(".") + 1)}
+    problems = _unknown_op_names(ops_config, handles)
     configs: dict[str, Any] = {}
     for step in steps:
         source = step.definition.config_source
-        entry = ops_config.get(step.key)
-        data = entry.get("config") if isinstance(entry, dict) and set(entry) <= {"config"} else entry
+        entry = _op_entry(ops_config, step.key)
         owner = step.definition.describe() if step.kind == "asset" else f"op '{step.key}'"
+        fixed = getattr(step.definition, "fixed_config", None)
+        if fixed is not None:  # op.configured(...): its config is given, not run config
+            if entry is not None:
+                problems.append(f"{owner}: takes no config (its config is set by .configured())")
+                continue
+            entry = {"config": fixed.value}
+        data = entry.get("config") if isinstance(entry, dict) and set(entry) <= {"config"} else entry
         if source is None:
             if entry is not None:
                 problems.append(f"{owner}: takes no config")
@@ -182,6 +290,8 @@ def execute_steps(
     run_config: RunConfig | Mapping[str, Any] | None,
     raise_on_error: bool,
     run_id: str | None,
+    graph_outputs: Mapping[str, Mapping[str, NodeOutput]] | None = None,
+    tags: Mapping[str, str] | None = None,
 ) -> ExecuteInProcessResult:
     config = normalize_run_config(run_config)
     users = _users(steps, job_name)
@@ -204,13 +314,22 @@ def execute_steps(
     results = [StepResult(step.key, step.kind) for step in steps]
     by_key = {result.key: result for result in results}
 
+    run = _RunInfo(job_name, run_id, config, dict(tags or {}))
     with InitializedResources(bound, needed, run_config=config, run_id=run_id, log=_LOG) as values:
         for step, result in zip(steps, results):
             if any(by_key[upstream].status != "success" for upstream in step.after):
-                continue  # an upstream step failed or was skipped
+                # an upstream step failed (Dagster: abandoned) or was skipped
+                result.abandoned = any(
+                    by_key[upstream].status == "failure" or by_key[upstream].abandoned
+                    for upstream in step.after
+                )
+                continue
+            if any(source.step is not None and source.output not in by_key[source.step].outputs
+                   for source in step.inputs.values()):
+                continue  # an optional upstream output was not produced (Dagster skips)
             started = time.perf_counter()
             try:
-                _run_step(step, result, values, step_configs.get(step.key), run_id)
+                _run_step(step, result, values, step_configs.get(step.key), run)
                 result.status = "success"
             except Exception as error:
                 result.status = "failure"
@@ -220,13 +339,26 @@ def execute_steps(
                     raise
             finally:
                 result.duration = time.perf_counter() - started
-    return ExecuteInProcessResult(job_name, run_id, results)
+    return ExecuteInProcessResult(job_name, run_id, results, graph_outputs)
 
 
-def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], config: Any, run_id: str) -> None:
+class _RunInfo:
+    """What a step context tells about its run."""
+
+    def __init__(self, job_name: str, run_id: str, run_config: dict[str, Any],
+                 tags: dict[str, str]) -> None:
+        self.job_name = job_name
+        self.run_id = run_id
+        self.run_config = run_config
+        self.tags = tags
+
+
+def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], config: Any,
+              run: _RunInfo) -> None:
+    run_id = run.run_id
     definition = step.definition
     params = definition.parameters
-    kwargs: dict[str, Any] = {}
+    kwargs: dict[str, Any] = dict(getattr(definition, "input_defaults", {}))
     for param, source in step.inputs.items():
         upstream = OutputContext(
             step_key=source.step or (source.asset_key.to_python_identifier() if source.asset_key else ""),
@@ -235,50 +367,77 @@ def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], conf
             run_id=run_id,
         )
         manager = resources[source.io_manager_key]
-        kwargs[param] = manager.load_input(InputContext(name=param, upstream_output=upstream, step_key=step.key))
+        spec = getattr(definition, "ins", {}).get(param)
+        kwargs[param] = manager.load_input(InputContext(
+            name=param, upstream_output=upstream, step_key=step.key,
+            metadata=dict(spec.metadata) if spec is not None else {}, log=_LOG,
+        ))
     if params.config is not None and params.config.param is not None:
         kwargs[params.config.param] = config
     for requirement in params.resources:
         kwargs[requirement.param] = resources[requirement.key]
+    context: OpExecutionContext | None = None
     if params.context_param is not None:
         context_class = AssetExecutionContext if step.kind == "asset" else OpExecutionContext
         step_resources = {r.key: resources[r.key] for r in params.requirements}
         asset_key = step.outputs[0][1] if step.kind == "asset" and len(step.outputs) == 1 else None
-        kwargs[params.context_param] = context_class(
+        context = context_class(
             op_name=step.key,
             op_config=config,
             resources=step_resources,
             run_id=run_id,
             log=_LOG,
             asset_key=asset_key,
+            job_name=run.job_name,
+            run_tags=run.tags,
+            run_config=run.run_config,
+            output_asset_keys={name: key for name, key, _ in step.outputs if key is not None},
+            input_asset_keys={param: source.asset_key for param, source in step.inputs.items()
+                              if source.asset_key is not None},
         )
-    value = definition.fn(**kwargs)
-    if len(step.outputs) == 1:
-        values = [value]
-    else:
-        if not isinstance(value, tuple) or len(value) != len(step.outputs):
-            raise DagwireError(
-                f"{definition.describe()} must return a tuple of {len(step.outputs)} values "
-                f"(one per out, in order), got {type(value).__name__}"
-            )
-        values = list(value)
-    for (name, asset_key, io_key), output in zip(step.outputs, values):
-        if isinstance(output, MaterializeResult):
-            # the asset stored its data itself: nothing for the IO manager
-            result.metadata[name] = output.metadata
-            if asset_key is not None:
-                result.asset_keys.append(asset_key)
+        kwargs[params.context_param] = context
+    produced = step_outputs(step, definition.fn(**kwargs), result.materializations)
+    io_keys = {name: io_key for name, _, io_key in step.outputs}
+    for name, asset_key, _ in step.outputs:
+        if name not in produced:
             continue
-        if isinstance(output, Output):
-            result.metadata[name] = output.metadata
-            output = output.value
-        resources[io_key].handle_output(
-            OutputContext(step_key=step.key, name=name, asset_key=asset_key, run_id=run_id), output
-        )
-        result.outputs[name] = output
+        output = produced[name]
+        metadata: dict[str, Any] = {}
+        if context is not None:
+            if len(step.outputs) == 1:
+                metadata.update(context.output_metadata)
+            if asset_key is not None:
+                metadata.update(context.asset_metadata.get(asset_key, {}))
+        stored_by_step = isinstance(output, MaterializeResult)
+        if isinstance(output, (Output, MaterializeResult)):
+            metadata.update(output.metadata)
+        if not stored_by_step:  # else the asset stored its data itself: no IO manager
+            if isinstance(output, Output):
+                output = output.value
+            output_context = OutputContext(
+                step_key=step.key, name=name, asset_key=asset_key, run_id=run_id,
+                metadata=_definition_metadata(definition, name, asset_key), log=_LOG,
+            )
+            resources[io_keys[name]].handle_output(output_context, output)
+            metadata.update(output_context.added_metadata)
+            result.outputs[name] = output
+            if asset_key is not None:
+                result.asset_values[asset_key] = output
+        if metadata or isinstance(output, Output):
+            result.metadata[name] = metadata
         if asset_key is not None:
             result.asset_keys.append(asset_key)
-            result.asset_values[asset_key] = output
+            result.materializations.append(AssetMaterialization(asset_key, metadata=metadata))
+    if context is not None:
+        result.materializations.extend(context.logged_events)
+
+
+def _definition_metadata(definition: Any, output_name: str, asset_key: AssetKey | None) -> dict[str, Any]:
+    """The metadata declared for an output: the asset's (or AssetOut's), or the op's Out."""
+    if asset_key is not None:
+        return dict(definition.metadata_by_key.get(asset_key, {}))
+    outs = getattr(definition, "outs", {})
+    return dict(outs[output_name].metadata) if output_name in outs else {}
 
 
 def execute_job(
@@ -300,6 +459,8 @@ def execute_job(
         run_config=run_config,
         raise_on_error=raise_on_error,
         run_id=run_id,
+        graph_outputs=job.graph_outputs,
+        tags=job.tags,
     )
 
 
@@ -310,8 +471,11 @@ def materialize(
     selection: Sequence[str | AssetKey | AssetsDefinition[Any, Any]] | None = None,
     raise_on_error: bool = True,
     run_id: str | None = None,
+    tags: Mapping[str, str] | None = None,
+    partition_key: str | None = None,
 ) -> ExecuteInProcessResult:
     """Materialize ``assets`` (or the ``selection`` of them) in this process."""
+    refuse("materialize", partition_key=partition_key)
     selected = None if selection is None else [AssetKey.from_coercible(s) for s in selection]
     steps = asset_steps(list(assets), selected)
     return execute_steps(
@@ -321,7 +485,35 @@ def materialize(
         run_config=run_config,
         raise_on_error=raise_on_error,
         run_id=run_id,
+        tags=tags,
     )
 
 
-__all__ = ["ExecuteInProcessResult", "StepResult", "materialize"]
+def materialize_to_memory(
+    assets: Sequence[AssetsDefinition[Any, Any]],
+    resources: Mapping[str, Any] | None = None,
+    run_config: RunConfig | Mapping[str, Any] | None = None,
+    selection: Sequence[str | AssetKey | AssetsDefinition[Any, Any]] | None = None,
+    raise_on_error: bool = True,
+    run_id: str | None = None,
+    tags: Mapping[str, str] | None = None,
+    partition_key: str | None = None,
+) -> ExecuteInProcessResult:
+    """``materialize`` with every IO manager key bound to an in-memory IO manager (Dagster's
+    test helper); binding an IO manager yourself is an error, as in Dagster."""
+    io_keys = sorted({key for definition in assets for key in definition.io_manager_keys.values()}
+                     | {"io_manager"})
+    given = sorted(key for key in io_keys if key in (resources or {}))
+    if given:
+        raise DagwireInvalidDefinitionError(
+            "Invalid materialize_to_memory:",
+            [f"resource '{key}' is an IO manager key: materialize_to_memory stores every "
+             "output in memory (use materialize to bind an IO manager)" for key in given],
+        )
+    memory = {key: InMemoryIOManager() for key in io_keys}
+    return materialize(assets, resources={**(resources or {}), **memory}, run_config=run_config,
+                       selection=selection, raise_on_error=raise_on_error, run_id=run_id,
+                       tags=tags, partition_key=partition_key)
+
+
+__all__ = ["ExecuteInProcessResult", "StepResult", "materialize", "materialize_to_memory"]

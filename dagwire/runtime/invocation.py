@@ -48,6 +48,12 @@ def _context_resources(context: Any) -> dict[str, Any]:
     return dict(values) if isinstance(values, dict) else {}
 
 
+def _is_context(value: Any) -> bool:
+    from dagwire.runtime.context import OpExecutionContext
+
+    return isinstance(value, OpExecutionContext)
+
+
 def _default_config(config_class: Any) -> Any | None:
     """An instance with all defaults, or None when a field is required."""
     if all(not info.is_required() for info in config_class.model_fields.values()):
@@ -65,13 +71,17 @@ def _with_op_config(context: Any, op_config: Any) -> Any:
 def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> Any:
     owner = definition.describe()
     params = definition.parameters
+    context: Any = None
+    if params.context_param is None and args and _is_context(args[0]):
+        # Dagster accepts a context for a function without a context parameter: its
+        # config and resources fill the call
+        context, args = args[0], args[1:]
     try:
         bound = definition.signature.bind_partial(*args, **kwargs)
     except TypeError as error:
         raise DagwireInvalidInvocationError(f"{owner}: {error}") from None
     arguments = dict(bound.arguments)
 
-    context: Any = None
     if params.context_param is not None:
         if params.context_param not in arguments:
             raise DagwireInvalidInvocationError(
@@ -84,8 +94,11 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
     source = params.config
     if source is not None and source.kind == "class" and source.param is not None:
         config_class = source.config_class
+        fixed = getattr(definition, "fixed_config", None)
         if source.param in arguments:
             config = validate_config(config_class, arguments[source.param], owner)
+        elif fixed is not None:
+            config = validate_config(config_class, fixed.value, owner)
         elif context is not None and getattr(context, "op_config", None) is not None:
             config = validate_config(config_class, context.op_config, owner)
         else:
@@ -123,9 +136,12 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
             f"argument or in the context's resources"
         )
 
+    defaults: dict[str, Any] = getattr(definition, "input_defaults", {})  # In(default_value=)
     for name in params.inputs:
         if name in arguments:
             call_kwargs[name] = arguments[name]
+        elif name in defaults:
+            call_kwargs[name] = defaults[name]
         elif name not in params.optional_inputs:
             raise DagwireInvalidInvocationError(f"{owner} was called without its input '{name}'")
 

@@ -7,9 +7,11 @@ so a crash mid-write leaves the previous value readable.
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import tempfile
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from typing_extensions import dataclass_transform
@@ -32,11 +34,26 @@ class OutputContext:
         name: str = "result",
         asset_key: AssetKey | None = None,
         run_id: str = "",
+        metadata: Mapping[str, Any] | None = None,
+        log: logging.Logger | None = None,
     ) -> None:
         self.step_key = step_key
         self.name = name
         self.asset_key = asset_key
         self.run_id = run_id
+        # what the definition declared (@asset(metadata=...), Out(metadata=...))
+        self.definition_metadata: dict[str, Any] = dict(metadata or {})
+        self.log = log or logging.getLogger("dagwire")
+        # what the IO manager adds (add_output_metadata): reported with the materialization
+        self.added_metadata: dict[str, Any] = {}
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """Dagster's older name for ``definition_metadata``."""
+        return self.definition_metadata
+
+    def add_output_metadata(self, metadata: Mapping[str, Any]) -> None:
+        self.added_metadata.update(metadata)
 
     @property
     def has_asset_key(self) -> bool:
@@ -56,11 +73,23 @@ class InputContext:
     """What an input loads: the upstream output (and its asset key, if any)."""
 
     def __init__(
-        self, *, name: str, upstream_output: OutputContext, step_key: str = ""
+        self,
+        *,
+        name: str,
+        upstream_output: OutputContext,
+        step_key: str = "",
+        metadata: Mapping[str, Any] | None = None,
+        log: logging.Logger | None = None,
     ) -> None:
         self.name = name
         self.upstream_output = upstream_output
         self.step_key = step_key
+        self.definition_metadata: dict[str, Any] = dict(metadata or {})  # In(metadata=...)
+        self.log = log or logging.getLogger("dagwire")
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        return self.definition_metadata
 
     @property
     def asset_key(self) -> AssetKey | None:

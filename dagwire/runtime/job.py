@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any, overload
 from dagwire.runtime import composition
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
 from dagwire.runtime.asset_selection import AssetSelection
-from dagwire.runtime.composition import Node
+from dagwire.runtime.composition import Node, NodeOutput
 from dagwire.runtime.config import RunConfig
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
+from dagwire.runtime.unsupported import refuse
 
 if TYPE_CHECKING:
     from dagwire.runtime.execution import ExecuteInProcessResult
@@ -40,9 +41,14 @@ class JobDefinition:
         config: RunConfig | Mapping[str, Any] | None = None,
         description: str | None = None,
         tags: Mapping[str, str] | None = None,
+        graph_outputs: Mapping[str, Mapping[str, NodeOutput]] | None = None,
     ) -> None:
         self.name = name
         self.nodes: dict[str, Node] = dict(nodes or {})
+        # graph node handle -> output name -> the op output it stands for
+        self.graph_outputs: dict[str, dict[str, NodeOutput]] = {
+            handle: dict(outputs) for handle, outputs in (graph_outputs or {}).items()
+        }
         self.assets: tuple[AssetsDefinition[Any, Any], ...] = tuple(assets or ())
         self.asset_selection: tuple[AssetKey, ...] | None = (
             None if asset_selection is None else tuple(asset_selection)
@@ -76,17 +82,30 @@ class JobDefinition:
         resources: Mapping[str, Any] | None = None,
         raise_on_error: bool = True,
         run_id: str | None = None,
+        tags: Mapping[str, str] | None = None,
+        op_selection: Sequence[str] | None = None,
+        partition_key: str | None = None,
+        asset_selection: Sequence[Any] | None = None,
     ) -> ExecuteInProcessResult:
         """Run the job in this process. ``resources`` add to (and override) the bound ones."""
         from dagwire.runtime.execution import execute_job
 
+        refuse(f"a run of job '{self.name}'", op_selection=op_selection,
+               partition_key=partition_key, asset_selection=asset_selection)
+        job = self if not tags else self._with_tags(tags)
         return execute_job(
-            self,
+            job,
             run_config=run_config if run_config is not None else self.config,
             resources=resources,
             raise_on_error=raise_on_error,
             run_id=run_id,
         )
+
+    def _with_tags(self, tags: Mapping[str, str]) -> JobDefinition:
+        clone = object.__new__(JobDefinition)
+        clone.__dict__.update(self.__dict__)
+        clone.tags = {**self.tags, **tags}
+        return clone
 
     def __repr__(self) -> str:
         return f"JobDefinition(name={self.name!r})"
@@ -150,9 +169,21 @@ def define_asset_job(
     config: RunConfig | Mapping[str, Any] | None = None,
     description: str | None = None,
     tags: Mapping[str, str] | None = None,
+    run_tags: Mapping[str, str] | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    executor_def: Any = None,
+    owners: Sequence[str] | None = None,
+    automation_condition: Any = None,
+    partitions_def: Any = None,
+    hooks: Any = None,
+    op_retry_policy: Any = None,
 ) -> UnresolvedAssetJobDefinition:
-    """A job that materializes the selected assets (all when ``selection`` is None or "*")."""
-    return UnresolvedAssetJobDefinition(name, selection, config, description, tags)
+    """A job that materializes the selected assets (all when ``selection`` is None or "*").
+    ``executor_def`` is recorded: dagwire runs every job in process."""
+    refuse(f"job '{name}'", partitions_def=partitions_def, hooks=hooks,
+           op_retry_policy=op_retry_policy)
+    return UnresolvedAssetJobDefinition(name, selection, config, description,
+                                        {**(tags or {}), **(run_tags or {})})
 
 
 @overload
@@ -167,6 +198,15 @@ def job(
     config: RunConfig | Mapping[str, Any] | None = None,
     description: str | None = None,
     tags: Mapping[str, str] | None = None,
+    run_tags: Mapping[str, str] | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    executor_def: Any = None,
+    logger_defs: Mapping[str, Any] | None = None,
+    owners: Sequence[str] | None = None,
+    hooks: Any = None,
+    op_retry_policy: Any = None,
+    partitions_def: Any = None,
+    input_values: Mapping[str, Any] | None = None,
 ) -> Callable[[Callable[[], Any]], JobDefinition]: ...
 
 
@@ -179,20 +219,33 @@ def job(
     config: RunConfig | Mapping[str, Any] | None = None,
     description: str | None = None,
     tags: Mapping[str, str] | None = None,
+    run_tags: Mapping[str, str] | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    executor_def: Any = None,
+    logger_defs: Mapping[str, Any] | None = None,
+    owners: Sequence[str] | None = None,
+    hooks: Any = None,
+    op_retry_policy: Any = None,
+    partitions_def: Any = None,
+    input_values: Mapping[str, Any] | None = None,
 ) -> JobDefinition | Callable[[Callable[[], Any]], JobDefinition]:
     """Define a job; its body calls ops, passing outputs to inputs. The body runs once, at
-    decoration time, to record the graph."""
+    decoration time, to record the graph. ``executor_def`` / ``logger_defs`` are recorded:
+    dagwire runs every job in process and logs to the ``dagwire`` logger."""
 
     def decorate(body: Callable[[], Any]) -> JobDefinition:
         job_name = name or body.__name__
-        nodes = composition.compose(job_name, body)
+        refuse(f"job '{job_name}'", hooks=hooks, op_retry_policy=op_retry_policy,
+               partitions_def=partitions_def, input_values=input_values)
+        composed = composition.compose(f"job '{job_name}'", body)
         return JobDefinition(
             name=job_name,
-            nodes=nodes,
+            nodes=composed.nodes,
+            graph_outputs=composition.top_level_outputs(composed),
             resource_defs=resource_defs,
             config=config,
             description=description or inspect.getdoc(body),
-            tags=tags,
+            tags={**(tags or {}), **(run_tags or {})},
         )
 
     if fn is not None:

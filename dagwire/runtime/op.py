@@ -9,8 +9,11 @@ from typing import Any, Generic, Protocol, overload
 from typing_extensions import ParamSpec, TypeVar
 
 from dagwire.runtime import composition
+from dagwire.runtime.errors import DagwireInvalidDefinitionError
+from dagwire.runtime.ins_outs import In, Out
 from dagwire.runtime.invocation import invoke
 from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequirement, classify
+from dagwire.runtime.unsupported import refuse
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -18,6 +21,13 @@ R = TypeVar("R")
 # (`def make() -> AssetsDefinition:`) pass `--strict`.
 DefP = ParamSpec("DefP", default=...)
 DefR = TypeVar("DefR", default=Any)
+
+
+class FixedConfig:
+    """The config an op was given with ``.configured(...)``."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
 
 
 class OpDefinition(Generic[DefP, DefR]):
@@ -37,6 +47,8 @@ class OpDefinition(Generic[DefP, DefR]):
         config_schema: Any = None,
         tags: Mapping[str, str] | None = None,
         code_version: str | None = None,
+        ins: Mapping[str, In] | None = None,
+        out: Out | Mapping[str, Out] | None = None,
     ) -> None:
         self.fn: Callable[..., Any] = fn
         self.name = name or fn.__name__
@@ -53,6 +65,25 @@ class OpDefinition(Generic[DefP, DefR]):
             signature=self.signature,
         )
         self.resource_defs: dict[str, Any] = {}
+        self.fixed_config: FixedConfig | None = None  # set by .configured()
+        self.ins: dict[str, In] = dict(ins or {})
+        # output name -> Out; a single output is named "result" (Dagster's default)
+        self.outs: dict[str, Out] = (
+            {"result": out or Out()} if out is None or isinstance(out, Out) else dict(out)
+        )
+        problems = [
+            f"ins= names '{param}', which is not an input parameter"
+            for param in self.ins
+            if param not in self.parameters.inputs
+        ]
+        if not self.outs:
+            problems.append("out= is empty")
+        if problems:
+            raise DagwireInvalidDefinitionError(f"Invalid definition of op '{self.name}':", problems)
+        # In(default_value=...): the value used when the input is not connected
+        self.input_defaults: dict[str, Any] = {
+            param: spec.default_value for param, spec in self.ins.items() if spec.has_default_value
+        }
         self.__doc__ = fn.__doc__
         self.__wrapped__ = fn
 
@@ -68,8 +99,42 @@ class OpDefinition(Generic[DefP, DefR]):
     def config_source(self) -> ConfigSource | None:
         return self.parameters.config
 
+    @property
+    def optional_inputs(self) -> frozenset[str]:
+        return self.parameters.optional_inputs | frozenset(self.input_defaults)
+
+    @property
+    def io_manager_keys(self) -> list[str]:
+        keys: list[str] = []
+        for out in self.outs.values():
+            if out.io_manager_key not in keys:
+                keys.append(out.io_manager_key)
+        return keys
+
     def describe(self) -> str:
         return f"op '{self.name}'"
+
+    def configured(
+        self,
+        config_or_config_fn: Any,
+        name: str,
+        config_schema: Any = None,
+        description: str | None = None,
+    ) -> OpDefinition[DefP, DefR]:
+        """A copy named ``name`` whose config is ``config_or_config_fn`` (a config dict or a
+        Config instance); it takes no run config."""
+        problems: list[str] = []
+        if callable(config_or_config_fn) or config_schema is not None:
+            problems.append(".configured() with a config function (config_schema=) is not "
+                            "supported by dagwire: pass the config itself")
+        if self.config_source is None:
+            problems.append("it takes no config: there is nothing to configure")
+        if problems:
+            raise DagwireInvalidDefinitionError(f"Invalid definition of op '{name}':", problems)
+        clone = self.alias(name)
+        clone.fixed_config = FixedConfig(config_or_config_fn)
+        clone.description = description or self.description
+        return clone
 
     def alias(self, name: str) -> OpDefinition[DefP, DefR]:
         clone: OpDefinition[DefP, DefR] = object.__new__(OpDefinition)
@@ -109,6 +174,11 @@ def op(
     config_schema: Any = None,
     tags: Mapping[str, str] | None = None,
     code_version: str | None = None,
+    ins: Mapping[str, In] | None = None,
+    out: Out | Mapping[str, Out] | None = None,
+    version: str | None = None,
+    pool: str | None = None,
+    retry_policy: Any = None,
 ) -> OpDecorator: ...
 
 
@@ -122,10 +192,16 @@ def op(
     config_schema: Any = None,
     tags: Mapping[str, str] | None = None,
     code_version: str | None = None,
+    ins: Mapping[str, In] | None = None,
+    out: Out | Mapping[str, Out] | None = None,
+    version: str | None = None,
+    pool: str | None = None,
+    retry_policy: Any = None,
 ) -> OpDefinition[..., Any] | OpDecorator:
     """Define an op. Bare (``@op``) or with arguments (``@op(name=...)``)."""
 
     def decorate(function: Callable[P, R]) -> OpDefinition[P, R]:
+        refuse(f"op '{name or function.__name__}'", retry_policy=retry_policy)
         return OpDefinition(
             function,
             name=name,
@@ -133,7 +209,9 @@ def op(
             required_resource_keys=required_resource_keys,
             config_schema=config_schema,
             tags=tags,
-            code_version=code_version,
+            code_version=code_version or version,
+            ins=ins,
+            out=out,
         )
 
     if fn is not None:

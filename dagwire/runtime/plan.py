@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
-from dagwire.runtime.composition import Node
+from dagwire.runtime.asset_deps import resolve_asset_deps
+from dagwire.runtime.composition import Node, NodeOutput
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
+from dagwire.runtime.toposort import dependency_levels
 
 
 @dataclass(frozen=True)
@@ -34,24 +37,23 @@ class Step:
 
 
 def op_job_steps(nodes: Mapping[str, Node]) -> list[Step]:
-    """Steps of an op job, in the order the body called the ops (already topological)."""
-    steps: list[Step] = []
+    """Steps of an op job, in Dagster's order (see ``_topological``)."""
+    steps: dict[str, Step] = {}
     for node in nodes.values():
-        inputs = {
-            param: InputSource(source.node, source.output, None, "io_manager")
-            for param, source in node.inputs.items()
-        }
-        steps.append(
-            Step(
-                key=node.name,
-                kind="op",
-                definition=node.op,
-                inputs=inputs,
-                outputs=[("result", None, "io_manager")],
-                after=sorted({source.node for source in node.inputs.values()}),
-            )
+        inputs: dict[str, InputSource] = {}
+        for param, source in node.inputs.items():
+            assert isinstance(source, NodeOutput)  # a job body has no graph inputs
+            upstream = nodes[source.node].op.outs[source.output]
+            inputs[param] = InputSource(source.node, source.output, None, upstream.io_manager_key)
+        steps[node.name] = Step(
+            key=node.name,
+            kind="op",
+            definition=node.op,
+            inputs=inputs,
+            outputs=[(name, None, out.io_manager_key) for name, out in node.op.outs.items()],
+            after=sorted({source.step for source in inputs.values() if source.step is not None}),
         )
-    return steps
+    return _topological(steps)
 
 
 def asset_steps(
@@ -63,6 +65,7 @@ def asset_steps(
     Upstream assets outside the selection are loaded through their IO manager; upstream
     keys that no asset defines are a definition error.
     """
+    assets = resolve_asset_deps(assets)
     producer: dict[AssetKey, AssetsDefinition[Any, Any]] = {}
     for definition in assets:
         for key in definition.keys:
@@ -100,7 +103,7 @@ def asset_steps(
                 source.op_name if in_run else None,
                 output_name,
                 upstream,
-                source.io_manager_keys[upstream],
+                definition.input_manager_keys.get(param) or source.io_manager_keys[upstream],
             )
             if in_run:
                 after.add(source.op_name)
@@ -123,25 +126,54 @@ def asset_steps(
 
 
 def _topological(steps: dict[str, Step]) -> list[Step]:
-    """Kahn's algorithm; ties keep definition order so runs are deterministic."""
-    remaining = {key: set(step.after) for key, step in steps.items()}
+    """The order Dagster's in-process executor runs steps in, so that what steps print comes
+    out in the same order. Steps are ranked as Dagster plans them: nodes by dependency level,
+    then by name, a graph node's ops in its place, ranked the same way inside the graph. The
+    first ready step runs; the steps it makes ready queue up behind those already waiting, in
+    rank order."""
+    rank = _ranks(steps)
+    remaining = {key: len(step.after) for key, step in steps.items()}
     dependents: dict[str, list[str]] = {key: [] for key in steps}
     for key, step in steps.items():
         for upstream in step.after:
             dependents[upstream].append(key)
-    order = list(steps)
-    ready = [key for key in order if not remaining[key]]
+    queue = deque(sorted((key for key, count in remaining.items() if count == 0), key=rank.__getitem__))
     result: list[Step] = []
-    while ready:
-        key = ready.pop(0)
+    while queue:
+        key = queue.popleft()
         result.append(steps[key])
+        ready: list[str] = []
         for dependent in dependents[key]:
-            remaining[dependent].discard(key)
-            if not remaining[dependent]:
+            remaining[dependent] -= 1
+            if remaining[dependent] == 0:
                 ready.append(dependent)
-    if len(result) != len(steps):
-        cycle = sorted(key for key, deps in remaining.items() if deps)
-        raise DagwireInvalidDefinitionError(
-            "Invalid asset graph:", [f"dependency cycle between {', '.join(cycle)}"]
-        )
+        queue.extend(sorted(ready, key=rank.__getitem__))
     return result
+
+
+def _ranks(steps: dict[str, Step]) -> dict[str, tuple[Any, ...]]:
+    ranks: dict[str, tuple[Any, ...]] = {}
+
+    def visit(keys: list[str], depth: int, base: tuple[Any, ...]) -> None:
+        groups: dict[str, list[str]] = {}
+        group_of: dict[str, str] = {}
+        for key in keys:
+            name = key.split(".")[depth]
+            groups.setdefault(name, []).append(key)
+            group_of[key] = name
+        needs: dict[str, set[str]] = {name: set() for name in groups}
+        for key in keys:
+            for upstream in steps[key].after:
+                other = group_of.get(upstream)
+                if other is not None and other != group_of[key]:
+                    needs[group_of[key]].add(other)
+        for level, names in enumerate(dependency_levels(needs)):
+            for name in names:
+                members = groups[name]
+                if len(members) == 1 and members[0].count(".") == depth:
+                    ranks[members[0]] = (*base, level, name)
+                else:
+                    visit(members, depth + 1, (*base, level, name))
+
+    visit(list(steps), 0, ())
+    return ranks

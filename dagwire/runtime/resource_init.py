@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Generator, Iterable, Mapping
+from collections.abc import Callable, Generator, Iterable, Mapping
+from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Any
 
@@ -20,6 +21,7 @@ from dagwire.runtime.env_var import EnvVar, IntEnvVar
 from dagwire.runtime.errors import DagwireInvalidConfigError, DagwireMissingEnvVarError
 from dagwire.runtime.legacy.resource_access import with_dependencies
 from dagwire.runtime.legacy.resource_defs import function_resource_configs
+from dagwire.runtime.toposort import dependency_levels
 from dagwire.runtime.resources import (
     ConfigurableResource,
     InitResourceContext,
@@ -80,7 +82,11 @@ class _Resolver:
             resource_class: Any = resource.resource_class
             values.update(resource.partial_config)
             launch = resource_run_config(self.run_config, key) if path == key else None
-            values.update(launch or {})
+            # {"env": "NAME"} in run config reads the variable, as in Dagster
+            values.update({
+                name: EnvVar(value["env"]) if _is_env_source(value) else value
+                for name, value in dict(launch or {}).items()
+            })
             changed = True
         else:
             resource_class = type(resource)
@@ -136,6 +142,10 @@ class _Resolver:
         return instance
 
 
+def _is_env_source(value: Any) -> bool:
+    return isinstance(value, dict) and set(value) == {"env"} and isinstance(value["env"], str)
+
+
 def _dependency_order(keys: list[str], depends_on: Mapping[str, list[str]]) -> list[str]:
     """Keys with the resources they depend on first (each key once)."""
     ordered: list[str] = []
@@ -175,7 +185,7 @@ class InitializedResources:
         self.run_config = run_config
         self.run_id = run_id
         self.log = log or _LOG
-        self._teardowns: list[tuple[str, Generator[Any, None, None]]] = []
+        self._teardowns: list[tuple[str, Callable[[], Any]]] = []
         self._started: set[int] = set()  # ids of configurable resources already set up
         self.values: dict[str, Any] = {}
         # config of resource functions (legacy @resource), checked when the run starts
@@ -189,7 +199,8 @@ class InitializedResources:
             if self.definitions[key].resource is not None:
                 resolver.resolve_key(key)
         resolved = resolver.resolved
-        self.keys = _dependency_order(self.keys, resolver.depends_on)
+        self.keys = self._dagster_order(_dependency_order(self.keys, resolver.depends_on),
+                                        resolver.depends_on)
         self.function_configs, missing_env, config_errors = function_resource_configs(
             self.definitions, self.keys, self.run_config, resource_run_config
         )
@@ -210,6 +221,16 @@ class InitializedResources:
             raise
         return self.values
 
+    def _dagster_order(self, keys: list[str], depends_on: Mapping[str, list[str]]) -> list[str]:
+        """Dagster's set-up order: by dependency level, then by key (teardown reverses it).
+        A fully configured resource nested in another is set up with it (before it)."""
+        needs: dict[str, set[str]] = {}
+        for key in keys:
+            upstream = set(depends_on.get(key, ()))
+            upstream.update(getattr(self.definitions[key], "required_resource_keys", None) or ())
+            needs[key] = {k for k in upstream if k in keys}
+        return [key for level in dependency_levels(needs) for key in level]
+
     def _start(self, key: str, definition: ResourceDefinition, resolved: Any) -> Any:
         context = InitResourceContext(
             resource_key=key,
@@ -223,13 +244,21 @@ class InitializedResources:
         if definition.resource is not None:
             return self._start_configurable(key, resolved, context)
         if definition.resource_fn is not None:
-            result = definition.resource_fn(context)
-            if isinstance(result, Generator):
-                value = next(result)
-                self._teardowns.append((key, result))
-                return value
-            return result
+            return self._enter(key, definition.resource_fn(context))
         return definition.value
+
+    def _enter(self, key: str, result: Any) -> Any:
+        """The value of a generator (setup, ``yield``, teardown) or a context manager
+        (``@contextmanager``), whose end runs at teardown; any other result as it is."""
+        if isinstance(result, Generator):
+            value = next(result)
+            self._teardowns.append((key, lambda: next(result, None)))
+            return value
+        if isinstance(result, AbstractContextManager):
+            value = result.__enter__()
+            self._teardowns.append((key, lambda: result.__exit__(None, None, None)))
+            return value
+        return result
 
     def _start_configurable(
         self, key: str, resource: Any, context: InitResourceContext
@@ -252,18 +281,22 @@ class InitializedResources:
                     ),
                 )
         self._started.add(id(resource))
+        # Dagster's resource_config for a configurable resource: its config fields (nested
+        # resources left out)
+        context.resource_config = {
+            name: value
+            for name in type(resource).model_fields
+            if not isinstance(value := getattr(resource, name, None), ConfigurableResource)
+        }
         resource._dagwire_context = context
-        generator = resource.yield_for_execution(context)
-        value = next(generator)
-        self._teardowns.append((key, generator))
-        return value
+        return self._enter(key, resource.yield_for_execution(context))
 
     def _teardown_all(self) -> None:
         errors: list[BaseException] = []
         while self._teardowns:
-            _key, generator = self._teardowns.pop()
+            _key, finish = self._teardowns.pop()
             try:
-                next(generator, None)
+                finish()
             except BaseException as error:  # teardown every resource, report the first error
                 errors.append(error)
         if errors:

@@ -7,7 +7,8 @@ RunRequest (or several) or a SkipReason.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, Protocol
 
@@ -16,6 +17,7 @@ from typing_extensions import ParamSpec, TypeVar
 from dagwire.runtime.cron import CronError, CronSchedule
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.invocation import invoke
+from dagwire.runtime.unsupported import refuse
 from dagwire.runtime.sensor import (
     EvaluationDefinition,
     TickResult,
@@ -32,6 +34,13 @@ R = TypeVar("R")
 # (`def make() -> AssetsDefinition:`) pass `--strict`.
 DefP = ParamSpec("DefP", default=...)
 DefR = TypeVar("DefR", default=Any)
+
+
+class DefaultScheduleStatus(enum.Enum):
+    """Whether a schedule starts running when deployed (recorded; dagwire runs no daemon)."""
+
+    RUNNING = "RUNNING"
+    STOPPED = "STOPPED"
 
 
 class ScheduleDefinition(EvaluationDefinition, Generic[DefP, DefR]):
@@ -52,7 +61,16 @@ class ScheduleDefinition(EvaluationDefinition, Generic[DefP, DefR]):
         execution_timezone: str | None = None,
         description: str | None = None,
         required_resource_keys: Iterable[str] | None = None,
+        default_status: DefaultScheduleStatus = DefaultScheduleStatus.STOPPED,
+        tags: Mapping[str, str] | None = None,
+        metadata: Mapping[str, Any] | None = None,
+        owners: Sequence[str] | None = None,
+        environment_vars: Mapping[str, str] | None = None,
+        should_execute: Any = None,
+        target: Any = None,
     ) -> None:
+        refuse(f"schedule '{name or (job.name if job is not None else job_name)}'",
+               should_execute=should_execute, target=target)
         # Dagster's constructor form: `ScheduleDefinition(job=daily, cron_schedule="0 6 * * *")`
         # requests one run of the job per tick, with `run_config` when given.
         fn: Callable[..., Any]
@@ -80,6 +98,7 @@ class ScheduleDefinition(EvaluationDefinition, Generic[DefP, DefR]):
             ) from None
         self.cron_schedule = cron_schedule
         self.execution_timezone = execution_timezone
+        self.default_status = default_status
         self._define(
             fn,
             name=name,
@@ -122,10 +141,20 @@ def schedule(
     execution_timezone: str | None = None,
     description: str | None = None,
     required_resource_keys: Iterable[str] | None = None,
+    default_status: DefaultScheduleStatus = DefaultScheduleStatus.STOPPED,
+    tags: Mapping[str, str] | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    owners: Sequence[str] | None = None,
+    environment_vars: Mapping[str, str] | None = None,
+    tags_fn: Any = None,
+    should_execute: Any = None,
+    target: Any = None,
 ) -> ScheduleDecorator:
     """Define a schedule: ``@schedule(cron_schedule="0 6 * * *", job=my_job)``."""
 
     def decorate(function: Callable[P, R]) -> ScheduleDefinition[P, R]:
+        refuse(f"schedule '{name or function.__name__}'", tags_fn=tags_fn,
+               should_execute=should_execute, target=target)
         return ScheduleDefinition(
             name,
             cron_schedule=cron_schedule,
@@ -135,9 +164,10 @@ def schedule(
             execution_timezone=execution_timezone,
             description=description,
             required_resource_keys=required_resource_keys,
+            default_status=default_status,
         )
 
     return decorate
 
 
-__all__ = ["ScheduleDecorator", "ScheduleDefinition", "schedule"]
+__all__ = ["DefaultScheduleStatus", "ScheduleDecorator", "ScheduleDefinition", "schedule"]

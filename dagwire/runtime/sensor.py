@@ -6,8 +6,9 @@ non-resource parameter); it returns or yields RunRequests, or a SkipReason.
 
 from __future__ import annotations
 
+import enum
 import inspect
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Protocol, overload
 
 from typing_extensions import ParamSpec, Self, TypeVar
@@ -16,6 +17,7 @@ from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.invocation import invoke
 from dagwire.runtime.parameters import Parameters, ResourceRequirement, classify
 from dagwire.runtime.resource_init import InitializedResources
+from dagwire.runtime.unsupported import refuse
 
 if TYPE_CHECKING:
     from dagwire.runtime.config import RunConfig
@@ -29,6 +31,13 @@ DefP = ParamSpec("DefP", default=...)
 DefR = TypeVar("DefR", default=Any)
 
 
+class DefaultSensorStatus(enum.Enum):
+    """Whether a sensor starts running when deployed (recorded; dagwire runs no daemon)."""
+
+    RUNNING = "RUNNING"
+    STOPPED = "STOPPED"
+
+
 class RunRequest:
     """A request to launch a run; ``run_key`` de-duplicates requests across ticks."""
 
@@ -38,9 +47,25 @@ class RunRequest:
         run_config: RunConfig | Mapping[str, Any] | None = None,
         tags: Mapping[str, str] | None = None,
         job_name: str | None = None,
+        asset_selection: Sequence[Any] | None = None,
+        partition_key: str | None = None,
     ) -> None:
+        from dagwire.runtime.asset import AssetKey
+        from dagwire.runtime.config import RunConfig
+
+        refuse("RunRequest", partition_key=partition_key)
+        # the assets to materialize (recorded: dagwire launches no runs itself)
+        self.asset_selection: list[AssetKey] | None = (
+            None if asset_selection is None
+            else [AssetKey.from_coercible(item) for item in asset_selection]
+        )
+
         self.run_key = run_key
-        self.run_config = run_config
+        # Dagster's plain dict form, as Dagster stores it
+        self.run_config: dict[str, Any] = (
+            run_config.to_config_dict() if isinstance(run_config, RunConfig)
+            else dict(run_config or {})
+        )
         self.tags = dict(tags or {})
         self.job_name = job_name
 
@@ -67,6 +92,30 @@ class SkipReason:
         return f"SkipReason({self.skip_message!r})"
 
 
+class SensorResult:
+    """What a sensor may return instead of yielding: run requests (or a skip reason) and the
+    new cursor."""
+
+    def __init__(
+        self,
+        run_requests: Sequence[RunRequest] | None = None,
+        skip_reason: SkipReason | str | None = None,
+        cursor: str | None = None,
+        dynamic_partitions_requests: Sequence[Any] | None = None,
+        asset_events: Sequence[Any] | None = None,
+    ) -> None:
+        from dagwire.runtime.unsupported import refuse
+
+        refuse("SensorResult", dynamic_partitions_requests=dynamic_partitions_requests or None,
+               asset_events=asset_events or None)
+        self.run_requests = list(run_requests or [])
+        self.skip_reason = SkipReason(skip_reason) if isinstance(skip_reason, str) else skip_reason
+        self.cursor = cursor
+
+    def __repr__(self) -> str:
+        return f"SensorResult(run_requests={self.run_requests!r}, cursor={self.cursor!r})"
+
+
 class TickResult:
     """What one evaluation (tick) of a sensor or schedule produced."""
 
@@ -87,6 +136,10 @@ class TickResult:
 def collect_tick(result: Any, owner: str, default_job: str | None) -> TickResult:
     """RunRequests / SkipReason from what a sensor or schedule function returned."""
     items: list[Any]
+    cursor: str | None = None
+    if isinstance(result, SensorResult):
+        cursor = result.cursor
+        result = [*result.run_requests, *([result.skip_reason] if result.skip_reason else [])]
     if result is None:
         items = []
     elif isinstance(result, (RunRequest, SkipReason, dict)):
@@ -113,7 +166,7 @@ def collect_tick(result: Any, owner: str, default_job: str | None) -> TickResult
             )
     if not requests and skip is None and result is None:
         skip = "the function returned None"
-    return TickResult(requests, skip)
+    return TickResult(requests, skip, cursor)
 
 
 def evaluate_with_resources(
@@ -211,6 +264,7 @@ class SensorDefinition(EvaluationDefinition, Generic[DefP, DefR]):
         minimum_interval_seconds: int | None = None,
         description: str | None = None,
         required_resource_keys: Iterable[str] | None = None,
+        default_status: DefaultSensorStatus = DefaultSensorStatus.STOPPED,
     ) -> None:
         self._define(
             fn,
@@ -221,6 +275,7 @@ class SensorDefinition(EvaluationDefinition, Generic[DefP, DefR]):
             required_resource_keys=required_resource_keys,
         )
         self.minimum_interval_seconds = minimum_interval_seconds
+        self.default_status = default_status
 
     def evaluate_tick(self, context: Any = None) -> TickResult:
         """One tick: RunRequests (job name filled in) or the skip message."""
@@ -229,6 +284,8 @@ class SensorDefinition(EvaluationDefinition, Generic[DefP, DefR]):
         context = context if context is not None else build_sensor_context(sensor_name=self.name)
         result = evaluate_with_resources(self, context, self.bound_resources)
         tick = collect_tick(result, self.describe(), self.job_name)
+        if tick.cursor is not None:  # a SensorResult's cursor
+            context.update_cursor(tick.cursor)
         tick.cursor = getattr(context, "cursor", None)
         return tick
 
@@ -259,6 +316,13 @@ def sensor(
     minimum_interval_seconds: int | None = None,
     description: str | None = None,
     required_resource_keys: Iterable[str] | None = None,
+    default_status: DefaultSensorStatus = DefaultSensorStatus.STOPPED,
+    tags: Mapping[str, str] | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    owners: Sequence[str] | None = None,
+    jobs: Sequence[Any] | None = None,
+    asset_selection: Any = None,
+    target: Any = None,
 ) -> SensorDecorator: ...
 
 
@@ -272,10 +336,19 @@ def sensor(
     minimum_interval_seconds: int | None = None,
     description: str | None = None,
     required_resource_keys: Iterable[str] | None = None,
+    default_status: DefaultSensorStatus = DefaultSensorStatus.STOPPED,
+    tags: Mapping[str, str] | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    owners: Sequence[str] | None = None,
+    jobs: Sequence[Any] | None = None,
+    asset_selection: Any = None,
+    target: Any = None,
 ) -> SensorDefinition[..., Any] | SensorDecorator:
     """Define a sensor for ``job`` (or ``job_name``)."""
 
     def decorate(function: Callable[P, R]) -> SensorDefinition[P, R]:
+        refuse(f"sensor '{name or function.__name__}'", jobs=jobs,
+               asset_selection=asset_selection, target=target)
         return SensorDefinition(
             function,
             name=name,
@@ -284,6 +357,7 @@ def sensor(
             minimum_interval_seconds=minimum_interval_seconds,
             description=description,
             required_resource_keys=required_resource_keys,
+            default_status=default_status,
         )
 
     if fn is not None:
@@ -291,4 +365,4 @@ def sensor(
     return decorate
 
 
-__all__ = ["RunRequest", "SensorDecorator", "SensorDefinition", "SkipReason", "TickResult", "sensor"]
+__all__ = ["DefaultSensorStatus", "RunRequest", "SensorResult", "SensorDecorator", "SensorDefinition", "SkipReason", "TickResult", "sensor"]

@@ -67,9 +67,9 @@ def test_materialize_order_deps_and_multi_asset() -> None:
     assert result.asset_value("raw/events") == [1, 2, 3]
     assert result.asset_value(AssetKey("evens")) == [2]
     assert result.asset_value(["split", "odds"]) == [1, 3]
-    # Dependency order; ties keep the order of the list given to materialize.
+    # Dagster's order (checked against dagster 1.13): dependency level, then step name.
     assert [k.to_user_string() for k in result.materialized_asset_keys] == [
-        "raw/events", "evens", "split/odds", "event_count", "audit"
+        "raw/events", "event_count", "evens", "split/odds", "audit"
     ]
 
 
@@ -139,10 +139,17 @@ def test_load_assets_from_modules_with_group_and_prefix() -> None:
     module.events = events  # type: ignore[attr-defined]
     module.event_count = event_count  # type: ignore[attr-defined]
     module.audit = audit  # type: ignore[attr-defined]
-    loaded = load_assets_from_modules([module], group_name="prod", key_prefix="warehouse")
+    # As in Dagster (checked against dagster 1.13), an asset's own group is not overridden.
+    with pytest.raises(DagwireInvalidDefinitionError) as raised:
+        load_assets_from_modules([module], group_name="prod", key_prefix="warehouse")
+    assert str(raised.value) == (
+        "Invalid load_assets_from_modules:\n"
+        "- asset 'raw/events' has group name 'ingest', which conflicts with group_name='prod'"
+    )
+    loaded = load_assets_from_modules([module], group_name="ingest", key_prefix="warehouse")
     assert [d.key.to_user_string() for d in loaded] == [
         "warehouse/raw/events", "warehouse/event_count", "warehouse/audit"]
-    assert {d.group_name for d in loaded} == {"prod"}
+    assert {d.group_name for d in loaded} == {"ingest"}
     assert loaded[1].input_keys == {"events": AssetKey(["warehouse", "raw", "events"])}
     assert loaded[2].deps == (AssetKey(["warehouse", "event_count"]),)
     order.clear()

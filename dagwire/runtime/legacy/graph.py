@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any, overload
 
 from dagwire.runtime import composition
 from dagwire.runtime.config import RunConfig
-from dagwire.runtime.errors import DagwireInvalidDefinitionError
+from dagwire.runtime.errors import DagwireInvalidDefinitionError, DagwireInvalidInvocationError
+from dagwire.runtime.ins_outs import GraphOut
 from dagwire.runtime.job import JobDefinition
 
 if TYPE_CHECKING:
@@ -17,18 +18,40 @@ if TYPE_CHECKING:
 
 
 class GraphDefinition:
-    """Ops wired by a body function, not yet a job."""
+    """Ops wired by a body function, not yet a job. Its parameters are the graph's inputs;
+    what the body returns are its outputs (one, or a dict / tuple for ``out={...}``). Called
+    in a ``@job`` or ``@graph`` body, it is inlined as the node ``<name>.<op>``."""
 
-    def __init__(self, body: Callable[[], Any], name: str | None = None,
-                 description: str | None = None) -> None:
+    def __init__(
+        self,
+        body: Callable[..., Any],
+        name: str | None = None,
+        description: str | None = None,
+        out: Mapping[str, GraphOut] | GraphOut | None = None,
+    ) -> None:
         self.name = name or body.__name__
-        if inspect.signature(body).parameters:
-            raise DagwireInvalidDefinitionError(
-                f"Invalid definition of graph '{self.name}':",
-                ["graph inputs are not supported: the body must take no parameters"],
-            )
+        self.input_names: tuple[str, ...] = tuple(inspect.signature(body).parameters)
         self.description = description or inspect.getdoc(body)
-        self.nodes = composition.compose(self.name, body)
+        output_names = None if out is None or isinstance(out, GraphOut) else list(out)
+        self.composed = composition.compose(
+            f"graph '{self.name}'", body, self.input_names, output_names
+        )
+        self.nodes = self.composed.nodes
+
+    def alias(self, name: str) -> GraphDefinition:
+        clone = object.__new__(GraphDefinition)
+        clone.__dict__.update(self.__dict__)
+        clone.name = name
+        return clone
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        active = composition.current()
+        if active is None:
+            raise DagwireInvalidInvocationError(
+                f"graph '{self.name}' was called outside a @job or @graph body: run it with "
+                f"{self.name}.execute_in_process() or {self.name}.to_job()"
+            )
+        return active.add_graph_call(self, args, kwargs)
 
     def to_job(
         self,
@@ -38,6 +61,12 @@ class GraphDefinition:
         config: RunConfig | Mapping[str, Any] | None = None,
         tags: Mapping[str, str] | None = None,
     ) -> JobDefinition:
+        if self.input_names:
+            raise DagwireInvalidDefinitionError(
+                f"Invalid definition of job '{name or self.name}':",
+                [f"graph '{self.name}' has inputs ({', '.join(self.input_names)}): a job made "
+                 "from a graph with inputs (input values from run config) is not supported"],
+            )
         return JobDefinition(
             name=name or self.name,
             nodes=self.nodes,
@@ -45,6 +74,7 @@ class GraphDefinition:
             config=config,
             description=description or self.description,
             tags=tags,
+            graph_outputs=composition.top_level_outputs(self.composed),
         )
 
     def execute_in_process(
@@ -62,26 +92,31 @@ class GraphDefinition:
 
 
 @overload
-def graph(fn: Callable[[], Any], /) -> GraphDefinition: ...
+def graph(fn: Callable[..., Any], /) -> GraphDefinition: ...
 
 
 @overload
 def graph(
-    *, name: str | None = None, description: str | None = None
-) -> Callable[[Callable[[], Any]], GraphDefinition]: ...
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    out: Mapping[str, GraphOut] | GraphOut | None = None,
+) -> Callable[[Callable[..., Any]], GraphDefinition]: ...
 
 
 def graph(
-    fn: Callable[[], Any] | None = None,
+    fn: Callable[..., Any] | None = None,
     /,
     *,
     name: str | None = None,
     description: str | None = None,
-) -> GraphDefinition | Callable[[Callable[[], Any]], GraphDefinition]:
-    """Define a graph (bare or with arguments); ``.to_job(...)`` makes jobs of it."""
+    out: Mapping[str, GraphOut] | GraphOut | None = None,
+) -> GraphDefinition | Callable[[Callable[..., Any]], GraphDefinition]:
+    """Define a graph (bare or with arguments); ``.to_job(...)`` makes jobs of it, and a
+    ``@job`` or ``@graph`` body may call it like an op."""
 
-    def decorate(body: Callable[[], Any]) -> GraphDefinition:
-        return GraphDefinition(body, name=name, description=description)
+    def decorate(body: Callable[..., Any]) -> GraphDefinition:
+        return GraphDefinition(body, name=name, description=description, out=out)
 
     if fn is not None:
         return decorate(fn)
