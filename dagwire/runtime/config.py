@@ -10,7 +10,7 @@ checkers do not follow).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, cast, overload
 
 from typing_extensions import Self, dataclass_transform
 
@@ -166,6 +166,27 @@ def _fields(model: Any, set_only: bool) -> dict[str, Any]:
             item = _plain(item)
         values[name] = item
     return values
+
+
+def config_dict(value: Any) -> Any:
+    """What Dagster's ``context.op_config`` holds for a Config instance: every field as a
+    dict entry (nested Config as dicts, Enums by value, None kept). Anything else (a legacy
+    config_schema value) as it is."""
+    return _op_config_value(value) if isinstance(value, Config) else value
+
+
+def _op_config_value(value: Any) -> Any:
+    import enum
+
+    if isinstance(value, Config):
+        return {name: _op_config_value(item) for name, item in cast(Any, value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Mapping):
+        return {key: _op_config_value(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_op_config_value(item) for item in value]
+    return value
 
 
 def _is_configurable(value: Any) -> bool:

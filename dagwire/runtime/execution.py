@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
-from dagwire.runtime.config import RunConfig
+from dagwire.runtime.config import RunConfig, config_dict
 from dagwire.runtime.config_validation import validate_config
 from dagwire.runtime.context import AssetExecutionContext, OpExecutionContext
 from dagwire.runtime.errors import (
@@ -383,7 +383,7 @@ def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], conf
         asset_key = step.outputs[0][1] if step.kind == "asset" and len(step.outputs) == 1 else None
         context = context_class(
             op_name=step.key,
-            op_config=config,
+            op_config=config_dict(config),
             resources=step_resources,
             run_id=run_id,
             log=_LOG,

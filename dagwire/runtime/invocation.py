@@ -110,6 +110,11 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
                     f"{type_name(config_class)}(...)"
                 )
         call_kwargs[source.param] = config
+        if context is not None and config is not None:
+            # the context reports the config the call runs with, as a dict (as in Dagster)
+            from dagwire.runtime.config import config_dict
+
+            context = _with_op_config(context, config_dict(config))
     elif source is not None and source.kind == "schema" and context is not None:
         # legacy config_schema=: the context's config, checked and with defaults applied
         from dagwire.runtime.legacy.op_config import validate_direct_config

@@ -124,3 +124,26 @@ print(materialize(with_resources([raw, clean], {"warehouse": Warehouse(url="wr")
 merged = Definitions.merge(Definitions(assets=[raw, clean]),
                            Definitions(resources={"warehouse": Warehouse(url="merged")}))
 print(merged.get_implicit_global_asset_job_def().execute_in_process().output_for_node("raw"))
+
+
+class Choice(Config):
+    optional: Optional[int] = None
+    mode: Mode = Mode.FAST
+    inner: Inner = Inner()
+
+
+@op
+def reports_config(context, config: Choice, warehouse: Warehouse):
+    # Dagster's context.op_config: a dict, Enums by value, None kept
+    print(context.op_config, context.resources.warehouse.url)
+
+
+@job
+def config_report():
+    reports_config()
+
+
+config_report.execute_in_process(run_config={"ops": {"reports_config": {"config": {"optional": 3}}}},
+                                 resources={"warehouse": Warehouse(url="w")})
+reports_config(build_op_context(resources={"warehouse": Warehouse(url="v")}),
+               Choice(mode=Mode.SLOW))
