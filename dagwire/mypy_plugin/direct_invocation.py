@@ -15,6 +15,7 @@ from mypy.nodes import (
     ARG_STAR,
     ARG_STAR2,
     CallExpr,
+    Decorator,
     Expression,
     MemberExpr,
     NameExpr,
@@ -33,6 +34,7 @@ from mypy.types import (
 from dagwire.mypy_plugin import error_codes, messages
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.type_helpers import is_subclass_of
+from dagwire.mypy_plugin.capture import collect_calls
 from dagwire.mypy_plugin.captured import decode
 from dagwire.mypy_plugin.definition_facts import definition_facts
 from dagwire.mypy_plugin.enclosing import enclosing_decorators
@@ -42,23 +44,40 @@ from dagwire.mypy_plugin.symbols import resolve_ref
 COMPOSITION_DECORATORS = frozenset({"job", "graph", "graph_asset", "graph_multi_asset"})
 
 
+def _is_composition_decorator(expr: Expression, api: CheckerApi) -> bool:
+    target = expr.callee if isinstance(expr, CallExpr) else expr
+    node = resolve_ref(target, api.tree, api)
+    if node is not None:
+        name = node.fullname.rsplit(".", 1)[-1]
+    elif isinstance(target, (NameExpr, MemberExpr)):
+        name = target.name
+    else:
+        return False
+    return name in COMPOSITION_DECORATORS
+
+
 def in_composition(api: CheckerApi) -> bool:
-    """True inside the body of a `@job` / `@graph` (also nested in a factory function), or
-    where the enclosing functions cannot be told; a plain function (a test) is not one."""
+    """True inside the body of a `@job` / `@graph` (also nested in a factory function), in a
+    helper function that a job body of this module calls, or where the enclosing functions
+    cannot be told; any other plain function (a test) is not one."""
     chain = enclosing_decorators(api)
     if chain is None:
         return True  # a decorated function whose decorators are not found: do not guess
-    for decorators in chain:
-        for expr in decorators:
-            target = expr.callee if isinstance(expr, CallExpr) else expr
-            node = resolve_ref(target, api.tree, api)
-            if node is not None:
-                name = node.fullname.rsplit(".", 1)[-1]
-            elif isinstance(target, (NameExpr, MemberExpr)):
-                name = target.name
-            else:
-                continue
-            if name in COMPOSITION_DECORATORS:
+    if any(_is_composition_decorator(e, api) for decorators in chain for e in decorators):
+        return True
+    func = api.scope.top_level_function()
+    return func is not None and _called_by_a_job_body(func.name, api)
+
+
+def _called_by_a_job_body(name: str, api: CheckerApi) -> bool:
+    """`def steps(): load(extract())` called in a `@job` body composes the job too."""
+    for stmt in api.tree.defs:
+        if isinstance(stmt, Decorator) and any(
+            _is_composition_decorator(e, api) for e in stmt.decorators
+        ):
+            calls: list[CallExpr] = []
+            collect_calls(stmt.func.body, calls)
+            if any(isinstance(c.callee, NameExpr) and c.callee.name == name for c in calls):
                 return True
     return False
 

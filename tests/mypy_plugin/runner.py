@@ -65,10 +65,17 @@ def write_files(root: Path, files: dict[str, str]) -> list[str]:
         p = root / name
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(text)
-        unique_mtime(p)
+        # The shared cache trusts a module whose size and mtime (whole seconds) match its
+        # record: two cases' `main.py` of equal size written in the same second would replay
+        # the other's errors. An mtime derived from the content is equal only for equal text.
+        stamp = CONTENT_EPOCH + int(hashlib.sha256(text.encode()).hexdigest()[:7], 16)
+        os.utime(p, (stamp, stamp))
         if name.endswith(".py"):
             paths.append(name)
     return paths
+
+
+CONTENT_EPOCH = 1_000_000_000  # content-derived mtimes lie in 2001-2009, before any real edit
 
 
 def run_case_mypy(
