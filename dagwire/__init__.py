@@ -245,7 +245,7 @@ _UNSUPPORTED: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def _lazy_attribute(name: str) -> Any:
     # The name table lives in dagwire.runtime; it is loaded on the first lookup only, so that
     # importing the checker packages (dagwire.lint_rules, dagwire.mypy_plugin) loads no
     # runtime code (nor does ``from dagwire import lint_rules``: not a runtime name).
@@ -270,3 +270,9 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted([*globals(), *__all__])
+
+
+if not TYPE_CHECKING:
+    # Hidden from type checkers: a name dagwire does not define must be an error for them,
+    # not a silent `Any` (the re-exports above type every real name).
+    __getattr__ = _lazy_attribute

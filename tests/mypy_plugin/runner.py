@@ -48,11 +48,10 @@ _last_mtime = 0
 
 
 def unique_mtime(path: Path) -> None:
-    """Give each written file an mtime (whole seconds) no other written file has.
+    """Give an edited file an mtime (whole seconds) no earlier run saw.
 
-    Cases share a warm cache and their files share relative paths (`main.py`); mypy takes a
-    cached module as fresh without hashing it when path, size and whole-second mtime all
-    match, so two same-sized `main.py` written in one second replayed the first one's errors.
+    mypy takes a cached module as fresh without hashing it when its path, size and
+    whole-second mtime match: an equal-sized edit in the second of the last run would be missed.
     """
     global _last_mtime
     _last_mtime = max(_last_mtime + 1, int(time.time()))
