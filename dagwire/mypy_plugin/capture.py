@@ -109,10 +109,12 @@ def apply_hook(
 
 # Decorator arguments that `capture` reads. Any other (`group_name=`, `deps=`, `description=`,
 # ...) leaves what the definition requires to the function's signature.
+TARGET_ARGUMENTS = ("job", "jobs", "target")  # of sensors and schedules
+OUTPUT_ARGUMENTS = ("outs", "out", "ins")  # may name IO and input manager keys
 CAPTURED_ARGUMENTS = frozenset(
     {
         "name", "key", "key_prefix", "required_resource_keys", "io_manager_key",
-        "resource_defs", "config_schema", "job", "jobs", "target", "outs", "out", "ins",
+        "resource_defs", "config_schema", *TARGET_ARGUMENTS, *OUTPUT_ARGUMENTS,
     }
 )
 
@@ -226,7 +228,7 @@ def capture(
             # dagwire keeps the signature in the type's ParamSpec: do not store it twice.
             captured.function = None
     if kind in ("sensor", "schedule"):
-        for target in ("job", "jobs", "target"):
+        for target in TARGET_ARGUMENTS:
             if target in kwargs:
                 _capture_targets(kwargs[target], captured, api)
     if "required_resource_keys" in kwargs:
@@ -241,7 +243,7 @@ def capture(
         key = str_value(kwargs["io_manager_key"])
         if key is not None:
             captured.requirements.append(Requirement(key, None, "io_manager_key"))
-    for arg in ("outs", "out", "ins"):
+    for arg in OUTPUT_ARGUMENTS:
         if arg in kwargs:
             _capture_manager_keys(kwargs[arg], captured)
     if "resource_defs" in kwargs:

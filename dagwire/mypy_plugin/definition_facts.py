@@ -18,11 +18,6 @@ from dagwire.mypy_plugin.parameters import capture_parameters
 from dagwire.mypy_plugin.symbols import node_type
 
 
-def may_read_signature(t: Instance) -> bool:
-    """Whether `from_signature` may know `t`: a cheap filter before the real work."""
-    return t.type.fullname in SIGNATURE_CLASSES
-
-
 def from_signature(t: Type | None, name: str) -> Captured | None:
     """The facts a dagwire definition type says by its ParamSpec, or None when it cannot say."""
     p = get_proper_type(t) if t is not None else None

@@ -13,7 +13,6 @@ from mypy.nodes import (
     ARG_POS,
     ARG_STAR,
     CallExpr,
-    Decorator,
     DictExpr,
     Expression,
     IndexExpr,
@@ -32,7 +31,7 @@ from mypy.types import AnyType, Instance, ProperType, TypeOfAny, get_proper_type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.captured import Captured, decode
-from dagwire.mypy_plugin.definition_facts import from_signature, may_read_signature, node_facts
+from dagwire.mypy_plugin.definition_facts import node_facts
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
 from dagwire.mypy_plugin.symbols import (
     call_kwargs,
@@ -172,17 +171,8 @@ def _from_modules(call: CallExpr, mod: MypyFile, api: CheckerApi) -> Definitions
         if not isinstance(module, MypyFile):
             out.complete = False
             continue
-        for name, sym in sorted(module.names.items()):
-            node = sym.node
-            t = get_proper_type(node_type(node))
-            if not isinstance(t, Instance):
-                continue  # cheap filter: most names are not definitions
-            if t.extra_attrs is not None:
-                captured = decode(t)
-            elif isinstance(node, Decorator) and may_read_signature(t):
-                captured = from_signature(t, node.name)
-            else:
-                continue
+        for _, sym in sorted(module.names.items()):  # in name order: stable reports
+            captured = node_facts(sym.node)
             if captured is not None and captured.kind == "asset":
                 out.items.append(captured)
     return out

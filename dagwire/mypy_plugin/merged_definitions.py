@@ -13,16 +13,15 @@ from mypy.plugin import FunctionContext, MethodContext
 from mypy.types import Type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.captured import Captured
 from dagwire.mypy_plugin.definition_sources import (
+    Definitions_,
     ResourceDict,
     _merge,
-    resolve_definitions,
     resolve_resources,
 )
 from dagwire.mypy_plugin.frameworks import Framework
 from dagwire.mypy_plugin.partial_definitions import MERGE_METHODS, is_partial
-from dagwire.mypy_plugin.resource_binding import DEFINITION_ARGS, check_binding
+from dagwire.mypy_plugin.resource_binding import check_binding, listed_definitions
 from dagwire.mypy_plugin.settings import Settings
 from dagwire.mypy_plugin.symbols import call_kwargs, resolve_ref, variable_initializer
 
@@ -74,9 +73,7 @@ def merge_hook(fw: Framework, settings: Settings, ctx: FunctionContext | MethodC
     for arg in call.args:
         _follow(arg, api.tree, fw, api, parts, 0)
     candidates: list[ResourceDict] = [ResourceDict(complete=parts.complete)]
-    definitions: list[Captured] = []
-    all_complete = parts.complete
-    local_keys: set[str] = set()
+    listed = Definitions_(complete=parts.complete)
     any_resources = False
     for part, mod in parts.calls:
         kwargs = call_kwargs(part)
@@ -84,15 +81,11 @@ def merge_hook(fw: Framework, settings: Settings, ctx: FunctionContext | MethodC
             any_resources = True
             found = resolve_resources(kwargs["resources"], mod, api)
             candidates = _merge(candidates, found or [ResourceDict(complete=False)])
-        for name in DEFINITION_ARGS:
-            if name in kwargs:
-                defs = resolve_definitions(kwargs[name], mod, api)
-                definitions += defs.items
-                all_complete = all_complete and defs.complete
-                local_keys |= defs.local_keys
+        listed.extend(listed_definitions(kwargs, mod, api))
     if any_resources:
         # each part reports its own wrong types; the merge only what the parts bind together
         check_binding(
-            fw, settings, api, call, candidates, definitions, all_complete, local_keys, False
+            fw, settings, api, call, candidates, listed.items, listed.complete,
+            listed.local_keys, False,
         )
     return ctx.default_return_type

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mypy.nodes import ARG_STAR, ARG_STAR2, ArgKind, MypyFile
-from mypy.types import AnyType, ProperType, Type, TypeOfAny, UnboundType, get_proper_type
+from mypy.types import AnyType, Type, TypeOfAny, UnboundType, get_proper_type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.captured import Captured, Requirement
@@ -27,25 +27,22 @@ def may_be_resource_param(unanalyzed: Type | None) -> bool:
     return isinstance(unanalyzed, UnboundType) and len(unanalyzed.args) == 1
 
 
-def is_resource_param(
-    t: ProperType, unanalyzed: Type | None, fw: Framework, api: CheckerApi | None
-) -> bool:
-    if is_subclass_of(t, fw.resource_bases):
-        return True
-    if api is not None and may_be_resource_param(unanalyzed):
-        assert isinstance(unanalyzed, UnboundType)
-        # `dg.ResourceParam[T]`: the checker's lookup takes a dotted name as a module path,
-        # so the first part (maybe an alias such as `dg`) is looked up alone.
-        first, *rest = unanalyzed.name.split(".")
-        try:
-            sym = api.lookup_qualified(first)
-        except KeyError:
-            return False
-        node = sym.node if sym is not None else None
-        for part in rest:
-            node = lookup_in_module(node, part, api) if isinstance(node, MypyFile) else None
-        return node is not None and node.fullname == fw.resource_param
-    return False
+def is_resource_param_annotation(unanalyzed: Type, fw: Framework, api: CheckerApi) -> bool:
+    """Whether an unanalysed annotation is the framework's `ResourceParam[T]`."""
+    if not may_be_resource_param(unanalyzed):
+        return False
+    assert isinstance(unanalyzed, UnboundType)
+    # `dg.ResourceParam[T]`: the checker's lookup takes a dotted name as a module path,
+    # so the first part (maybe an alias such as `dg`) is looked up alone.
+    first, *rest = unanalyzed.name.split(".")
+    try:
+        sym = api.lookup_qualified(first)
+    except KeyError:
+        return False
+    node = sym.node if sym is not None else None
+    for part in rest:
+        node = lookup_in_module(node, part, api) if isinstance(node, MypyFile) else None
+    return node is not None and node.fullname == fw.resource_param
 
 
 def capture_parameters(
@@ -79,6 +76,6 @@ def capture_parameters(
             continue
         t = get_proper_type(arg_types[i])
         if is_subclass_of(t, resource_bases) or (
-            i < n_raw and is_resource_param(t, raw_types[i], fw, api)
+            api is not None and i < n_raw and is_resource_param_annotation(raw_types[i], fw, api)
         ):
             captured.requirements.append(Requirement(pname, t, "parameter"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Callable
 
 from mypy.errorcodes import ErrorCode
@@ -15,6 +16,7 @@ from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.type_helpers import is_subclass_of
 from dagwire.mypy_plugin.captured import Captured, Requirement
 from dagwire.mypy_plugin.definition_sources import (
+    Definitions_,
     ResourceDict,
     resolve_definitions,
     resolve_resources,
@@ -104,17 +106,22 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
     if is_partial(ctx.context, fw.definitions, api):
         for cand in candidates:
             cand.complete = False  # a part of a merge: other parts may bind the rest
-    definitions: list[Captured] = []
-    all_complete = True
-    local_keys: set[str] = set()
+    found = listed_definitions(args, mod, api)
+    check_binding(
+        fw, settings, api, ctx.context, candidates, found.items, found.complete, found.local_keys
+    )
+    return ctx.default_return_type
+
+
+def listed_definitions(
+    args: Mapping[str, Expression], mod: MypyFile, api: CheckerApi
+) -> Definitions_:
+    """Everything the `assets=`, `jobs=`, ... arguments of one `Definitions(...)` list."""
+    out = Definitions_()
     for name in DEFINITION_ARGS:
         if name in args:
-            found = resolve_definitions(args[name], mod, api)
-            definitions += found.items
-            all_complete = all_complete and found.complete
-            local_keys |= found.local_keys
-    check_binding(fw, settings, api, ctx.context, candidates, definitions, all_complete, local_keys)
-    return ctx.default_return_type
+            out.extend(resolve_definitions(args[name], mod, api))
+    return out
 
 
 def check_binding(

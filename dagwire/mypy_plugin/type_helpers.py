@@ -14,9 +14,8 @@ from dagwire.mypy_plugin.symbols import str_value
 class TypeBuilder:
     """Builds the small types used as storage; needs `named_type` of a checker API."""
 
-    def __init__(self, str_type: Instance, bool_type: Instance, tuple_type: Instance) -> None:
+    def __init__(self, str_type: Instance, tuple_type: Instance) -> None:
         self.str_type = str_type
-        self.bool_type = bool_type
         self.tuple_type = tuple_type
 
     def lit(self, value: str) -> LiteralType:
@@ -38,7 +37,6 @@ def type_builder(api: CheckerApi) -> TypeBuilder:
         return _last[1]
     tb = TypeBuilder(
         api.named_type("builtins.str"),
-        api.named_type("builtins.bool"),
         api.named_generic_type("builtins.tuple", [api.named_type("builtins.object")]),
     )
     _last = (ref(api), tb)
