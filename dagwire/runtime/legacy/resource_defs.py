@@ -16,13 +16,12 @@ from typing import Any, overload
 from dagwire.runtime.errors import DagwireInvalidConfigError, DagwireInvalidDefinitionError
 from dagwire.runtime.legacy.config_types import (
     NO_VALUE,
-    LegacyConfigDefinitionError,
     LegacyConfigError,
     LegacyField,
     Shape,
-    as_field,
     format_path,
 )
+from dagwire.runtime.legacy.op_config import compile_schema
 from dagwire.runtime.resources import InitResourceContext, ResourceDefinition
 
 
@@ -61,7 +60,7 @@ class LegacyResourceDefinition(ResourceDefinition):
         self.function = resource_fn
         self.version = version
         self.name = getattr(resource_fn, "__name__", "resource")
-        self.config_field = _compile(config_schema, f"resource '{self.name}'")
+        self.config_field = compile_schema(config_schema, f"resource '{self.name}'")
         self.configured_config: Any = NO_VALUE
         self.config_mapping: Callable[[Any], Any] | None = None
         self.outer_field: LegacyField | None = None
@@ -83,7 +82,7 @@ class LegacyResourceDefinition(ResourceDefinition):
         )
         if callable(config_or_config_fn):
             clone.config_mapping = config_or_config_fn
-            clone.outer_field = _compile(config_schema, f"resource '{self.name}'")
+            clone.outer_field = compile_schema(config_schema, f"resource '{self.name}'")
         else:
             try:
                 # structure only: {"env": ...} sources are read when a run starts
@@ -145,15 +144,6 @@ def _problem(message: str) -> Any:
     from dagwire.runtime.legacy.config_types import ConfigProblem
 
     return ConfigProblem((), message)
-
-
-def _compile(config_schema: Any, owner: str) -> LegacyField:
-    try:
-        return as_field(config_schema)
-    except LegacyConfigDefinitionError as error:
-        raise DagwireInvalidDefinitionError(
-            f"Invalid definition of {owner}:", [f"config_schema: {error}"]
-        ) from None
 
 
 @overload
@@ -231,7 +221,7 @@ def function_resource_configs(
             if isinstance(definition, LegacyResourceDefinition):
                 configs[key] = definition.resolve_config(given)
             else:  # ResourceDefinition(resource_fn=..., config_schema=...) built by hand
-                field = _compile(definition.config_schema, f"resource '{key}'")
+                field = compile_schema(definition.config_schema, f"resource '{key}'")
                 configs[key] = field.validate(given)
         except LegacyConfigError as error:
             lines: list[str] = []
