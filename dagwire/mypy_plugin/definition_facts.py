@@ -9,24 +9,23 @@ jobs and every dagster definition store their facts at decoration time (capture.
 
 from __future__ import annotations
 
-from mypy.nodes import ARG_STAR, ARG_STAR2, Decorator, SymbolNode
+from mypy.nodes import ARG_STAR, ARG_STAR2, Decorator, SymbolNode, Var
 from mypy.types import Instance, Parameters, Type, get_proper_type
 
 from dagwire.mypy_plugin.captured import Captured, decode
 from dagwire.mypy_plugin.frameworks import SIGNATURE_CLASSES
 from dagwire.mypy_plugin.parameters import capture_parameters
-from dagwire.mypy_plugin.symbols import node_type
 
 
 def from_signature(t: Type | None, name: str) -> Captured | None:
     """The facts a dagwire definition type says by its ParamSpec, or None when it cannot say."""
     p = get_proper_type(t) if t is not None else None
-    if not isinstance(p, Instance) or not p.args:
+    if not isinstance(p, Instance):
         return None
     entry = SIGNATURE_CLASSES.get(p.type.fullname)
-    if entry is None:
+    if entry is None or not p.args:
         return None
-    params = get_proper_type(p.args[0])
+    params = p.args[0]  # a ParamSpec's value is always `Parameters` (a proper type)
     # `...` or `*args, **kwargs`: a bare `AssetsDefinition` annotation, a constructor-made
     # schedule, a wrapped function: what it requires is unknown.
     if not isinstance(params, Parameters) or params.is_ellipsis_args:
@@ -51,10 +50,14 @@ def node_facts(node: SymbolNode | None) -> Captured | None:
     """The facts of the definition a name refers to.
 
     Read from the signature only for a decorated function: its name is the definition's name,
-    which the name of an alias (`x = orders`) is not.
+    which the name of an alias (`x = orders`) is not. Functions and classes are never
+    definitions (their types carry no facts), so only decorated functions and variables are
+    looked at: this runs for every name of a module given to `load_assets_from_modules`.
     """
-    t = node_type(node)
-    stored = decode(t)
-    if stored is not None or not isinstance(node, Decorator):
-        return stored
-    return from_signature(t, node.name)
+    if isinstance(node, Decorator):
+        t = node.var.type
+        stored = decode(t)
+        return stored if stored is not None else from_signature(t, node.name)
+    if isinstance(node, Var):
+        return decode(node.type)
+    return None

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import sys
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 from mypy.plugin import AttributeContext, FunctionContext, MethodContext, MethodSigContext
 from mypy.types import FunctionLike, Type
@@ -34,6 +35,28 @@ def guarded(hook: Callable[[Ctx], Type]) -> Callable[[Ctx], Type]:
             return hook(ctx)
         except Exception as exc:  # noqa: BLE001 - any failure must become "cannot check"
             _note_failure(exc)
+            return _default(ctx)
+
+    return run
+
+
+def lazy_hook(module: str, function: str, *bound: object) -> Callable[[Any], Any]:
+    """`dagwire.mypy_plugin.<module>.<function>(*bound, ctx)`, imported on first call, guarded.
+
+    One closure, not `guarded(lazy(...))`: a decorator hook runs once per definition.
+    """
+    target: list[Callable[[Any], Any]] = []
+
+    def run(ctx: Any) -> Any:
+        try:
+            if not target:
+                mod = importlib.import_module(f"dagwire.mypy_plugin.{module}")
+                target.append(functools.partial(getattr(mod, function), *bound))
+            return target[0](ctx)
+        except Exception as exc:  # noqa: BLE001 - any failure must become "cannot check"
+            _note_failure(exc)
+            if isinstance(ctx, MethodSigContext):
+                return ctx.default_signature
             return _default(ctx)
 
     return run

@@ -11,18 +11,10 @@ checked against its `resources=` alone.
 
 from __future__ import annotations
 
-from mypy.nodes import (
-    CallExpr,
-    Decorator,
-    Expression,
-    FuncDef,
-    MemberExpr,
-    NameExpr,
-    Var,
-)
+from mypy.nodes import CallExpr, Expression, MemberExpr, NameExpr, Var
+from mypy.server.subexpr import get_subexpressions
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.capture import collect_calls
 from dagwire.mypy_plugin.enclosing import enclosing_decorators
 from dagwire.mypy_plugin.symbols import resolve_ref, variable_initializer
 
@@ -33,21 +25,15 @@ DEFS_FOLDER = "defs"
 
 
 def _merge_calls(api: CheckerApi, definitions_class: str) -> list[CallExpr]:
-    calls: list[CallExpr] = []
-    for stmt in api.tree.defs:
-        if isinstance(stmt, Decorator):
-            collect_calls(stmt.func.body, calls)
-        elif isinstance(stmt, FuncDef):
-            collect_calls(stmt.body, calls)
-        else:
-            collect_calls(stmt, calls)
+    # mypy's compiled walk: a module with one big `Definitions(...)` has thousands of nodes.
     out = []
-    for call in calls:
-        callee = call.callee
-        if isinstance(callee, MemberExpr) and callee.name in MERGE_METHODS:
-            owner = resolve_ref(callee.expr, api.tree, api)
-            if owner is not None and owner.fullname == definitions_class:
-                out.append(call)
+    for expr in get_subexpressions(api.tree):
+        if isinstance(expr, CallExpr):
+            callee = expr.callee
+            if isinstance(callee, MemberExpr) and callee.name in MERGE_METHODS:
+                owner = resolve_ref(callee.expr, api.tree, api)
+                if owner is not None and owner.fullname == definitions_class:
+                    out.append(expr)
     return out
 
 

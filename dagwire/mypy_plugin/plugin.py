@@ -6,7 +6,6 @@ from the incremental cache calls no hook and should pay nothing for them.
 
 from __future__ import annotations
 
-import importlib
 import sys
 from typing import Any, Callable
 
@@ -25,7 +24,7 @@ from mypy.types import FunctionLike, Type
 # Imported eagerly: mypy must know the codes to accept `disable_error_code = dagwire`.
 from dagwire.mypy_plugin import error_codes  # noqa: F401
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
-from dagwire.mypy_plugin.guard import guarded, guarded_signature
+from dagwire.mypy_plugin.guard import lazy_hook
 from dagwire.mypy_plugin.settings import SECTION, Settings, load_settings
 
 __version__ = "0.1.0"
@@ -36,19 +35,6 @@ _warned_unknown: set[str] = set()
 UNDECLARED_HOOK_PREFIX = "types.SimpleNamespace."  # see context_resources.py
 # Called names that are never a resource class: no lookup for them (every call asks).
 NO_RESOURCE_CLASSES = ("<", "builtins.", "typing.", "typing_extensions.", "collections.", "abc.")
-
-
-def lazy(module: str, function: str, *bound: object) -> Callable[[Any], Any]:
-    """`dagwire.mypy_plugin.<module>.<function>(*bound, ctx)`, imported on first call."""
-    target: list[Callable[..., Any]] = []
-
-    def call(ctx: Any) -> Any:
-        if not target:
-            mod = importlib.import_module(f"dagwire.mypy_plugin.{module}")
-            target.append(getattr(mod, function))
-        return target[0](*bound, ctx)
-
-    return call
 
 
 class DagwirePlugin(Plugin):
@@ -82,33 +68,31 @@ class DagwirePlugin(Plugin):
         f, m, a = self._function_hooks, self._method_hooks, self._attribute_hooks
         s = self.settings
         for name, kind in fw.decorators.items():
-            f[name] = guarded(lazy("capture", "function_hook", fw, kind, s))
-            f[f"{kind}@dagwire-plugin:{fw.name}"] = guarded(
-                lazy("capture", "apply_hook", fw, kind, s)
-            )
+            f[name] = lazy_hook("capture", "function_hook", fw, kind, s)
+            f[f"{kind}@dagwire-plugin:{fw.name}"] = lazy_hook("capture", "apply_hook", fw, kind, s)
         for name, kind in fw.decorator_objects.items():
-            m[name] = guarded(lazy("capture", "apply_hook", fw, kind, s))
-        f[fw.definitions] = guarded(lazy("resource_binding", "check_definitions", fw, s))
+            m[name] = lazy_hook("capture", "apply_hook", fw, kind, s)
+        f[fw.definitions] = lazy_hook("resource_binding", "check_definitions", fw, s)
         # `Definitions.merge(...)`, a static method: reaches the method hook
-        m[f"{fw.definitions}.merge"] = guarded(lazy("merged_definitions", "merge_hook", fw, s))
-        f[fw.define_asset_job] = guarded(lazy("run_config", "define_asset_job_hook", fw, s))
+        m[f"{fw.definitions}.merge"] = lazy_hook("merged_definitions", "merge_hook", fw, s)
+        f[fw.define_asset_job] = lazy_hook("run_config", "define_asset_job_hook", fw, s)
         if s.check_run_config:
             for name in fw.materialize:
-                f[name] = guarded(lazy("run_config", "materialize_hook", fw))
+                f[name] = lazy_hook("run_config", "materialize_hook", fw)
             for name in fw.execute_in_process:
-                m[name] = guarded(lazy("run_config", "execute_in_process_hook", fw))
-            f[fw.run_request] = guarded(lazy("run_config", "run_request_hook", fw))
+                m[name] = lazy_hook("run_config", "execute_in_process_hook", fw)
+            f[fw.run_request] = lazy_hook("run_config", "run_request_hook", fw)
         for name in fw.graph_to_job:
-            m[name] = guarded(lazy("graph_jobs", "to_job_hook", fw, s))
+            m[name] = lazy_hook("graph_jobs", "to_job_hook", fw, s)
         for name, kind in fw.invocation_methods.items():
-            m[name] = guarded(lazy("direct_invocation", "call_hook", fw, kind))
+            m[name] = lazy_hook("direct_invocation", "call_hook", fw, kind)
         for name in fw.composition_calls:
-            self._method_signature_hooks[name] = guarded_signature(
-                lazy("direct_invocation", "composition_signature_hook")
+            self._method_signature_hooks[name] = lazy_hook(
+                "direct_invocation", "composition_signature_hook"
             )
         for name in fw.context_resources:
-            a[name] = guarded(lazy("context_resources", "resources_hook", fw))
-        a[UNDECLARED_HOOK_PREFIX] = guarded(lazy("context_resources", "undeclared_hook"))
+            a[name] = lazy_hook("context_resources", "resources_hook", fw)
+        a[UNDECLARED_HOOK_PREFIX] = lazy_hook("context_resources", "undeclared_hook")
 
     def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
         hook = self._function_hooks.get(fullname)
@@ -119,7 +103,7 @@ class DagwirePlugin(Plugin):
                 for fw in self._field_checks:
                     for base in fw.resource_bases:
                         if info.has_base(base):
-                            return guarded(lazy("resource_fields", "constructor_hook", fw, info))
+                            return lazy_hook("resource_fields", "constructor_hook", fw, info)
         return hook
 
     def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:

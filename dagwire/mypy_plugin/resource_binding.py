@@ -37,20 +37,29 @@ def formal_args(ctx: FunctionContext) -> dict[str, Expression]:
     return out
 
 
-def requirements_of(d: Captured) -> list[tuple[Requirement, str]]:
-    """(requirement, owner label) pairs a definition brings, minus its own bindings."""
+def requirements_of(d: Captured) -> list[tuple[Requirement, Captured, str | None]]:
+    """(requirement, owner, node name in a job) a definition brings, minus its own bindings."""
     if d.all_keys_local:
         return []
     if d.kind == "job":
-        out = []
+        out: list[tuple[Requirement, Captured, str | None]] = []
         for node, op in d.ops:
             if op.all_keys_local:
                 continue
             for r in op.requirements:
                 if r.key not in d.local_keys and r.key not in op.local_keys:
-                    out.append((r, f'{op.kind} "{node}" in job "{d.name}"'))
+                    out.append((r, d, node))
         return out
-    return [(r, d.label) for r in d.requirements if r.key not in d.local_keys]
+    local = d.local_keys
+    return [(r, d, None) for r in d.requirements if r.key not in local]
+
+
+def owner_label(d: Captured, node: str | None) -> str:
+    """Who requires a key, for messages: `asset "orders"`, `op "load" in job "etl"`."""
+    if node is None:
+        return d.label
+    op = next((o for n, o in d.ops if n == node), d)
+    return f'{op.kind} "{node}" in job "{d.name}"'
 
 
 def unwrap_partial(t: ProperType, fw: Framework) -> ProperType:
@@ -158,7 +167,7 @@ def check_binding(
             or (d.kind == "job" and not d.ops_complete)
         ):
             all_complete = False
-        for req, owner in requirements_of(d):
+        for req, owner, node in requirements_of(d):
             key = req.key
             required.add(key)
             if key in local_keys:
@@ -171,7 +180,7 @@ def check_binding(
                         report(
                             messages.unbound(
                                 key,
-                                owner,
+                                owner_label(owner, node),
                                 messages.fmt(expected, api.options)
                                 if expected is not None and checkable
                                 else None,
@@ -188,7 +197,7 @@ def check_binding(
                         messages.wrong_binding(
                             key,
                             messages.fmt(unwrap_partial(bound, dfw), api.options),
-                            owner,
+                            owner_label(owner, node),
                             messages.fmt(expected, api.options),
                             cand.label if len(candidates) > 1 else None,
                         ),
