@@ -26,6 +26,7 @@ from dagwire.mypy_plugin import error_codes  # noqa: F401
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.guard import lazy_hook
 from dagwire.mypy_plugin.settings import SECTION, Settings, load_settings
+from dagwire.mypy_plugin.statement_reads import read_stamps, reads_directory
 
 __version__ = "0.1.0"
 # Bumped whenever what is stored in types (captured.py) changes: invalidates mypy's cache.
@@ -63,6 +64,7 @@ class DagwirePlugin(Plugin):
         # Asked once per module, cached or not: computed once.
         self._framework_data = {"version": __version__, "format": CACHE_FORMAT}
         self._user_data = {**self._framework_data, **self.settings.to_data()}
+        self._reads_directory = reads_directory(options)
 
     def _register(self, fw: Framework) -> None:
         f, m, a = self._function_hooks, self._method_hooks, self._attribute_hooks
@@ -124,4 +126,10 @@ class DagwirePlugin(Plugin):
         # The frameworks' own modules hold no user definitions: a settings change must not
         # re-analyse dagster's ~1,500 modules, only the user's.
         top = ctx.id.partition(".")[0]
-        return self._framework_data if top in ALL_FRAMEWORKS else self._user_data
+        if top in ALL_FRAMEWORKS:
+            return self._framework_data
+        if self._reads_directory is not None:
+            stamps = read_stamps(self._reads_directory, ctx.id, ctx.is_check)
+            if stamps is not None:
+                return {**self._user_data, "reads": stamps}
+        return self._user_data

@@ -42,6 +42,7 @@ from mypy.nodes import (
 from mypy.types import Type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.statement_reads import record_read
 
 
 def module_of(fullname: str, api: CheckerApi) -> MypyFile | None:
@@ -120,6 +121,7 @@ def variable_initializer(var: Var, api: CheckerApi) -> tuple[Expression, MypyFil
     mod = module_of(var.fullname, api)
     if mod is None or var.fullname != f"{mod.fullname}.{var.name}":
         return None  # not a module-level variable
+    record_read(api.tree, mod)  # its value may change while its type does not
     tree = module_tree(mod, api)
     if tree is None:
         return None

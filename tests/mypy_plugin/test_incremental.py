@@ -159,3 +159,67 @@ def test_dmypy_reports_and_rechecks(tmp_path: Path) -> None:
     finally:
         subprocess.run([*dmypy, "stop"], cwd=tmp_path, capture_output=True, timeout=60)
         shutil.rmtree(tmp_path / ".mypy_cache", ignore_errors=True)
+
+
+SHARED_RESOURCES = """\
+from {fw} import ConfigurableResource
+
+class Postgres(ConfigurableResource):
+    dsn: str = ""
+
+RESOURCES = {{"db": Postgres(dsn="a")}}
+"""
+
+SHARED_ASSETS = """\
+from {fw} import asset
+from project.resources import Postgres
+
+@asset
+def orders(db: Postgres) -> int:
+    return 1
+
+@asset
+def events(cache: Postgres) -> int:
+    return 1
+
+ALL_ASSETS = [orders]
+"""
+
+SHARED_DEFINITIONS = """\
+from {fw} import Definitions
+from project.assets import ALL_ASSETS
+from project.resources import RESOURCES
+
+defs = Definitions(assets=ALL_ASSETS, resources=RESOURCES)
+"""
+
+UNBOUND_SHARED_CACHE = (
+    'project/definitions.py:5: error: Resource "cache" required by asset "events" '
+    '(expects "Postgres") is not bound in Definitions(resources=...)  [dagwire-unbound-resource]'
+)
+
+
+@pytest.mark.parametrize("fw", ["dagwire", "dagster"])
+def test_editing_a_dict_or_list_in_another_module_re_reports(tmp_path: Path, fw: str) -> None:
+    # The edits below keep the types of RESOURCES and ALL_ASSETS: mypy alone would not re-check
+    # definitions.py, which reads their values.
+    write_files(
+        tmp_path,
+        {
+            "project/__init__.py": "",
+            "project/resources.py": SHARED_RESOURCES.format(fw=fw),
+            "project/assets.py": SHARED_ASSETS.format(fw=fw),
+            "project/definitions.py": SHARED_DEFINITIONS.format(fw=fw),
+        },
+    )
+    (tmp_path / "mypy.ini").write_text(config_text([], []))
+    assert mypy(tmp_path) == []
+    edit(tmp_path, "project/assets.py", "ALL_ASSETS = [orders]", "ALL_ASSETS = [orders, events]")
+    assert mypy(tmp_path) == [UNBOUND_SHARED_CACHE]
+    assert mypy(tmp_path) == [UNBOUND_SHARED_CACHE]
+    edit(tmp_path, "project/resources.py", '{"db": Postgres(dsn="a")}',
+         '{"db": Postgres(dsn="a"), "cache": Postgres(dsn="b")}')
+    assert mypy(tmp_path) == []
+    edit(tmp_path, "project/resources.py", ', "cache": Postgres(dsn="b")}', "}")
+    assert mypy(tmp_path) == [UNBOUND_SHARED_CACHE]
+    assert mypy(tmp_path, "-n", "2") == [UNBOUND_SHARED_CACHE]
