@@ -71,10 +71,10 @@ def read_stamps(directory: str, module: str, is_check: bool) -> dict[str, list[i
     writing it, after checking the module (the list comes from this run and is saved).
     """
     listing = _listing(directory)
+    if is_check and module not in listing:
+        return None  # asked for every module of every warm run: no path built
     target = os.path.join(directory, f"{module}.json")
     if is_check:
-        if module not in listing:
-            return None
         try:
             with open(target, encoding="utf-8") as f:
                 paths = json.load(f)
