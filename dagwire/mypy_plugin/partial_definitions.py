@@ -11,12 +11,25 @@ checked against its `resources=` alone.
 
 from __future__ import annotations
 
-from mypy.nodes import CallExpr, Expression, MemberExpr, NameExpr, Var
+from mypy.nodes import (
+    AssignmentStmt,
+    CallExpr,
+    Expression,
+    Import,
+    ImportAll,
+    ImportFrom,
+    MemberExpr,
+    MypyFile,
+    NameExpr,
+    Var,
+)
 from mypy.server.subexpr import get_subexpressions
 
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.enclosing import enclosing_decorators
-from dagwire.mypy_plugin.symbols import resolve_ref, variable_initializer
+from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
+from dagwire.mypy_plugin.statement_reads import record_read
+from dagwire.mypy_plugin.symbols import module_tree, resolve_ref, variable_initializer
 
 MERGE_METHODS = frozenset({"merge", "merge_unbound_defs"})
 DEFINITIONS_DECORATORS = frozenset({"dagster.components.definitions.definitions"})
@@ -63,4 +76,83 @@ def is_partial(call: object, definitions_class: str, api: CheckerApi) -> bool:
     for merge in _merge_calls(api, definitions_class):
         if any(_is_this_call(arg, call, api) for arg in merge.args):
             return True
+    return _merged_elsewhere(call, api)
+
+
+def _assigned_variable(call: CallExpr, mod: MypyFile) -> Var | None:
+    for stmt in mod.defs:
+        if isinstance(stmt, AssignmentStmt) and stmt.rvalue is call:
+            for lv in stmt.lvalues:
+                if isinstance(lv, NameExpr) and isinstance(lv.node, Var):
+                    return lv.node
+    return None
+
+
+def _may_import(other: MypyFile, mod: MypyFile) -> bool:
+    """Whether `other` is a module of the same project as `mod` that could import it: a module
+    of the same top-level package, or a top-level module (a `definitions.py` beside it)."""
+    if other is mod or other.is_stub:
+        return False
+    try:
+        name = other.fullname
+    except AttributeError:  # a module mypy only knows of (not found, not yet loaded)
+        return False
+    top = mod.fullname.partition(".")[0]
+    if name == top or name.startswith(f"{top}."):
+        return True
+    return "." not in name and name not in ALL_FRAMEWORKS and name != "builtins"
+
+
+def _absolute(other: MypyFile, module_id: str, relative: int) -> str:
+    if not relative:
+        return module_id
+    parts = other.fullname.split(".")
+    if not other.is_package_init_file():
+        parts = parts[:-1]
+    base = parts[: len(parts) - (relative - 1)] if relative > 1 else parts
+    return ".".join([*base, module_id] if module_id else base)
+
+
+def _imports(other: MypyFile, mod: MypyFile) -> bool:
+    """Whether module `other` imports module `mod` or a name from it, read from its import
+    statements (kept apart from its other statements, which mypy may not have built yet): a
+    module that imports `mod` is analysed after it, so its symbols cannot say yet."""
+    target = mod.fullname
+    parent, _, last = target.rpartition(".")
+    for imp in other.imports:
+        if isinstance(imp, Import):
+            if any(i == target for i, _ in imp.ids):
+                return True
+        elif isinstance(imp, ImportFrom):
+            source = _absolute(other, imp.id, imp.relative)
+            if source == target or (source == parent and any(n == last for n, _ in imp.names)):
+                return True
+        elif isinstance(imp, ImportAll):
+            if _absolute(other, imp.id, imp.relative) == target:
+                return True
+    return False
+
+
+def _merged_elsewhere(call: CallExpr, api: CheckerApi) -> bool:
+    """`defs = Definitions(...)` in a module that another module of the project imports and
+    merges in: dagster validates the merged result, so this is only a part."""
+    mod: MypyFile = api.tree
+    if _assigned_variable(call, mod) is None:
+        return False
+    for other in list(api.modules.values()):
+        if not _may_import(other, mod):
+            continue
+        if not _imports(other, mod):
+            continue
+        tree = module_tree(other, api)
+        if tree is None:
+            return True  # unreadable: it may merge
+        record_read(mod, other)  # whether it merges may change without its types changing
+        for expr in get_subexpressions(tree):
+            if (
+                isinstance(expr, CallExpr)
+                and isinstance(expr.callee, MemberExpr)
+                and expr.callee.name in MERGE_METHODS
+            ):
+                return True
     return False
