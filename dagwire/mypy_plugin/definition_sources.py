@@ -1,7 +1,7 @@
 """Follow the expressions given to `Definitions(...)` back to definitions and resource dicts.
 
 Handles list literals, `[*x, y]`, `a + b`, module-level variables in this or another module,
-`load_assets_from_modules([module])`, `with_resources(...)`, `BindResourcesToJobs(...)`,
+`load_assets_from_modules([module])`, `load_assets_from_package_module(package)`, `with_resources(...)`, `BindResourcesToJobs(...)`,
 and for resources: dict literals, `**shared`, `shared | {...}`, `dict(k=v)`, and dicts picked
 by deployment (`by_env[env]`: every candidate dict is checked). Whatever cannot be followed is
 reported as incomplete, and the checks then stay silent where they would have to guess.
@@ -9,10 +9,13 @@ reported as incomplete, and the checks then stay silent where they would have to
 
 from __future__ import annotations
 
+import os
+
 from mypy.nodes import (
     ARG_POS,
     ARG_STAR,
     CallExpr,
+    Decorator,
     DictExpr,
     Expression,
     IndexExpr,
@@ -27,7 +30,15 @@ from mypy.nodes import (
     TypeInfo,
     Var,
 )
-from mypy.types import AnyType, Instance, ProperType, TypeOfAny, get_proper_type
+from mypy.types import (
+    AnyType,
+    Instance,
+    ProperType,
+    Type,
+    TypeOfAny,
+    UnionType,
+    get_proper_type,
+)
 
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.captured import Captured, decode
@@ -67,7 +78,7 @@ def _fullname(expr: Expression, mod: MypyFile, api: CheckerApi) -> str:
 
 
 def _is(name: str, attr: str) -> bool:
-    return any(getattr(fw, attr) == name for fw in ALL_FRAMEWORKS.values())
+    return bool(name) and any(getattr(fw, attr) == name for fw in ALL_FRAMEWORKS.values())
 
 
 def expr_type(expr: Expression, mod: MypyFile, api: CheckerApi) -> ProperType | None:
@@ -113,6 +124,8 @@ def resolve_definitions(
         name = _fullname(expr.callee, mod, api)
         if _is(name, "load_assets_from_modules"):
             return _from_modules(expr, mod, api)
+        if _is(name, "load_assets_from_package_module"):
+            return _from_package(expr, mod, api)
         if any(name in fw.job_wrappers for fw in ALL_FRAMEWORKS.values()):
             return _wrapped_job(expr, mod, api, depth)
         if _is(name, "bind_resources_to_jobs") and expr.args:
@@ -171,11 +184,67 @@ def _from_modules(call: CallExpr, mod: MypyFile, api: CheckerApi) -> Definitions
         if not isinstance(module, MypyFile):
             out.complete = False
             continue
-        for _, sym in sorted(module.names.items()):  # in name order: stable reports
-            captured = node_facts(sym.node)
-            if captured is not None and captured.kind == "asset":
-                out.items.append(captured)
+        _module_assets(module, out)
     return out
+
+
+def _from_package(call: CallExpr, mod: MypyFile, api: CheckerApi) -> Definitions_:
+    """`load_assets_from_package_module(pkg)`: the package and every module under it."""
+    out = Definitions_()
+    package = resolve_ref(call.args[0], mod, api) if call.args else None
+    if not isinstance(package, MypyFile) or not package.is_package_init_file():
+        out.complete = False
+        return out
+    prefix = package.fullname + "."
+    found = [package, *(m for n, m in api.modules.items() if n.startswith(prefix))]
+    if len(found) != _modules_on_disk(package.path):
+        out.complete = False  # a submodule mypy does not analyse: its assets are unknown
+    for module in sorted(found, key=lambda m: m.fullname):
+        _module_assets(module, out)
+    return out
+
+
+def _modules_on_disk(init_path: str) -> int:
+    """How many modules (the package itself included) the package directory holds."""
+    count = 0
+    try:
+        for _, dirs, files in os.walk(os.path.dirname(init_path)):
+            dirs[:] = [d for d in dirs if d.isidentifier()]
+            count += sum(1 for f in files if f.endswith(".py") and f[:-3].isidentifier())
+    except OSError:
+        return -1
+    return count
+
+
+def _module_assets(module: MypyFile, out: Definitions_) -> None:
+    """The assets a module's names hold, as dagster's loader finds them."""
+    for _, sym in sorted(module.names.items()):  # in name order: stable reports
+        node = sym.node
+        captured = node_facts(node)
+        if captured is not None:
+            if captured.kind == "asset":
+                out.items.append(captured)
+        elif isinstance(node, (Decorator, Var)) and _may_hold_assets(node_type(node)):
+            # an asset from a decorator or factory the plugin does not know (dbt-style),
+            # or a list of assets: what it requires is unknown
+            out.complete = False
+
+
+def _may_hold_assets(t: Type | None) -> bool:
+    p = get_proper_type(t) if t is not None else None
+    if p is None or isinstance(p, AnyType):
+        return True
+    if isinstance(p, UnionType):
+        return any(_may_hold_assets(item) for item in p.items)
+    if isinstance(p, Instance):
+        if any(base.fullname.endswith("AssetsDefinition") for base in p.type.mro):
+            return True
+        if p.type.fullname in CONTAINERS:
+            return any(_may_hold_assets(arg) for arg in p.args)
+    return False
+
+
+CONTAINERS = frozenset({"builtins.list", "builtins.tuple", "typing.Sequence"})
 
 
 class ResourceDict:
