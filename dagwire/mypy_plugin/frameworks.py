@@ -18,7 +18,7 @@ class Framework:
         "opaque_resource_bases", "checkable_resource_bases", "config_base", "resource_param",
         "context_resources", "context_classes", "invocation_methods", "partial_resource",
         "check_resource_fields", "composition_calls", "signature_classes", "graph_to_job",
-        "job_wrappers", "load_assets_from_package_module",
+        "job_wrappers", "load_assets_from_package_module", "resource_dependency",
     )
 
     def __init__(
@@ -67,6 +67,8 @@ class Framework:
         job_wrappers: tuple[str, ...] = (),
         # loads the assets of a package and of every module under it
         load_assets_from_package_module: str = "",
+        # `ResourceDependency[X]`: a nested resource field of class X
+        resource_dependency: str = "",
     ) -> None:
         self.name = name
         self.decorators = decorators
@@ -95,6 +97,7 @@ class Framework:
         self.graph_to_job = graph_to_job
         self.job_wrappers = job_wrappers
         self.load_assets_from_package_module = load_assets_from_package_module
+        self.resource_dependency = resource_dependency
 
     def __repr__(self) -> str:
         return f"Framework({self.name!r})"
@@ -166,6 +169,7 @@ DAGSTER = Framework(
     load_assets_from_package_module=(
         _DG + "module_loaders.load_assets_from_modules.load_assets_from_package_module"
     ),
+    resource_dependency="dagster._config.pythonic_config.resource.ResourceDependency",
 )
 
 _RT = "dagwire.runtime."

@@ -236,9 +236,16 @@ def nested_field_types(cand: ResourceDict) -> list[Instance]:
                 t = get_proper_type(sym.node.type) if isinstance(sym.node, Var) and (
                     sym.node.type is not None
                 ) else None
+                if isinstance(t, Instance) and t.type.fullname in RESOURCE_DEPENDENCIES and t.args:
+                    t = get_proper_type(t.args[0])  # `ResourceDependency[X]`: an X field
                 if isinstance(t, Instance) and t.type.fullname not in BUILTIN_FIELD_TYPES:
                     out.append(t)
     return out
+
+
+RESOURCE_DEPENDENCIES = frozenset(
+    fw.resource_dependency for fw in ALL_FRAMEWORKS.values() if fw.resource_dependency
+)
 
 
 # field types that are never resources: skip them without a subtype check
