@@ -312,6 +312,9 @@ def collect_calls(node: object, calls: list[CallExpr]) -> bool:
     return ok
 
 
+# methods of a dynamic output in a job body
+DYNAMIC_METHODS = frozenset({"map", "collect"})
+
 _CHILD_ATTRS = (
     "body", "expr", "callee", "args", "rvalue", "items", "else_body", "left", "right",
     "base", "index", "operands", "if_expr", "else_expr", "cond",
@@ -341,6 +344,14 @@ def job_ops(func: FuncDef, api: CheckerApi) -> tuple[list[tuple[str, Captured]],
             target: Expression = callee.callee.expr
         elif isinstance(callee, MemberExpr) and callee.name == "alias":
             continue  # the inner `op.alias("x")` of `op.alias("x")()`
+        elif isinstance(callee, MemberExpr) and callee.name in DYNAMIC_METHODS:
+            # `fan_out().map(process).collect()`: `process` is a node of the job
+            if callee.name == "collect" and not call.args:
+                continue
+            if len(call.args) != 1:
+                complete = False
+                continue
+            target = call.args[0]
         else:
             target = callee
         node = resolve_ref(target, mod, api)

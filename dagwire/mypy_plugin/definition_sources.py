@@ -1,10 +1,11 @@
 """Follow the expressions given to `Definitions(...)` back to definitions and resource dicts.
 
 Handles list literals, `[*x, y]`, `a + b`, module-level variables in this or another module,
-`load_assets_from_modules([module])`, `load_assets_from_package_module(package)`, `with_resources(...)`, `BindResourcesToJobs(...)`,
-and for resources: dict literals, `**shared`, `shared | {...}`, `dict(k=v)`, and dicts picked
-by deployment (`by_env[env]`: every candidate dict is checked). Whatever cannot be followed is
-reported as incomplete, and the checks then stay silent where they would have to guess.
+`load_assets_from_modules([module])`, `load_assets_from_package_module(package)`,
+`with_resources(...)`, `BindResourcesToJobs(...)`, and for resources: dict literals,
+`**shared`, `shared | {...}`, `dict(k=v)`, and dicts picked by deployment (`by_env[env]`,
+`PROD if is_prod else LOCAL`: every candidate dict is checked). Whatever cannot be followed
+is reported as incomplete, and the checks then stay silent where they would have to guess.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from mypy.nodes import (
     ARG_POS,
     ARG_STAR,
     CallExpr,
+    ConditionalExpr,
     Decorator,
     DictExpr,
     Expression,
@@ -323,6 +325,18 @@ def resolve_resources(
         return result
     if isinstance(expr, IndexExpr):
         return _candidates(expr, mod, api, depth)
+    if isinstance(expr, ConditionalExpr):
+        # `PROD if is_prod else LOCAL`: each branch is a candidate, named after its variable
+        branches: list[ResourceDict] = []
+        for branch in (expr.if_expr, expr.else_expr):
+            inner = resolve_resources(branch, mod, api, depth + 1)
+            if inner is None:
+                return None
+            for r in inner:
+                if r.label is None and isinstance(branch, (NameExpr, MemberExpr)):
+                    r.label = branch.name
+            branches += inner
+        return branches
     if isinstance(expr, (NameExpr, MemberExpr)):
         node = resolve_ref(expr, mod, api)
         if isinstance(node, Var):
