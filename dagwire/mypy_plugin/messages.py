@@ -23,6 +23,14 @@ def unbound(key: str, owner: str, expects: str | None, label: str | None) -> str
     )
 
 
+def unbound_in_job(key: str, owner: str, job: str, expects: str | None) -> str:
+    expected = f" (expects {expects})" if expects else ""
+    return (
+        f'Resource "{key}" required by {owner}{expected} is not bound in the resource_defs '
+        f'of job "{job}"'
+    )
+
+
 def wrong_binding(key: str, bound: str, owner: str, expects: str, label: str | None) -> str:
     return f'Resource "{key}" is bound to {bound}{where(label)} but {owner} expects {expects}'
 
