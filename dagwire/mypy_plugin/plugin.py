@@ -76,11 +76,12 @@ class DagwirePlugin(Plugin):
         # `Definitions.merge(...)`, a static method: reaches the method hook
         m[f"{fw.definitions}.merge"] = lazy_hook("merged_definitions", "merge_hook", fw, s)
         f[fw.define_asset_job] = lazy_hook("run_config", "define_asset_job_hook", fw, s)
+        # run config and the resources a test run is given (execution_resources.py)
+        for name in fw.materialize:
+            f[name] = lazy_hook("run_config", "materialize_hook", fw, s)
+        for name in fw.execute_in_process:
+            m[name] = lazy_hook("run_config", "execute_in_process_hook", fw, s)
         if s.check_run_config:
-            for name in fw.materialize:
-                f[name] = lazy_hook("run_config", "materialize_hook", fw)
-            for name in fw.execute_in_process:
-                m[name] = lazy_hook("run_config", "execute_in_process_hook", fw)
             f[fw.run_request] = lazy_hook("run_config", "run_request_hook", fw)
         for name in fw.graph_to_job:
             m[name] = lazy_hook("graph_jobs", "to_job_hook", fw, s)

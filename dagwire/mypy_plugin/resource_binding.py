@@ -143,6 +143,7 @@ def check_binding(
     all_complete: bool,
     local_keys: set[str],
     check_types: bool = True,
+    bound_in: str = "Definitions(resources=...)",
 ) -> None:
     """Report what `definitions` require that a candidate resource dict does not bind."""
     frameworks = {d.framework for d in definitions}
@@ -185,6 +186,7 @@ def check_binding(
                                 if expected is not None and checkable
                                 else None,
                                 cand.label if len(candidates) > 1 else None,
+                                bound_in,
                             ),
                             error_codes.UNBOUND_RESOURCE,
                         )
