@@ -177,7 +177,7 @@ def check_binding(
             checkable = expected is not None and not isinstance(expected, AnyType)
             for cand in candidates:
                 if key not in cand.values:
-                    if cand.complete:
+                    if cand.complete and key not in IMPLICIT_KEYS:  # a default io_manager
                         report(
                             messages.unbound(
                                 key,
