@@ -220,13 +220,17 @@ def _modules_on_disk(init_path: str) -> int:
 
 def _module_assets(module: MypyFile, out: Definitions_) -> None:
     """The assets a module's names hold, as dagster's loader finds them."""
-    for _, sym in sorted(module.names.items()):  # in name order: stable reports
+    for name, sym in sorted(module.names.items()):  # in name order: stable reports
         node = sym.node
         captured = node_facts(node)
         if captured is not None:
             if captured.kind == "asset":
                 out.items.append(captured)
-        elif isinstance(node, (Decorator, Var)) and _may_hold_assets(node_type(node)):
+        elif (
+            isinstance(node, (Decorator, Var))
+            and not name.startswith("__")  # `__name__`, `__file__`, ...: never assets
+            and _may_hold_assets(node_type(node))
+        ):
             # an asset from a decorator or factory the plugin does not know (dbt-style),
             # or a list of assets: what it requires is unknown
             out.complete = False
@@ -239,14 +243,21 @@ def _may_hold_assets(t: Type | None) -> bool:
     if isinstance(p, UnionType):
         return any(_may_hold_assets(item) for item in p.items)
     if isinstance(p, Instance):
-        if any(base.fullname.endswith("AssetsDefinition") for base in p.type.mro):
-            return True
-        if p.type.fullname in CONTAINERS:
+        info = p.type
+        if info.fullname in CONTAINERS:
             return any(_may_hold_assets(arg) for arg in p.args)
+        return any(info.has_base(name) for name in ASSETS_CLASSES)
     return False
 
 
 CONTAINERS = frozenset({"builtins.list", "builtins.tuple", "typing.Sequence"})
+# what an asset loader collects from a module (other than the definitions the plugin knows)
+ASSETS_CLASSES = (
+    "dagster._core.definitions.assets.definition.assets_definition.AssetsDefinition",
+    "dagster._core.definitions.assets.definition.cacheable_assets_definition."
+    "CacheableAssetsDefinition",
+    "dagwire.runtime.asset.AssetsDefinition",
+)
 
 
 class ResourceDict:
