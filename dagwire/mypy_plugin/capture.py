@@ -44,6 +44,7 @@ from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.captured import Captured, Requirement, attach, decode
 from dagwire.mypy_plugin.definition_facts import node_facts
 from dagwire.mypy_plugin.frameworks import Framework
+from dagwire.mypy_plugin.job_resource_defs import check_job_resource_defs
 from dagwire.mypy_plugin.parameters import capture_parameters
 from dagwire.mypy_plugin.run_config import check_run_config
 from dagwire.mypy_plugin.settings import Settings
@@ -105,6 +106,8 @@ def apply_hook(
         if (call is None or not changes_facts(call)) and signature_says_all(fw, default, dec.func):
             return ctx.default_return_type
     captured = capture(fw, kind, fn, dec, call, api)
+    if kind == "job" and call is not None and captured.local_keys:
+        check_job_resource_defs(captured, api, call)
     if kind == "job" and call is not None and settings.check_run_config:
         job_config = call_kwargs(call).get("config")
         if job_config is not None:
@@ -312,6 +315,9 @@ def collect_calls(node: object, calls: list[CallExpr]) -> bool:
     return ok
 
 
+# methods of a dynamic output in a job body
+DYNAMIC_METHODS = frozenset({"map", "collect"})
+
 _CHILD_ATTRS = (
     "body", "expr", "callee", "args", "rvalue", "items", "else_body", "left", "right",
     "base", "index", "operands", "if_expr", "else_expr", "cond",
@@ -341,6 +347,14 @@ def job_ops(func: FuncDef, api: CheckerApi) -> tuple[list[tuple[str, Captured]],
             target: Expression = callee.callee.expr
         elif isinstance(callee, MemberExpr) and callee.name == "alias":
             continue  # the inner `op.alias("x")` of `op.alias("x")()`
+        elif isinstance(callee, MemberExpr) and callee.name in DYNAMIC_METHODS:
+            # `fan_out().map(process).collect()`: `process` is a node of the job
+            if callee.name == "collect" and not call.args:
+                continue
+            if len(call.args) != 1:
+                complete = False
+                continue
+            target = call.args[0]
         else:
             target = callee
         node = resolve_ref(target, mod, api)

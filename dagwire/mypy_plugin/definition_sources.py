@@ -1,18 +1,23 @@
 """Follow the expressions given to `Definitions(...)` back to definitions and resource dicts.
 
 Handles list literals, `[*x, y]`, `a + b`, module-level variables in this or another module,
-`load_assets_from_modules([module])`, `with_resources(...)`, `BindResourcesToJobs(...)`,
-and for resources: dict literals, `**shared`, `shared | {...}`, `dict(k=v)`, and dicts picked
-by deployment (`by_env[env]`: every candidate dict is checked). Whatever cannot be followed is
-reported as incomplete, and the checks then stay silent where they would have to guess.
+`load_assets_from_modules([module])`, `load_assets_from_package_module(package)`,
+`with_resources(...)`, `BindResourcesToJobs(...)`, and for resources: dict literals,
+`**shared`, `shared | {...}`, `dict(k=v)`, and dicts picked by deployment (`by_env[env]`,
+`PROD if is_prod else LOCAL`: every candidate dict is checked). Whatever cannot be followed
+is reported as incomplete, and the checks then stay silent where they would have to guess.
 """
 
 from __future__ import annotations
+
+import os
 
 from mypy.nodes import (
     ARG_POS,
     ARG_STAR,
     CallExpr,
+    ConditionalExpr,
+    Decorator,
     DictExpr,
     Expression,
     IndexExpr,
@@ -27,12 +32,21 @@ from mypy.nodes import (
     TypeInfo,
     Var,
 )
-from mypy.types import AnyType, Instance, ProperType, TypeOfAny, get_proper_type
+from mypy.types import (
+    AnyType,
+    Instance,
+    ProperType,
+    Type,
+    TypeOfAny,
+    UnionType,
+    get_proper_type,
+)
 
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.captured import Captured, decode
 from dagwire.mypy_plugin.definition_facts import node_facts
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
+from dagwire.mypy_plugin.statement_reads import record_path
 from dagwire.mypy_plugin.symbols import (
     call_kwargs,
     node_type,
@@ -67,7 +81,7 @@ def _fullname(expr: Expression, mod: MypyFile, api: CheckerApi) -> str:
 
 
 def _is(name: str, attr: str) -> bool:
-    return any(getattr(fw, attr) == name for fw in ALL_FRAMEWORKS.values())
+    return bool(name) and any(getattr(fw, attr) == name for fw in ALL_FRAMEWORKS.values())
 
 
 def expr_type(expr: Expression, mod: MypyFile, api: CheckerApi) -> ProperType | None:
@@ -113,6 +127,8 @@ def resolve_definitions(
         name = _fullname(expr.callee, mod, api)
         if _is(name, "load_assets_from_modules"):
             return _from_modules(expr, mod, api)
+        if _is(name, "load_assets_from_package_module"):
+            return _from_package(expr, mod, api)
         if any(name in fw.job_wrappers for fw in ALL_FRAMEWORKS.values()):
             return _wrapped_job(expr, mod, api, depth)
         if _is(name, "bind_resources_to_jobs") and expr.args:
@@ -171,11 +187,82 @@ def _from_modules(call: CallExpr, mod: MypyFile, api: CheckerApi) -> Definitions
         if not isinstance(module, MypyFile):
             out.complete = False
             continue
-        for _, sym in sorted(module.names.items()):  # in name order: stable reports
-            captured = node_facts(sym.node)
-            if captured is not None and captured.kind == "asset":
-                out.items.append(captured)
+        _module_assets(module, out)
     return out
+
+
+def _from_package(call: CallExpr, mod: MypyFile, api: CheckerApi) -> Definitions_:
+    """`load_assets_from_package_module(pkg)`: the package and every module under it."""
+    out = Definitions_()
+    package = resolve_ref(call.args[0], mod, api) if call.args else None
+    if not isinstance(package, MypyFile) or not package.is_package_init_file():
+        out.complete = False
+        return out
+    prefix = package.fullname + "."
+    found = [package, *(m for n, m in api.modules.items() if n.startswith(prefix))]
+    if len(found) != _modules_on_disk(package.path, api.tree):
+        out.complete = False  # a submodule mypy does not analyse: its assets are unknown
+    for module in sorted(found, key=lambda m: m.fullname):
+        _module_assets(module, out)
+    return out
+
+
+def _modules_on_disk(init_path: str, reader: MypyFile) -> int:
+    """How many modules (the package itself included) the package directory holds.
+
+    The directories are recorded as read by `reader`: a module added there re-checks it.
+    """
+    count = 0
+    try:
+        for here, dirs, files in os.walk(os.path.dirname(init_path)):
+            record_path(reader, here)
+            dirs[:] = [d for d in dirs if d.isidentifier()]
+            count += sum(1 for f in files if f.endswith(".py") and f[:-3].isidentifier())
+    except OSError:
+        return -1
+    return count
+
+
+def _module_assets(module: MypyFile, out: Definitions_) -> None:
+    """The assets a module's names hold, as dagster's loader finds them."""
+    for name, sym in sorted(module.names.items()):  # in name order: stable reports
+        node = sym.node
+        captured = node_facts(node)
+        if captured is not None:
+            if captured.kind == "asset":
+                out.items.append(captured)
+        elif (
+            isinstance(node, (Decorator, Var))
+            and not name.startswith("__")  # `__name__`, `__file__`, ...: never assets
+            and _may_hold_assets(node_type(node))
+        ):
+            # an asset from a decorator or factory the plugin does not know (dbt-style),
+            # or a list of assets: what it requires is unknown
+            out.complete = False
+
+
+def _may_hold_assets(t: Type | None) -> bool:
+    p = get_proper_type(t) if t is not None else None
+    if p is None or isinstance(p, AnyType):
+        return True
+    if isinstance(p, UnionType):
+        return any(_may_hold_assets(item) for item in p.items)
+    if isinstance(p, Instance):
+        info = p.type
+        if info.fullname in CONTAINERS:
+            return any(_may_hold_assets(arg) for arg in p.args)
+        return any(info.has_base(name) for name in ASSETS_CLASSES)
+    return False
+
+
+CONTAINERS = frozenset({"builtins.list", "builtins.tuple", "typing.Sequence"})
+# what an asset loader collects from a module (other than the definitions the plugin knows)
+ASSETS_CLASSES = (
+    "dagster._core.definitions.assets.definition.assets_definition.AssetsDefinition",
+    "dagster._core.definitions.assets.definition.cacheable_assets_definition."
+    "CacheableAssetsDefinition",
+    "dagwire.runtime.asset.AssetsDefinition",
+)
 
 
 class ResourceDict:
@@ -254,6 +341,18 @@ def resolve_resources(
         return result
     if isinstance(expr, IndexExpr):
         return _candidates(expr, mod, api, depth)
+    if isinstance(expr, ConditionalExpr):
+        # `PROD if is_prod else LOCAL`: each branch is a candidate, named after its variable
+        branches: list[ResourceDict] = []
+        for branch in (expr.if_expr, expr.else_expr):
+            inner = resolve_resources(branch, mod, api, depth + 1)
+            if inner is None:
+                return None
+            for r in inner:
+                if r.label is None and isinstance(branch, (NameExpr, MemberExpr)):
+                    r.label = branch.name
+            branches += inner
+        return branches
     if isinstance(expr, (NameExpr, MemberExpr)):
         node = resolve_ref(expr, mod, api)
         if isinstance(node, Var):

@@ -18,7 +18,7 @@ class Framework:
         "opaque_resource_bases", "checkable_resource_bases", "config_base", "resource_param",
         "context_resources", "context_classes", "invocation_methods", "partial_resource",
         "check_resource_fields", "composition_calls", "signature_classes", "graph_to_job",
-        "job_wrappers",
+        "job_wrappers", "load_assets_from_package_module", "resource_dependency",
     )
 
     def __init__(
@@ -65,6 +65,10 @@ class Framework:
         # schedules / sensors built by a call whose `job=` (or first argument) is the job they
         # run: Definitions includes that job, so it requires what the job requires
         job_wrappers: tuple[str, ...] = (),
+        # loads the assets of a package and of every module under it
+        load_assets_from_package_module: str = "",
+        # `ResourceDependency[X]`: a nested resource field of class X
+        resource_dependency: str = "",
     ) -> None:
         self.name = name
         self.decorators = decorators
@@ -92,6 +96,8 @@ class Framework:
         self.signature_classes = signature_classes if signature_classes is not None else {}
         self.graph_to_job = graph_to_job
         self.job_wrappers = job_wrappers
+        self.load_assets_from_package_module = load_assets_from_package_module
+        self.resource_dependency = resource_dependency
 
     def __repr__(self) -> str:
         return f"Framework({self.name!r})"
@@ -160,6 +166,10 @@ DAGSTER = Framework(
         _DG + "sensor_definition.SensorDefinition",
         _DG + "partitions.partitioned_schedule.build_schedule_from_partitioned_job",
     ),
+    load_assets_from_package_module=(
+        _DG + "module_loaders.load_assets_from_modules.load_assets_from_package_module"
+    ),
+    resource_dependency="dagster._config.pythonic_config.resource.ResourceDependency",
 )
 
 _RT = "dagwire.runtime."
@@ -218,6 +228,7 @@ DAGWIRE = Framework(
     },
     graph_to_job=(_RT + "legacy.graph.GraphDefinition.to_job",),
     job_wrappers=(_RT + "schedule.ScheduleDefinition", _RT + "sensor.SensorDefinition"),
+    load_assets_from_package_module=_RT + "definitions.load_assets_from_package_module",
 )
 
 ALL_FRAMEWORKS: dict[str, Framework] = {"dagwire": DAGWIRE, "dagster": DAGSTER}

@@ -13,6 +13,7 @@ from mypy.types import Instance, Type, get_proper_type
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.captured import Captured, attach, decode
 from dagwire.mypy_plugin.frameworks import Framework
+from dagwire.mypy_plugin.job_resource_defs import check_job_resource_defs
 from dagwire.mypy_plugin.run_config import check_run_config
 from dagwire.mypy_plugin.settings import Settings
 from dagwire.mypy_plugin.symbols import str_value
@@ -42,6 +43,7 @@ def to_job_hook(fw: Framework, settings: Settings, ctx: MethodContext) -> Type:
         ) else []
         if isinstance(defs, DictExpr) and len(keys) == len(defs.items) and all(keys):
             job.local_keys = [k for k in keys if k]
+            check_job_resource_defs(job, api, ctx.context)
         else:
             job.all_keys_local = True  # bindings not known: do not report its keys
     if settings.check_run_config and "config" in args:

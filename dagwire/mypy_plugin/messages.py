@@ -15,11 +15,26 @@ def where(label: str | None) -> str:
     return f' for "{label}"' if label else ""
 
 
-def unbound(key: str, owner: str, expects: str | None, label: str | None) -> str:
+def unbound(
+    key: str,
+    owner: str,
+    expects: str | None,
+    label: str | None,
+    bound_in: str = "Definitions(resources=...)",
+) -> str:
     expected = f" (expects {expects})" if expects else ""
     return (
         f'Resource "{key}" required by {owner}{expected} is not bound in '
-        f"Definitions(resources=...){where(label)}"
+        f"{bound_in}{where(label)}"
+    )
+
+
+
+def unbound_in_job(key: str, owner: str, job: str, expects: str | None) -> str:
+    expected = f" (expects {expects})" if expects else ""
+    return (
+        f'Resource "{key}" required by {owner}{expected} is not bound in the resource_defs '
+        f'of job "{job}"'
     )
 
 

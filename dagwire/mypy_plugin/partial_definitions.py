@@ -29,7 +29,12 @@ from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.enclosing import enclosing_decorators
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
 from dagwire.mypy_plugin.statement_reads import record_read
-from dagwire.mypy_plugin.symbols import module_tree, resolve_ref, variable_initializer
+from dagwire.mypy_plugin.symbols import (
+    absolute_import,
+    module_tree,
+    resolve_ref,
+    variable_initializer,
+)
 
 MERGE_METHODS = frozenset({"merge", "merge_unbound_defs"})
 DEFINITIONS_DECORATORS = frozenset({"dagster.components.definitions.definitions"})
@@ -103,16 +108,6 @@ def _may_import(other: MypyFile, mod: MypyFile) -> bool:
     return "." not in name and name not in ALL_FRAMEWORKS and name != "builtins"
 
 
-def _absolute(other: MypyFile, module_id: str, relative: int) -> str:
-    if not relative:
-        return module_id
-    parts = other.fullname.split(".")
-    if not other.is_package_init_file():
-        parts = parts[:-1]
-    base = parts[: len(parts) - (relative - 1)] if relative > 1 else parts
-    return ".".join([*base, module_id] if module_id else base)
-
-
 def _imports(other: MypyFile, mod: MypyFile) -> bool:
     """Whether module `other` imports module `mod` or a name from it, read from its import
     statements (kept apart from its other statements, which mypy may not have built yet): a
@@ -124,11 +119,11 @@ def _imports(other: MypyFile, mod: MypyFile) -> bool:
             if any(i == target for i, _ in imp.ids):
                 return True
         elif isinstance(imp, ImportFrom):
-            source = _absolute(other, imp.id, imp.relative)
+            source = absolute_import(other, imp.id, imp.relative)
             if source == target or (source == parent and any(n == last for n, _ in imp.names)):
                 return True
         elif isinstance(imp, ImportAll):
-            if _absolute(other, imp.id, imp.relative) == target:
+            if absolute_import(other, imp.id, imp.relative) == target:
                 return True
     return False
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from typing import Any, Callable
 
-from mypy.nodes import TypeInfo
+from mypy.nodes import MypyFile, TypeInfo
 from mypy.options import Options
 from mypy.plugin import (
     AttributeContext,
@@ -78,11 +78,12 @@ class DagwirePlugin(Plugin):
         # `Definitions.merge(...)`, a static method: reaches the method hook
         m[f"{fw.definitions}.merge"] = lazy_hook("merged_definitions", "merge_hook", fw, s)
         f[fw.define_asset_job] = lazy_hook("run_config", "define_asset_job_hook", fw, s)
+        # run config and the resources a test run is given (execution_resources.py)
+        for name in fw.materialize:
+            f[name] = lazy_hook("run_config", "materialize_hook", fw, s)
+        for name in fw.execute_in_process:
+            m[name] = lazy_hook("run_config", "execute_in_process_hook", fw, s)
         if s.check_run_config:
-            for name in fw.materialize:
-                f[name] = lazy_hook("run_config", "materialize_hook", fw)
-            for name in fw.execute_in_process:
-                m[name] = lazy_hook("run_config", "execute_in_process_hook", fw)
             f[fw.run_request] = lazy_hook("run_config", "run_request_hook", fw)
         for name in fw.graph_to_job:
             m[name] = lazy_hook("graph_jobs", "to_job_hook", fw, s)
@@ -121,6 +122,15 @@ class DagwirePlugin(Plugin):
         if hook is None and fullname.startswith(UNDECLARED_HOOK_PREFIX):
             return self._attribute_hooks[UNDECLARED_HOOK_PREFIX]
         return hook
+
+    def get_additional_deps(self, file: MypyFile) -> list[tuple[int, str, int]]:
+        # asked for each module mypy parses (none in a warm run): imported on first use
+        from dagwire.mypy_plugin.package_dependencies import package_dependencies
+
+        try:
+            return package_dependencies(file)
+        except Exception:  # noqa: BLE001 - never break mypy's module graph
+            return []
 
     def report_config_data(self, ctx: ReportConfigContext) -> dict[str, Any]:
         # The frameworks' own modules hold no user definitions: a settings change must not

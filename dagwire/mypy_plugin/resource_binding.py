@@ -143,6 +143,7 @@ def check_binding(
     all_complete: bool,
     local_keys: set[str],
     check_types: bool = True,
+    bound_in: str = "Definitions(resources=...)",
 ) -> None:
     """Report what `definitions` require that a candidate resource dict does not bind."""
     frameworks = {d.framework for d in definitions}
@@ -176,7 +177,7 @@ def check_binding(
             checkable = expected is not None and not isinstance(expected, AnyType)
             for cand in candidates:
                 if key not in cand.values:
-                    if cand.complete:
+                    if cand.complete and key not in IMPLICIT_KEYS:  # a default io_manager
                         report(
                             messages.unbound(
                                 key,
@@ -185,6 +186,7 @@ def check_binding(
                                 if expected is not None and checkable
                                 else None,
                                 cand.label if len(candidates) > 1 else None,
+                                bound_in,
                             ),
                             error_codes.UNBOUND_RESOURCE,
                         )
@@ -236,9 +238,16 @@ def nested_field_types(cand: ResourceDict) -> list[Instance]:
                 t = get_proper_type(sym.node.type) if isinstance(sym.node, Var) and (
                     sym.node.type is not None
                 ) else None
+                if isinstance(t, Instance) and t.type.fullname in RESOURCE_DEPENDENCIES and t.args:
+                    t = get_proper_type(t.args[0])  # `ResourceDependency[X]`: an X field
                 if isinstance(t, Instance) and t.type.fullname not in BUILTIN_FIELD_TYPES:
                     out.append(t)
     return out
+
+
+RESOURCE_DEPENDENCIES = frozenset(
+    fw.resource_dependency for fw in ALL_FRAMEWORKS.values() if fw.resource_dependency
+)
 
 
 # field types that are never resources: skip them without a subtype check

@@ -29,6 +29,7 @@ from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.type_helpers import type_builder
 from dagwire.mypy_plugin.captured import Captured, attach, decode
 from dagwire.mypy_plugin.definition_sources import expr_type, resolve_definitions
+from dagwire.mypy_plugin.execution_resources import check_execute_in_process, check_materialize
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.settings import Settings
 from dagwire.mypy_plugin.symbols import (
@@ -164,11 +165,12 @@ def define_asset_job_hook(fw: Framework, settings: Settings, ctx: FunctionContex
     return default
 
 
-def materialize_hook(fw: Framework, ctx: FunctionContext) -> Type:
+def materialize_hook(fw: Framework, settings: Settings, ctx: FunctionContext) -> Type:
     api = ctx.api
     assert isinstance(api, CheckerApi)
     args = _args(ctx)
-    if "run_config" in args and "assets" in args:
+    check_materialize(fw, ctx)
+    if settings.check_run_config and "run_config" in args and "assets" in args:
         ops, complete = _asset_ops(args["assets"], api)
         owner = Captured(kind="asset_job", name="materialize", framework=fw.name, ops=ops)
         owner.ops_complete = complete
@@ -176,12 +178,14 @@ def materialize_hook(fw: Framework, ctx: FunctionContext) -> Type:
     return ctx.default_return_type
 
 
-def execute_in_process_hook(fw: Framework, ctx: MethodContext) -> Type:
+def execute_in_process_hook(fw: Framework, settings: Settings, ctx: MethodContext) -> Type:
     api = ctx.api
     assert isinstance(api, CheckerApi)
     job = decode(ctx.type)
     args = _args(ctx)
-    if job is not None and job.kind == "job" and "run_config" in args:
+    if job is not None and job.kind == "job":
+        check_execute_in_process(fw, job, ctx)
+    if settings.check_run_config and job is not None and job.kind == "job" and "run_config" in args:
         check_run_config(args["run_config"], job, api, ctx.context)
     return ctx.default_return_type
 

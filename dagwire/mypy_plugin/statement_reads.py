@@ -30,7 +30,13 @@ _listed: dict[str, set[str]] = {}
 def record_read(reader: MypyFile, read: MypyFile) -> None:
     """`reader`'s findings depend on the statements of `read`."""
     if read is not reader and read.path:
-        _reads.setdefault(reader.fullname, set()).add(read.path)
+        record_path(reader, read.path)
+
+
+def record_path(reader: MypyFile, path: str) -> None:
+    """`reader`'s findings depend on a file, or on which files a directory holds (a
+    directory's modification time changes when a file is added or removed)."""
+    _reads.setdefault(reader.fullname, set()).add(path)
 
 
 def reads_directory(options: Options) -> str | None:

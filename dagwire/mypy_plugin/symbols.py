@@ -219,3 +219,14 @@ def str_value(expr: Expression) -> str | None:
 
 def call_kwargs(call: CallExpr) -> dict[str, Expression]:
     return {n: a for n, a in zip(call.arg_names, call.args) if n is not None}
+
+
+def absolute_import(file: MypyFile, module_id: str, relative: int) -> str:
+    """The module `from <dots><module_id> import ...` in `file` names."""
+    if not relative:
+        return module_id
+    parts = file.fullname.split(".")
+    if not file.is_package_init_file():
+        parts = parts[:-1]
+    base = parts[: len(parts) - (relative - 1)] if relative > 1 else parts
+    return ".".join([*base, module_id] if module_id else base)

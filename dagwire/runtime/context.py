@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dagwire.runtime.errors import DagwireError, DagwireResourceNotFoundError
 
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from dagwire.runtime.asset import AssetKey
 
 _LOG = logging.getLogger("dagwire")
+_Context = TypeVar("_Context", bound="OpExecutionContext")
 
 
 class Resources:
@@ -180,6 +181,13 @@ class OpExecutionContext:
         clone._resource_values = dict(resources)
         clone.resources = Resources(clone._resource_values, self.resources._owner)
         return clone
+
+    # `with build_op_context(...) as context:` as in Dagster (nothing to tear down here)
+    def __enter__(self: _Context) -> _Context:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        return None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(op_name={self.op_name!r}, run_id={self.run_id!r})"

@@ -223,3 +223,62 @@ def test_editing_a_dict_or_list_in_another_module_re_reports(tmp_path: Path, fw:
     edit(tmp_path, "project/resources.py", ', "cache": Postgres(dsn="b")}', "}")
     assert mypy(tmp_path) == [UNBOUND_SHARED_CACHE]
     assert mypy(tmp_path, "-n", "2") == [UNBOUND_SHARED_CACHE]
+
+
+PACKAGE_DEFINITIONS = """\
+from {fw} import Definitions, load_assets_from_package_module
+from project import assets
+from project.resources import Postgres
+
+defs = Definitions(
+    assets=load_assets_from_package_module(assets), resources={{"db": Postgres(dsn="a")}}
+)
+"""
+
+PACKAGE_ASSET = """\
+from {fw} import asset
+from project.resources import Postgres
+
+@asset
+def {name}({key}: Postgres) -> int:
+    return 1
+"""
+
+UNBOUND_PACKAGE_CACHE = (
+    'project/definitions.py:5: error: Resource "cache" required by asset "events" '
+    '(expects "Postgres") is not bound in Definitions(resources=...)  [dagwire-unbound-resource]'
+)
+
+
+@pytest.mark.parametrize("fw", ["dagwire", "dagster"])
+def test_a_module_added_to_a_loaded_package_re_reports(tmp_path: Path, fw: str) -> None:
+    write_files(
+        tmp_path,
+        {
+            "project/__init__.py": "",
+            "project/resources.py": RESOURCES.format(fw=fw),
+            "project/assets/__init__.py": "",
+            "project/assets/core.py": PACKAGE_ASSET.format(fw=fw, name="orders", key="db"),
+            "project/definitions.py": PACKAGE_DEFINITIONS.format(fw=fw),
+        },
+    )
+    (tmp_path / "mypy.ini").write_text(config_text([], []))
+
+    def run() -> list[str]:
+        proc = run_mypy_subprocess(
+            tmp_path,
+            ["--config-file", "mypy.ini", "--cache-dir", ".mypy_cache", "--no-error-summary",
+             "--no-color-output", "project"],
+        )
+        assert "Traceback" not in proc.stderr and "INTERNAL ERROR" not in proc.stdout
+        return proc.stdout.splitlines()
+
+    assert run() == []
+    extra = tmp_path / "project/assets/extra.py"
+    extra.write_text(PACKAGE_ASSET.format(fw=fw, name="events", key="cache"))
+    unique_mtime(extra.parent)  # a new entry in the second of the last run must still show
+    assert run() == [UNBOUND_PACKAGE_CACHE]
+    assert run() == [UNBOUND_PACKAGE_CACHE]
+    extra.unlink()
+    unique_mtime(extra.parent)
+    assert run() == []

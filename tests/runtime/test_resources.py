@@ -211,6 +211,17 @@ def test_op_with_context_resources() -> None:
     assert events == ["setup C (a)", "teardown C"]
 
 
+def test_op_context_is_a_context_manager() -> None:
+    # `with build_op_context(...) as context:` as Dagster's tests write it
+    @op
+    def uses(context: Any, a: Tracked) -> str:
+        return f"{context.resources.a.name} {a.name}"
+
+    with build_op_context(resources={"a": Tracked(name="W")}) as context:
+        assert uses(context) == "W W"  # type: ignore[call-arg]
+        assert context.resources.a.name == "W"
+
+
 class JsonLinesIOManager(ConfigurableIOManager):
     path_prefix: str
 

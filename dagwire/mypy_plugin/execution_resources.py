@@ -1,0 +1,64 @@
+"""`materialize([...], resources={...})` and `job.execute_in_process(resources={...})`.
+
+In a test these run the definitions with exactly the resources given (and those the
+definitions bind themselves): a missing key or a resource of the wrong class fails the run.
+Checked like `Definitions(resources=...)`, minus the unused-key check (extra keys are harmless),
+and only when `resources=` is given and every asset of the run is selected.
+"""
+
+from __future__ import annotations
+
+from mypy.nodes import Expression
+from mypy.plugin import FunctionContext, MethodContext
+
+from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.captured import Captured
+from dagwire.mypy_plugin.definition_sources import resolve_definitions, resolve_resources
+from dagwire.mypy_plugin.frameworks import Framework
+from dagwire.mypy_plugin.resource_binding import check_binding
+from dagwire.mypy_plugin.settings import Settings
+
+NO_UNUSED = Settings(warn_unused_resources=False)
+
+
+def _args(ctx: FunctionContext | MethodContext) -> dict[str, Expression]:
+    return {
+        name: exprs[0]
+        for name, exprs in zip(ctx.callee_arg_names, ctx.args)
+        if name is not None and len(exprs) == 1
+    }
+
+
+def check_materialize(fw: Framework, ctx: FunctionContext) -> None:
+    api = ctx.api
+    assert isinstance(api, CheckerApi)
+    args = _args(ctx)
+    if "resources" not in args or "assets" not in args or "selection" in args:
+        return
+    found = resolve_definitions(args["assets"], api.tree, api)
+    _check(fw, api, ctx, args["resources"], found.items, "materialize(resources=...)")
+
+
+def check_execute_in_process(fw: Framework, job: Captured, ctx: MethodContext) -> None:
+    api = ctx.api
+    assert isinstance(api, CheckerApi)
+    args = _args(ctx)
+    if "resources" not in args or "op_selection" in args or "asset_selection" in args:
+        return
+    _check(fw, api, ctx, args["resources"], [job], "execute_in_process(resources=...)")
+
+
+def _check(
+    fw: Framework,
+    api: CheckerApi,
+    ctx: FunctionContext | MethodContext,
+    resources: Expression,
+    definitions: list[Captured],
+    bound_in: str,
+) -> None:
+    candidates = resolve_resources(resources, api.tree, api)
+    if candidates is None or not definitions:
+        return
+    check_binding(
+        fw, NO_UNUSED, api, ctx.context, candidates, definitions, False, set(), bound_in=bound_in
+    )

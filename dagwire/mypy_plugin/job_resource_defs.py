@@ -1,0 +1,52 @@
+"""A dagster job given `resource_defs={...}` must bind every key its ops require.
+
+dagster validates `@job(resource_defs={...})` and `graph.to_job(resource_defs={...})` when the
+job is built (for a non-empty dict): the resources of `Definitions(...)` do not fill it in,
+and loading the module fails. dagwire merges the Definitions' resources into such a job, so
+this check is for dagster definitions only.
+"""
+
+from __future__ import annotations
+
+from mypy.nodes import Context
+from mypy.types import AnyType
+
+from dagwire.mypy_plugin import error_codes, messages
+from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.captured import Captured
+
+# dagster provides a default for this key
+DEFAULT_KEYS = frozenset({"io_manager"})
+
+
+def check_job_resource_defs(job: Captured, api: CheckerApi, context: Context) -> None:
+    """Report the keys the job's ops need that its own `resource_defs=` does not bind.
+
+    Such a job is then not checked again at `Definitions(...)` (as for unknown bindings):
+    one mistake, one report.
+    """
+    if job.framework != "dagster" or job.all_keys_local or not job.local_keys:
+        return
+    bound = DEFAULT_KEYS.union(job.local_keys)
+    missing = False
+    for node, op in job.ops:
+        if op.all_keys_local:
+            continue
+        for req in op.requirements:
+            if req.key in bound or req.key in op.local_keys:
+                continue
+            expected = req.expected
+            expects = (
+                messages.fmt(expected, api.options)
+                if expected is not None and not isinstance(expected, AnyType)
+                else None
+            )
+            api.fail(
+                messages.unbound_in_job(req.key, f'{op.kind} "{node}"', job.name, expects),
+                context,
+                code=error_codes.UNBOUND_RESOURCE,
+            )
+            bound = bound | {req.key}
+            missing = True
+    if missing:
+        job.all_keys_local = True
