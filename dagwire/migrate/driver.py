@@ -105,9 +105,9 @@ def _gather(results: Iterable[tuple[str, str | None, int, str | None]],
         else:
             try:
                 new_text.encode(source.encoding)
-            except UnicodeEncodeError as error:
+            except UnicodeEncodeError as unwritable:
                 report.errors[source.path] = (f"the migrated text cannot be written as "
-                                              f"{source.encoding}: {error.reason}")
+                                              f"{source.encoding}: {unwritable.reason}")
             else:
                 report.outcomes.append(FileOutcome(source.path, source.text, new_text, todos,
                                                    source.encoding))
