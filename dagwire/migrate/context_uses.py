@@ -115,8 +115,21 @@ class _Walker(cst.CSTVisitor):
             self.uses.resource_reads.append((node, key))
             self._cover(node.func, node.args[0].value, node.args[0].value.value)  # type: ignore
 
+    def _is_config_item(self, node: cst.BaseExpression) -> bool:
+        """``context.op_config[...]...`` or ``alias[...]...`` (any key, any depth)."""
+        while isinstance(node, cst.Subscript):
+            node = node.value
+            if _is_context_attr(node, self.uses.context, "op_config") or (
+                    isinstance(node, cst.Name) and node.value in self.uses.config_aliases):
+                return True
+        return False
+
     def _bind(self, target: cst.CSTNode) -> None:
-        if isinstance(target, cst.Name):
+        if isinstance(target, cst.Subscript) and self._is_config_item(target):
+            # a Config object is frozen: `config.key = ...` would raise where this worked
+            self.uses.config_problems.append("an item of context.op_config is assigned or "
+                                             "deleted")
+        elif isinstance(target, cst.Name):
             if id(target) not in self.covered:
                 self.uses.assigned.add(target.value)
         elif isinstance(target, (cst.Tuple, cst.List)):
@@ -138,6 +151,9 @@ class _Walker(cst.CSTVisitor):
         self._bind(node.target)
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._bind(node.target)
+
+    def visit_Del(self, node: cst.Del) -> None:
         self._bind(node.target)
 
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:

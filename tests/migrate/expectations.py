@@ -57,9 +57,9 @@ TODOS: dict[str, dict[str, list[str]]] = {
         _201 + "context.resources.original_resource_dict",
     ]},
     "resource_defs_everywhere": {"main.py": [
-        _203 + "Counter stores 'start' as self.value",
-        *[_201 + '"counter" is bound to the legacy resource main.counter (Counter stores '
-          "'start' as self.value)"] * 3,
+        _203 + "Counter.bump sets self.value (a ConfigurableResource is frozen)",
+        *[_201 + '"counter" is bound to the legacy resource main.counter (Counter.bump sets '
+          "self.value (a ConfigurableResource is frozen))"] * 3,
     ]},
     "resource_generator": {"main.py": [
         _203 + _GENERATOR,
