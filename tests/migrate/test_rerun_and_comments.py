@@ -146,3 +146,61 @@ def test_the_legacy_ops_print_the_same(tmp_path: Path) -> None:
     root = write(tmp_path, {"main.py": OPS + JOB})
     run = cli.run_program(root)
     assert (run.returncode, run.stdout) == (0, "aa b ddd\n"), run.stderr
+
+
+REPOSITORY = '''
+    from dagwire import asset, job, op, repository
+
+
+    @op
+    def hello():
+        return 1
+
+
+    @job
+    def hello_job():
+        hello()
+
+
+    @asset
+    def numbers():
+        return 1
+
+
+    # the repository
+    @repository  # main
+    def repo():  # header
+        """Doc."""
+        # all the jobs
+        return [
+            hello_job,  # the job
+            # the asset
+            numbers,
+        ]
+
+
+    print(repo.get_job("hello_job").execute_in_process().success)
+'''
+
+
+def test_the_comments_of_a_repository_stay_above_its_definitions(tmp_path: Path) -> None:
+    root = write(tmp_path, {"main.py": REPOSITORY})
+    written = cli.migrate("--write", ".", cwd=root)
+    assert written.returncode == 0, written.stderr
+    assert read(root, "main.py").splitlines()[18:31] == [
+        "# the repository",
+        "# main",
+        "# header",
+        "# all the jobs",
+        "# the job",
+        "# the asset",
+        "repo = Definitions(",
+        "    assets=[numbers],",
+        "    jobs=[hello_job],",
+        ")",
+        "",
+        "",
+        'print(repo.get_job_def("hello_job").execute_in_process().success)',
+    ]
+    run = cli.run_program(root)
+    assert (run.returncode, run.stdout) == (0, "True\n"), run.stderr
