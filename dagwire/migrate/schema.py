@@ -31,8 +31,15 @@ class FieldSpec:
     type_src: str
     default_src: str | None  # None: required
     is_source: bool = False  # StringSource/IntSource/BoolSource: may come from {"env": ...}
+    description_src: str | None = None  # Field(..., description="...") as written
 
-    def line(self) -> str:
+    def line(self, field_function: str = "Field") -> str:
+        """``name: type [= default]``; a description goes in pydantic's ``Field``
+        (``field_function`` is how the file spells it)."""
+        if self.description_src is not None:
+            default = "" if self.default_src is None else f"default={self.default_src}, "
+            return (f"{self.name}: {self.type_src} = {field_function}({default}"
+                    f"description={self.description_src})")
         return f"{self.name}: {self.type_src}" + (
             f" = {self.default_src}" if self.default_src is not None else "")
 
@@ -51,6 +58,11 @@ class Schema:
 
     def field_named(self, name: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def has_descriptions(self) -> bool:
+        return any(f.description_src is not None for f in self.fields) or any(
+            f.description_src is not None for c in self.nested for f in c.fields)
 
 
 def camel(name: str) -> str:
@@ -93,10 +105,20 @@ class _Translator:
             if len(value.args) != 1:
                 raise Untranslatable(f'Field of "{name}" has no single type argument')
             options = {k.arg: k.value for k in value.keywords}
-            unknown = set(options) - {"default_value", "is_required"}
+            unknown = set(options) - {"default_value", "is_required", "description"}
             if unknown:
                 raise Untranslatable(
                     f'Field of "{name}" uses {", ".join(sorted(str(u) for u in unknown))}')
+            description = None
+            if "description" in options:
+                node = options["description"]
+                try:
+                    is_text = isinstance(ast.literal_eval(node), str)
+                except ValueError:
+                    is_text = False
+                if not is_text:
+                    raise Untranslatable(f'description of "{name}" is not a string literal')
+                description = self.text(node)
             type_src, is_source = self.type(name, value.args[0])
             if "default_value" in options:
                 default = options["default_value"]
@@ -104,15 +126,15 @@ class _Translator:
                     ast.literal_eval(default)
                 except ValueError:
                     raise Untranslatable(f'default of "{name}" is not a literal') from None
-                return FieldSpec(name, type_src, self.text(default), is_source)
+                return FieldSpec(name, type_src, self.text(default), is_source, description)
             required = options.get("is_required")
             if isinstance(required, ast.Constant) and required.value is False:
                 self.needs_optional = True
-                return FieldSpec(name, f"Optional[{type_src}]", "None", is_source)
+                return FieldSpec(name, f"Optional[{type_src}]", "None", is_source, description)
             if required is not None and not (
                     isinstance(required, ast.Constant) and required.value is True):
                 raise Untranslatable(f'is_required of "{name}" is not a literal')
-            return FieldSpec(name, type_src, None, is_source)
+            return FieldSpec(name, type_src, None, is_source, description)
         if isinstance(value, ast.Call) and self.role_of(value) == "Noneable":
             if len(value.args) != 1 or value.keywords:
                 raise Untranslatable(f'Noneable of "{name}" has no single type argument')
@@ -167,6 +189,7 @@ def translate(mapping: ast.expr, role_of: Callable[[ast.expr], str | None],
     return Schema(fields, translator.nested, translator.needs_optional)
 
 
-def class_source(name: str, base: str, fields: tuple[FieldSpec, ...] | list[FieldSpec]) -> str:
-    body = "\n".join(f"    {f.line()}" for f in fields) or "    pass"
+def class_source(name: str, base: str, fields: tuple[FieldSpec, ...] | list[FieldSpec],
+                 field_function: str = "Field") -> str:
+    body = "\n".join(f"    {f.line(field_function)}" for f in fields) or "    pass"
     return f"class {name}({base}):\n{body}\n"

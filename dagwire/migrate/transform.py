@@ -277,6 +277,8 @@ def _finish_imports(module: cst.Module, context: FileContext) -> cst.Module:
             names = ", ".join(sorted(context.typing_imports))
             new_statements.append(cst.parse_statement(  # type: ignore[arg-type]
                 f"from typing import {names}\n"))
+    new_statements.extend(cst.parse_statement(f"import {module}\n")  # type: ignore[misc]
+                          for module in sorted(context.module_imports))
     project_statements = [cst.parse_statement(f"from {module} import {name}\n")
                           for module, name in sorted(context.project_imports)]
     last_import = _after_imports(body)

@@ -107,8 +107,10 @@ class OpConfigClass(Codemod):
             return todo(f"class name {', '.join(clash or class_names)} is already taken")
         ctx.class_names_taken.update(class_names)
         config_base = ctx.framework_name("Config")
-        sources = [class_source(c.name, config_base, c.fields) for c in schema.nested]
-        sources.append(class_source(class_name, config_base, schema.fields))
+        field_function = ctx.field_function() if schema.has_descriptions else "Field"
+        sources = [class_source(c.name, config_base, c.fields, field_function)
+                   for c in schema.nested]
+        sources.append(class_source(class_name, config_base, schema.fields, field_function))
         if schema.needs_optional:
             ctx.typing_imports.add("Optional")
         plan.classes_before = [cst.parse_statement(s) for s in sources]

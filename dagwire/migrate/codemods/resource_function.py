@@ -107,7 +107,10 @@ class ResourceFunctionClass(Codemod):
         docstring = body[:1] if body and isinstance(body[0], cst.SimpleStatementLine) else []
         rest = [s for s in body[len(docstring):]
                 if not (isinstance(s, cst.FunctionDef) and s.name.value == "__init__")]
-        fields = [cst.parse_statement(f.line() + "\n") for f in conversion.fields]
+        field_function = "Field"
+        if any(f.description_src is not None for f in conversion.fields):
+            field_function = self.context.field_function()
+        fields = [cst.parse_statement(f.line(field_function) + "\n") for f in conversion.fields]
         first = rest[0] if rest else None
         if isinstance(first, (cst.FunctionDef, cst.ClassDef)) and not first.leading_lines:
             rest[0] = first.with_changes(leading_lines=[cst.EmptyLine()])
