@@ -32,6 +32,9 @@ class FieldSpec:
     default_src: str | None  # None: required
     is_source: bool = False  # StringSource/IntSource/BoolSource: may come from {"env": ...}
     description_src: str | None = None  # Field(..., description="...") as written
+    # Field(T, is_required=False) without a default: the legacy dict lacks the key when the
+    # run config does (every other field's key is always there, Noneable ones as None)
+    may_be_absent: bool = False
 
     def line(self, field_function: str = "Field") -> str:
         """``name: type [= default]``; a description goes in pydantic's ``Field``
@@ -130,7 +133,8 @@ class _Translator:
             required = options.get("is_required")
             if isinstance(required, ast.Constant) and required.value is False:
                 self.needs_optional = True
-                return FieldSpec(name, f"Optional[{type_src}]", "None", is_source, description)
+                return FieldSpec(name, f"Optional[{type_src}]", "None", is_source, description,
+                                 may_be_absent=True)
             if required is not None and not (
                     isinstance(required, ast.Constant) and required.value is True):
                 raise Untranslatable(f'is_required of "{name}" is not a literal')

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 EXACT = frozenset({
     "asset_config_schema",
+    "config_get_and_descriptions",
     "op_config_job",
     "repository_schedules_sensors",
     "resource_configured",
@@ -31,9 +32,8 @@ TODOS: dict[str, dict[str, list[str]]] = {
         "than build an object from its config)",
     ]},
     "config_types": {"main.py": [
-        _202 + 'Field of "retries" uses description; "options" is a Permissive, which has no '
-        'exact Config form; the type of "mode" (Enum.from_python_enum(Mode)) is not a plain '
-        "type the codemod knows",
+        _202 + '"options" is a Permissive, which has no exact Config form; the type of "mode" '
+        "(Enum.from_python_enum(Mode)) is not a plain type the codemod knows",
     ]},
     "hardcoded_and_none": {"main.py": [
         _201 + '"regions" is bound to ResourceDefinition.hardcoded_resource, not a '

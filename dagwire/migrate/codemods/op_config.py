@@ -54,6 +54,38 @@ def _resolves(schema: Schema, chain: tuple[str, ...]) -> bool:
     return True
 
 
+def _is_plain(node: cst.BaseExpression) -> bool:
+    """A default the rewrite may drop or evaluate lazily: a literal or a name."""
+    if isinstance(node, (cst.Name, cst.SimpleString, cst.Integer, cst.Float)):
+        return True
+    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+        return all(_is_plain(e.value) for e in node.elements)
+    if isinstance(node, cst.Dict):
+        return all(isinstance(e, cst.DictElement) and _is_plain(e.key) and _is_plain(e.value)
+                   for e in node.elements)
+    if isinstance(node, cst.UnaryOperation):
+        return _is_plain(node.expression)
+    return isinstance(node, cst.ConcatenatedString)
+
+
+def _get_replacement(schema: Schema, key: str, default: cst.BaseExpression | None
+                     ) -> cst.BaseExpression:
+    """``op_config.get("k"[, d])`` as the Config object says it.
+
+    The legacy dict has every key except an absent ``Field(T, is_required=False)`` one (then
+    ``.get`` gives ``d`` or None, and the Config field None, a value it cannot have otherwise).
+    """
+    value = cst.Attribute(cst.Name("config"), cst.Name(key))
+    spec = schema.field_named(key)
+    if default is None or spec is None or not spec.may_be_absent or (
+            isinstance(default, cst.Name) and default.value == "None"):
+        return value
+    return cst.IfExp(
+        test=cst.Comparison(value, [cst.ComparisonTarget(cst.IsNot(), cst.Name("None"))]),
+        body=value, orelse=default,
+        lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+
+
 class OpConfigClass(Codemod):
     code = CODE
     name = "op-config-class"
@@ -79,15 +111,20 @@ class OpConfigClass(Codemod):
         if uses is not None:
             if uses.config_problems:
                 return todo(", ".join(sorted(set(uses.config_problems))))
-            missing = sorted({k for _, k in uses.config_reads} - {f.name for f in schema.fields})
+            read_keys = {k for _, k in uses.config_reads} | {k for _, k, _ in uses.config_gets}
+            missing = sorted(read_keys - {f.name for f in schema.fields})
             if missing:
                 return todo(f"reads {', '.join(missing)}, which the schema does not have")
             nested = {c.name for c in schema.nested}
-            whole = sorted({k for _, k in uses.config_reads
+            whole = sorted({k for k in read_keys
                             if (f := schema.field_named(k)) and f.type_src in nested})
             if whole:
                 return todo(f"the nested config {', '.join(whole)} is read as a whole (it "
                             "becomes a Config object, not a dict)")
+            for _, key, default in uses.config_gets:
+                if default is not None and not _is_plain(default):
+                    return todo(f'the default of op_config.get("{key}", ...) is not a literal '
+                                "or a name")
             for _, chain in uses.config_chains:
                 if not _resolves(schema, chain):
                     return todo(f"reads {'/'.join(chain)}, which is not a field of the schema")
@@ -117,6 +154,8 @@ class OpConfigClass(Codemod):
         if uses is not None:
             for node, key in uses.config_reads:
                 ctx.replacements[node] = cst.Attribute(cst.Name("config"), cst.Name(key))
+            for call, key, default in uses.config_gets:
+                ctx.replacements[call] = _get_replacement(schema, key, default)
             for chain_node, chain in uses.config_chains:
                 expr: cst.BaseExpression = cst.Name("config")
                 for key in chain:
