@@ -31,6 +31,7 @@ class Conversion:
     fields: list[FieldSpec]
     private_renames: list[str] = field(default_factory=list)  # keys stored as self._key
     needs_optional: bool = False
+    docstring: str | None = None  # @resource(description=...) as the class docstring
 
 
 class NotConvertible(Exception):
@@ -79,13 +80,16 @@ def _plan_one(function: ResourceFunction, trees: dict[str, tuple[SourceFile, ast
     if isinstance(node, ast.AsyncFunctionDef):
         raise NotConvertible("it is async")
     decorator = next(d for d in node.decorator_list if names.role(d) == "resource")
-    if not isinstance(decorator, ast.Call) or decorator.args or [
-            k.arg for k in decorator.keywords] != ["config_schema"]:
-        raise NotConvertible("its decorator takes more than config_schema")
+    if not isinstance(decorator, ast.Call) or decorator.args or sorted(
+            str(k.arg) for k in decorator.keywords) not in (["config_schema"],
+                                                            ["config_schema", "description"]):
+        raise NotConvertible("its decorator takes more than config_schema and description")
+    keywords = {k.arg: k.value for k in decorator.keywords}
+    description = keywords.get("description")
     if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(node)):
         raise NotConvertible("it is a generator resource (the code after `yield` belongs in "
                              "teardown_after_execution)")
-    schema = translate(decorator.keywords[0].value, names.role, allow_sources,
+    schema = translate(keywords["config_schema"], names.role, allow_sources,
                        trees[module][0].text)
     if schema.nested:
         raise NotConvertible("nested Shape config in a resource")
@@ -114,6 +118,15 @@ def _plan_one(function: ResourceFunction, trees: dict[str, tuple[SourceFile, ast
     if cls.decorator_list or cls.keywords or any(
             not (isinstance(b, ast.Name) and b.id == "object") for b in cls.bases):
         raise NotConvertible(f"{class_name} has bases or decorators")
+    docstring = None
+    if description is not None:
+        # a ConfigurableResource's description is its docstring
+        if not (isinstance(description, ast.Constant) and isinstance(description.value, str)):
+            raise NotConvertible("its description is not a string literal")
+        if ast.get_docstring(cls, clean=False) is not None:
+            raise NotConvertible(f"{class_name} has a docstring and the resource a description "
+                                 "(a ConfigurableResource has one: its docstring)")
+        docstring = description.value
     init = _init_stores(cls)
     init_params = list(init)
     keys: dict[str, str] = {}  # __init__ parameter -> schema key
@@ -142,7 +155,7 @@ def _plan_one(function: ResourceFunction, trees: dict[str, tuple[SourceFile, ast
             # the attribute becomes `key`: an outside read of `obj._key` would break
             raise NotConvertible(f"_{key} is read outside {class_name} (in {users[0]})")
     return Conversion(function.qualname, module, name, class_name, schema.fields, renames,
-                      schema.needs_optional)
+                      schema.needs_optional, docstring)
 
 
 def _is_config(expr: ast.expr, context: str) -> bool:

@@ -285,6 +285,12 @@ def _finish_imports(module: cst.Module, context: FileContext) -> cst.Module:
     if project_statements and framework_index is not None and last_import > framework_index + 1:
         # project imports already follow the framework import: the new ones join that block
         body[last_import:last_import] = project_statements
+    elif project_statements and framework_index is not None and last_import == framework_index + 1:
+        # the framework import ends the imports: project imports (first party) come after it,
+        # as a block of their own
+        project_statements[0] = project_statements[0].with_changes(
+            leading_lines=[cst.EmptyLine()])
+        body[last_import:last_import] = project_statements
     else:
         new_statements.extend(project_statements)  # type: ignore[arg-type]
     if new_statements:

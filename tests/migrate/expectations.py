@@ -11,6 +11,7 @@ EXACT = frozenset({
     "asset_config_schema",
     "config_get_and_descriptions",
     "op_config_job",
+    "packages_and_tests",
     "repository_schedules_sensors",
     "resource_configured",
     "seed_database",
