@@ -35,6 +35,7 @@ class FieldSpec:
     # Field(T, is_required=False) without a default: the legacy dict lacks the key when the
     # run config does (every other field's key is always there, Noneable ones as None)
     may_be_absent: bool = False
+    noneable: bool = False  # None is also a value the run config may give
 
     def line(self, field_function: str = "Field") -> str:
         """``name: type [= default]``; a description goes in pydantic's ``Field``
@@ -123,28 +124,32 @@ class _Translator:
                     raise Untranslatable(f'description of "{name}" is not a string literal')
                 description = self.text(node)
             type_src, is_source = self.type(name, value.args[0])
+            # Field(Noneable(T)): the key is there (None) unless is_required=False
+            noneable = isinstance(value.args[0], ast.Call) and (
+                self.role_of(value.args[0]) == "Noneable")
             if "default_value" in options:
                 default = options["default_value"]
                 try:
                     ast.literal_eval(default)
                 except ValueError:
                     raise Untranslatable(f'default of "{name}" is not a literal') from None
-                return FieldSpec(name, type_src, self.text(default), is_source, description)
+                return FieldSpec(name, type_src, self.text(default), is_source, description,
+                                 noneable=noneable)
             required = options.get("is_required")
             if isinstance(required, ast.Constant) and required.value is False:
                 self.needs_optional = True
-                return FieldSpec(name, f"Optional[{type_src}]", "None", is_source, description,
-                                 may_be_absent=True)
+                optional = type_src if noneable else f"Optional[{type_src}]"
+                return FieldSpec(name, optional, "None", is_source, description,
+                                 may_be_absent=True, noneable=noneable)
             if required is not None and not (
                     isinstance(required, ast.Constant) and required.value is True):
                 raise Untranslatable(f'is_required of "{name}" is not a literal')
+            if noneable:
+                return FieldSpec(name, type_src, "None", is_source, description, noneable=True)
             return FieldSpec(name, type_src, None, is_source, description)
         if isinstance(value, ast.Call) and self.role_of(value) == "Noneable":
-            if len(value.args) != 1 or value.keywords:
-                raise Untranslatable(f'Noneable of "{name}" has no single type argument')
-            inner, is_source = self.type(name, value.args[0])
-            self.needs_optional = True
-            return FieldSpec(name, f"Optional[{inner}]", "None", is_source)
+            type_src, is_source = self.type(name, value)
+            return FieldSpec(name, type_src, "None", is_source, noneable=True)
         type_src, is_source = self.type(name, value)
         return FieldSpec(name, type_src, None, is_source)
 
@@ -160,6 +165,12 @@ class _Translator:
             return f"list[{self.type(name, value.elts[0])[0]}]", False
         if isinstance(value, ast.Call):
             call_role = self.role_of(value)
+            if call_role == "Noneable":
+                if len(value.args) != 1 or value.keywords:
+                    raise Untranslatable(f'Noneable of "{name}" has no single type argument')
+                inner, is_source = self.type(name, value.args[0])
+                self.needs_optional = True
+                return f"Optional[{inner}]", is_source
             if call_role == "Array" and len(value.args) == 1 and not value.keywords:
                 return f"list[{self.type(name, value.args[0])[0]}]", False
             if call_role == "Shape" and len(value.args) == 1 and isinstance(

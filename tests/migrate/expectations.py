@@ -10,6 +10,7 @@ from __future__ import annotations
 EXACT = frozenset({
     "asset_config_schema",
     "config_get_and_descriptions",
+    "noneable_fields",
     "op_config_job",
     "packages_and_tests",
     "repository_schedules_sensors",

@@ -137,6 +137,27 @@ CASES: dict[str, tuple[str, list[str], str]] = {
         _201 + '"api" is bound to the legacy resource main.api (_token is read outside Api '
         "(in main))",
     ], "abc\n"),
+    # absent -> the default; given None -> None: a Config field has one None for both
+    "get_tells_absent_from_none": ('''
+        from dagwire import Field, Noneable, job, op
+
+
+        @op(config_schema={"owner": Field(Noneable(str), is_required=False)})
+        def owner(context):
+            return context.op_config.get("owner", "nobody")
+
+
+        @job
+        def owners():
+            owner()
+
+
+        for given in [{}, {"owner": None}, {"owner": "ana"}]:
+            result = owners.execute_in_process(
+                run_config={"ops": {"owner": {"config": given}}})
+            print(result.output_for_node("owner"))
+    ''', [_202 + 'op_config.get("owner", ...) tells an absent key from None, a Config object '
+          "cannot"], "nobody\nNone\nana\n"),
 }
 
 
@@ -162,4 +183,4 @@ def test_unsafe_shape_gets_a_todo(case: str, tmp_path: Path) -> None:
 
 
 def test_there_are_cases() -> None:
-    assert len(CASES) == 3
+    assert len(CASES) == 4

@@ -125,6 +125,13 @@ class OpConfigClass(Codemod):
                 if default is not None and not _is_plain(default):
                     return todo(f'the default of op_config.get("{key}", ...) is not a literal '
                                 "or a name")
+                spec = schema.field_named(key)
+                if default is not None and spec is not None and (
+                        spec.may_be_absent and spec.noneable) and not (
+                        isinstance(default, cst.Name) and default.value == "None"):
+                    # absent -> the default, given None -> None: one None in a Config object
+                    return todo(f'op_config.get("{key}", ...) tells an absent key from None, '
+                                "a Config object cannot")
             for _, chain in uses.config_chains:
                 if not _resolves(schema, chain):
                     return todo(f"reads {'/'.join(chain)}, which is not a field of the schema")
