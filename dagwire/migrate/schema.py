@@ -12,7 +12,7 @@ import keyword
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dagwire.migrate.frameworks import SCALAR_TYPES, SOURCE_TYPES
+from dagwire.migrate.frameworks import FRAMEWORK_SCALARS, SCALAR_TYPES, SOURCE_TYPES
 
 # Names a pydantic model already uses: a field with one of them would shadow it.
 RESERVED_FIELDS = frozenset({
@@ -157,6 +157,8 @@ class _Translator:
         if isinstance(value, ast.Name) and value.id in SCALAR_TYPES:
             return SCALAR_TYPES[value.id], False
         role = self.role_of(value) if not isinstance(value, ast.Call) else None
+        if role in FRAMEWORK_SCALARS:
+            return FRAMEWORK_SCALARS[role], False
         if role in SOURCE_TYPES:
             if not self.allow_sources:
                 raise Untranslatable(f'"{name}" is typed {role} (RSC205 not selected)')

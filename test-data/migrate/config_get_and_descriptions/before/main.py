@@ -1,4 +1,4 @@
-from dagwire import Field, Noneable, graph, job, op, resource
+from dagwire import Field, Int, Noneable, String, graph, job, op, resource
 
 
 class Client:
@@ -16,8 +16,8 @@ def client(init_context):
 
 @op(
     config_schema={
-        "path": Field(str, description="What to fetch"),
-        "retries": Field(int, default_value=3, description="How often to try"),
+        "path": Field(String, description="What to fetch"),
+        "retries": Field(Int, default_value=3, description="How often to try"),
         "label": Field(str, is_required=False, description="Shown in the log"),
         "timeout": Noneable(int),
     },
