@@ -295,7 +295,9 @@ def _finish_imports(module: cst.Module, context: FileContext) -> cst.Module:
         new_statements.extend(project_statements)  # type: ignore[arg-type]
     if new_statements:
         anchor = framework_index if framework_index is not None else _after_imports(body)
-        if anchor < len(body):
+        if framework_index is None and anchor > 0:
+            pass  # right below the last import, which keeps the blank lines after it
+        elif anchor < len(body):
             # the new imports take the anchor's leading lines; the anchor gets one blank line
             first = body[anchor]
             new_statements[0] = new_statements[0].with_changes(leading_lines=first.leading_lines)

@@ -107,7 +107,8 @@ class RepositoryDefinitions(Codemod):
             pairs = ", ".join(f"{key}: {value}" for key, value in resources.items())
             lines.append(f"    resources={{{pairs}}},")
         definitions = self.context.framework_name("Definitions")
-        source = f"{function.name.value} = {definitions}(\n" + "\n".join(lines) + "\n)\n"
+        arguments = "\n" + "\n".join(lines) + "\n" if lines else ""
+        source = f"{function.name.value} = {definitions}({arguments})\n"
         statement = cst.parse_statement(source)
         assert isinstance(statement, cst.SimpleStatementLine)
         # the comments of the function (on its lines, in its list) go above the statement
