@@ -184,3 +184,29 @@ def test_unsafe_shape_gets_a_todo(case: str, tmp_path: Path) -> None:
 
 def test_there_are_cases() -> None:
     assert len(CASES) == 4
+
+
+def test_op_config_read_through_a_parameter_that_is_no_context(tmp_path: Path) -> None:
+    # not a context for dagster or dagwire: the body is left alone, never half rewritten
+    source = """
+        from dagwire import op
+
+
+        @op(config_schema={"n": int})
+        def named_ctx(ctx):
+            return ctx.op_config["n"]
+
+
+        @op(config_schema={"n": int})
+        def positional_only(context, /):
+            return context.op_config["n"]
+    """
+    root = write(tmp_path, {"main.py": source})
+    legacy = read(root, "main.py")
+    written = cli.migrate("--write", ".", cwd=root)
+    assert written.returncode == 0, written.stderr
+    todo = (_202 + "op_config is read, but the first parameter is not a context (context, "
+            "_context, context_ or _)")
+    migrated = read(root, "main.py").splitlines()
+    assert [line for line in migrated if "TODO" in line] == [todo, todo]
+    assert [line for line in migrated if "TODO" not in line] == legacy.splitlines()

@@ -54,6 +54,23 @@ def _resolves(schema: Schema, chain: tuple[str, ...]) -> bool:
     return True
 
 
+class _OpConfigFinder(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found = False
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        if node.attr.value == "op_config":
+            self.found = True
+        return not self.found
+
+
+def _reads_op_config(function: cst.FunctionDef) -> bool:
+    finder = _OpConfigFinder()
+    function.body.visit(finder)
+    return finder.found
+
+
 def _is_plain(node: cst.BaseExpression) -> bool:
     """A default the rewrite may drop or evaluate lazily: a literal or a name."""
     if isinstance(node, (cst.Name, cst.SimpleString, cst.Integer, cst.Float)):
@@ -139,6 +156,10 @@ class OpConfigClass(Codemod):
                 return todo('"config" is already a name in the function')
         elif "config" in plan.param_names():
             return todo('"config" is already a parameter')
+        elif _reads_op_config(function):
+            # no parameter the framework takes for the context, yet the body reads op_config
+            return todo("op_config is read, but the first parameter is not a context "
+                        "(context, _context, context_ or _)")
         calls = ctx.facts.direct_calls.get(ctx.module_name, {}).get(name, [])
         if any(shape != "build_op_context(config=...)" for shape in calls) or (
                 calls and schema.nested):
