@@ -80,11 +80,15 @@ def _plan_one(function: ResourceFunction, trees: dict[str, tuple[SourceFile, ast
     if isinstance(node, ast.AsyncFunctionDef):
         raise NotConvertible("it is async")
     decorator = next(d for d in node.decorator_list if names.role(d) == "resource")
-    if not isinstance(decorator, ast.Call) or decorator.args or sorted(
-            str(k.arg) for k in decorator.keywords) not in (["config_schema"],
-                                                            ["config_schema", "description"]):
+    if not isinstance(decorator, ast.Call):
+        raise NotConvertible("its decorator has no config_schema")
+    keywords: dict[str | None, ast.expr] = {k.arg: k.value for k in decorator.keywords}
+    if len(decorator.args) == 1 and "config_schema" not in keywords:
+        keywords["config_schema"] = decorator.args[0]  # @resource({...}): the schema
+    elif decorator.args:
         raise NotConvertible("its decorator takes more than config_schema and description")
-    keywords = {k.arg: k.value for k in decorator.keywords}
+    if "config_schema" not in keywords or not set(keywords) <= {"config_schema", "description"}:
+        raise NotConvertible("its decorator takes more than config_schema and description")
     description = keywords.get("description")
     if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(node)):
         raise NotConvertible("it is a generator resource (the code after `yield` belongs in "
