@@ -67,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
         print("dagwire migrate needs libcst: pip install 'dagwire[migrate]'", file=sys.stderr)
         return 2
     from dagwire.migrate.driver import run as migrate
+    from dagwire.migrate.project import write_source
 
     selected = _codes(args.select) or set(CODES)
     unknown = (selected | _codes(args.disable)) - set(CODES)
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         elif args.mode == "check":
             print(f"would migrate {name}")
         else:
-            outcome.path.write_text(outcome.new_text, encoding="utf-8")
+            write_source(outcome.path, outcome.new_text, outcome.encoding)
     for path, error in sorted(report.errors.items()):
         print(f"error: {_display(path)}: {error}", file=sys.stderr)
     verb = "changed" if args.mode == "write" else "to change"

@@ -204,7 +204,8 @@ class _Collector:
                     self.repositories.append((source.module, node.name))
                 if "resource" in roles:
                     has_schema = any(
-                        isinstance(d, ast.Call) and _keyword(d, "config_schema") is not None
+                        isinstance(d, ast.Call) and (
+                            _keyword(d, "config_schema") is not None or bool(d.args))
                         for d in node.decorator_list if names.role(d) == "resource")
                     qual = f"{source.module}.{node.name}"
                     self.facts.resource_functions[qual] = ResourceFunction(qual, has_schema)

@@ -49,6 +49,7 @@ class FileContext:
     framework_imports: set[str] = field(default_factory=set)
     typing_imports: set[str] = field(default_factory=set)
     project_imports: set[tuple[str, str]] = field(default_factory=set)
+    module_imports: set[str] = field(default_factory=set)  # `import pydantic`
     # statement-level TODOs for nodes that are not planned functions
     statement_todos: dict[cst.CSTNode, list[str]] = field(default_factory=dict)
     class_names_taken: set[str] = field(default_factory=set)
@@ -62,6 +63,20 @@ class FileContext:
         if isinstance(expr, cst.Name) and expr.value in self.extra_qualified:
             return self.extra_qualified[expr.value]
         return self.names.qualify(expr)
+
+    def field_function(self) -> str:
+        """How the file spells pydantic's ``Field`` (for descriptions), import added later.
+
+        dagwire's ``Field`` takes both forms; dagster's ``Field`` is the legacy one only, so a
+        dagster file gets ``import pydantic`` (dagster depends on it).
+        """
+        if self.names.framework == "dagwire" and (
+                "Field" in self.names.framework_locals.values()
+                or "Field" not in self.names.top_level):
+            return self.framework_name("Field")
+        if "pydantic" not in self.names.top_level:
+            self.module_imports.add("pydantic")
+        return "pydantic.Field"
 
     def framework_name(self, exported: str) -> str:
         """How this file spells a framework name it is about to use (import added later)."""

@@ -39,6 +39,9 @@ class ContextUses:
     config_problems: list[str] = field(default_factory=list)
     # `context.op_config["a"]["b"]`: the outer subscript and its keys ("a", "b")
     config_chains: list[tuple[cst.Subscript, tuple[str, ...]]] = field(default_factory=list)
+    # `context.op_config.get("k")` / `.get("k", default)` (and on an alias)
+    config_gets: list[tuple[cst.Call, str, cst.BaseExpression | None]] = field(
+        default_factory=list)
     # `context.resources.k` and `getattr(context.resources, "k")`
     resource_reads: list[tuple[cst.BaseExpression, str]] = field(default_factory=list)
     resource_problems: list[str] = field(default_factory=list)
@@ -104,8 +107,32 @@ class _Walker(cst.CSTVisitor):
             if isinstance(node.value, cst.Attribute):
                 self._cover(node.value.value)
 
+    def _config_get(self, node: cst.Call) -> bool:
+        """``context.op_config.get("k"[, default])``: recorded and its parts covered."""
+        func = node.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "get"
+                and 1 <= len(node.args) <= 2
+                and all(a.keyword is None and not a.star for a in node.args)):
+            return False
+        base = func.value
+        if not (_is_context_attr(base, self.uses.context, "op_config") or (
+                isinstance(base, cst.Name) and base.value in self.uses.config_aliases)):
+            return False
+        key = string_value(node.args[0].value)
+        if key is None:
+            self.uses.config_problems.append("op_config is read with a computed key")
+            return True
+        default = node.args[1].value if len(node.args) == 2 else None
+        self.uses.config_gets.append((node, key, default))
+        self._cover(func, base)
+        if isinstance(base, cst.Attribute):
+            self._cover(base.value)
+        return True
+
     def visit_Call(self, node: cst.Call) -> None:
         ctx = self.uses.context
+        if self._config_get(node):
+            return
         if (isinstance(node.func, cst.Name) and node.func.value == "getattr"
                 and len(node.args) == 2 and _is_context_attr(node.args[0].value, ctx, "resources")):
             key = string_value(node.args[1].value)
@@ -115,8 +142,21 @@ class _Walker(cst.CSTVisitor):
             self.uses.resource_reads.append((node, key))
             self._cover(node.func, node.args[0].value, node.args[0].value.value)  # type: ignore
 
+    def _is_config_item(self, node: cst.BaseExpression) -> bool:
+        """``context.op_config[...]...`` or ``alias[...]...`` (any key, any depth)."""
+        while isinstance(node, cst.Subscript):
+            node = node.value
+            if _is_context_attr(node, self.uses.context, "op_config") or (
+                    isinstance(node, cst.Name) and node.value in self.uses.config_aliases):
+                return True
+        return False
+
     def _bind(self, target: cst.CSTNode) -> None:
-        if isinstance(target, cst.Name):
+        if isinstance(target, cst.Subscript) and self._is_config_item(target):
+            # a Config object is frozen: `config.key = ...` would raise where this worked
+            self.uses.config_problems.append("an item of context.op_config is assigned or "
+                                             "deleted")
+        elif isinstance(target, cst.Name):
             if id(target) not in self.covered:
                 self.uses.assigned.add(target.value)
         elif isinstance(target, (cst.Tuple, cst.List)):
@@ -138,6 +178,9 @@ class _Walker(cst.CSTVisitor):
         self._bind(node.target)
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._bind(node.target)
+
+    def visit_Del(self, node: cst.Del) -> None:
         self._bind(node.target)
 
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:

@@ -21,6 +21,7 @@ class FileOutcome:
     old_text: str
     new_text: str
     todos: int
+    encoding: str = "utf-8"
 
     @property
     def changed(self) -> bool:
@@ -102,7 +103,14 @@ def _gather(results: Iterable[tuple[str, str | None, int, str | None]],
         if error is not None or new_text is None:
             report.errors[source.path] = error or "no output"
         else:
-            report.outcomes.append(FileOutcome(source.path, source.text, new_text, todos))
+            try:
+                new_text.encode(source.encoding)
+            except UnicodeEncodeError as unwritable:
+                report.errors[source.path] = (f"the migrated text cannot be written as "
+                                              f"{source.encoding}: {unwritable.reason}")
+            else:
+                report.outcomes.append(FileOutcome(source.path, source.text, new_text, todos,
+                                                   source.encoding))
         if progress is not None:
             progress(done, total)
 

@@ -29,6 +29,7 @@ class FileNames:
         self.framework: str = "dagwire"
         self.framework_module: str = "dagwire"  # the module of framework_import
         self.top_level: set[str] = set()  # every name bound at module level
+        self._framework_seen = False
         for statement in module.body:
             self._read(statement)
 
@@ -43,10 +44,14 @@ class FileNames:
             if isinstance(small, cst.ImportFrom) and small.relative == () and small.module:
                 source = dotted(small.module) or ""
                 fw = framework_of(source)
-                if fw is not None and self.framework_import is None and not isinstance(
-                        small.names, cst.ImportStar):
-                    self.framework_import, self.framework = statement, fw
-                    self.framework_module = source
+                if fw is not None and not isinstance(small.names, cst.ImportStar):
+                    if not self._framework_seen:
+                        self.framework, self._framework_seen = fw, True
+                    # new names join an import from the package itself, never one from a
+                    # submodule (`dagster._core.definitions` need not export Config)
+                    if self.framework_import is None and source == fw:
+                        self.framework_import, self.framework = statement, fw
+                        self.framework_module = source
                 if isinstance(small.names, cst.ImportStar):
                     continue
                 for alias in small.names:

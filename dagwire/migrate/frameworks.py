@@ -43,6 +43,10 @@ ROLES: dict[str, str] = {
     "IntSource": "IntSource",
     "BoolSource": "BoolSource",
     "InitResourceContext": "InitResourceContext",
+    "String": "String",
+    "Int": "Int",
+    "Float": "Float",
+    "Bool": "Bool",
     "OpExecutionContext": "context",
     "AssetExecutionContext": "context",
 }
@@ -60,6 +64,9 @@ BINDING_KEYWORDS = frozenset({"resources", "resource_defs"})
 # Plain schema types and the Python type each means.
 SCALAR_TYPES: dict[str, str] = {"str": "str", "int": "int", "float": "float", "bool": "bool"}
 SOURCE_TYPES: dict[str, str] = {"StringSource": "str", "IntSource": "int", "BoolSource": "bool"}
+# The framework's own names for the plain types (`"x": String`), by role.
+FRAMEWORK_SCALARS: dict[str, str] = {"String": "str", "Int": "int", "Float": "float",
+                                     "Bool": "bool"}
 
 
 def framework_of(module: str) -> str | None:

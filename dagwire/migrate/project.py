@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +17,8 @@ _SKIP_DIRS = frozenset({".git", ".venv", "venv", "__pycache__", ".mypy_cache", "
 class SourceFile:
     path: Path
     module: str  # dotted module name, as the program imports it
-    text: str
+    text: str  # line endings as in the file (CRLF stays CRLF)
+    encoding: str = "utf-8"  # as declared (PEP 263) or marked (BOM: utf-8-sig)
 
     @property
     def uses_framework(self) -> bool:
@@ -56,9 +59,22 @@ def read_sources(files: list[Path]) -> tuple[list[SourceFile], dict[Path, str]]:
     errors: dict[Path, str] = {}
     for path in files:
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+            text, encoding = read_source(path)
+        except (OSError, UnicodeDecodeError, SyntaxError, LookupError) as error:
             errors[path] = f"cannot read: {error}"
             continue
-        sources.append(SourceFile(path, module_name(path), text))
+        sources.append(SourceFile(path, module_name(path), text, encoding))
     return sources, errors
+
+
+def read_source(path: Path) -> tuple[str, str]:
+    """The text as Python reads it (declared encoding, BOM), line endings kept as they are:
+    the file is written back in the same encoding and only rewritten lines change."""
+    data = path.read_bytes()
+    # SyntaxError: a coding cookie naming an unknown encoding, or a BOM contradicting it
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    return data.decode(encoding), encoding
+
+
+def write_source(path: Path, text: str, encoding: str) -> None:
+    path.write_bytes(text.encode(encoding))

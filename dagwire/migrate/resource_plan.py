@@ -31,6 +31,7 @@ class Conversion:
     fields: list[FieldSpec]
     private_renames: list[str] = field(default_factory=list)  # keys stored as self._key
     needs_optional: bool = False
+    docstring: str | None = None  # @resource(description=...) as the class docstring
 
 
 class NotConvertible(Exception):
@@ -79,13 +80,20 @@ def _plan_one(function: ResourceFunction, trees: dict[str, tuple[SourceFile, ast
     if isinstance(node, ast.AsyncFunctionDef):
         raise NotConvertible("it is async")
     decorator = next(d for d in node.decorator_list if names.role(d) == "resource")
-    if not isinstance(decorator, ast.Call) or decorator.args or [
-            k.arg for k in decorator.keywords] != ["config_schema"]:
-        raise NotConvertible("its decorator takes more than config_schema")
+    if not isinstance(decorator, ast.Call):
+        raise NotConvertible("its decorator has no config_schema")
+    keywords: dict[str | None, ast.expr] = {k.arg: k.value for k in decorator.keywords}
+    if len(decorator.args) == 1 and "config_schema" not in keywords:
+        keywords["config_schema"] = decorator.args[0]  # @resource({...}): the schema
+    elif decorator.args:
+        raise NotConvertible("its decorator takes more than config_schema and description")
+    if "config_schema" not in keywords or not set(keywords) <= {"config_schema", "description"}:
+        raise NotConvertible("its decorator takes more than config_schema and description")
+    description = keywords.get("description")
     if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(node)):
         raise NotConvertible("it is a generator resource (the code after `yield` belongs in "
                              "teardown_after_execution)")
-    schema = translate(decorator.keywords[0].value, names.role, allow_sources,
+    schema = translate(keywords["config_schema"], names.role, allow_sources,
                        trees[module][0].text)
     if schema.nested:
         raise NotConvertible("nested Shape config in a resource")
@@ -114,6 +122,15 @@ def _plan_one(function: ResourceFunction, trees: dict[str, tuple[SourceFile, ast
     if cls.decorator_list or cls.keywords or any(
             not (isinstance(b, ast.Name) and b.id == "object") for b in cls.bases):
         raise NotConvertible(f"{class_name} has bases or decorators")
+    docstring = None
+    if description is not None:
+        # a ConfigurableResource's description is its docstring
+        if not (isinstance(description, ast.Constant) and isinstance(description.value, str)):
+            raise NotConvertible("its description is not a string literal")
+        if ast.get_docstring(cls, clean=False) is not None:
+            raise NotConvertible(f"{class_name} has a docstring and the resource a description "
+                                 "(a ConfigurableResource has one: its docstring)")
+        docstring = description.value
     init = _init_stores(cls)
     init_params = list(init)
     keys: dict[str, str] = {}  # __init__ parameter -> schema key
@@ -136,8 +153,13 @@ def _plan_one(function: ResourceFunction, trees: dict[str, tuple[SourceFile, ast
         elif attribute != key:
             raise NotConvertible(f"{class_name} stores {key!r} as self.{attribute}")
     _check_uses(function, class_name, refs_of, schema.fields)
+    for key in renames:
+        users = sorted(m for m, refs in refs_of.items() if f"_{key}" in refs.foreign_attributes)
+        if users:
+            # the attribute becomes `key`: an outside read of `obj._key` would break
+            raise NotConvertible(f"_{key} is read outside {class_name} (in {users[0]})")
     return Conversion(function.qualname, module, name, class_name, schema.fields, renames,
-                      schema.needs_optional)
+                      schema.needs_optional, docstring)
 
 
 def _is_config(expr: ast.expr, context: str) -> bool:
@@ -180,7 +202,39 @@ def _init_stores(cls: ast.ClassDef) -> dict[str, str]:
         if not isinstance(other, ast.FunctionDef) and not (
                 isinstance(other, ast.Expr) and isinstance(other.value, ast.Constant)):
             raise NotConvertible(f"{cls.name} has class attributes")
+        if isinstance(other, ast.FunctionDef) and other is not init:
+            changed = _self_changes(other)
+            if changed:
+                raise NotConvertible(f"{cls.name}.{other.name} sets self.{changed} (a "
+                                     "ConfigurableResource is frozen)")
     return stores
+
+
+def _self_changes(method: ast.FunctionDef) -> str | None:
+    """The first attribute of ``self`` the method assigns, deletes or setattr()s."""
+    for node in ast.walk(method):
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets = list(node.targets)
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+            targets = [node.target]
+        elif isinstance(node, ast.Delete):
+            targets = list(node.targets)
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            targets = [node.target]
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            targets = [node.optional_vars]
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+              and node.func.id in ("setattr", "delattr") and node.args
+              and isinstance(node.args[0], ast.Name) and node.args[0].id == "self"):
+            return "<computed>" if len(node.args) < 2 or not isinstance(
+                node.args[1], ast.Constant) else str(node.args[1].value)
+        for target in targets:
+            for item in ast.walk(target):
+                if (isinstance(item, ast.Attribute) and isinstance(item.ctx, (ast.Store, ast.Del))
+                        and isinstance(item.value, ast.Name) and item.value.id == "self"):
+                    return item.attr
+    return None
 
 
 class ModuleRefs:
@@ -194,11 +248,15 @@ class ModuleRefs:
         self.refs: dict[str, list[ast.expr]] = {}
         self.name_counts: dict[str, int] = {}
         self.renamed_imports: set[str] = set()  # qualified names imported under another name
+        self.foreign_attributes: set[str] = set()  # `x.attr` where x is not `self`
         for node in tree.body:
             if isinstance(node, ast.ImportFrom) and node.module:
                 self.renamed_imports.update(f"{node.module}.{a.name}" for a in node.names
                                             if a.asname is not None)
         for item in ast.walk(tree):
+            if isinstance(item, ast.Attribute) and not (
+                    isinstance(item.value, ast.Name) and item.value.id == "self"):
+                self.foreign_attributes.add(item.attr)
             if isinstance(item, ast.Name):
                 self.name_counts[item.id] = self.name_counts.get(item.id, 0) + 1
                 if id(item) not in shadowed:

@@ -12,7 +12,7 @@ import keyword
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dagwire.migrate.frameworks import SCALAR_TYPES, SOURCE_TYPES
+from dagwire.migrate.frameworks import FRAMEWORK_SCALARS, SCALAR_TYPES, SOURCE_TYPES
 
 # Names a pydantic model already uses: a field with one of them would shadow it.
 RESERVED_FIELDS = frozenset({
@@ -31,8 +31,19 @@ class FieldSpec:
     type_src: str
     default_src: str | None  # None: required
     is_source: bool = False  # StringSource/IntSource/BoolSource: may come from {"env": ...}
+    description_src: str | None = None  # Field(..., description="...") as written
+    # Field(T, is_required=False) without a default: the legacy dict lacks the key when the
+    # run config does (every other field's key is always there, Noneable ones as None)
+    may_be_absent: bool = False
+    noneable: bool = False  # None is also a value the run config may give
 
-    def line(self) -> str:
+    def line(self, field_function: str = "Field") -> str:
+        """``name: type [= default]``; a description goes in pydantic's ``Field``
+        (``field_function`` is how the file spells it)."""
+        if self.description_src is not None:
+            default = "" if self.default_src is None else f"default={self.default_src}, "
+            return (f"{self.name}: {self.type_src} = {field_function}({default}"
+                    f"description={self.description_src})")
         return f"{self.name}: {self.type_src}" + (
             f" = {self.default_src}" if self.default_src is not None else "")
 
@@ -51,6 +62,11 @@ class Schema:
 
     def field_named(self, name: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def has_descriptions(self) -> bool:
+        return any(f.description_src is not None for f in self.fields) or any(
+            f.description_src is not None for c in self.nested for f in c.fields)
 
 
 def camel(name: str) -> str:
@@ -93,32 +109,47 @@ class _Translator:
             if len(value.args) != 1:
                 raise Untranslatable(f'Field of "{name}" has no single type argument')
             options = {k.arg: k.value for k in value.keywords}
-            unknown = set(options) - {"default_value", "is_required"}
+            unknown = set(options) - {"default_value", "is_required", "description"}
             if unknown:
                 raise Untranslatable(
                     f'Field of "{name}" uses {", ".join(sorted(str(u) for u in unknown))}')
+            description = None
+            if "description" in options:
+                node = options["description"]
+                try:
+                    is_text = isinstance(ast.literal_eval(node), str)
+                except ValueError:
+                    is_text = False
+                if not is_text:
+                    raise Untranslatable(f'description of "{name}" is not a string literal')
+                description = self.text(node)
             type_src, is_source = self.type(name, value.args[0])
+            # Field(Noneable(T)): the key is there (None) unless is_required=False
+            noneable = isinstance(value.args[0], ast.Call) and (
+                self.role_of(value.args[0]) == "Noneable")
             if "default_value" in options:
                 default = options["default_value"]
                 try:
                     ast.literal_eval(default)
                 except ValueError:
                     raise Untranslatable(f'default of "{name}" is not a literal') from None
-                return FieldSpec(name, type_src, self.text(default), is_source)
+                return FieldSpec(name, type_src, self.text(default), is_source, description,
+                                 noneable=noneable)
             required = options.get("is_required")
             if isinstance(required, ast.Constant) and required.value is False:
                 self.needs_optional = True
-                return FieldSpec(name, f"Optional[{type_src}]", "None", is_source)
+                optional = type_src if noneable else f"Optional[{type_src}]"
+                return FieldSpec(name, optional, "None", is_source, description,
+                                 may_be_absent=True, noneable=noneable)
             if required is not None and not (
                     isinstance(required, ast.Constant) and required.value is True):
                 raise Untranslatable(f'is_required of "{name}" is not a literal')
-            return FieldSpec(name, type_src, None, is_source)
+            if noneable:
+                return FieldSpec(name, type_src, "None", is_source, description, noneable=True)
+            return FieldSpec(name, type_src, None, is_source, description)
         if isinstance(value, ast.Call) and self.role_of(value) == "Noneable":
-            if len(value.args) != 1 or value.keywords:
-                raise Untranslatable(f'Noneable of "{name}" has no single type argument')
-            inner, is_source = self.type(name, value.args[0])
-            self.needs_optional = True
-            return FieldSpec(name, f"Optional[{inner}]", "None", is_source)
+            type_src, is_source = self.type(name, value)
+            return FieldSpec(name, type_src, "None", is_source, noneable=True)
         type_src, is_source = self.type(name, value)
         return FieldSpec(name, type_src, None, is_source)
 
@@ -126,6 +157,8 @@ class _Translator:
         if isinstance(value, ast.Name) and value.id in SCALAR_TYPES:
             return SCALAR_TYPES[value.id], False
         role = self.role_of(value) if not isinstance(value, ast.Call) else None
+        if role in FRAMEWORK_SCALARS:
+            return FRAMEWORK_SCALARS[role], False
         if role in SOURCE_TYPES:
             if not self.allow_sources:
                 raise Untranslatable(f'"{name}" is typed {role} (RSC205 not selected)')
@@ -134,6 +167,12 @@ class _Translator:
             return f"list[{self.type(name, value.elts[0])[0]}]", False
         if isinstance(value, ast.Call):
             call_role = self.role_of(value)
+            if call_role == "Noneable":
+                if len(value.args) != 1 or value.keywords:
+                    raise Untranslatable(f'Noneable of "{name}" has no single type argument')
+                inner, is_source = self.type(name, value.args[0])
+                self.needs_optional = True
+                return f"Optional[{inner}]", is_source
             if call_role == "Array" and len(value.args) == 1 and not value.keywords:
                 return f"list[{self.type(name, value.args[0])[0]}]", False
             if call_role == "Shape" and len(value.args) == 1 and isinstance(
@@ -167,6 +206,7 @@ def translate(mapping: ast.expr, role_of: Callable[[ast.expr], str | None],
     return Schema(fields, translator.nested, translator.needs_optional)
 
 
-def class_source(name: str, base: str, fields: tuple[FieldSpec, ...] | list[FieldSpec]) -> str:
-    body = "\n".join(f"    {f.line()}" for f in fields) or "    pass"
+def class_source(name: str, base: str, fields: tuple[FieldSpec, ...] | list[FieldSpec],
+                 field_function: str = "Field") -> str:
+    body = "\n".join(f"    {f.line(field_function)}" for f in fields) or "    pass"
     return f"class {name}({base}):\n{body}\n"

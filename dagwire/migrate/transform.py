@@ -19,7 +19,7 @@ import libcst as cst
 from dagwire.migrate.codemods import ALL
 from dagwire.migrate.codemods.base import Codemod
 from dagwire.migrate.collect import ProjectFacts
-from dagwire.migrate.context import FileContext, FunctionPlan, with_todos
+from dagwire.migrate.context import TODO_PREFIX, FileContext, FunctionPlan, with_todos
 from dagwire.migrate.context_uses import analyse
 from dagwire.migrate.file_names import FileNames, dotted
 from dagwire.migrate.frameworks import COMPUTE_ROLES, CONTEXT_NAMES
@@ -139,7 +139,11 @@ def _apply_plan(plan: FunctionPlan, updated: cst.FunctionDef, context: FileConte
     new = [p.with_changes(comma=cst.MaybeSentinel.DEFAULT) for p in new]
     decorators = [_drop_keywords(d, plan.drop_keywords, context.names)
                   for d in updated.decorators]
-    leading = list(updated.leading_lines)
+    # a TODO an earlier run wrote for what is converted now is stale
+    stale = tuple(f"{TODO_PREFIX}{code} " for code, done in (
+        ("RSC201", plan.resources_converted), ("RSC202", plan.config_converted)) if done)
+    leading = [line for line in updated.leading_lines
+               if line.comment is None or not line.comment.value.startswith(stale)]
     todos = context.statement_todos.pop(plan.function, [])
     result = updated.with_changes(params=updated.params.with_changes(params=new),
                                   decorators=decorators)
@@ -161,11 +165,42 @@ def _drop_keywords(decorator: cst.Decorator, drop: set[str], names: FileNames
     call = decorator.decorator
     if not (isinstance(call, cst.Call) and names.role(call) in COMPUTE_ROLES):
         return decorator
-    kept = [a for a in call.args if not (a.keyword is not None and a.keyword.value in drop)]
+    kept: list[cst.Arg] = []
+    opening = call.whitespace_before_args
+    for arg in call.args:
+        if not (arg.keyword is not None and arg.keyword.value in drop):
+            kept.append(arg)
+            continue
+        # the own-line comments after a dropped argument belong to the next one: they take
+        # the place of the line break before it (its own comments go with it)
+        after = arg.comma.whitespace_after if isinstance(arg.comma, cst.Comma) else None
+        before = kept[-1].comma.whitespace_after if kept and isinstance(
+            kept[-1].comma, cst.Comma) else opening
+        if isinstance(after, cst.ParenthesizedWhitespace) and isinstance(
+                before, cst.ParenthesizedWhitespace):
+            merged = after.with_changes(first_line=before.first_line)
+            if kept:
+                comma = kept[-1].comma
+                assert isinstance(comma, cst.Comma)
+                kept[-1] = kept[-1].with_changes(comma=comma.with_changes(whitespace_after=merged))
+            else:
+                opening = merged
     if not kept:
         return decorator.with_changes(decorator=call.func)
-    kept[-1] = kept[-1].with_changes(comma=call.args[-1].comma)
-    return decorator.with_changes(decorator=call.with_changes(args=kept))
+    last = call.args[-1]
+    if kept[-1] is not last and not isinstance(last.comma, cst.Comma):
+        comma = kept[-1].comma
+        closing = last.whitespace_after_arg
+        if isinstance(comma, cst.Comma) and isinstance(comma.whitespace_after,
+                                                       cst.ParenthesizedWhitespace):
+            # one argument a line: keep the comma (and its comment), close on the next line
+            if isinstance(closing, cst.ParenthesizedWhitespace):
+                closing = closing.with_changes(first_line=comma.whitespace_after.first_line)
+            kept[-1] = kept[-1].with_changes(comma=comma.with_changes(whitespace_after=closing))
+        else:
+            kept[-1] = kept[-1].with_changes(comma=last.comma, whitespace_after_arg=closing)
+    return decorator.with_changes(decorator=call.with_changes(
+        args=kept, whitespace_before_args=opening))
 
 
 def _plan_functions(module: cst.Module, context: FileContext, codemods: list[Codemod]) -> None:
@@ -242,17 +277,27 @@ def _finish_imports(module: cst.Module, context: FileContext) -> cst.Module:
             names = ", ".join(sorted(context.typing_imports))
             new_statements.append(cst.parse_statement(  # type: ignore[arg-type]
                 f"from typing import {names}\n"))
+    new_statements.extend(cst.parse_statement(f"import {module}\n")  # type: ignore[misc]
+                          for module in sorted(context.module_imports))
     project_statements = [cst.parse_statement(f"from {module} import {name}\n")
                           for module, name in sorted(context.project_imports)]
     last_import = _after_imports(body)
     if project_statements and framework_index is not None and last_import > framework_index + 1:
         # project imports already follow the framework import: the new ones join that block
         body[last_import:last_import] = project_statements
+    elif project_statements and framework_index is not None and last_import == framework_index + 1:
+        # the framework import ends the imports: project imports (first party) come after it,
+        # as a block of their own
+        project_statements[0] = project_statements[0].with_changes(
+            leading_lines=[cst.EmptyLine()])
+        body[last_import:last_import] = project_statements
     else:
         new_statements.extend(project_statements)  # type: ignore[arg-type]
     if new_statements:
         anchor = framework_index if framework_index is not None else _after_imports(body)
-        if anchor < len(body):
+        if framework_index is None and anchor > 0:
+            pass  # right below the last import, which keeps the blank lines after it
+        elif anchor < len(body):
             # the new imports take the anchor's leading lines; the anchor gets one blank line
             first = body[anchor]
             new_statements[0] = new_statements[0].with_changes(leading_lines=first.leading_lines)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 EXACT = frozenset({
     "asset_config_schema",
+    "config_get_and_descriptions",
+    "noneable_fields",
     "op_config_job",
+    "packages_and_tests",
     "repository_schedules_sensors",
     "resource_configured",
     "seed_database",
@@ -31,9 +34,8 @@ TODOS: dict[str, dict[str, list[str]]] = {
         "than build an object from its config)",
     ]},
     "config_types": {"main.py": [
-        _202 + 'Field of "retries" uses description; "options" is a Permissive, which has no '
-        'exact Config form; the type of "mode" (Enum.from_python_enum(Mode)) is not a plain '
-        "type the codemod knows",
+        _202 + '"options" is a Permissive, which has no exact Config form; the type of "mode" '
+        "(Enum.from_python_enum(Mode)) is not a plain type the codemod knows",
     ]},
     "hardcoded_and_none": {"main.py": [
         _201 + '"regions" is bound to ResourceDefinition.hardcoded_resource, not a '
@@ -57,9 +59,9 @@ TODOS: dict[str, dict[str, list[str]]] = {
         _201 + "context.resources.original_resource_dict",
     ]},
     "resource_defs_everywhere": {"main.py": [
-        _203 + "Counter stores 'start' as self.value",
-        *[_201 + '"counter" is bound to the legacy resource main.counter (Counter stores '
-          "'start' as self.value)"] * 3,
+        _203 + "Counter.bump sets self.value (a ConfigurableResource is frozen)",
+        *[_201 + '"counter" is bound to the legacy resource main.counter (Counter.bump sets '
+          "self.value (a ConfigurableResource is frozen))"] * 3,
     ]},
     "resource_generator": {"main.py": [
         _203 + _GENERATOR,

@@ -164,9 +164,9 @@ CROSS_MODULE = {
 }
 
 CROSS_MODULE_OPS_AFTER = """\
-from app.stores import S3Store
-
 from dagster import op
+
+from app.stores import S3Store
 
 
 # a comment above the op stays where it is

@@ -54,6 +54,55 @@ def _resolves(schema: Schema, chain: tuple[str, ...]) -> bool:
     return True
 
 
+class _OpConfigFinder(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found = False
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        if node.attr.value == "op_config":
+            self.found = True
+        return not self.found
+
+
+def _reads_op_config(function: cst.FunctionDef) -> bool:
+    finder = _OpConfigFinder()
+    function.body.visit(finder)
+    return finder.found
+
+
+def _is_plain(node: cst.BaseExpression) -> bool:
+    """A default the rewrite may drop or evaluate lazily: a literal or a name."""
+    if isinstance(node, (cst.Name, cst.SimpleString, cst.Integer, cst.Float)):
+        return True
+    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+        return all(_is_plain(e.value) for e in node.elements)
+    if isinstance(node, cst.Dict):
+        return all(isinstance(e, cst.DictElement) and _is_plain(e.key) and _is_plain(e.value)
+                   for e in node.elements)
+    if isinstance(node, cst.UnaryOperation):
+        return _is_plain(node.expression)
+    return isinstance(node, cst.ConcatenatedString)
+
+
+def _get_replacement(schema: Schema, key: str, default: cst.BaseExpression | None
+                     ) -> cst.BaseExpression:
+    """``op_config.get("k"[, d])`` as the Config object says it.
+
+    The legacy dict has every key except an absent ``Field(T, is_required=False)`` one (then
+    ``.get`` gives ``d`` or None, and the Config field None, a value it cannot have otherwise).
+    """
+    value = cst.Attribute(cst.Name("config"), cst.Name(key))
+    spec = schema.field_named(key)
+    if default is None or spec is None or not spec.may_be_absent or (
+            isinstance(default, cst.Name) and default.value == "None"):
+        return value
+    return cst.IfExp(
+        test=cst.Comparison(value, [cst.ComparisonTarget(cst.IsNot(), cst.Name("None"))]),
+        body=value, orelse=default,
+        lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+
+
 class OpConfigClass(Codemod):
     code = CODE
     name = "op-config-class"
@@ -79,15 +128,27 @@ class OpConfigClass(Codemod):
         if uses is not None:
             if uses.config_problems:
                 return todo(", ".join(sorted(set(uses.config_problems))))
-            missing = sorted({k for _, k in uses.config_reads} - {f.name for f in schema.fields})
+            read_keys = {k for _, k in uses.config_reads} | {k for _, k, _ in uses.config_gets}
+            missing = sorted(read_keys - {f.name for f in schema.fields})
             if missing:
                 return todo(f"reads {', '.join(missing)}, which the schema does not have")
             nested = {c.name for c in schema.nested}
-            whole = sorted({k for _, k in uses.config_reads
+            whole = sorted({k for k in read_keys
                             if (f := schema.field_named(k)) and f.type_src in nested})
             if whole:
                 return todo(f"the nested config {', '.join(whole)} is read as a whole (it "
                             "becomes a Config object, not a dict)")
+            for _, key, default in uses.config_gets:
+                if default is not None and not _is_plain(default):
+                    return todo(f'the default of op_config.get("{key}", ...) is not a literal '
+                                "or a name")
+                spec = schema.field_named(key)
+                if default is not None and spec is not None and (
+                        spec.may_be_absent and spec.noneable) and not (
+                        isinstance(default, cst.Name) and default.value == "None"):
+                    # absent -> the default, given None -> None: one None in a Config object
+                    return todo(f'op_config.get("{key}", ...) tells an absent key from None, '
+                                "a Config object cannot")
             for _, chain in uses.config_chains:
                 if not _resolves(schema, chain):
                     return todo(f"reads {'/'.join(chain)}, which is not a field of the schema")
@@ -95,6 +156,10 @@ class OpConfigClass(Codemod):
                 return todo('"config" is already a name in the function')
         elif "config" in plan.param_names():
             return todo('"config" is already a parameter')
+        elif _reads_op_config(function):
+            # no parameter the framework takes for the context, yet the body reads op_config
+            return todo("op_config is read, but the first parameter is not a context "
+                        "(context, _context, context_ or _)")
         calls = ctx.facts.direct_calls.get(ctx.module_name, {}).get(name, [])
         if any(shape != "build_op_context(config=...)" for shape in calls) or (
                 calls and schema.nested):
@@ -107,14 +172,18 @@ class OpConfigClass(Codemod):
             return todo(f"class name {', '.join(clash or class_names)} is already taken")
         ctx.class_names_taken.update(class_names)
         config_base = ctx.framework_name("Config")
-        sources = [class_source(c.name, config_base, c.fields) for c in schema.nested]
-        sources.append(class_source(class_name, config_base, schema.fields))
+        field_function = ctx.field_function() if schema.has_descriptions else "Field"
+        sources = [class_source(c.name, config_base, c.fields, field_function)
+                   for c in schema.nested]
+        sources.append(class_source(class_name, config_base, schema.fields, field_function))
         if schema.needs_optional:
             ctx.typing_imports.add("Optional")
         plan.classes_before = [cst.parse_statement(s) for s in sources]
         if uses is not None:
             for node, key in uses.config_reads:
                 ctx.replacements[node] = cst.Attribute(cst.Name("config"), cst.Name(key))
+            for call, key, default in uses.config_gets:
+                ctx.replacements[call] = _get_replacement(schema, key, default)
             for chain_node, chain in uses.config_chains:
                 expr: cst.BaseExpression = cst.Name("config")
                 for key in chain:

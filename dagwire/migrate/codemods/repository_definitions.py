@@ -107,10 +107,15 @@ class RepositoryDefinitions(Codemod):
             pairs = ", ".join(f"{key}: {value}" for key, value in resources.items())
             lines.append(f"    resources={{{pairs}}},")
         definitions = self.context.framework_name("Definitions")
-        source = f"{function.name.value} = {definitions}(\n" + "\n".join(lines) + "\n)\n"
+        arguments = "\n" + "\n".join(lines) + "\n" if lines else ""
+        source = f"{function.name.value} = {definitions}({arguments})\n"
         statement = cst.parse_statement(source)
         assert isinstance(statement, cst.SimpleStatementLine)
-        return statement.with_changes(leading_lines=function.leading_lines)
+        # the comments of the function (on its lines, in its list) go above the statement
+        comments = _Comments()
+        function.with_changes(leading_lines=[]).visit(comments)
+        kept = [cst.EmptyLine(comment=cst.Comment(text)) for text in comments.found]
+        return statement.with_changes(leading_lines=[*function.leading_lines, *kept])
 
     def _with_resources(self, value: cst.BaseExpression, groups: dict[str, list[str]],
                         resources: dict[str, str]) -> str:
@@ -155,6 +160,15 @@ class RepositoryDefinitions(Codemod):
         if updated.attr.value == "name":
             return cst.SimpleString(f'"{updated.value.value}"')
         return updated
+
+
+class _Comments(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def visit_Comment(self, node: cst.Comment) -> None:
+        self.found.append(node.value)
 
 
 def _is_docstring(statement: cst.BaseStatement) -> bool:

@@ -43,6 +43,14 @@ CODE = "RSC203"
 _NO_SPACE = cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace(""))
 
 
+def _docstring_literal(text: str) -> str:
+    """A triple-quoted literal whose value is exactly ``text`` (repr() when it must escape)."""
+    quotes = '"' * 3
+    if quotes in text or "\\" in text or text.endswith('"') or not text.isprintable():
+        return repr(text)
+    return quotes + text + quotes
+
+
 class ResourceFunctionClass(Codemod):
     code = CODE
     name = "resource-function-class"
@@ -107,12 +115,18 @@ class ResourceFunctionClass(Codemod):
         docstring = body[:1] if body and isinstance(body[0], cst.SimpleStatementLine) else []
         rest = [s for s in body[len(docstring):]
                 if not (isinstance(s, cst.FunctionDef) and s.name.value == "__init__")]
-        fields = [cst.parse_statement(f.line() + "\n") for f in conversion.fields]
+        field_function = "Field"
+        if any(f.description_src is not None for f in conversion.fields):
+            field_function = self.context.field_function()
+        fields = [cst.parse_statement(f.line(field_function) + "\n") for f in conversion.fields]
         first = rest[0] if rest else None
         if isinstance(first, (cst.FunctionDef, cst.ClassDef)) and not first.leading_lines:
             rest[0] = first.with_changes(leading_lines=[cst.EmptyLine()])
         if conversion.needs_optional:
             self.context.typing_imports.add("Optional")
+        if conversion.docstring is not None:
+            docstring = [cst.SimpleStatementLine([cst.Expr(cst.SimpleString(
+                _docstring_literal(conversion.docstring)))])]
         base = cst.Arg(cst.parse_expression(self.context.framework_name("ConfigurableResource")))
         return updated.with_changes(
             bases=[base], lpar=cst.LeftParen(), rpar=cst.RightParen(),
