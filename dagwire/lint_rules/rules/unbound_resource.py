@@ -14,6 +14,7 @@ import ast
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding
+from dagwire.lint_rules.merged_parts import is_merge_call, merged_somewhere
 from dagwire.lint_rules.model import DecoratedFunction, ModuleModel
 from dagwire.lint_rules.resolve import Entry, Item
 
@@ -157,15 +158,6 @@ def _site(
     return variants
 
 
-def _is_merge(model: ModuleModel, call: ast.Call) -> bool:
-    func = call.func
-    return (
-        isinstance(func, ast.Attribute)
-        and func.attr == "merge"
-        and model.imports.role(func.value) == "Definitions"
-    )
-
-
 def _merge_site(
     file: FileCheck, model: ModuleModel, call: ast.Call, needs: _Needs, depth: int = 0
 ) -> _Variants | None:
@@ -175,15 +167,11 @@ def _merge_site(
         return None
     combined: _Variants = [(None, [])]
     for part in call.args:
-        owner, value = model, part
-        if isinstance(part, ast.Name):
-            found = file.resolver.value_of(model, part)
-            if found is None:
-                return None
-            owner, value = found
-        if not isinstance(value, ast.Call):
+        found = _part_call(file, model, part)
+        if found is None:
             return None
-        if _is_merge(owner, value):
+        owner, value = found
+        if is_merge_call(owner, value):
             variants = _merge_site(file, owner, value, needs, depth + 1)
         elif owner.imports.role(value.func) == "Definitions":
             variants = _site(file, owner, value, needs)
@@ -199,11 +187,44 @@ def _merge_site(
     return combined
 
 
+def _part_call(
+    file: FileCheck, model: ModuleModel, part: ast.expr
+) -> tuple[ModuleModel, ast.Call] | None:
+    """The call that makes a merged part: written in the merge, assigned to a name
+    (`dbt_defs`, `ml.defs`), or returned by a function without parameters whose body is
+    one `return dg.Definitions(...)` (`build_ml_defs()`)."""
+    if isinstance(part, (ast.Name, ast.Attribute)):
+        found = file.resolver.value_of(model, part)
+        if found is None or not isinstance(found[1], ast.Call):
+            return None
+        return found[0], found[1]
+    if not isinstance(part, ast.Call):
+        return None
+    if is_merge_call(model, part) or model.imports.role(part.func) == "Definitions":
+        return model, part
+    if part.args or part.keywords or not isinstance(part.func, (ast.Name, ast.Attribute)):
+        return None
+    target = file.resolver.target_of(model, part.func)
+    if target is None:
+        return None
+    owner, func = target
+    if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    arguments = func.args
+    if arguments.posonlyargs or arguments.args or arguments.kwonlyargs or owner.outline:
+        return None  # what a parameter holds is not known; an outline has no bodies
+    returns = [node for node in ast.walk(func) if isinstance(node, ast.Return)]
+    if len(returns) != 1 or returns[0] not in func.body:
+        return None
+    value = returns[0].value
+    return (owner, value) if isinstance(value, ast.Call) else None
+
+
 def _in_partial_scope(file: FileCheck, call: ast.Call) -> bool:
     """A `Definitions(...)` that is likely merged with others elsewhere: one without
     `resources=` (another module's Definitions, or dg's `defs/` folder, binds them), or one
     returned by an `@definitions` function (dg merges those)."""
-    if not _is_merge(file.model, call) and _keyword(call, "resources") is None:
+    if not is_merge_call(file.model, call) and _keyword(call, "resources") is None:
         return True
     model = file.model
     node: ast.AST | None = model.parents.get(id(call))
@@ -220,7 +241,7 @@ def _in_partial_scope(file: FileCheck, call: ast.Call) -> bool:
 def _check_definitions(file: FileCheck) -> Iterator[Finding]:
     model = file.model
     sites = [call for call in model.calls if model.imports.role(call.func) == "Definitions"]
-    merges = [call for call in model.calls if _is_merge(model, call)]
+    merges = [call for call in model.calls if is_merge_call(model, call)]
     if not sites and not merges:
         return
     merged_names, merged_calls = _merged_names(file)
@@ -232,14 +253,20 @@ def _check_definitions(file: FileCheck) -> Iterator[Finding]:
         needs = _Needs()
         variants = _site(file, model, call, needs)
         if variants is not None:
-            yield from _report(call.lineno, call.col_offset, needs, variants, "Definitions")
+            found = list(_report(call.lineno, call.col_offset, needs, variants, "Definitions"))
+            if found and not merged_somewhere(file.resolver, model, call):
+                yield from found
     for call in merges:
         if id(call) in merged_calls or _in_partial_scope(file, call):
             continue  # a merge merged again: checked as part of the outer one
         needs = _Needs()
         variants = _merge_site(file, model, call, needs)
         if variants is not None:
-            yield from _report(call.lineno, call.col_offset, needs, variants, "Definitions.merge")
+            found = list(
+                _report(call.lineno, call.col_offset, needs, variants, "Definitions.merge")
+            )
+            if found and not merged_somewhere(file.resolver, model, call):
+                yield from found
 
 
 def _check_repositories(file: FileCheck) -> Iterator[Finding]:
