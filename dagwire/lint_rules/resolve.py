@@ -318,6 +318,13 @@ class Resolver:
             left = self.dict_items(model, expr.left, depth + 1)
             right = self.dict_items(model, expr.right, depth + 1)
             return left + right if left is not None and right is not None else None
+        if isinstance(expr, ast.Subscript):  # {**by_env["prod"], ...}: that entry's dict
+            chosen = self.string(model, expr.slice)
+            outer = self.dict_items(model, expr.value, depth + 1) if chosen is not None else None
+            picked = [entry for entry in outer or [] if entry.key == chosen]
+            if len(picked) != 1 or picked[0].value is None:
+                return None
+            return self.dict_items(picked[0].model, picked[0].value, depth + 1)
         if isinstance(expr, ast.Call) and _is_name(expr.func, "dict"):
             if model.imports.lookup("dict") is not None:
                 return None  # someone's own `dict`

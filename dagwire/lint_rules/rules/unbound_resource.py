@@ -11,6 +11,7 @@ checked per deployment.
 from __future__ import annotations
 
 import ast
+import os
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding
@@ -131,6 +132,7 @@ def _assigned_calls(model: ModuleModel, names: set[str]) -> set[int]:
 
 
 _Variants = list[tuple[str | None, list[Item]]]
+_DEFS_FOLDER = "defs"  # dg's autoloaded folder
 _MAX_VARIANTS = 32
 
 
@@ -220,13 +222,30 @@ def _part_call(
     return (owner, value) if isinstance(value, ast.Call) else None
 
 
+def _in_defs_folder(path: str) -> bool:
+    """Is the module below a `defs` folder of a package (`my_project/defs/dbt/assets.py`)?"""
+    directory = os.path.dirname(os.path.abspath(path))
+    for _ in range(8):
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return False
+        if os.path.basename(directory) == _DEFS_FOLDER:
+            return os.path.isfile(os.path.join(parent, "__init__.py"))
+        directory = parent
+    return False
+
+
 def _in_partial_scope(file: FileCheck, call: ast.Call) -> bool:
     """A `Definitions(...)` that is likely merged with others elsewhere: one without
-    `resources=` (another module's Definitions, or dg's `defs/` folder, binds them), or one
-    returned by an `@definitions` function (dg merges those)."""
+    `resources=` (another module's Definitions, or dg's `defs/` folder, binds them), one
+    returned by an `@definitions` function (dg merges those), or any at module level in a
+    module of a `defs/` folder (`load_from_defs_folder` / `load_defs` merge every
+    Definitions object they find there)."""
     if not is_merge_call(file.model, call) and _keyword(call, "resources") is None:
         return True
     model = file.model
+    if _in_defs_folder(model.path):
+        return True
     node: ast.AST | None = model.parents.get(id(call))
     while node is not None:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
