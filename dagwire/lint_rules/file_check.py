@@ -111,6 +111,8 @@ class FileCheck:
     def display_name(self, fn: DecoratedFunction, model: ModuleModel | None = None) -> str:
         keywords, _ = self.resolver.keywords(model or self.model, fn)
         name = keywords.get("name")
+        if isinstance(name, ast.NamedExpr):  # name=(asset_name := "orders")
+            name = name.value
         if isinstance(name, ast.Constant) and isinstance(name.value, str):
             return name.value
         return fn.function_name
