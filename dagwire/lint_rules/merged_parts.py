@@ -67,6 +67,8 @@ def merged_somewhere(resolver: Resolver, model: ModuleModel, call: ast.Call) -> 
         return False
     if _merges(resolver, model, owner):
         return True
+    if not resolver.index.cross_file:
+        return False
     for path in _project_files(model.path):
         if os.path.abspath(path) == os.path.abspath(model.path):
             continue

@@ -19,6 +19,8 @@ MAX_MODULE_BYTES = 1_000_000
 
 
 class ProjectIndex:
+    cross_file = True  # False: other modules are never read (`--rsc-no-cross-file`)
+
     def __init__(self) -> None:
         # path -> (mtime, outline): a sibling is parsed once per process and kept small
         # (function bodies dropped); the checked files' own trees are never kept, since
