@@ -75,7 +75,8 @@ def is_test_file(path: str) -> bool:
     parts = relative.replace("\\", "/").split("/")
     if parts[0] == "..":
         parts = parts[-3:]
-    return any(part in _TEST_DIRECTORIES for part in parts)
+    # `my_project_tests/`: the folder `dagster project scaffold` creates beside the package
+    return any(part in _TEST_DIRECTORIES or part.endswith("_tests") for part in parts)
 
 
 def env_read(file: FileCheck, node: ast.AST) -> tuple[str, str | None] | None:
