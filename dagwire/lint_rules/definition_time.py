@@ -9,6 +9,7 @@ import re
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck
+from dagwire.lint_rules.frameworks import RUN_NOW_ROLES
 from dagwire.lint_rules.resolve import CONFIG, PERMISSIVE_CONFIG, RESOURCE
 
 _CLASS_KINDS = (RESOURCE, CONFIG, PERMISSIVE_CONFIG)
@@ -119,7 +120,7 @@ def run_time_lines(file: FileCheck) -> list[tuple[int, int]]:
     for call in file.model.calls:
         func = call.func
         if (isinstance(func, ast.Attribute) and func.attr == "execute_in_process") or (
-            imports.role(func) == "run_now"
+            imports.role(func) in RUN_NOW_ROLES
         ):
             spans.append((call.lineno, getattr(call, "end_lineno", None) or call.lineno))
     return spans

@@ -15,6 +15,7 @@ import os
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding
+from dagwire.lint_rules.functions import manager_keys
 from dagwire.lint_rules.merged_parts import is_merge_call, merged_somewhere
 from dagwire.lint_rules.model import DecoratedFunction, ModuleModel
 from dagwire.lint_rules.resolve import Entry, Item
@@ -318,7 +319,42 @@ def _check_jobs(file: FileCheck) -> Iterator[Finding]:
         yield from _report(line, col, needs, [(None, declared.resource_defs)], site)
 
 
+def _check_materialize(file: FileCheck) -> Iterator[Finding]:
+    """`materialize([...], resources=...)` (tests, scripts, notebooks): Dagster binds every
+    listed asset's keys before it runs, whatever `selection=` picks. `materialize_to_memory`
+    provides the IO managers itself, so manager keys are left out there."""
+    model = file.model
+    for call in model.calls:
+        role = model.imports.role(call.func)
+        if role not in ("materialize", "materialize_to_memory"):
+            continue
+        if any(isinstance(arg, ast.Starred) for arg in call.args) or any(
+            keyword.arg is None for keyword in call.keywords
+        ):
+            continue
+        listed = next((k.value for k in call.keywords if k.arg == "assets"), None)
+        if listed is None and call.args:
+            listed = call.args[0]
+        resources = next((k.value for k in call.keywords if k.arg == "resources"), None)
+        if listed is None:
+            continue
+        items = file.resolver.dict_items(model, resources) if resources is not None else []
+        if items is None:
+            continue
+        needs = _Needs()
+        managers: set[str] = set()
+        for entry in file.resolver.entries(model, listed):
+            _add_entry_needs(file, entry, needs)
+            if role == "materialize_to_memory":
+                keywords, _ = file.resolver.keywords(entry.model, entry.definition)
+                managers |= manager_keys(file.resolver, entry.model, keywords) or set()
+        for key in managers:
+            needs.by_key.pop(key, None)
+        yield from _report(call.lineno, call.col_offset, needs, [(None, items)], role)
+
+
 def check(file: FileCheck) -> Iterator[Finding]:
     yield from _check_definitions(file)
+    yield from _check_materialize(file)
     yield from _check_repositories(file)
     yield from _check_jobs(file)
