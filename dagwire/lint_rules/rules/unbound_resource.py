@@ -319,6 +319,38 @@ def _check_jobs(file: FileCheck) -> Iterator[Finding]:
         yield from _report(line, col, needs, [(None, declared.resource_defs)], site)
 
 
+def _check_graph_jobs(file: FileCheck) -> Iterator[Finding]:
+    """`my_graph.to_job(resource_defs={...})`: the graph's ops need their keys bound there
+    (without `resource_defs=`, the job is bound where Definitions lists it)."""
+    model = file.model
+    for call in model.calls:
+        func = call.func
+        if not isinstance(func, ast.Attribute) or func.attr != "to_job":
+            continue
+        if call.args or any(keyword.arg is None for keyword in call.keywords):
+            continue
+        resource_defs = next((k.value for k in call.keywords if k.arg == "resource_defs"), None)
+        if resource_defs is None or not isinstance(func.value, (ast.Name, ast.Attribute)):
+            continue
+        found = file.resolver.definition(model, func.value)
+        if found is None or found[0].kind != "graph":
+            continue
+        items = file.resolver.dict_items(model, resource_defs)
+        if items is None:
+            continue
+        graph, graph_model = found
+        needs = _Needs()
+        for op, op_model in _job_ops(file, graph, graph_model):
+            for key in sorted(file.required_keys(op, op_model) or set()):
+                needs.add(key, _describe(file, op, op_model))
+        name = next((k.value for k in call.keywords if k.arg == "name"), None)
+        label = graph.function_name
+        if isinstance(name, ast.Constant) and isinstance(name.value, str):
+            label = name.value
+        site = f"resource_defs of job '{label}'"
+        yield from _report(call.lineno, call.col_offset, needs, [(None, items)], site)
+
+
 def _check_materialize(file: FileCheck) -> Iterator[Finding]:
     """`materialize([...], resources=...)` (tests, scripts, notebooks): Dagster binds every
     listed asset's keys before it runs, whatever `selection=` picks. `materialize_to_memory`
@@ -356,5 +388,6 @@ def _check_materialize(file: FileCheck) -> Iterator[Finding]:
 def check(file: FileCheck) -> Iterator[Finding]:
     yield from _check_definitions(file)
     yield from _check_materialize(file)
+    yield from _check_graph_jobs(file)
     yield from _check_repositories(file)
     yield from _check_jobs(file)
