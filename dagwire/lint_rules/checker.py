@@ -30,5 +30,7 @@ def check_module(tree: ast.Module, path: str, cross_file: bool = True) -> list[F
 class _NoSiblings(ProjectIndex):
     """`--rsc-no-cross-file`: resolve names inside the checked file only."""
 
+    cross_file = False
+
     def model_for_path(self, path: str) -> None:
         return None

@@ -9,6 +9,7 @@ import re
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck
+from dagwire.lint_rules.frameworks import RUN_NOW_ROLES
 from dagwire.lint_rules.resolve import CONFIG, PERMISSIVE_CONFIG, RESOURCE
 
 _CLASS_KINDS = (RESOURCE, CONFIG, PERMISSIVE_CONFIG)
@@ -37,11 +38,25 @@ _PLACEHOLDER = re.compile(
 )
 
 
+# A reference inside a longer value: "postgres://etl:${PW}@db", "xoxb-<your-token>",
+# "Bearer {{ secrets.api }}"
+_EMBEDDED_PLACEHOLDER = re.compile(r"\$\{[^}]+\}|\{\{.*?\}\}|<[A-Za-z][^<>]*>", re.DOTALL)
+# Blanks to fill in: "changeme", "TODO", "your-password-here", "YOUR_API_KEY", "..."
+_FILL_IN_WORDS = frozenset({
+    "changeme", "todo", "tbd", "fixme", "replaceme", "placeholder", "redacted", "notset",
+})
+_FILL_IN = re.compile(r"(?i)(your|insert|enter|put)[-_ .][\w .-]*|[\w .-]*[-_ ]here|\.+")
+
+
 def is_literal_secret(value: ast.expr) -> bool:
     if not isinstance(value, ast.Constant) or not isinstance(value.value, str):
         return False
     text = value.value.strip()
-    return text != "" and _PLACEHOLDER.fullmatch(text) is None
+    if text == "" or _PLACEHOLDER.fullmatch(text) is not None:
+        return False
+    if _EMBEDDED_PLACEHOLDER.search(text) is not None or _FILL_IN.fullmatch(text) is not None:
+        return False
+    return re.sub(r"[^a-z]", "", text.lower()) not in _FILL_IN_WORDS
 
 
 _TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
@@ -61,7 +76,8 @@ def is_test_file(path: str) -> bool:
     parts = relative.replace("\\", "/").split("/")
     if parts[0] == "..":
         parts = parts[-3:]
-    return any(part in _TEST_DIRECTORIES for part in parts)
+    # `my_project_tests/`: the folder `dagster project scaffold` creates beside the package
+    return any(part in _TEST_DIRECTORIES or part.endswith("_tests") for part in parts)
 
 
 def env_read(file: FileCheck, node: ast.AST) -> tuple[str, str | None] | None:
@@ -104,7 +120,7 @@ def run_time_lines(file: FileCheck) -> list[tuple[int, int]]:
     for call in file.model.calls:
         func = call.func
         if (isinstance(func, ast.Attribute) and func.attr == "execute_in_process") or (
-            imports.role(func) == "run_now"
+            imports.role(func) in RUN_NOW_ROLES
         ):
             spans.append((call.lineno, getattr(call, "end_lineno", None) or call.lineno))
     return spans
@@ -162,14 +178,21 @@ def config_class_bodies(file: FileCheck) -> Iterator[ast.ClassDef]:
 
 
 def config_dicts(file: FileCheck) -> Iterator[ast.Dict]:
-    """Dict displays that are config: `.configured({...})`, `config=` / `run_config=` values."""
+    """Dict displays that are config: `.configured({...})`, `config=` / `run_config=` values,
+    and the dicts given to `RunConfig(resources=..., ops=...)`."""
     for call in file.model.calls:
         if isinstance(call.func, ast.Attribute) and call.func.attr == "configured":
             for arg in call.args[:1]:
                 if isinstance(arg, ast.Dict):
                     yield arg
+        run_config = file.model.imports.role(call.func) == "RunConfig"
         for keyword in call.keywords:
-            if keyword.arg in ("config", "run_config") and isinstance(keyword.value, ast.Dict):
+            if not isinstance(keyword.value, ast.Dict):
+                continue
+            # `RunConfig(resources={"pg": {"config": {...}}}, ops=...)` holds config too
+            if keyword.arg in ("config", "run_config") or (
+                run_config and keyword.arg in ("resources", "ops")
+            ):
                 yield keyword.value
 
 

@@ -11,6 +11,7 @@ from dagwire.lint_rules.functions import (
     context_use,
     declared_dict_keys,
     declared_strings,
+    manager_keys,
     parameters,
 )
 from dagwire.lint_rules.model import DecoratedFunction, ModuleModel
@@ -110,6 +111,8 @@ class FileCheck:
     def display_name(self, fn: DecoratedFunction, model: ModuleModel | None = None) -> str:
         keywords, _ = self.resolver.keywords(model or self.model, fn)
         name = keywords.get("name")
+        if isinstance(name, ast.NamedExpr):  # name=(asset_name := "orders")
+            name = name.value
         if isinstance(name, ast.Constant) and isinstance(name.value, str):
             return name.value
         return fn.function_name
@@ -121,5 +124,9 @@ class FileCheck:
             return None
         keys = {item.key for item in declared.required_resource_keys or []}
         keys |= set(self.parameters(fn, model).resources)
+        # IO / input managers named by the outputs and inputs: Dagster refuses to load
+        # definitions that do not bind them (unknown managers are left out)
+        keywords, _ = self.resolver.keywords(model, fn)
+        keys |= manager_keys(self.resolver, model, keywords) or set()
         keys -= {item.key for item in declared.resource_defs}
         return keys - IMPLICIT_KEYS

@@ -71,8 +71,8 @@ _COMMON_NAMES: dict[str, str] = {
     "build_schedule_context": "run_now",
     "build_init_resource_context": "run_now",
     "build_resources": "run_now",
-    "materialize": "run_now",
-    "materialize_to_memory": "run_now",
+    "materialize": "materialize",
+    "materialize_to_memory": "materialize_to_memory",
 }
 
 DAGSTER_NAMES: dict[str, str] = {
@@ -95,6 +95,8 @@ DEFINITION_KINDS = frozenset({
     "asset", "asset_check", "op", "job", "graph", "graph_asset", "sensor", "schedule", "resource",
     "io_manager", "repository",
 })
+# Roles of calls that run definitions right away (their arguments are read at run time).
+RUN_NOW_ROLES = frozenset({"run_now", "materialize", "materialize_to_memory"})
 # Context parameter names Dagster recognises for ops and assets.
 CONTEXT_NAMES = frozenset({"context", "_context", "context_", "_"})
 

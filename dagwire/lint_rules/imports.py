@@ -97,7 +97,7 @@ def _bindings_of_import_from(stmt: ast.ImportFrom) -> Iterator[tuple[str, Bindin
     for alias in stmt.names:
         local = alias.asname or alias.name
         if alias.name == "*":
-            continue  # names unknown: they stay unresolved
+            continue  # names unknown here: `ImportTable.star_imports` lets the resolver look
         if framework:
             role = role_of(framework, alias.name)
             yield local, Binding(SYMBOL, role=role) if role else Binding(OTHER)
@@ -149,7 +149,12 @@ class ImportTable:
 
     def __init__(self, tree: ast.Module) -> None:
         self._bindings: dict[str, list[Binding]] = {}
+        # `from .raw import *` of local modules: (module, level), in source order
+        self.star_imports: list[tuple[str, int]] = []
         for stmt in _module_level_statements(tree.body):
+            if isinstance(stmt, ast.ImportFrom) and any(a.name == "*" for a in stmt.names):
+                if stmt.level > 0 or not framework_of(stmt.module or ""):
+                    self.star_imports.append((stmt.module or "", stmt.level))
             if isinstance(stmt, ast.Import):
                 for name, binding in _bindings_of_import(stmt):
                     self._add(name, binding)
@@ -175,6 +180,10 @@ class ImportTable:
 
     def _add(self, name: str, binding: Binding) -> None:
         self._bindings.setdefault(name, []).append(binding)
+
+    def is_bound(self, name: str) -> bool:
+        """Is `name` bound in this module by anything but a star import?"""
+        return name in self._bindings
 
     def lookup(self, name: str) -> Binding | None:
         """The one binding of `name`, or None when it is unbound or bound in conflicting ways."""

@@ -19,6 +19,8 @@ MAX_MODULE_BYTES = 1_000_000
 
 
 class ProjectIndex:
+    cross_file = True  # False: other modules are never read (`--rsc-no-cross-file`)
+
     def __init__(self) -> None:
         # path -> (mtime, outline): a sibling is parsed once per process and kept small
         # (function bodies dropped); the checked files' own trees are never kept, since
@@ -83,8 +85,14 @@ class ProjectIndex:
                 base = os.path.dirname(base)
             return _module_file(base, parts)
         # Absolute import: try the root the file's package hangs from, then its own folder
-        # (script-style projects run with `dagster -f`).
-        for base in (_package_parent(from_model.directory), from_model.directory):
+        # (script-style projects run with `dagster -f`), then the folder above a plain
+        # folder (`my_project_tests/` without `__init__.py` beside `my_project/`, run by
+        # pytest from the repository root).
+        root = _package_parent(from_model.directory)
+        bases = [root, from_model.directory]
+        if root == from_model.directory:
+            bases.append(os.path.dirname(root))
+        for base in bases:
             found = _module_file(base, parts)
             if found is not None:
                 return found

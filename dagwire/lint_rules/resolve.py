@@ -117,8 +117,12 @@ class Resolver:
         self, model: ModuleModel, name: str, depth: int = 0
     ) -> tuple[ModuleModel, ast.AST] | None:
         """The module-level def/class/assignment that `name` in `model` refers to."""
+        if depth > MAX_DEPTH:
+            return None
         binding = model.imports.lookup(name)
-        if binding is None or depth > MAX_DEPTH:
+        if binding is None:
+            if model.imports.star_imports and not model.imports.is_bound(name):
+                return self._star_target(model, name, depth)
             return None
         if binding.kind == LOCAL and binding.node is not None:
             return model, binding.node
@@ -127,6 +131,38 @@ class Resolver:
             other = self.index.model_for_path(path) if path else None
             if other is not None and other is not model:
                 return self.binding_target(other, binding.name, depth + 1)
+        return None
+
+    def star_modules(self, model: ModuleModel) -> list[tuple[ModuleModel, list[str] | None]]:
+        """Local modules this one star-imports, last first (the last import of a name wins),
+        each with the names it exports by `__all__` (None: every public name). A module whose
+        `__all__` cannot be read is left out."""
+        found: list[tuple[ModuleModel, list[str] | None]] = []
+        for module, level in reversed(model.imports.star_imports):
+            path = self.index.module_path(model, module, level)
+            other = self.index.model_for_path(path) if path else None
+            if other is None or other is model:
+                continue
+            if not other.imports.is_bound("__all__"):
+                found.append((other, None))
+                continue
+            exported = self.strings(other, ast.Name(id="__all__", ctx=ast.Load()))
+            if exported is not None:
+                found.append((other, [item.key for item in exported]))
+        return found
+
+    def _star_target(
+        self, model: ModuleModel, name: str, depth: int
+    ) -> tuple[ModuleModel, ast.AST] | None:
+        """`name` bound only by `from .raw import *`: where the star-imported module binds it."""
+        if name.startswith("_"):
+            return None
+        for other, exported in self.star_modules(model):
+            if exported is not None and name not in exported:
+                continue
+            found = self.binding_target(other, name, depth + 1)
+            if found is not None:
+                return found
         return None
 
     def module_ref(self, model: ModuleModel, expr: ast.expr) -> ModuleModel | None:
@@ -282,6 +318,13 @@ class Resolver:
             left = self.dict_items(model, expr.left, depth + 1)
             right = self.dict_items(model, expr.right, depth + 1)
             return left + right if left is not None and right is not None else None
+        if isinstance(expr, ast.Subscript):  # {**by_env["prod"], ...}: that entry's dict
+            chosen = self.string(model, expr.slice)
+            outer = self.dict_items(model, expr.value, depth + 1) if chosen is not None else None
+            picked = [entry for entry in outer or [] if entry.key == chosen]
+            if len(picked) != 1 or picked[0].value is None:
+                return None
+            return self.dict_items(picked[0].model, picked[0].value, depth + 1)
         if isinstance(expr, ast.Call) and _is_name(expr.func, "dict"):
             if model.imports.lookup("dict") is not None:
                 return None  # someone's own `dict`
@@ -574,6 +617,25 @@ class Resolver:
             found = self.definition(module, ast.Name(id=name, ctx=ast.Load()))
             if found is not None and found[0].kind in kinds:
                 yield found
+        yield from self._star_definitions(module, kinds, 0)
+
+    def _star_definitions(
+        self, module: ModuleModel, kinds: frozenset[str], depth: int
+    ) -> Iterator[tuple[DecoratedFunction, ModuleModel]]:
+        """Definitions a module holds through `from .raw import *` (what Dagster's module
+        scan sees as its attributes)."""
+        if depth > MAX_DEPTH:
+            return
+        for other, exported in self.star_modules(module):
+            for decorated in other.functions:
+                name = decorated.function_name
+                if not decorated.module_level or decorated.kind not in kinds:
+                    continue
+                if (exported is None and not name.startswith("_")) or (
+                    exported is not None and name in exported
+                ):
+                    yield decorated, other
+            yield from self._star_definitions(other, kinds, depth + 1)
 
 
 def _argument(call: ast.Call, position: int, name: str) -> ast.expr | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -187,3 +188,38 @@ def test_secrets_in_a_test_buffer_are_not_reported() -> None:
     assert as_test == []
     as_module, _ = run_flake8("--stdin-display-name", "project/db.py", "-", stdin=source)
     assert [item.text.split()[0] for item in as_module] == ["RSC301"]
+
+
+MERGED = LINT_DATA / "rsc101_merged_parts"
+DBT_PART = MERGED / "platform" / "dbt" / "definitions.py"
+DBT_MESSAGE = (
+    "RSC101 resource key '{key}' is required by asset 'dbt_models' but not bound in Definitions"
+)
+
+
+def test_part_merged_in_another_module_is_silent_from_stdin() -> None:
+    display = str(DBT_PART.relative_to(REPO))
+    reported, completed = run_flake8(
+        "--stdin-display-name", display, "-", stdin=DBT_PART.read_text()
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert reported == []
+
+
+def test_part_is_checked_on_its_own_once_no_merge_takes_it(tmp_path: Path) -> None:
+    project = tmp_path / "rsc101_merged_parts"
+    shutil.copytree(MERGED, project)
+    top = project / "platform" / "definitions.py"
+    merged = top.read_text()
+    assert "resource_defs, dbt_defs, ml.defs" in merged
+    top.write_text(merged.replace("resource_defs, dbt_defs, ml.defs", "resource_defs, ml.defs"))
+    part = project / "platform" / "dbt" / "definitions.py"
+    reported, _ = run_flake8(str(part), cwd=tmp_path)
+    assert [(item.line, item.col, item.text) for item in reported] == [
+        (16, 12, DBT_MESSAGE.format(key="parquet_io")),
+        (16, 12, DBT_MESSAGE.format(key="warehouse")),
+    ]
+    # the same project with the merge kept: silent
+    top.write_text(merged)
+    reported, _ = run_flake8(str(part), cwd=tmp_path)
+    assert reported == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
@@ -20,13 +21,18 @@ SOURCE_MESSAGE = (
 _SOURCES = {"StringSource", "IntSource", "BoolSource"}
 
 
+# Environment variable names as written in config sources: `SNOWFLAKE_PASSWORD`. A lower-case
+# value (`{"env": "prod"}`) is a config field named `env` far more often than a variable.
+_VARIABLE = re.compile(r"[A-Z_][A-Z0-9_]*")
+
+
 def _env_var(node: ast.expr) -> str | None:
     """The variable of a `{"env": "X"}` display."""
     if isinstance(node, ast.Dict) and len(node.keys) == 1:
         key, value = node.keys[0], node.values[0]
         if isinstance(key, ast.Constant) and key.value == "env":
             if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                return value.value
+                return value.value if _VARIABLE.fullmatch(value.value) else None
     return None
 
 
@@ -55,7 +61,9 @@ def check(file: FileCheck) -> Iterator[Finding]:
     # Only as a value inside config (another dict, or `.configured(...)`): a top-level
     # {"env": "prod"} is much more often a tag than a config source.
     for mapping in model.dicts:
-        for value in mapping.values:
+        for key, value in zip(mapping.keys, mapping.values):
+            if isinstance(key, ast.Constant) and key.value == "config":
+                continue  # {"config": {"env": ...}}: the config itself, `env` is a field
             var = _env_var(value)
             if var is not None and not _in_labels(model, value):
                 yield finding(value, ENV_DICT_MESSAGE.format(var=var))

@@ -11,9 +11,12 @@ checked per deployment.
 from __future__ import annotations
 
 import ast
+import os
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding
+from dagwire.lint_rules.functions import manager_keys
+from dagwire.lint_rules.merged_parts import is_merge_call, merged_somewhere
 from dagwire.lint_rules.model import DecoratedFunction, ModuleModel
 from dagwire.lint_rules.resolve import Entry, Item
 
@@ -130,6 +133,7 @@ def _assigned_calls(model: ModuleModel, names: set[str]) -> set[int]:
 
 
 _Variants = list[tuple[str | None, list[Item]]]
+_DEFS_FOLDER = "defs"  # dg's autoloaded folder
 _MAX_VARIANTS = 32
 
 
@@ -157,15 +161,6 @@ def _site(
     return variants
 
 
-def _is_merge(model: ModuleModel, call: ast.Call) -> bool:
-    func = call.func
-    return (
-        isinstance(func, ast.Attribute)
-        and func.attr == "merge"
-        and model.imports.role(func.value) == "Definitions"
-    )
-
-
 def _merge_site(
     file: FileCheck, model: ModuleModel, call: ast.Call, needs: _Needs, depth: int = 0
 ) -> _Variants | None:
@@ -175,15 +170,11 @@ def _merge_site(
         return None
     combined: _Variants = [(None, [])]
     for part in call.args:
-        owner, value = model, part
-        if isinstance(part, ast.Name):
-            found = file.resolver.value_of(model, part)
-            if found is None:
-                return None
-            owner, value = found
-        if not isinstance(value, ast.Call):
+        found = _part_call(file, model, part)
+        if found is None:
             return None
-        if _is_merge(owner, value):
+        owner, value = found
+        if is_merge_call(owner, value):
             variants = _merge_site(file, owner, value, needs, depth + 1)
         elif owner.imports.role(value.func) == "Definitions":
             variants = _site(file, owner, value, needs)
@@ -199,13 +190,63 @@ def _merge_site(
     return combined
 
 
+def _part_call(
+    file: FileCheck, model: ModuleModel, part: ast.expr
+) -> tuple[ModuleModel, ast.Call] | None:
+    """The call that makes a merged part: written in the merge, assigned to a name
+    (`dbt_defs`, `ml.defs`), or returned by a function without parameters whose body is
+    one `return dg.Definitions(...)` (`build_ml_defs()`)."""
+    if isinstance(part, (ast.Name, ast.Attribute)):
+        found = file.resolver.value_of(model, part)
+        if found is None or not isinstance(found[1], ast.Call):
+            return None
+        return found[0], found[1]
+    if not isinstance(part, ast.Call):
+        return None
+    if is_merge_call(model, part) or model.imports.role(part.func) == "Definitions":
+        return model, part
+    if part.args or part.keywords or not isinstance(part.func, (ast.Name, ast.Attribute)):
+        return None
+    target = file.resolver.target_of(model, part.func)
+    if target is None:
+        return None
+    owner, func = target
+    if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    arguments = func.args
+    if arguments.posonlyargs or arguments.args or arguments.kwonlyargs or owner.outline:
+        return None  # what a parameter holds is not known; an outline has no bodies
+    returns = [node for node in ast.walk(func) if isinstance(node, ast.Return)]
+    if len(returns) != 1 or returns[0] not in func.body:
+        return None
+    value = returns[0].value
+    return (owner, value) if isinstance(value, ast.Call) else None
+
+
+def _in_defs_folder(path: str) -> bool:
+    """Is the module below a `defs` folder of a package (`my_project/defs/dbt/assets.py`)?"""
+    directory = os.path.dirname(os.path.abspath(path))
+    for _ in range(8):
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return False
+        if os.path.basename(directory) == _DEFS_FOLDER:
+            return os.path.isfile(os.path.join(parent, "__init__.py"))
+        directory = parent
+    return False
+
+
 def _in_partial_scope(file: FileCheck, call: ast.Call) -> bool:
     """A `Definitions(...)` that is likely merged with others elsewhere: one without
-    `resources=` (another module's Definitions, or dg's `defs/` folder, binds them), or one
-    returned by an `@definitions` function (dg merges those)."""
-    if not _is_merge(file.model, call) and _keyword(call, "resources") is None:
+    `resources=` (another module's Definitions, or dg's `defs/` folder, binds them), one
+    returned by an `@definitions` function (dg merges those), or any at module level in a
+    module of a `defs/` folder (`load_from_defs_folder` / `load_defs` merge every
+    Definitions object they find there)."""
+    if not is_merge_call(file.model, call) and _keyword(call, "resources") is None:
         return True
     model = file.model
+    if _in_defs_folder(model.path):
+        return True
     node: ast.AST | None = model.parents.get(id(call))
     while node is not None:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -220,7 +261,7 @@ def _in_partial_scope(file: FileCheck, call: ast.Call) -> bool:
 def _check_definitions(file: FileCheck) -> Iterator[Finding]:
     model = file.model
     sites = [call for call in model.calls if model.imports.role(call.func) == "Definitions"]
-    merges = [call for call in model.calls if _is_merge(model, call)]
+    merges = [call for call in model.calls if is_merge_call(model, call)]
     if not sites and not merges:
         return
     merged_names, merged_calls = _merged_names(file)
@@ -232,14 +273,20 @@ def _check_definitions(file: FileCheck) -> Iterator[Finding]:
         needs = _Needs()
         variants = _site(file, model, call, needs)
         if variants is not None:
-            yield from _report(call.lineno, call.col_offset, needs, variants, "Definitions")
+            found = list(_report(call.lineno, call.col_offset, needs, variants, "Definitions"))
+            if found and not merged_somewhere(file.resolver, model, call):
+                yield from found
     for call in merges:
         if id(call) in merged_calls or _in_partial_scope(file, call):
             continue  # a merge merged again: checked as part of the outer one
         needs = _Needs()
         variants = _merge_site(file, model, call, needs)
         if variants is not None:
-            yield from _report(call.lineno, call.col_offset, needs, variants, "Definitions.merge")
+            found = list(
+                _report(call.lineno, call.col_offset, needs, variants, "Definitions.merge")
+            )
+            if found and not merged_somewhere(file.resolver, model, call):
+                yield from found
 
 
 def _check_repositories(file: FileCheck) -> Iterator[Finding]:
@@ -272,7 +319,75 @@ def _check_jobs(file: FileCheck) -> Iterator[Finding]:
         yield from _report(line, col, needs, [(None, declared.resource_defs)], site)
 
 
+def _check_graph_jobs(file: FileCheck) -> Iterator[Finding]:
+    """`my_graph.to_job(resource_defs={...})`: the graph's ops need their keys bound there
+    (without `resource_defs=`, the job is bound where Definitions lists it)."""
+    model = file.model
+    for call in model.calls:
+        func = call.func
+        if not isinstance(func, ast.Attribute) or func.attr != "to_job":
+            continue
+        if call.args or any(keyword.arg is None for keyword in call.keywords):
+            continue
+        resource_defs = next((k.value for k in call.keywords if k.arg == "resource_defs"), None)
+        if resource_defs is None or not isinstance(func.value, (ast.Name, ast.Attribute)):
+            continue
+        found = file.resolver.definition(model, func.value)
+        if found is None or found[0].kind != "graph":
+            continue
+        items = file.resolver.dict_items(model, resource_defs)
+        if items is None:
+            continue
+        graph, graph_model = found
+        needs = _Needs()
+        for op, op_model in _job_ops(file, graph, graph_model):
+            for key in sorted(file.required_keys(op, op_model) or set()):
+                needs.add(key, _describe(file, op, op_model))
+        name = next((k.value for k in call.keywords if k.arg == "name"), None)
+        label = graph.function_name
+        if isinstance(name, ast.Constant) and isinstance(name.value, str):
+            label = name.value
+        site = f"resource_defs of job '{label}'"
+        yield from _report(call.lineno, call.col_offset, needs, [(None, items)], site)
+
+
+def _check_materialize(file: FileCheck) -> Iterator[Finding]:
+    """`materialize([...], resources=...)` (tests, scripts, notebooks): Dagster binds every
+    listed asset's keys before it runs, whatever `selection=` picks. `materialize_to_memory`
+    provides the IO managers itself, so manager keys are left out there."""
+    model = file.model
+    for call in model.calls:
+        role = model.imports.role(call.func)
+        if role not in ("materialize", "materialize_to_memory"):
+            continue
+        if any(isinstance(arg, ast.Starred) for arg in call.args) or any(
+            keyword.arg is None for keyword in call.keywords
+        ):
+            continue
+        listed = next((k.value for k in call.keywords if k.arg == "assets"), None)
+        if listed is None and call.args:
+            listed = call.args[0]
+        resources = next((k.value for k in call.keywords if k.arg == "resources"), None)
+        if listed is None:
+            continue
+        items = file.resolver.dict_items(model, resources) if resources is not None else []
+        if items is None:
+            continue
+        needs = _Needs()
+        managers: set[str] = set()
+        for entry in file.resolver.entries(model, listed):
+            _add_entry_needs(file, entry, needs)
+            if role == "materialize_to_memory":
+                keywords, _ = file.resolver.keywords(entry.model, entry.definition)
+                managers |= manager_keys(file.resolver, entry.model, keywords) or set()
+        for key in managers:
+            needs.by_key.pop(key, None)
+        yield from _report(call.lineno, call.col_offset, needs, [(None, items)], role)
+
+
 def check(file: FileCheck) -> Iterator[Finding]:
     yield from _check_definitions(file)
+    yield from _check_materialize(file)
+    yield from _check_graph_jobs(file)
     yield from _check_repositories(file)
     yield from _check_jobs(file)

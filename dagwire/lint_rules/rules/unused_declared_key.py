@@ -2,16 +2,18 @@
 
 Only reported when every use of the context in the function is visible: if the context (or
 `context.resources` / `context.op_config` as a whole) is passed on, the key may be read
-elsewhere and the rule stays silent.
+elsewhere and the rule stays silent. Only keys spelled in the decorator itself are reported:
+a shared constant (`required_resource_keys=SHARED_KEYS`, `@op(**COMMON)`) is declared for
+many functions at once on purpose, and no single line could carry a `# noqa` for one of them.
 """
 
 from __future__ import annotations
 
-import ast
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
 from dagwire.lint_rules.model import DecoratedFunction
+from dagwire.lint_rules.resolve import Item
 
 CODE = "RSC204"
 RESOURCE_MESSAGE = (
@@ -39,20 +41,24 @@ def check(file: FileCheck) -> Iterator[Finding]:
                 if item.key not in read and item.key not in params.names:
                     if item.key.endswith("launcher"):
                         continue  # a step launcher: Dagster itself uses it to run the step
-                    yield finding(
-                        _position(item.node, item.model is file.model, fn),
-                        RESOURCE_MESSAGE.format(key=item.key, kind=fn.kind, name=name),
-                    )
+                    if _in_decorator(item, file, fn):
+                        yield finding(
+                            item.node,
+                            RESOURCE_MESSAGE.format(key=item.key, kind=fn.kind, name=name),
+                        )
         if not use.op_config_opaque and declared.config_schema and use.op_config_nodes:
             read = {key for key, _ in use.op_config_reads}
             for item in declared.config_schema:
-                if item.key not in read:
+                if item.key not in read and _in_decorator(item, file, fn):
                     yield finding(
-                        _position(item.node, item.model is file.model, fn),
-                        CONFIG_MESSAGE.format(key=item.key, kind=fn.kind, name=name),
+                        item.node, CONFIG_MESSAGE.format(key=item.key, kind=fn.kind, name=name)
                     )
 
 
-def _position(node: ast.AST, local: bool, fn: DecoratedFunction) -> ast.AST:
-    """Keys spelled in another module (a shared dict) are reported on the decorator."""
-    return node if local else fn.decorator
+def _in_decorator(item: Item, file: FileCheck, fn: DecoratedFunction) -> bool:
+    """Is the key written inside this function's decorator call (not in a shared constant)?"""
+    if item.model is not file.model:
+        return False
+    line = getattr(item.node, "lineno", 0)
+    start = fn.decorator.lineno
+    return start <= line <= (fn.decorator.end_lineno or start)

@@ -1,0 +1,1 @@
+from .daily import *  # noqa: F403
