@@ -63,6 +63,24 @@ def rewrite_for_dagster(source: str) -> str:
     return _IMPORT.sub(lambda m: f"{m.group(1)}{m.group(2)} dagster", source)
 
 
+_DAGSTER_IMPORT_LINE = re.compile(r"^(\s*)from dagster import ([^(\n]*)$", re.M)
+
+
+def pydantic_field_for_dagster(source: str) -> str:
+    """The Pythonic side's `Field(description=...)` is pydantic's: dagwire's `Field` takes both
+    forms, dagster's only the legacy one, so under dagster it is imported from pydantic."""
+
+    def fix(m: re.Match[str]) -> str:
+        indent, names = m.group(1), [n.strip() for n in m.group(2).split(",")]
+        if "Field" not in names:
+            return m.group(0)
+        rest = [n for n in names if n != "Field"]
+        line = f"{indent}from dagster import {', '.join(rest)}\n" if rest else ""
+        return f"{line}{indent}from pydantic import Field"
+
+    return _DAGSTER_IMPORT_LINE.sub(fix, source)
+
+
 def _prepare(case: str, side: str, framework: str, root: Path) -> Path:
     """A copy of the side's tree under ``root``, imports rewritten for dagster."""
     work = root / f"{case}-{side}" / side
@@ -70,6 +88,8 @@ def _prepare(case: str, side: str, framework: str, root: Path) -> Path:
     if framework == "dagster":
         for path in work.rglob("*.py"):
             text = rewrite_for_dagster(path.read_text())
+            if side == "after":
+                text = pydantic_field_for_dagster(text)
             if "dagwire" in text:
                 raise AssertionError(f"{path.name}: dagwire is used other than by import")
             path.write_text(text)
