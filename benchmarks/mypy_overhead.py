@@ -2,7 +2,7 @@
 
 1. A generated dagwire project: 200 modules with 2,000 assets, 50 resources and one
    `Definitions` binding them. mypy with and without `plugins = dagwire.mypy_plugin`, cold
-   (empty cache) and warm (later runs, nothing changed: three per cold run), runs
+   (empty cache) and warm (later runs, nothing changed: five per cold run), runs
    interleaved, CPU time (user + system) of each mypy process. The overhead printed is the
    median over repeats of the ratio plugin / plain of the two runs made back to back in that
    repeat; the ratio of the median times is shown beside it.
@@ -42,7 +42,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 MODULES, ASSETS_PER_MODULE, RESOURCES = 200, 10, 50
-WARM_SAMPLES = 3
+WARM_SAMPLES = 5
 DROPPED = ("PYTHONDONTWRITEBYTECODE", "MYPY_NUM_WORKERS")
 ENV = {k: v for k, v in os.environ.items() if k not in DROPPED}
 
@@ -163,7 +163,7 @@ def bench_overhead(repeats: int, work: Path, decorator_arguments: bool) -> tuple
         for cfg in (("plain", "plugin") if i % 2 == 0 else ("plugin", "plain")):
             cache = work / f"cache-{cfg}-{i}"
             this[f"cold-{cfg}"] = run_mypy(work, cfg, cache, "bigproject")
-            # a warm run is short (~0.3 s), so noise weighs more: three samples per cache
+            # a warm run is short (~0.3 s), so noise weighs more: five samples per cache
             warm = [run_mypy(work, cfg, cache, "bigproject") for _ in range(WARM_SAMPLES)]
             this[f"warm-{cfg}"] = statistics.median(warm)
             times[f"cold-{cfg}"].append(this[f"cold-{cfg}"])
