@@ -36,7 +36,6 @@ from mypy.types import (
     Instance,
     Type,
     TypeOfAny,
-    UnboundType,
     get_proper_type,
 )
 
@@ -45,7 +44,7 @@ from dagwire.mypy_plugin.captured import Captured, Requirement, attach, decode
 from dagwire.mypy_plugin.definition_facts import node_facts
 from dagwire.mypy_plugin.frameworks import Framework
 from dagwire.mypy_plugin.job_resource_defs import check_job_resource_defs
-from dagwire.mypy_plugin.parameters import capture_parameters
+from dagwire.mypy_plugin.parameters import capture_parameters, may_be_resource_param
 from dagwire.mypy_plugin.run_config import check_run_config
 from dagwire.mypy_plugin.settings import Settings
 from dagwire.mypy_plugin.symbols import (
@@ -94,17 +93,13 @@ def apply_hook(
     api = ctx.api
     assert isinstance(api, CheckerApi)
     dec = ctx.context if isinstance(ctx.context, Decorator) else None
-    if dec is None:
-        call = None
-    else:
-        # Runs once per definition: the common cases are tested inline, not in helpers.
-        call = None
-        for expr in dec.decorators:
-            if isinstance(expr, CallExpr):
-                call = decorator_call(dec, fw, kind, api)
-                break
-        if (call is None or not changes_facts(call)) and signature_says_all(fw, default, dec.func):
-            return ctx.default_return_type
+    call = decorator_call(dec, fw, kind, api) if dec is not None else None
+    if (
+        dec is not None
+        and (call is None or not changes_facts(call))
+        and signature_says_all(fw, default, dec.func)
+    ):
+        return ctx.default_return_type
     captured = capture(fw, kind, fn, dec, call, api)
     if kind == "job" and call is not None and captured.local_keys:
         check_job_resource_defs(captured, api, call)
@@ -185,8 +180,7 @@ def signature_says_all(fw: Framework, result: Instance, func: FuncDef) -> bool:
     raw = func.unanalyzed_type
     if isinstance(raw, CallableType):
         for t in raw.arg_types:
-            # may_be_resource_param, inline: this runs once per parameter of every definition
-            if isinstance(t, UnboundType) and len(t.args) == 1:
+            if may_be_resource_param(t):
                 return False
     return True
 

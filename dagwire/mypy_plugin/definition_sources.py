@@ -46,6 +46,7 @@ from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.captured import Captured, decode
 from dagwire.mypy_plugin.definition_facts import node_facts
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
+from dagwire.mypy_plugin.package_dependencies import package_modules
 from dagwire.mypy_plugin.statement_reads import record_path
 from dagwire.mypy_plugin.symbols import (
     call_kwargs,
@@ -200,27 +201,14 @@ def _from_package(call: CallExpr, mod: MypyFile, api: CheckerApi) -> Definitions
         return out
     prefix = package.fullname + "."
     found = [package, *(m for n, m in api.modules.items() if n.startswith(prefix))]
-    if len(found) != _modules_on_disk(package.path, api.tree):
+    on_disk, directories = package_modules(package.fullname, os.path.dirname(package.path))
+    for directory in directories:
+        record_path(api.tree, directory)  # a module added there re-checks this one
+    if len(found) != len(on_disk):
         out.complete = False  # a submodule mypy does not analyse: its assets are unknown
     for module in sorted(found, key=lambda m: m.fullname):
         _module_assets(module, out)
     return out
-
-
-def _modules_on_disk(init_path: str, reader: MypyFile) -> int:
-    """How many modules (the package itself included) the package directory holds.
-
-    The directories are recorded as read by `reader`: a module added there re-checks it.
-    """
-    count = 0
-    try:
-        for here, dirs, files in os.walk(os.path.dirname(init_path)):
-            record_path(reader, here)
-            dirs[:] = [d for d in dirs if d.isidentifier()]
-            count += sum(1 for f in files if f.endswith(".py") and f[:-3].isidentifier())
-    except OSError:
-        return -1
-    return count
 
 
 def _module_assets(module: MypyFile, out: Definitions_) -> None:

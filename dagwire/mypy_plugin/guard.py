@@ -6,19 +6,19 @@ import functools
 import importlib
 import os
 import sys
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable
 
-from mypy.plugin import AttributeContext, FunctionContext, MethodContext, MethodSigContext
-from mypy.types import FunctionLike, Type
-
-Ctx = TypeVar("Ctx", FunctionContext, MethodContext, AttributeContext)
+from mypy.plugin import AttributeContext, MethodSigContext
 
 DEBUG_ENV = "DAGWIRE_MYPY_DEBUG"
 
 
-def _default(ctx: FunctionContext | MethodContext | AttributeContext) -> Type:
+def _default(ctx: Any) -> Any:
+    """What mypy would have used without the hook."""
     if isinstance(ctx, AttributeContext):
         return ctx.default_attr_type
+    if isinstance(ctx, MethodSigContext):
+        return ctx.default_signature
     return ctx.default_return_type
 
 
@@ -28,22 +28,11 @@ def _note_failure(exc: BaseException) -> None:
         print(f"dagwire.mypy_plugin: hook failed, not checked: {exc!r}", file=sys.stderr)
 
 
-def guarded(hook: Callable[[Ctx], Type]) -> Callable[[Ctx], Type]:
-    @functools.wraps(hook)
-    def run(ctx: Ctx) -> Type:
-        try:
-            return hook(ctx)
-        except Exception as exc:  # noqa: BLE001 - any failure must become "cannot check"
-            _note_failure(exc)
-            return _default(ctx)
-
-    return run
-
-
 def lazy_hook(module: str, function: str, *bound: object) -> Callable[[Any], Any]:
     """`dagwire.mypy_plugin.<module>.<function>(*bound, ctx)`, imported on first call, guarded.
 
-    One closure, not `guarded(lazy(...))`: a decorator hook runs once per definition.
+    The check modules load on the first hook call (a run served from the cache calls none),
+    and one closure does both: a decorator hook runs once per definition.
     """
     target: list[Callable[[Any], Any]] = []
 
@@ -55,22 +44,6 @@ def lazy_hook(module: str, function: str, *bound: object) -> Callable[[Any], Any
             return target[0](ctx)
         except Exception as exc:  # noqa: BLE001 - any failure must become "cannot check"
             _note_failure(exc)
-            if isinstance(ctx, MethodSigContext):
-                return ctx.default_signature
             return _default(ctx)
-
-    return run
-
-
-def guarded_signature(
-    hook: Callable[[MethodSigContext], FunctionLike],
-) -> Callable[[MethodSigContext], FunctionLike]:
-    @functools.wraps(hook)
-    def run(ctx: MethodSigContext) -> FunctionLike:
-        try:
-            return hook(ctx)
-        except Exception as exc:  # noqa: BLE001
-            _note_failure(exc)
-            return ctx.default_signature
 
     return run

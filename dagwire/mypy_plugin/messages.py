@@ -29,7 +29,6 @@ def unbound(
     )
 
 
-
 def unbound_in_job(key: str, owner: str, job: str, expects: str | None) -> str:
     expected = f" (expects {expects})" if expects else ""
     return (

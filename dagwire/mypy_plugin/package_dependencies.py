@@ -64,17 +64,20 @@ def _source_root(file: MypyFile) -> str:
     return root
 
 
-def _submodules(package: str, directory: str) -> list[str]:
-    out = []
+def package_modules(package: str, directory: str) -> tuple[list[str], list[str]]:
+    """The modules under a package's directory (the package itself included), and the
+    directories walked to find them: what dagster's loader would import."""
+    modules, directories = [], []
     for here, dirs, files in os.walk(directory):
+        directories.append(here)
         dirs[:] = sorted(d for d in dirs if d.isidentifier())
         rel = os.path.relpath(here, directory)
         prefix = package if rel == "." else f"{package}.{rel.replace(os.sep, '.')}"
         for name in sorted(files):
             stem = name[:-3]
             if name.endswith(".py") and stem.isidentifier():
-                out.append(prefix if stem == "__init__" else f"{prefix}.{stem}")
-    return out
+                modules.append(prefix if stem == "__init__" else f"{prefix}.{stem}")
+    return modules, directories
 
 
 def package_dependencies(file: MypyFile) -> list[tuple[int, str, int]]:
@@ -95,5 +98,6 @@ def package_dependencies(file: MypyFile) -> list[tuple[int, str, int]]:
         if not os.path.isfile(os.path.join(directory, "__init__.py")):
             continue  # not a package beside this file: mypy finds it, or not, by its imports
         line = text.count("\n", 0, found.start()) + 1
-        out += [(PRI_LOW, m, line) for m in _submodules(package, directory) if m != file.fullname]
+        modules, _ = package_modules(package, directory)
+        out += [(PRI_LOW, m, line) for m in modules if m != file.fullname]
     return out

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mypy.nodes import ARG_STAR, ARG_STAR2, ArgKind, MypyFile
-from mypy.types import AnyType, Instance, Type, TypeOfAny, UnboundType, get_proper_type
+from mypy.types import AnyType, Type, TypeOfAny, UnboundType, get_proper_type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.captured import Captured, Requirement
 from dagwire.mypy_plugin.frameworks import CONTEXT_PARAM_NAMES, Framework
 from dagwire.mypy_plugin.symbols import lookup_in_module
+from dagwire.mypy_plugin.type_helpers import is_subclass_of
 
 # definitions whose function runs as an op: first parameter context, `config` parameter
 COMPUTE_KINDS = ("op", "asset", "asset_check")
@@ -57,36 +58,22 @@ def capture_parameters(
     """Add the resource parameters and the config class to `captured`.
 
     `raw_types` are the unanalysed annotations (empty when unknown); `api` resolves them.
-    Runs for every definition a `Definitions(...)` lists: the subclass tests are inline.
     """
     n_raw = len(raw_types)
     takes_context = kind in COMPUTE_KINDS
-    resource_bases = fw.resource_bases
-    requirements = captured.requirements
-    i = -1
-    for pname, pkind, ptype in zip(arg_names, arg_kinds, arg_types):
-        i += 1
-        if pname is None or pkind is ARG_STAR or pkind is ARG_STAR2:
+    for i, (pname, pkind, ptype) in enumerate(zip(arg_names, arg_kinds, arg_types)):
+        if pname is None or pkind in (ARG_STAR, ARG_STAR2):
             continue
+        t = get_proper_type(ptype)
         if takes_context and (pname == "config" or (i == 0 and pname in CONTEXT_PARAM_NAMES)):
             if pname == "config":
-                t = get_proper_type(ptype)
                 captured.config = (
                     t
-                    if isinstance(t, Instance) and t.type.has_base(fw.config_base)
+                    if is_subclass_of(t, (fw.config_base,))
                     else AnyType(TypeOfAny.special_form)
                 )
             continue
-        t = get_proper_type(ptype)
-        if isinstance(t, Instance):
-            info = t.type
-            found = False
-            for base in resource_bases:
-                if info.has_base(base):
-                    found = True
-                    break
-            if found:
-                requirements.append(Requirement(pname, t, "parameter"))
-                continue
-        if api is not None and i < n_raw and is_resource_param_annotation(raw_types[i], fw, api):
-            requirements.append(Requirement(pname, t, "parameter"))
+        if is_subclass_of(t, fw.resource_bases) or (
+            api is not None and i < n_raw and is_resource_param_annotation(raw_types[i], fw, api)
+        ):
+            captured.requirements.append(Requirement(pname, t, "parameter"))

@@ -105,7 +105,7 @@ def _may_import(other: MypyFile, mod: MypyFile) -> bool:
     top = mod.fullname.partition(".")[0]
     if name == top or name.startswith(f"{top}."):
         return True
-    return "." not in name and name not in ALL_FRAMEWORKS and name != "builtins"
+    return "." not in name and name not in ALL_FRAMEWORKS
 
 
 def _imports(other: MypyFile, mod: MypyFile) -> bool:

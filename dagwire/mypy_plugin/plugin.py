@@ -26,7 +26,11 @@ from dagwire.mypy_plugin import error_codes  # noqa: F401
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.guard import lazy_hook
 from dagwire.mypy_plugin.settings import SECTION, Settings, load_settings
-from dagwire.mypy_plugin.statement_reads import read_stamps, reads_directory
+from dagwire.mypy_plugin.statement_reads import (
+    reads_directory,
+    stamps_to_validate,
+    stamps_to_write,
+)
 
 __version__ = "0.1.0"
 # Bumped whenever what is stored in types (captured.py) changes: invalidates mypy's cache.
@@ -139,7 +143,9 @@ class DagwirePlugin(Plugin):
         if top in ALL_FRAMEWORKS:
             return self._framework_data
         if self._reads_directory is not None:
-            stamps = read_stamps(self._reads_directory, ctx.id, ctx.is_check)
+            stamps = (stamps_to_validate if ctx.is_check else stamps_to_write)(
+                self._reads_directory, ctx.id
+            )
             if stamps is not None:
                 return {**self._user_data, "reads": stamps}
         return self._user_data

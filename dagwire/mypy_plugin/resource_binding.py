@@ -37,29 +37,33 @@ def formal_args(ctx: FunctionContext) -> dict[str, Expression]:
     return out
 
 
-def requirements_of(d: Captured) -> list[tuple[Requirement, Captured, str | None]]:
-    """(requirement, owner, node name in a job) a definition brings, minus its own bindings."""
+# (node name, job name) of an op or asset that requires a key as a node of a job
+InJob = tuple[str, str]
+
+
+def requirements_of(d: Captured) -> list[tuple[Requirement, Captured, InJob | None]]:
+    """(requirement, owner, where in a job) a definition brings, minus its own bindings."""
     if d.all_keys_local:
         return []
     if d.kind == "job":
-        out: list[tuple[Requirement, Captured, str | None]] = []
+        out: list[tuple[Requirement, Captured, InJob | None]] = []
         for node, op in d.ops:
             if op.all_keys_local:
                 continue
             for r in op.requirements:
                 if r.key not in d.local_keys and r.key not in op.local_keys:
-                    out.append((r, d, node))
+                    out.append((r, op, (node, d.name)))
         return out
     local = d.local_keys
     return [(r, d, None) for r in d.requirements if r.key not in local]
 
 
-def owner_label(d: Captured, node: str | None) -> str:
+def owner_label(owner: Captured, in_job: InJob | None) -> str:
     """Who requires a key, for messages: `asset "orders"`, `op "load" in job "etl"`."""
-    if node is None:
-        return d.label
-    op = next((o for n, o in d.ops if n == node), d)
-    return f'{op.kind} "{node}" in job "{d.name}"'
+    if in_job is None:
+        return owner.label
+    node, job = in_job
+    return f'{owner.kind} "{node}" in job "{job}"'
 
 
 def unwrap_partial(t: ProperType, fw: Framework) -> ProperType:
@@ -168,7 +172,7 @@ def check_binding(
             or (d.kind == "job" and not d.ops_complete)
         ):
             all_complete = False
-        for req, owner, node in requirements_of(d):
+        for req, owner, in_job in requirements_of(d):
             key = req.key
             required.add(key)
             if key in local_keys:
@@ -181,7 +185,7 @@ def check_binding(
                         report(
                             messages.unbound(
                                 key,
-                                owner_label(owner, node),
+                                owner_label(owner, in_job),
                                 messages.fmt(expected, api.options)
                                 if expected is not None and checkable
                                 else None,
@@ -199,7 +203,7 @@ def check_binding(
                         messages.wrong_binding(
                             key,
                             messages.fmt(unwrap_partial(bound, dfw), api.options),
-                            owner_label(owner, node),
+                            owner_label(owner, in_job),
                             messages.fmt(expected, api.options),
                             cand.label if len(candidates) > 1 else None,
                         ),

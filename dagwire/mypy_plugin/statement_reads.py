@@ -70,23 +70,27 @@ def _stamps(paths: list[str]) -> dict[str, list[int]]:
     return out
 
 
-def read_stamps(directory: str, module: str, is_check: bool) -> dict[str, list[int]] | None:
-    """Size and mtime of each file `module` read, for its cache data; None when it read none.
+UNREADABLE = {"": [-1, -1]}  # a list that cannot be read: stale, the module is checked again
 
-    `is_check`: mypy is validating `module`'s cache (the list comes from disk); otherwise it is
-    writing it, after checking the module (the list comes from this run and is saved).
-    """
+
+def stamps_to_validate(directory: str, module: str) -> dict[str, list[int]] | None:
+    """For mypy validating `module`'s cache: the stamps of the files its saved list names,
+    as they are now; None when it has no list (asked for every module of every warm run)."""
+    if module not in _listing(directory):
+        return None
+    try:
+        with open(os.path.join(directory, f"{module}.json"), encoding="utf-8") as f:
+            paths = json.load(f)
+    except (OSError, ValueError):
+        return UNREADABLE
+    return _stamps(paths) if isinstance(paths, list) else UNREADABLE
+
+
+def stamps_to_write(directory: str, module: str) -> dict[str, list[int]] | None:
+    """For mypy writing `module`'s cache after checking it: save the list of files it read in
+    this run and return their stamps; None (and no list) when it read none."""
     listing = _listing(directory)
-    if is_check and module not in listing:
-        return None  # asked for every module of every warm run: no path built
     target = os.path.join(directory, f"{module}.json")
-    if is_check:
-        try:
-            with open(target, encoding="utf-8") as f:
-                paths = json.load(f)
-        except (OSError, ValueError):
-            return {"": [-1, -1]}  # unreadable list: stale, so the module is checked again
-        return _stamps(paths) if isinstance(paths, list) else {"": [-1, -1]}
     found = _reads.pop(module, None)
     if not found:
         if module in listing:
