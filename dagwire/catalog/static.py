@@ -27,6 +27,7 @@ from dagwire.catalog.model import (
 from dagwire.catalog.static_sites import Listed, Sites, StaticCatalogError, python_files
 from dagwire.catalog.static_values import (
     Values,
+    NOT_LITERAL,
     docstring,
     literal,
     masked_source,
@@ -39,9 +40,6 @@ from dagwire.catalog.source_model import (
     manager_keys,
     unquoted,
 )
-
-_NOT_LITERAL = literal(ast.Name(id="_", ctx=ast.Load()))
-
 
 def _string(expr: ast.expr | None) -> str | None:
     return expr.value if isinstance(expr, ast.Constant) and isinstance(expr.value, str) else None
@@ -209,11 +207,11 @@ class StaticBuilder:
                 return self.asset_job(value[0], value[1])
         return None
 
-    def _run_config(self, job: Definition, expr: ast.expr | None) -> None:
+    def _run_config(self, model: ModuleModel, job: Definition, expr: ast.expr | None) -> None:
         if expr is None:
             return
-        value = literal(expr)
-        if value is _NOT_LITERAL:
+        value = self.values.constant(model, expr)
+        if value is NOT_LITERAL:
             job.run_config = expression_value(masked_source(expr), None)
             return
         job.run_config = literal_value(value, None)
@@ -235,7 +233,7 @@ class StaticBuilder:
         job.graph = Graph()
         job.graph.nodes = [GraphNode("?", "?", None)]  # placeholder until the assets are known
         self._selections.append((job, model, selection))
-        self._run_config(job, arguments.get("config"))
+        self._run_config(model, job, arguments.get("config"))
         self.definitions.append(job)
         return name
 
@@ -251,7 +249,7 @@ class StaticBuilder:
         if declared.resource_defs is None:
             job.complete = False
         keywords, _ = self.resolver.keywords(model, fn)
-        self._run_config(job, keywords.get("config"))
+        self._run_config(model, job, keywords.get("config"))
         assert job.graph is not None
         self._compose(fn.func, model, job, local)
         self.definitions.append(job)

@@ -40,7 +40,7 @@ from dagwire.catalog.source_model import (
     ModuleModel,
 )
 
-_NOT_LITERAL = object()
+NOT_LITERAL = object()
 MAX_DEPTH = 8
 
 
@@ -76,7 +76,7 @@ def literal(expr: ast.expr) -> Any:
     try:
         return ast.literal_eval(expr)
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return _NOT_LITERAL
+        return NOT_LITERAL
 
 
 class _Hide(ast.NodeTransformer):
@@ -242,10 +242,35 @@ class Values:
 
     # -- values --------------------------------------------------------------------------
 
+    def constant(self, model: ModuleModel, expr: ast.expr, depth: int = 0) -> Any:
+        """The value of a literal whose parts may be module-level constants
+        (``{"token": MARKER}``), or ``NOT_LITERAL``."""
+        found = literal(expr)
+        if found is not NOT_LITERAL or depth > MAX_DEPTH:
+            return found
+        if isinstance(expr, (ast.Name, ast.Attribute)):
+            bound = self.resolver.value_of(model, expr)
+            return self.constant(bound[0], bound[1], depth + 1) if bound else NOT_LITERAL
+        if isinstance(expr, ast.Dict) and None not in expr.keys:
+            keys = [self.constant(model, k, depth + 1) for k in expr.keys if k is not None]
+            values = [self.constant(model, v, depth + 1) for v in expr.values]
+            if NOT_LITERAL in keys or NOT_LITERAL in values:
+                return NOT_LITERAL
+            try:
+                return dict(zip(keys, values))
+            except TypeError:  # an unhashable key
+                return NOT_LITERAL
+        if isinstance(expr, (ast.List, ast.Tuple)):
+            items = [self.constant(model, e, depth + 1) for e in expr.elts]
+            if NOT_LITERAL in items:
+                return NOT_LITERAL
+            return items if isinstance(expr, ast.List) else tuple(items)
+        return NOT_LITERAL
+
     def value(self, model: ModuleModel, expr: ast.expr, name: str | None, depth: int) -> Value:
         """A field's value as the catalog shows it."""
-        found = literal(expr)
-        if found is not _NOT_LITERAL:
+        found = self.constant(model, expr)
+        if found is not NOT_LITERAL:
             return literal_value(found, name)
         env = self._env_var(model, expr)
         if env is not None:
@@ -258,9 +283,9 @@ class Values:
             if nested is not None:
                 return resource_value(nested)
             if isinstance(expr, (ast.Name, ast.Attribute)):
-                constant = self.resolver.value_of(model, expr)
-                if constant is not None:
-                    inner = self.value(constant[0], constant[1], name, depth + 1)
+                bound = self.resolver.value_of(model, expr)
+                if bound is not None:
+                    inner = self.value(bound[0], bound[1], name, depth + 1)
                     if inner.kind != "expression":
                         return inner
         return expression_value(masked_source(expr), name)
@@ -385,7 +410,8 @@ class Values:
             schema = decorated.decorator.args[0]
         fields: list[ConfigField] = []
         for item in (self.resolver.dict_items(owner, schema) or []) if schema is not None else []:
-            fields.append(ConfigField(item.key, _legacy_type(item.value), required=None))
+            fields.append(ConfigField(item.key, _legacy_type(item.value),
+                                      required=_legacy_required(item.value)))
         values = self.resolver.dict_items(model, configured) if configured is not None else None
         for item in values or []:
             value = self.value(item.model, item.value, item.key, 1) if item.value else None
@@ -424,6 +450,21 @@ def _legacy_type(expr: ast.expr | None) -> str | None:
         expr = expr.args[0]
     if isinstance(expr, (ast.Name, ast.Attribute)):
         return expr.id if isinstance(expr, ast.Name) else expr.attr
+    return None
+
+
+def _legacy_required(expr: ast.expr | None) -> bool | None:
+    """``str`` -> required; ``Field(str, default_value=...)`` -> not; others unknown."""
+    if isinstance(expr, (ast.Name, ast.Attribute)):
+        return _callee_name(expr) not in ("Noneable", "Any")
+    if isinstance(expr, ast.Call) and _callee_name(expr.func) == "Field":
+        keywords = {k.arg: k.value for k in expr.keywords}
+        if "default_value" in keywords:
+            return False
+        flag = keywords.get("is_required")
+        if isinstance(flag, ast.Constant) and isinstance(flag.value, bool):
+            return flag.value
+        return _legacy_required(expr.args[0]) if expr.args else None
     return None
 
 

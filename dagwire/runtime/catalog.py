@@ -187,7 +187,9 @@ def _legacy_schema_fields(schema: Any) -> list[ConfigField]:
     fields: list[ConfigField] = []
     for name, legacy in named.items():
         config_type = getattr(legacy, "config_type", None)
-        type_name = getattr(config_type, "name", None) or type(config_type).__name__
+        python_type = getattr(config_type, "python_type", None)  # String -> str, as written
+        type_name = (python_type.__name__ if isinstance(python_type, type)
+                     else getattr(config_type, "display", None) or type(config_type).__name__)
         default = (literal_value(legacy.default_value, name)
                    if getattr(legacy, "has_default", False) else None)
         fields.append(ConfigField(name, type_name, getattr(legacy, "description", None), default,
