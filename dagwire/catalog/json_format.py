@@ -71,6 +71,7 @@ def _resource_body(resource: Resource) -> dict[str, Any]:
         "description": resource.description,
         "location": _location(resource.location),
         "partial": resource.partial,
+        "shares": resource.shares,
         "fields": [_field(f) for f in resource.fields],
     }
 

@@ -160,6 +160,7 @@ class Resource:
     users: list[User] = field(default_factory=list)
     nested_in: list[NestedIn] = field(default_factory=list)
     launch_config: list[tuple[str, Value]] = field(default_factory=list)  # (job, its config)
+    shares: str | None = None  # nested: the top-level key bound to this same object
     # internal: the class and its bases (qualified names; None when not known) and what
     # identifies the bound object, to find it nested in other resources
     class_chain: tuple[str, ...] | None = None
@@ -285,6 +286,7 @@ def finish(catalog: Catalog) -> Catalog:
             shared = by_identity.get(id(inner.identity)) if inner.identity is not None else None
             if shared is not None and shared is not resource:
                 shared.nested_in.append(NestedIn(resource.key or "", path))
+                inner.shares = shared.key
             elif inner.partial and resource.key:
                 problems.append(Problem(
                     "launch_not_bound", resource.key,

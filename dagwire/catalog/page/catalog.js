@@ -198,20 +198,24 @@ function valueCell(value) {
 }
 
 function fieldsTable(fields, withValue) {
+  const described = fields.some((f) => f.description);
   const head = h("tr", {}, h("th", {}, "field"), h("th", {}, "type"),
-    withValue ? h("th", {}, "value") : null, h("th", {}, "default"), h("th", {}, "description"));
+    withValue ? h("th", {}, "value") : null, h("th", {}, "default"),
+    described ? h("th", {}, "description") : null);
   const rows = [head];
   for (const f of fields) {
+    const required = f.required === null ? "" : "required";
     rows.push(h("tr", { "data-field": f.name }, h("td", { class: "mono" }, f.name),
       h("td", { class: "type muted" }, f.type || ""),
       withValue ? valueCell(f.value) : null,
-      f.default ? valueCell(f.default) : h("td", { class: "muted" }, "required"),
-      h("td", {}, f.description || "")));
+      f.default ? valueCell(f.default) : h("td", { class: "muted" }, required),
+      described ? h("td", {}, f.description || "") : null));
     const nested = f.value && f.value.resource;
     if (nested) {
-      rows.push(h("tr", { class: "nested" }, h("td", { colspan: withValue ? 5 : 4 },
+      rows.push(h("tr", { class: "nested" }, h("td", { colspan: 3 + (withValue ? 1 : 0) + (described ? 1 : 0) },
         h("div", { class: "meta" }, "nested ", badge("resource"), " ", h("code", {}, nested.class),
-          nested.partial ? [" ", badge("partial", "configure_at_launch")] : null),
+          nested.partial ? [" ", badge("partial", "configure_at_launch")] : null,
+          nested.shares ? [" · the same object as ", refLink("resource:" + nested.shares, nested.shares)] : null),
         fieldsTable(nested.fields, true))));
     }
   }
@@ -253,11 +257,26 @@ function resourcePage(r) {
   if (r.needs.length) out.push(h("h2", {}, "Needs"), needsTable(r.needs));
   out.push(h("h2", {}, "Used by (" + r.users.length + ")"));
   if (!r.users.length) out.push(h("p", { class: "muted" }, "Nothing uses this resource."));
-  else out.push(h("table", { id: "users" }, h("tr", {}, h("th", {}, "kind"), h("th", {}, "name"), h("th", {}, "how"), h("th", {}, "jobs"), h("th", {}, "defined at")),
+  else out.push(drawGraph(usersGraph(r), "resource:" + r.key, "users of " + r.key), h("p"),h("table", { id: "users" }, h("tr", {}, h("th", {}, "kind"), h("th", {}, "name"), h("th", {}, "how"), h("th", {}, "jobs"), h("th", {}, "defined at")),
     r.users.map((u) => h("tr", { "data-user": u.ref }, h("td", {}, badge(u.kind)), h("td", {}, refLink(u.ref, u.name)),
       h("td", {}, (VIA[u.via] || (() => u.via))(u)), h("td", { class: "chips" }, u.jobs.map((j) => refLink("job:" + j, j))),
       h("td", {}, where(u.location))))));
   return out;
+}
+
+function usersGraph(r) {
+  /* the resource, what uses it, and the jobs its ops run in */
+  const self = "resource:" + r.key;
+  const nodes = [{ id: self, label: r.key, ref: self }];
+  const edges = [];
+  const add = (id, label, ref) => { if (!nodes.some((n) => n.id === id)) nodes.push({ id, label, ref }); };
+  for (const n of r.nested_in) { add("resource:" + n.key, n.key + "." + n.field, "resource:" + n.key); edges.push({ from: self, to: "resource:" + n.key }); }
+  for (const u of r.users) {
+    add(u.ref, u.kind.replace("_", " ") + " " + u.name, u.ref);
+    edges.push({ from: self, to: u.ref });
+    for (const j of u.jobs) { add("job:" + j, "job " + j, "job:" + j); edges.push({ from: u.ref, to: "job:" + j }); }
+  }
+  return { nodes, edges };
 }
 
 function definitionPage(d) {
