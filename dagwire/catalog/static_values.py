@@ -420,10 +420,9 @@ class Values:
                 fields.append(ConfigField(item.key, None, value=value, required=None))
             else:
                 existing.value = value
-        if values is not None:
-            for config_field in fields:
-                if config_field.value is None:
-                    config_field.value = launch_value()
+        for config_field in fields:  # what .configured() does not fix comes from run config
+            if config_field.value is None:
+                config_field.value = launch_value()
         required = self.resolver.strings(owner, keywords["required_resource_keys"]) if (
             "required_resource_keys" in keywords) else []
         return Resource(

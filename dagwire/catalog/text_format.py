@@ -28,7 +28,8 @@ def _fields(fields: list[ConfigField], indent: str) -> list[str]:
         if value is not None and value.kind not in ("default", "resource"):
             if config_field.default is not None:
                 extra = f"  (default {config_field.default.text})"
-        lines.append(f"{indent}{typed} = {shown}{extra}")
+        lines.append(f"{indent}{typed} = {shown}{extra}" if value is not None else
+                     f"{indent}{typed}")
         if value is not None and value.resource is not None:
             nested = value.resource
             if nested.partial:
@@ -79,7 +80,9 @@ def render_text(catalog: Catalog) -> str:
     lines: list[str] = []
     if not catalog.resources:
         lines.append("(no resources bound)")
-    for resource in catalog.resources:
+    for number, resource in enumerate(catalog.resources):
+        if number:
+            lines.append("")
         lines.extend(_resource(resource))
     if catalog.problems:
         lines.append("")

@@ -163,18 +163,16 @@ def _legacy_resource_fields(definition: ResourceDefinition) -> list[ConfigField]
     configured = getattr(definition, "configured_config", None)
     schema = getattr(definition, "config_field", None)
     fields = _legacy_schema_fields(schema)
-    if isinstance(configured, Mapping):
-        known = {f.name for f in fields}
-        fields += [ConfigField(name, None, required=None) for name in configured
-                   if name not in known]
-        for config_field in fields:
-            if config_field.name in configured:
-                config_field.value = literal_value(configured[config_field.name],
-                                                   config_field.name)
-            elif config_field.default is not None:
-                config_field.value = default_value(config_field.default)
-            else:
-                config_field.value = launch_value()
+    given = configured if isinstance(configured, Mapping) else {}
+    known = {f.name for f in fields}
+    fields += [ConfigField(name, None, required=None) for name in given if name not in known]
+    for config_field in fields:  # what .configured() does not fix comes from run config
+        if config_field.name in given:
+            config_field.value = literal_value(given[config_field.name], config_field.name)
+        elif config_field.default is not None:
+            config_field.value = default_value(config_field.default)
+        else:
+            config_field.value = launch_value()
     return fields
 
 
