@@ -22,7 +22,9 @@ MASK = "****"
 
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # scheme://user:password@host -> the password; also user:password@ after "//" in any text
-_URI_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/?#@\s'\"]*:)(?P<pw>[^@/\s'\"]*)@")
+_URI_PASSWORD = re.compile(
+    r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/?#@\s'\"]*:)(?P<pw>[^@/\s'\"]*)@"
+)
 
 
 def mentions_secret(name: str) -> bool:

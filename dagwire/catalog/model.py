@@ -58,7 +58,8 @@ def literal_value(value: Any, name: str | None) -> Value:
     masked = name is not None and mentions_secret(name)
     if masked:
         return Value("masked", MASK)
-    return Value("object" if text.startswith("<") and text.endswith(" object>") else "literal", text)
+    shown_as_class = text.startswith("<") and text.endswith(" object>")
+    return Value("object" if shown_as_class else "literal", text)
 
 
 def literal_text(text: str, name: str | None) -> Value:

@@ -22,7 +22,14 @@ from dagwire.lint_rules.model import DecoratedFunction, ModuleModel, build_model
 from dagwire.lint_rules.project import MAX_MODULE_BYTES, ProjectIndex
 from dagwire.lint_rules.rules.unbound_resource import _keyword as definitions_argument
 from dagwire.lint_rules.rules.unbound_resource import _part_call as merged_part
-from dagwire.lint_rules.resolve import CONFIG, PERMISSIVE_CONFIG, RESOURCE, ClassRef, Entry, Resolver
+from dagwire.lint_rules.resolve import (
+    CONFIG,
+    PERMISSIVE_CONFIG,
+    RESOURCE,
+    ClassRef,
+    Entry,
+    Resolver,
+)
 
 
 class FullIndex(ProjectIndex):

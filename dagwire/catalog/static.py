@@ -41,6 +41,7 @@ from dagwire.catalog.source_model import (
     unquoted,
 )
 
+
 def _string(expr: ast.expr | None) -> str | None:
     return expr.value if isinstance(expr, ast.Constant) and isinstance(expr.value, str) else None
 
@@ -182,8 +183,9 @@ class StaticBuilder:
         definition = self.definition(fn.kind, fn, model, frozenset(), outputs=False)
         keywords, _ = self.resolver.keywords(model, fn)
         job = keywords.get("job")
-        if job is None and isinstance(keywords.get("jobs"), (ast.List, ast.Tuple)):
-            job = keywords["jobs"].elts[0] if keywords["jobs"].elts else None  # type: ignore[attr-defined]
+        jobs = keywords.get("jobs")
+        if job is None and isinstance(jobs, (ast.List, ast.Tuple)) and jobs.elts:
+            job = jobs.elts[0]
         definition.job = _string(keywords.get("job_name")) or (
             self.job_reference(model, job) if job is not None else None)
         if fn.kind == "schedule":

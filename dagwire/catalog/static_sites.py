@@ -179,7 +179,8 @@ class Sites:
         elif is_merge_call(model, root):
             check = self.file_check(model)
             for part in root.args:
-                found = merged_part(check, model, part.value if isinstance(part, ast.Starred) else part)
+                part = part.value if isinstance(part, ast.Starred) else part
+                found = merged_part(check, model, part)
                 if found is None:
                     listed.complete = False
                 else:
@@ -235,8 +236,7 @@ class Sites:
             role = model.imports.role(expr.func)
             if role == "define_asset_job":
                 listed.add_asset_job(model, expr)
-            elif role in ("with_resources", "BindResourcesToJobs") or (
-                role or "").startswith("load_"):
+            elif role in ("with_resources", "BindResourcesToJobs") or str(role).startswith("load_"):
                 for entry in resolver.entries(model, expr):
                     listed.add_entry(entry)
             else:
@@ -282,8 +282,9 @@ class Sites:
                     listed.add_entry(Entry(decorated, model, frozenset()))
             for stmt in model.tree.body:
                 value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
-                if isinstance(value, ast.Call) and model.imports.role(value.func) == "define_asset_job":
-                    listed.add_asset_job(model, value)
+                if isinstance(value, ast.Call):
+                    if model.imports.role(value.func) == "define_asset_job":
+                        listed.add_asset_job(model, value)
 
 
 def _configured_module(folder: str) -> str | None:

@@ -406,8 +406,9 @@ class Values:
         decorated, owner = found
         keywords, _ = self.resolver.keywords(owner, decorated)
         schema = keywords.get("config_schema")
-        if schema is None and isinstance(decorated.decorator, ast.Call) and decorated.decorator.args:
-            schema = decorated.decorator.args[0]
+        decorator = decorated.decorator
+        if schema is None and isinstance(decorator, ast.Call) and decorator.args:
+            schema = decorator.args[0]  # @resource({...})
         fields: list[ConfigField] = []
         for item in (self.resolver.dict_items(owner, schema) or []) if schema is not None else []:
             fields.append(ConfigField(item.key, _legacy_type(item.value),

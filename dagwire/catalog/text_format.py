@@ -21,7 +21,9 @@ def _value_text(value: Value) -> str:
 def _fields(fields: list[ConfigField], indent: str) -> list[str]:
     lines: list[str] = []
     for config_field in fields:
-        typed = f"{config_field.name}: {config_field.type}" if config_field.type else config_field.name
+        typed = config_field.name
+        if config_field.type:
+            typed += f": {config_field.type}"
         value = config_field.value
         shown = _value_text(value) if value is not None else ""
         extra = ""

@@ -38,7 +38,7 @@ from dagwire.runtime.asset import AssetsDefinition
 from dagwire.runtime.composition import NodeOutput
 from dagwire.runtime.config import RunConfig
 from dagwire.runtime.env_var import EnvVar, IntEnvVar
-from dagwire.runtime.job import JobDefinition, UnresolvedAssetJobDefinition
+from dagwire.runtime.job import UnresolvedAssetJobDefinition
 from dagwire.runtime.parameters import ConfigSource, ResourceRequirement
 from dagwire.runtime.resources import (
     ConfigurableResource,

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.catalog.catalogs import ROOT, cli
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = [
@@ -22,7 +26,7 @@ BUILD = ROOT / "build" / "catalog"
 SCREENSHOT = BUILD / "catalog.png"
 
 
-def _graph(page, label: str) -> tuple[list[str], list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
+def _graph(page: Page, label: str) -> tuple[list[str], list[tuple[str, str]]]:
     box = page.locator(f'[data-graph="{label}"]')
     nodes = box.locator("g.node").evaluate_all("els => els.map(e => e.dataset.id)")
     edges = box.locator("path.edge").evaluate_all(
@@ -79,8 +83,9 @@ def test_catalog_page_in_chromium() -> None:
             assert page.locator("#title").inner_text() == "warehouse"
             database = page.locator('tr[data-field="database"] td.value').first
             assert database.inner_text() == "EnvVar('SHOP_WAREHOUSE_DB') not set"
-            assert page.locator("#users tr[data-user]").evaluate_all(
-                "els => els.map(e => e.dataset.user)") == ["asset:customer_totals", "op:load_totals"]
+            users = page.locator("#users tr[data-user]")
+            assert users.evaluate_all("els => els.map(e => e.dataset.user)") == [
+                "asset:customer_totals", "op:load_totals"]
 
             # follow a user to its asset, check what the asset shows, and come back
             page.click('#users a[data-ref="asset:customer_totals"]')
