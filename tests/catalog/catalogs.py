@@ -6,8 +6,6 @@ import os
 import pathlib
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -23,17 +21,6 @@ def cli(*args: str, env: dict[str, str] | None = None,
         full["PYTHONPATH"] = pythonpath
     return subprocess.run([sys.executable, "-m", "dagwire.cli", "resources", *args], cwd=ROOT,
                           env=full, capture_output=True, text=True)
-
-
-@contextmanager
-def in_root() -> Iterator[None]:
-    """Locations are shown relative to the working directory: run where the CLI runs."""
-    before = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        yield
-    finally:
-        os.chdir(before)
 
 
 def without_origin(data: dict[str, Any]) -> dict[str, Any]:
