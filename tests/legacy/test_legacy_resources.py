@@ -183,6 +183,7 @@ def test_resource_catalog_shows_legacy_resources_and_env_names(
         "        uri: StringSource = {'env': 'DAGWIRE_T_CATALOG_URI'}\n"
         "    used by:\n"
         f"        op use_db in job db_job (required_resource_keys)  {source}:163\n"
+        "\n"
         f"spare: resource function my_db  ({where}:153)\n"
         "    config:\n"
         "        uri: StringSource = (set at launch)\n"
