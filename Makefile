@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install typecheck lint pytest bench clean mypy-oldest
+.PHONY: demo test install typecheck lint pytest bench clean mypy-oldest browser screenshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,30 @@ typecheck: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m flake8 examples
 
-pytest: $(STAMP)
+pytest: $(STAMP) browser
 	$(PY) -m pytest -q
+
+# The catalog page's browser test drives Debian's chromium through Playwright, which never
+# downloads a browser of its own. Installed here with apt where it is missing.
+CHROMIUM := /usr/bin/chromium
+
+browser:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian's chromium for the browser test (apt-get)"; \
+	  { apt-get update -q >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; } || \
+	  { echo "error: apt-get could not install chromium (it needs root): install Debian's" \
+	         "'chromium' package, the browser test drives $(CHROMIUM)" >&2; exit 1; }; \
+	else \
+	  echo "error: $(CHROMIUM) is missing and apt-get is not available: install Chromium at" \
+	       "$(CHROMIUM), the browser test drives it" >&2; exit 1; \
+	fi
+
+# The README's screenshot of the catalog page, taken by the browser test.
+screenshot: $(STAMP) browser
+	$(PY) -m pytest -q tests/catalog/test_browser.py
+	cp build/catalog/catalog.png docs/catalog.png
 
 test: typecheck lint pytest mypy-oldest
 

@@ -10,7 +10,9 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 
 from dagwire import RunConfig, build_schedule_context, build_sensor_context
-from dagwire.runtime.catalog import format_catalog, resource_catalog
+from dagwire.catalog.html_page import render_html
+from dagwire.catalog.text_format import render_text
+from dagwire.runtime.catalog import build_catalog
 
 from examples.shop.configs import AlertConfig, OrdersConfig, ReportConfig
 from examples.shop.definitions import defs
@@ -71,7 +73,7 @@ def step_schedule() -> None:
 
 
 def step_catalog() -> None:
-    print(format_catalog(resource_catalog(defs)))
+    print(render_text(build_catalog(defs, "examples.shop.definitions")), end="")
 
 
 def step_mypy() -> None:
@@ -92,6 +94,19 @@ def step_migrate() -> None:
     demo_migrate.run()
 
 
+# The catalog page of the shop project, written by the last step.
+PAGE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "build",
+                    "resources.html")
+
+
+def step_catalog_page() -> None:
+    os.makedirs(os.path.dirname(PAGE), exist_ok=True)
+    with open(PAGE, "w", encoding="utf-8") as handle:
+        handle.write(render_html(build_catalog(defs, "examples.shop.definitions")))
+    print("(same as: dagwire resources examples.shop.definitions --format html -o FILE)")
+    print(f"catalog page: {PAGE}")
+
+
 STEPS: list[tuple[str, Callable[[], None]]] = [
     ("Load and validate the Definitions", step_validate),
     ("Materialize every asset (job daily_refresh)", step_materialize),
@@ -102,6 +117,7 @@ STEPS: list[tuple[str, Callable[[], None]]] = [
     ("mypy with dagwire.mypy_plugin on the broken variant (examples/broken_pipeline)", step_mypy),
     ("flake8 with the RSC rules on the broken variant", step_lint),
     ("dagwire migrate --diff on a legacy pipeline (examples/legacy_pipeline)", step_migrate),
+    ("The resource catalog as a page (open it in a browser)", step_catalog_page),
 ]
 
 

@@ -58,6 +58,7 @@ class JobDefinition:
         self.description = description
         self.tags = dict(tags or {})
         self.bound_resources: dict[str, Any] = {}
+        self.function: Callable[..., Any] | None = None  # the @job body, when there is one
 
     @property
     def is_asset_job(self) -> bool:
@@ -238,7 +239,7 @@ def job(
         refuse(f"job '{job_name}'", hooks=hooks, op_retry_policy=op_retry_policy,
                partitions_def=partitions_def, input_values=input_values)
         composed = composition.compose(f"job '{job_name}'", body)
-        return JobDefinition(
+        definition = JobDefinition(
             name=job_name,
             nodes=composed.nodes,
             graph_outputs=composition.top_level_outputs(composed),
@@ -247,6 +248,8 @@ def job(
             description=description or inspect.getdoc(body),
             tags={**(tags or {}), **(run_tags or {})},
         )
+        definition.function = body  # where it is written (the resource catalog links it)
+        return definition
 
     if fn is not None:
         return decorate(fn)

@@ -39,7 +39,7 @@ class ResourceUser:
     io_manager_keys: Iterable[str] = ()
 
 
-def _check_class(annotation: Any, definition: ResourceDefinition) -> bool:
+def fits_annotation(annotation: Any, definition: ResourceDefinition) -> bool:
     """Does the bound value fit the annotation? Unknown or unsure: yes."""
     if annotation is None or definition.kind == "function":
         return True
@@ -87,7 +87,7 @@ def binding_problems(users: Sequence[ResourceUser], bound: Mapping[str, Any]) ->
                         needers.append(user.description)
                 continue
             if requirement is None:
-                if not _check_class(IOManager, definition):
+                if not fits_annotation(IOManager, definition):
                     bound_class = definition.bound_class
                     wrong.append(
                         f"resource '{key}' is bound to a "
@@ -95,7 +95,7 @@ def binding_problems(users: Sequence[ResourceUser], bound: Mapping[str, Any]) ->
                         f"{user.description} uses it as its IO manager (expected an IOManager)"
                     )
                 continue
-            if not _check_class(requirement.annotation, definition):
+            if not fits_annotation(requirement.annotation, definition):
                 bound_class = definition.bound_class
                 wrong.append(
                     f"resource '{key}' is bound to a "
@@ -141,4 +141,4 @@ def nested_partial_problems(bound: Mapping[str, Any]) -> list[str]:
     return problems
 
 
-__all__ = ["ResourceUser", "binding_problems", "nested_partial_problems"]
+__all__ = ["ResourceUser", "binding_problems", "fits_annotation", "nested_partial_problems"]

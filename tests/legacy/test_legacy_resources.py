@@ -21,7 +21,8 @@ from dagwire import (
     schedule,
     sensor,
 )
-from dagwire.runtime.catalog import format_catalog, resource_catalog
+from dagwire.catalog.text_format import render_text
+from dagwire.runtime.catalog import build_catalog
 
 
 @resource(config_schema={"files": [str]})
@@ -174,14 +175,24 @@ def test_resource_catalog_shows_legacy_resources_and_env_names(
             "spare": my_db,
         },
     )
-    assert format_catalog(resource_catalog(defs)) == (
-        "db: resource function my_db\n"
-        "    uri = {'env': 'DAGWIRE_T_CATALOG_URI'}\n"
-        "    used by: op 'use_db' in job 'db_job'\n"
-        "spare: resource function my_db\n"
-        "    used by: (nothing)"
+    source = "tests/legacy/test_legacy_resources.py"
+    where = f"{my_db.function.__module__}, {source}"
+    assert render_text(build_catalog(defs, "test")) == (
+        f"db: resource function my_db  ({where}:153)\n"
+        "    config:\n"
+        "        uri: StringSource = {'env': 'DAGWIRE_T_CATALOG_URI'}\n"
+        "    used by:\n"
+        f"        op use_db in job db_job (required_resource_keys)  {source}:163\n"
+        "\n"
+        f"spare: resource function my_db  ({where}:153)\n"
+        "    config:\n"
+        "        uri: StringSource = (set at launch)\n"
+        "    used by: (nothing)\n"
+        "\n"
+        "problems (1):\n"
+        "    resource 'spare' is bound but nothing uses it\n"
     )
-    assert "secret" not in format_catalog(resource_catalog(defs))
+    assert "secret" not in render_text(build_catalog(defs, "test"))
 
 
 @resource

@@ -44,16 +44,29 @@ cron '0 6 * * *': next tick after 2024-06-01 12:30 is 2024-06-02 06:00
 schedule requests run of alerts_job (run_key=alerts-2024-06-01)
 
 == 6. Resource catalog (EnvVars by name, never by value)
-orders_api: examples.shop.resources.OrdersApiResource
-    base_url = 'https://api.shop.example/v1'
-    page_size = 100
-    used by: asset 'raw_orders', sensor 'new_orders_sensor'
-warehouse: examples.shop.resources.WarehouseResource
-    database = EnvVar('SHOP_WAREHOUSE_DB')
-    used by: asset 'customer_totals', op 'load_totals' in job 'alerts_job'
-notifier: examples.shop.resources.NotifierResource
-    sender = 'shop-bot'
-    used by: op 'alert_big_spenders' in job 'alerts_job'
+notifier: NotifierResource  (examples.shop.resources, examples/shop/resources.py:70)
+    Sends messages to chat channels (here: keeps them in a list).
+    config:
+        sender: str = 'shop-bot'  (default)
+    used by:
+        op alert_big_spenders in job alerts_job (parameter notifier)  examples/shop/jobs.py:19
+
+orders_api: OrdersApiResource  (examples.shop.resources, examples/shop/resources.py:19)
+    Client of the (simulated) orders API.
+    config:
+        base_url: str = 'https://api.shop.example/v1'
+        page_size: int = 100  (default 50)
+    used by:
+        asset raw_orders (parameter orders_api)  examples/shop/assets.py:11
+        sensor new_orders_sensor (parameter orders_api)  examples/shop/jobs.py:35
+
+warehouse: WarehouseResource  (examples.shop.resources, examples/shop/resources.py:32)
+    A SQLite warehouse; the database path comes from an environment variable.
+    config:
+        database: str = EnvVar('SHOP_WAREHOUSE_DB')  (set)
+    used by:
+        asset customer_totals (parameter warehouse)  examples/shop/assets.py:23
+        op load_totals in job alerts_job (parameter warehouse)  examples/shop/jobs.py:14
 """
 
 
@@ -70,6 +83,14 @@ def test_demo_prints_its_run() -> None:
     # Later issues append checker steps: the runtime's six sections come first, unchanged.
     assert result.stdout.startswith(DEMO_SECTIONS)
     assert result.stderr == ""
+    # and it ends by writing the catalog page
+    page = ROOT / "build" / "resources.html"
+    assert result.stdout.endswith(
+        "== 10. The resource catalog as a page (open it in a browser)\n"
+        "(same as: dagwire resources examples.shop.definitions --format html -o FILE)\n"
+        f"catalog page: {page}\n\n")
+    text = page.read_text()
+    assert text.startswith("<!DOCTYPE html>") and '"source": "examples.shop.definitions"' in text
 
 
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -164,3 +185,8 @@ def test_cli_resources_shows_env_var_names_not_values() -> None:
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == DEMO_SECTIONS.split("(EnvVars by name, never by value)\n")[1]
     assert secret not in result.stdout
+    unset = cli("resources", "examples.shop.definitions")
+    assert unset.stdout == result.stdout.replace(
+        "EnvVar('SHOP_WAREHOUSE_DB')  (set)",
+        "EnvVar('SHOP_WAREHOUSE_DB')  (not set in this environment)")
+

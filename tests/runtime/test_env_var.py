@@ -17,7 +17,8 @@ from dagwire import (
     InitResourceContext,
     asset,
 )
-from dagwire.runtime.catalog import format_catalog, resource_catalog
+from dagwire.catalog.text_format import render_text
+from dagwire.runtime.catalog import build_catalog
 from dagwire.runtime.env_var import IntEnvVar
 
 SECRET = "s3cr3t-VALUE-4242"
@@ -97,7 +98,7 @@ def test_env_values_resolved_at_run_start_and_never_shown(
     }
     assert SECRET not in caplog.text
     assert "EnvVar('DAGWIRE_API_TOKEN')" in caplog.text
-    assert SECRET not in format_catalog(resource_catalog(defs))
+    assert SECRET not in render_text(build_catalog(defs, "test"))
     assert SECRET not in repr(defs.resources) + repr(defs)
 
 

@@ -1,0 +1,1 @@
+"""A small project whose resources hold a marker secret in every position a value can take."""
