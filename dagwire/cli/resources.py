@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dagwire.cli.loading import LoadError, load_definitions
+from dagwire.cli.loading import MODULE_HELP, LoadError, load_definitions
 from dagwire.runtime.catalog import format_catalog, resource_catalog
 from dagwire.runtime.errors import DagwireError
 
@@ -14,7 +14,7 @@ HELP = "List the resources bound in MODULE's Definitions, their config and their
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("module", help="module (package.module or package.module:defs)")
+    parser.add_argument("module", help=MODULE_HELP)
 
 
 def run(args: argparse.Namespace) -> int:

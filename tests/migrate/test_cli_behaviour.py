@@ -60,7 +60,7 @@ def test_a_key_bound_to_two_classes_gets_a_todo(tmp_path: Path) -> None:
         "def use(context):",
     ]
     assert result.stderr.splitlines()[-1] == (
-        "1 files changed, 1 TODOs, 0 errors (1 files, 1 parsed)")
+        "1 file changed, 1 TODO, 0 errors (1 file, 1 parsed)")
 
 
 def test_computed_and_permissive_schemas_get_a_todo(tmp_path: Path) -> None:
@@ -99,7 +99,7 @@ def test_a_file_that_does_not_parse_is_reported_and_skipped(tmp_path: Path) -> N
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "error: broken.py: syntax error: line 3: invalid syntax",
-        "1 files changed, 0 TODOs, 1 errors (2 files, 1 parsed)",
+        "1 file changed, 0 TODOs, 1 error (2 files, 1 parsed)",
     ]
     assert read(root, "main.py") == (
         cli.CASES_DIR / "seed_greeting" / "after" / "main.py").read_text()
@@ -185,7 +185,7 @@ def test_resource_class_found_across_modules_and_inheritance(tmp_path: Path) -> 
     assert read(root, "app/ops.py") == CROSS_MODULE_OPS_AFTER
     assert read(root, "app/defs.py") == textwrap.dedent(CROSS_MODULE["app/defs.py"]).lstrip()
     # app/stores.py has no framework import: phase 1 reads it (it subclasses Store), libcst never
-    assert result.stderr == "1 files changed, 0 TODOs, 0 errors (5 files, 3 parsed)\n"
+    assert result.stderr == "1 file changed, 0 TODOs, 0 errors (5 files, 3 parsed)\n"
 
 
 def test_parallel_workers_give_the_same_result(tmp_path: Path) -> None:
