@@ -71,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     sys.stdout.write(render(found, args.output_format, settings.docs_url))
+    sys.stdout.flush()  # the findings before the summary, in a terminal or a hook's log
     if found:
         files = len({r.path for r in found})
         print(f"dagwire check: {plural(len(found), 'finding')} in {plural(files, 'file')} "
