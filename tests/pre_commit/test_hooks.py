@@ -164,7 +164,7 @@ def try_repo(dagwire_repo: Path, root: Path) -> list[tuple[str, list[str]]]:
             sections.append((status[1], []))
         elif line.startswith("- hook id: "):
             assert line == f"- hook id: {HOOKS[len(sections) - 1]}", proc.stdout
-        elif line.strip() and not line.startswith("- exit code:"):
+        elif sections and line.strip() and not line.startswith("- exit code:"):
             sections[-1][1].append(line)
     assert len(sections) == len(HOOKS), proc.stdout
     assert (proc.returncode == 1) == any(status == "Failed" for status, _ in sections)
