@@ -147,28 +147,36 @@ def stage(root: Path, files: dict[str, str]) -> None:
     git(root, "add", *files)
 
 
-def try_repo(dagwire_repo: Path, root: Path) -> list[tuple[str, list[str]]]:
-    """`pre-commit try-repo` with every hook on the staged files: (status, output) per hook."""
+def try_repo(dagwire_repo: Path, root: Path) -> dict[str, tuple[str, list[str]]]:
+    """`pre-commit try-repo` with every hook on the staged files: hook id -> (status, output)."""
     proc = subprocess.run(
         [sys.executable, "-m", "pre_commit", "try-repo", str(dagwire_repo)],
         cwd=root, capture_output=True, text=True, timeout=900,
         env={**os.environ, "PRE_COMMIT_COLOR": "never"},
     )
     assert proc.returncode in (0, 1), proc.stdout + proc.stderr
+    names = dict(zip(manifest_values("name"), manifest_values("id")))
     body = proc.stdout.splitlines()
     body = body[max(i for i, line in enumerate(body) if line.startswith("=====")) + 1:]
-    sections: list[tuple[str, list[str]]] = []
+    sections: dict[str, tuple[str, list[str]]] = {}
+    current: list[str] = []
     for line in body:
-        status = re.match(r"^.*?\.+(Passed|Failed)$", line)
+        status = re.match(r"^(.*?)\.+(Passed|Failed)$", line)
         if status:
-            sections.append((status[1], []))
-        elif line.startswith("- hook id: "):
-            assert line == f"- hook id: {HOOKS[len(sections) - 1]}", proc.stdout
-        elif sections and line.strip() and not line.startswith("- exit code:"):
-            sections[-1][1].append(line)
-    assert len(sections) == len(HOOKS), proc.stdout
-    assert (proc.returncode == 1) == any(status == "Failed" for status, _ in sections)
+            current = []
+            sections[names[status[1]]] = (status[2], current)
+        elif sections and line.strip() and not line.startswith(("- exit code:", "- hook id:")):
+            current.append(line)
+    assert sorted(sections) == sorted(HOOKS), proc.stdout
+    assert (proc.returncode == 1) == any(status == "Failed" for status, _ in sections.values())
     return sections
+
+
+def manifest_values(key: str) -> list[str]:
+    """One value per hook of `.pre-commit-hooks.yaml` (``id``, ``name``, ...)."""
+    pattern = re.compile(rf"^(?:- |  ){key}: (.*)$")
+    manifest = (REPO / ".pre-commit-hooks.yaml").read_text().splitlines()
+    return [match[1].strip() for line in manifest if (match := pattern.match(line))]
 
 
 def hook(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -178,10 +186,7 @@ def hook(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_manifest_lists_the_documented_hooks() -> None:
-    manifest = (REPO / ".pre-commit-hooks.yaml").read_text()
-    ids = [line.split(":", 1)[1].strip() for line in manifest.splitlines()
-           if line.startswith("- id:")]
-    assert ids == HOOKS
+    assert manifest_values("id") == HOOKS
     docs = (REPO / "docs" / "pre_commit.md").read_text()
     for hook_id in HOOKS:
         assert f"id: {hook_id}" in docs
@@ -204,27 +209,28 @@ def test_hooks_see_the_code_location_of_each_changed_file(
         f"shop/ops.py:7:5: {RSC201}",
         f"shop/resources.py:9:1: {RSC203}",
     ]
-    assert try_repo(dagwire_repo, root) == [
-        ("Failed", rsc_lines),
-        ("Failed", [*rsc_lines, "dagwire check: 3 findings in 3 files (8 files checked)"]),
-        ("Failed", [
+    assert try_repo(dagwire_repo, root) == {
+        "dagwire-rsc": ("Failed", rsc_lines),
+        "dagwire-check": (
+            "Failed", [*rsc_lines, "dagwire check: 3 findings in 3 files (8 files checked)"]),
+        "dagwire-mypy": ("Failed", [
             'myproj/definitions.py:6: error: Resource "s3_archive" required by asset '
             '"my_asset" (expects "S3Resource") is not bound in Definitions(resources=...)  '
             "[dagwire-unbound-resource]",
             "Found 1 error in 1 file (checked 8 source files)",
         ]),
-        ("Failed", [
+        "dagwire-migrate-check": ("Failed", [
             "would migrate shop/ops.py",
             "1 file to change, 0 TODOs, 0 errors (2 files, 2 parsed)",
         ]),
-    ]
+    }
 
     # The key is bound and the legacy package is left for later: every hook passes.
     git(root, "commit", "-q", "-m", "wip")
     stage(root, {"myproj/definitions.py": DEFINITIONS.replace(
         '"s3": S3Resource(bucket="raw")',
         '"s3": S3Resource(bucket="raw"), "s3_archive": S3Resource(bucket="archive")')})
-    assert try_repo(dagwire_repo, root) == [("Passed", [])] * len(HOOKS)
+    assert try_repo(dagwire_repo, root) == {hook_id: ("Passed", []) for hook_id in HOOKS}
 
 
 def test_a_file_that_does_not_parse_fails_the_rsc_hook(tmp_path: Path) -> None:
