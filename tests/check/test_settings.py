@@ -110,24 +110,25 @@ def test_explicit_config_file_and_unknown_keys(tmp_path: Path) -> None:
     )
 
 
+def usage_error(root: Path, *args: str) -> str:
+    """stderr of a run that must exit 2 with nothing on stdout."""
+    completed = run_check(*args, cwd=root)
+    assert (completed.returncode, completed.stdout) == (2, ""), completed.stderr
+    return completed.stderr
+
+
 def test_bad_settings_exit_2(tmp_path: Path) -> None:
     root = project(tmp_path)
-    completed = run_check("--select=RSC-1", cwd=root)
-    assert (completed.returncode, completed.stdout) == (2, "")
-    assert completed.stderr == (
+    assert usage_error(root, "--select=RSC-1") == (
         "dagwire check: --select: not a code or code prefix: 'RSC-1' (expected letters then "
         "digits, like RSC or RSC101)\n"
     )
+    assert usage_error(root, "--config=missing.toml") == (
+        "dagwire check: --config: no such file: missing.toml\n")
     (root / "pyproject.toml").write_text('[tool.dagwire.lint]\nselect = ["rsc1"]\n')
-    completed = run_check(cwd=root)
-    assert (completed.returncode, completed.stdout) == (2, "")
-    assert completed.stderr == (
+    assert usage_error(root) == (
         "dagwire check: pyproject.toml: [tool.dagwire.lint]: select: not a code or code "
         "prefix: 'rsc1' (expected letters then digits, like RSC or RSC101)\n"
     )
     (root / "pyproject.toml").write_text("[tool.dagwire.lint\n")
-    completed = run_check(cwd=root)
-    assert (completed.returncode, completed.stdout) == (2, "")
-    assert completed.stderr.startswith("dagwire check: pyproject.toml: cannot read: ")
-    assert run_check("--config=missing.toml", cwd=root).stderr == (
-        "dagwire check: --config: no such file: missing.toml\n")
+    assert usage_error(root).startswith("dagwire check: pyproject.toml: cannot read: ")
