@@ -22,6 +22,7 @@ import os
 import subprocess
 import sys
 
+from dagwire.cli import main
 from dagwire.cli.code_locations import location_paths
 
 HELP = "Run a pre-commit hook over the code locations of the given files."
@@ -53,12 +54,8 @@ def run(args: argparse.Namespace) -> int:
         return 0  # nothing of ours changed
     paths = location_paths(files)
     if args.hook == "check":
-        from dagwire.cli import main
-
         return main(["check", *options, *paths])
     if args.hook == "migrate-check":
-        from dagwire.cli import main
-
         projects = [arg for path in paths for arg in ("--project", path)]
         return main(["migrate", "--check", *projects, *options, *files])
     tool = _TOOLS[args.hook]

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dagwire import __version__
 from dagwire.cli.check.rules import Rule, all_rules, rule_for, rule_page, rule_url
 
 FORMATS = ("text", "json", "github", "sarif")
@@ -67,8 +68,6 @@ def _escape_property(text: str) -> str:
 
 
 def _sarif(found: Sequence[Reported], docs_url: str | None) -> str:
-    from dagwire import __version__
-
     rules = list(all_rules())
     known = {rule.code for rule in rules}
     rules += [rule_for(code) for code in sorted({r.code for r in found} - known)]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import dagwire
 from dagwire.lint_rules.rules import ALL_RULES
 
 # by code block (docs/rules/README.md): a bug at run time, legacy API that still runs, security
@@ -71,10 +72,8 @@ def rule_page(code: str) -> Path | None:
 
 @lru_cache(maxsize=1)
 def _page_folders() -> tuple[Path, ...]:
-    import dagwire
-
     folders = [Path(dagwire.__file__).resolve().parent.parent / "docs" / "rules"]
-    try:
+    try:  # importlib.metadata costs a few milliseconds: only reports with rule help need it
         from importlib.metadata import PackageNotFoundError, distribution
 
         files = distribution("dagwire").files or []
