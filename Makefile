@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install typecheck lint pytest bench clean mypy-oldest browser screenshot
+.PHONY: demo test install typecheck lint pytest bench clean mypy-oldest browser screenshot packaging
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +48,7 @@ screenshot: $(STAMP) browser
 	$(PY) -m pytest -q tests/catalog/test_browser.py
 	cp build/catalog/catalog.png docs/catalog.png
 
-test: typecheck lint pytest mypy-oldest
+test: typecheck lint pytest mypy-oldest packaging
 
 # The mypy plugin's smoke subset on the oldest supported mypy (the full suite runs on the newest).
 OLDEST_MYPY := mypy==1.20.2
@@ -62,6 +62,11 @@ $(VENV_OLDEST)/.installed: pyproject.toml
 
 mypy-oldest: $(VENV_OLDEST)/.installed
 	$(VENV_OLDEST)/bin/python -m pytest -q -m mypy_smoke tests/mypy_plugin
+
+# Build the wheel and sdist, install the wheel into a fresh environment per Python 3.10-3.13
+# found on the machine, and smoke-test each installed copy (tests/packaging/wheel_smoke.py).
+packaging: $(STAMP)
+	$(PY) tests/packaging/wheel_smoke.py
 
 bench: $(STAMP)
 	for b in benchmarks/*.py; do $(PY) $$b || exit 1; done

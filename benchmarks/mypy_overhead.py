@@ -51,8 +51,7 @@ def config(plugin: bool) -> str:
     lines = ["[mypy]"]
     if plugin:
         lines.append("plugins = dagwire.mypy_plugin")
-    # dagwire is installed editable; mypy finds it through mypy_path.
-    lines += [f"mypy_path = {REPO}", "", "[mypy-dagwire.*]", "follow_imports = silent", ""]
+    lines += ["", "[mypy-dagwire.*]", "follow_imports = silent", ""]
     return "\n".join(lines)
 
 

@@ -1,6 +1,6 @@
 """The ``dagwire`` command line: one module per command (``validate``, ``run``,
-``resources``, ``migrate``); ``main`` dispatches. A new command registers by adding its
-module to ``COMMANDS``."""
+``resources``, ``migrate``, ``check``); ``main`` dispatches. A new command registers by adding
+its module to ``COMMANDS``."""
 
 from __future__ import annotations
 
@@ -9,12 +9,16 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from dagwire import __version__
+
 # command name -> module with ``add_arguments(parser)`` and ``run(args) -> int``
 COMMANDS: dict[str, str] = {
     "validate": "dagwire.cli.validate",
     "run": "dagwire.cli.run",
     "resources": "dagwire.cli.resources",
     "migrate": "dagwire.cli.migrate",
+    "check": "dagwire.cli.check",
+    "hook": "dagwire.cli.hook",
 }
 
 
@@ -24,6 +28,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dagwire", description="Check and run dagwire (and Dagster-style) definitions."
     )
+    parser.add_argument("--version", action="version", version=f"dagwire {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, module_name in COMMANDS.items():
         if only is not None and name != only:

@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+from dagwire.cli.text import plural
+
 HELP = "Rewrite legacy config and resources into Config classes and ConfigurableResources."
 CODES = ("RSC201", "RSC202", "RSC203", "RSC205", "MIG101")
 
@@ -28,6 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="skip these codemods")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                         help="worker processes for phase 2 (default 1)")
+    parser.add_argument("--project", action="append", type=Path, default=[], metavar="PATH",
+                        help="also read the files under PATH to learn the project (phase 1), "
+                        "without migrating them; repeatable")
     parser.set_defaults(mode="diff")
 
 
@@ -76,13 +81,25 @@ def run(args: argparse.Namespace) -> int:
               f"(known: {', '.join(CODES)})", file=sys.stderr)
         return 2
     selected -= _codes(args.disable)
-    missing = [p for p in args.paths if not p.exists()]
+    missing = [p for p in [*args.paths, *args.project] if not p.exists()]
     if missing:
         print(f"no such file or directory: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
+    paths = []
+    for path in args.paths:
+        if path.is_file() and path.suffix != ".py":
+            print(f"warning: {path}: not a Python file (.py), skipped", file=sys.stderr)
+        else:
+            paths.append(path)
     progress = _Progress()
-    report = migrate(args.paths, frozenset(selected), jobs=max(1, args.jobs), progress=progress)
+    report = migrate(paths, frozenset(selected), jobs=max(1, args.jobs), progress=progress,
+                     project=args.project)
     progress.close()
+    if report.files_seen == 0:
+        # as ruff and black do: say so, and succeed (there is nothing left to migrate)
+        print(f"warning: no Python files in {', '.join(map(str, args.paths))}",
+              file=sys.stderr)
+        return 0
     changed = report.changed
     for outcome in changed:
         name = _display(outcome.path)
@@ -97,8 +114,10 @@ def run(args: argparse.Namespace) -> int:
     for path, error in sorted(report.errors.items()):
         print(f"error: {_display(path)}: {error}", file=sys.stderr)
     verb = "changed" if args.mode == "write" else "to change"
-    print(f"{len(changed)} files {verb}, {report.todos} TODOs, {len(report.errors)} errors "
-          f"({report.files_seen} files, {report.files_parsed} parsed)", file=sys.stderr)
+    print(f"{plural(len(changed), 'file')} {verb}, {plural(report.todos, 'TODO')}, "
+          f"{plural(len(report.errors), 'error')} "
+          f"({plural(report.files_seen, 'file')}, {report.files_parsed} parsed)",
+          file=sys.stderr)
     if report.errors:
         return 1
     return 1 if changed and args.mode != "write" else 0

@@ -16,6 +16,7 @@ from dagwire.catalog.html_page import render_html
 from dagwire.catalog.json_format import render_json
 from dagwire.catalog.model import Catalog
 from dagwire.catalog.text_format import render_text
+from dagwire.cli.text import MODULE_HELP
 
 HELP = "Show the resources bound in a project, their config, their users and the problems."
 
@@ -25,8 +26,7 @@ RENDERERS = {"text": render_text, "json": render_json, "html": render_html}
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "target",
-        help="module (package.module or package.module:defs); with --static, a file or folder "
-        "(PATH or PATH:NAME)",
+        help=f"{MODULE_HELP}; with --static, a file or folder (PATH or PATH:NAME)",
     )
     parser.add_argument("--static", action="store_true",
                         help="read the source only: import nothing of the project")

@@ -8,13 +8,14 @@ import sys
 from typing import Any
 
 from dagwire.cli.loading import LoadError, load_definitions
+from dagwire.cli.text import MODULE_HELP
 from dagwire.runtime.errors import DagwireError
 
 HELP = "Run a job of the Definitions in MODULE in this process."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("module", help="module (package.module or package.module:defs)")
+    parser.add_argument("module", help=MODULE_HELP)
     parser.add_argument("--job", required=True, help="the job to run")
     parser.add_argument("--config", help="run config as a JSON file ({'ops': {...}})")
 

@@ -1,4 +1,5 @@
-"""``dagwire validate MODULE``: load the Definitions and report every problem (exit 1)."""
+"""``dagwire validate MODULE`` (or ``FILE.py``): load the Definitions and report every
+problem (exit 1)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,15 @@ import argparse
 import sys
 
 from dagwire.cli.loading import LoadError, load_definitions
+from dagwire.cli.text import MODULE_HELP
+from dagwire.cli.text import plural
 from dagwire.runtime.errors import DagwireError
 
 HELP = "Load the Definitions in MODULE and report unbound resources and other problems."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("module", help="module (package.module or package.module:defs)")
+    parser.add_argument("module", help=MODULE_HELP)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,9 +25,10 @@ def run(args: argparse.Namespace) -> int:
     except (LoadError, DagwireError) as error:
         print(f"{args.module}: {error}", file=sys.stderr)
         return 1
-    print(
-        f"{args.module}: OK ({len(definitions.assets)} assets, "
-        f"{len(definitions.all_jobs())} jobs, {len(definitions.sensors)} sensors, "
-        f"{len(definitions.schedules)} schedules, {len(definitions.resources)} resources)"
-    )
+    counts = ", ".join(plural(len(items), word) for items, word in (
+        (definitions.assets, "asset"), (definitions.all_jobs(), "job"),
+        (definitions.sensors, "sensor"), (definitions.schedules, "schedule"),
+        (definitions.resources, "resource"),
+    ))
+    print(f"{args.module}: OK ({counts})")
     return 0

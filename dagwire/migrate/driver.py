@@ -70,16 +70,22 @@ def _transform_one(item: tuple[str, str, str]) -> tuple[str, str | None, int, st
 
 
 def run(paths: Iterable[Path], selected: frozenset[str], jobs: int = 1,
-        progress: Callable[[int, int], None] | None = None) -> Report:
+        progress: Callable[[int, int], None] | None = None,
+        project: Iterable[Path] = ()) -> Report:
+    """Migrate the files under ``paths``; the files under ``project`` are only read, so that
+    phase 1 sees the whole project when ``paths`` are a few changed files."""
     report = Report()
     files = discover(list(paths))
     report.files_seen = len(files)
-    sources, read_errors = read_sources(files)
+    targets = set(files)
+    context = [f for f in discover(list(project)) if f not in targets]
+    sources, read_errors = read_sources(sorted(files + context))
     report.errors.update(read_errors)
     facts, parse_errors = collect(sources, allow_sources="RSC205" in selected,
                                   convert_functions="RSC203" in selected)
     report.errors.update({Path(p): e for p, e in parse_errors.items()})
-    todo = [s for s in sources if s.uses_framework and s.path not in report.errors]
+    todo = [s for s in sources
+            if s.uses_framework and s.path in targets and s.path not in report.errors]
     report.files_parsed = len(todo)
     by_path: dict[str, SourceFile] = {str(s.path): s for s in todo}
     items = [(str(s.path), s.module, s.text) for s in todo]

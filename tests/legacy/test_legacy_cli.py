@@ -52,8 +52,9 @@ def test_cli_reports_an_invalid_repository(tmp_path: pathlib.Path) -> None:
     result = _validate(tmp_path, REPO_MODULE)
     assert result.returncode == 1
     assert result.stdout == ""
+    # the decorator line of the user's module, where the error was raised
     assert result.stderr == (
-        "legacy_repo: cannot import module 'legacy_repo': "
+        f"legacy_repo: cannot import module 'legacy_repo': {tmp_path / 'legacy_repo.py'}:25: "
         "dagwire.runtime.errors.DagwireInvalidDefinitionError: "
         "Invalid repository 'analytics':\n"
         "- resource 'cache' is not bound; required by asset 'report'\n"
@@ -66,5 +67,5 @@ def test_cli_validates_a_repository(tmp_path: pathlib.Path) -> None:
     result = _validate(tmp_path, fixed)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
-        "legacy_repo: OK (1 assets, 1 jobs, 0 sensors, 0 schedules, 0 resources)\n"
+        "legacy_repo: OK (1 asset, 1 job, 0 sensors, 0 schedules, 0 resources)\n"
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 LINT_DATA = REPO / "test-data" / "lint"
 # path:line:col: CODE message   (our --format)
-_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<text>RSC\d{3} .*)$")
+_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<text>[A-Z]{1,3}\d{3} .*)$")
 
 
 @dataclass(frozen=True, order=True)
@@ -44,15 +44,16 @@ def run_flake8(
         env={**os.environ, **(env or {})},
         timeout=300,
     )
-    reported = []
-    for line in completed.stdout.splitlines():
-        match = _LINE.match(line)
-        assert match, f"unexpected flake8 output line: {line!r}\nstderr: {completed.stderr}"
-        path = os.path.relpath(os.path.join(cwd, match["path"]), cwd)
-        reported.append(
-            Reported(path, int(match["line"]), int(match["col"]), _undouble(match["text"]))
-        )
+    reported = [parse_line(line, cwd, completed.stderr) for line in completed.stdout.splitlines()]
     return sorted(reported), completed
+
+
+def parse_line(line: str, cwd: Path, stderr: str = "") -> Reported:
+    """One `path:line:col: CODE message` line (flake8's and `dagwire check`'s text format)."""
+    match = _LINE.match(line)
+    assert match, f"unexpected output line: {line!r}\nstderr: {stderr}"
+    path = os.path.relpath(os.path.join(cwd, match["path"]), cwd)
+    return Reported(path, int(match["line"]), int(match["col"]), _undouble(match["text"]))
 
 
 def _undouble(text: str) -> str:

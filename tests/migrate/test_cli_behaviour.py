@@ -60,7 +60,7 @@ def test_a_key_bound_to_two_classes_gets_a_todo(tmp_path: Path) -> None:
         "def use(context):",
     ]
     assert result.stderr.splitlines()[-1] == (
-        "1 files changed, 1 TODOs, 0 errors (1 files, 1 parsed)")
+        "1 file changed, 1 TODO, 0 errors (1 file, 1 parsed)")
 
 
 def test_computed_and_permissive_schemas_get_a_todo(tmp_path: Path) -> None:
@@ -99,7 +99,7 @@ def test_a_file_that_does_not_parse_is_reported_and_skipped(tmp_path: Path) -> N
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "error: broken.py: syntax error: line 3: invalid syntax",
-        "1 files changed, 0 TODOs, 1 errors (2 files, 1 parsed)",
+        "1 file changed, 0 TODOs, 1 error (2 files, 1 parsed)",
     ]
     assert read(root, "main.py") == (
         cli.CASES_DIR / "seed_greeting" / "after" / "main.py").read_text()
@@ -185,7 +185,7 @@ def test_resource_class_found_across_modules_and_inheritance(tmp_path: Path) -> 
     assert read(root, "app/ops.py") == CROSS_MODULE_OPS_AFTER
     assert read(root, "app/defs.py") == textwrap.dedent(CROSS_MODULE["app/defs.py"]).lstrip()
     # app/stores.py has no framework import: phase 1 reads it (it subclasses Store), libcst never
-    assert result.stderr == "1 files changed, 0 TODOs, 0 errors (5 files, 3 parsed)\n"
+    assert result.stderr == "1 file changed, 0 TODOs, 0 errors (5 files, 3 parsed)\n"
 
 
 def test_parallel_workers_give_the_same_result(tmp_path: Path) -> None:
@@ -278,3 +278,48 @@ def test_many_projects_at_once_with_clashing_module_names(tmp_path: Path) -> Non
         ast.parse(path.read_text())
     again = cli.migrate("--check", ".", cwd=root)
     assert (again.returncode, again.stdout) == (0, ""), again.stderr
+
+
+def test_paths_without_python_files_are_named(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("from dagwire import op\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.rst").write_text("dagwire\n")
+    result = cli.migrate("--check", "notes.md", "docs", cwd=tmp_path)
+    # as ruff and black do: say so, and exit 0 (there is nothing to migrate)
+    assert (result.returncode, result.stdout) == (0, "")
+    assert result.stderr == (
+        "warning: notes.md: not a Python file (.py), skipped\n"
+        "warning: no Python files in notes.md, docs\n"
+    )
+    assert cli.migrate("--check", "missing", cwd=tmp_path).returncode == 2
+
+
+def test_project_paths_are_read_but_not_migrated(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "shop/__init__.py": "",
+        "shop/resources.py": (
+            "from dagwire import resource\n\n\n"
+            "class Client:\n    def __init__(self, url: str) -> None:\n        self.url = url\n\n\n"
+            '@resource(config_schema={"url": str})\n'
+            "def api_client(context):\n"
+            '    return Client(context.resource_config["url"])\n'),
+        "shop/ops.py": (
+            'from dagwire import op\n\n\n@op(required_resource_keys={"api"})\n'
+            "def fetch(context) -> None:\n    context.resources.api.url\n"),
+        "shop/definitions.py": (
+            "from dagwire import Definitions, job\n\nfrom shop.ops import fetch\n"
+            "from shop.resources import api_client\n\n\n@job\ndef nightly():\n    fetch()\n\n\n"
+            'defs = Definitions(jobs=[nightly], resources={"api": api_client.configured('
+            '{"url": "u"})})\n'),
+    })
+    alone = cli.migrate("--check", "shop/ops.py", cwd=tmp_path)
+    assert alone.stderr == "1 file to change, 1 TODO, 0 errors (1 file, 1 parsed)\n"
+    # with its project, the binding in definitions.py is known: no TODO, the same rewrite of
+    # ops.py as a run over the whole package, and only ops.py is reported
+    with_project = cli.migrate("--project", "shop", "shop/ops.py", cwd=tmp_path)
+    whole = cli.migrate("shop", cwd=tmp_path)
+    assert with_project.stderr == "1 file to change, 0 TODOs, 0 errors (1 file, 1 parsed)\n"
+    diffs = {chunk.split("\n", 1)[0]: "--- a/" + chunk
+             for chunk in whole.stdout.split("--- a/")[1:]}
+    assert sorted(diffs) == ["shop/definitions.py", "shop/ops.py", "shop/resources.py"]
+    assert with_project.stdout == diffs["shop/ops.py"]

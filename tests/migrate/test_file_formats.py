@@ -78,7 +78,7 @@ def test_file_keeps_its_encoding_and_line_endings(name: str, tmp_path: Path) -> 
     written = cli.migrate("--write", ".", cwd=tmp_path)
     assert written.returncode == 0, written.stderr
     assert written.stderr.splitlines()[-1] == (
-        "1 files changed, 0 TODOs, 0 errors (1 files, 1 parsed)")
+        "1 file changed, 0 TODOs, 0 errors (1 file, 1 parsed)")
     assert main.read_bytes() == _bytes(MIGRATED, header, word, newline, encoding)
 
     after = subprocess.run([sys.executable, "main.py"], cwd=tmp_path, env=cli.env(),
@@ -104,5 +104,5 @@ def test_an_unknown_declared_encoding_is_a_file_error(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "error: main.py: cannot read: unknown encoding: klingon",
-        "0 files to change, 0 TODOs, 1 errors (1 files, 0 parsed)",
+        "0 files to change, 0 TODOs, 1 error (1 file, 0 parsed)",
     ]

@@ -50,7 +50,8 @@ def test_pair_migrates_and_runs(case: str, tmp_path: Path) -> None:
         assert after != cli.tree_text(source / "after")
     changed = sum(1 for name in after if after[name] != before[name])
     count = sum(len(v) for v in expected_todos.values())
-    summary = f"{changed} files changed, {count} TODOs, 0 errors ({len(after)} files, "
+    summary = (f"{_counted(changed, 'file')} changed, {_counted(count, 'TODO')}, 0 errors "
+               f"({_counted(len(after), 'file')}, ")
     assert written.stderr.splitlines()[-1].startswith(summary)
 
     run = cli.run_program(work)
@@ -79,3 +80,7 @@ def test_pair_does_the_same_under_real_dagster(case: str, tmp_path: Path) -> Non
     assert "dagwire" not in "".join(cli.tree_text(work).values()).replace("TODO(dagwire)", "")
     after = cli.run_program(work)
     assert (after.returncode, after.stdout) == (0, expected), after.stderr
+
+
+def _counted(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"

@@ -122,7 +122,7 @@ def test_comments_of_kept_arguments_stay_and_stale_todos_go(tmp_path: Path) -> N
     root = write(tmp_path, {"main.py": OPS})
     first = cli.migrate("--write", ".", cwd=root)
     assert first.returncode == 0, first.stderr
-    assert first.stderr.splitlines()[-1].startswith("1 files changed, 3 TODOs, 0 errors")
+    assert first.stderr.splitlines()[-1].startswith("1 file changed, 3 TODOs, 0 errors")
     assert [line for line in read(root, "main.py").splitlines()
             if "TODO" in line] == [NO_BINDING] * 3
 
@@ -132,7 +132,7 @@ def test_comments_of_kept_arguments_stay_and_stale_todos_go(tmp_path: Path) -> N
     (root / "main.py").write_text(text)
     second = cli.migrate("--write", ".", cwd=root)
     assert second.returncode == 0, second.stderr
-    assert second.stderr.splitlines()[-1].startswith("1 files changed, 0 TODOs, 0 errors")
+    assert second.stderr.splitlines()[-1].startswith("1 file changed, 0 TODOs, 0 errors")
     assert read(root, "main.py").startswith(MIGRATED_OPS)
     assert "TODO" not in read(root, "main.py")
 

@@ -19,8 +19,7 @@ def config_text(mypy_lines: list[str], settings_lines: list[str], plugin: bool =
     lines = ["[mypy]"]
     if plugin:
         lines.append("plugins = dagwire.mypy_plugin")
-    # The package is installed editable; mypy cannot follow setuptools' editable finder.
-    lines += [f"mypy_path = {REPO}", "hide_error_context = True", *mypy_lines]
+    lines += ["hide_error_context = True", *mypy_lines]
     lines += ["", "[mypy-dagwire.*]", "follow_imports = silent"]
     if settings_lines:
         lines += ["", "[dagwire.mypy]", *settings_lines]

@@ -36,7 +36,6 @@ hello.execute_in_process(run_config=RunConfig(ops={"nope": C(x=1)}))
 FAULTY_CONFIG = f"""\
 [mypy]
 plugins = {REPO / "tests" / "mypy_plugin" / "faulty_plugin.py"}
-mypy_path = {REPO}
 
 [mypy-dagwire.*]
 follow_imports = silent
@@ -95,7 +94,7 @@ def test_unknown_setting_is_warned_about_by_mypy_run(tmp_path: Path) -> None:
         tmp_path,
         {
             "main.py": "x: int = 1\n",
-            "setup.cfg": f"[mypy]\nplugins = dagwire.mypy_plugin\nmypy_path = {REPO}\n\n"
+            "setup.cfg": "[mypy]\nplugins = dagwire.mypy_plugin\n\n"
             "[dagwire.mypy]\nwarn_unused_resource = true\n",
         },
     )
@@ -115,7 +114,7 @@ def test_settings_change_invalidates_the_cache(tmp_path: Path) -> None:
         "@asset\ndef a(db: Db) -> int:\n    return 1\n\n"
         'defs = Definitions(assets=[a], resources={"db": Db(url="u"), "spare": Db(url="u")})\n'
     )
-    base = f"[mypy]\nplugins = dagwire.mypy_plugin\nmypy_path = {REPO}\n\n"
+    base = "[mypy]\nplugins = dagwire.mypy_plugin\n\n"
     write_files(tmp_path, {"main.py": source, "mypy.ini": base})
     args = ["--config-file", "mypy.ini", "--cache-dir", ".c", "--no-error-summary", "main.py"]
     assert run_mypy_subprocess(tmp_path, args).stdout == ""

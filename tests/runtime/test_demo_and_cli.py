@@ -101,9 +101,42 @@ def test_cli_validate_ok() -> None:
     result = cli("validate", "examples.shop.definitions")
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
-        "examples.shop.definitions: OK (4 assets, 2 jobs, 1 sensors, 1 schedules, 3 resources)\n",
+        "examples.shop.definitions: OK (4 assets, 2 jobs, 1 sensor, 1 schedule, 3 resources)\n",
         "",
     )
+
+
+def test_cli_validate_takes_a_file_path(tmp_path: pathlib.Path) -> None:
+    # from the repository root, the file of a package module; from elsewhere, by absolute path
+    for target, cwd in (("examples/shop/definitions.py", ROOT),
+                        (str(ROOT / "examples/shop/definitions.py:defs"), tmp_path)):
+        result = subprocess.run([sys.executable, "-m", "dagwire.cli", "validate", target],
+                                cwd=cwd, capture_output=True, text=True, timeout=300)
+        assert (result.returncode, result.stdout, result.stderr) == (
+            0, f"{target}: OK (4 assets, 2 jobs, 1 sensor, 1 schedule, 3 resources)\n", "")
+    missing = cli("validate", "examples/shop/nope.py")
+    assert (missing.returncode, missing.stderr) == (1, "examples/shop/nope.py: no such file\n")
+
+
+def test_cli_import_failure_names_the_file_and_line(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "pipeline").mkdir()
+    (tmp_path / "pipeline" / "__init__.py").write_text("")
+    (tmp_path / "pipeline" / "settings.py").write_text(
+        "import os\n\nLIMIT = int(os.environ['NOPE_LIMIT'])\n")
+    (tmp_path / "pipeline" / "defs.py").write_text("from pipeline.settings import LIMIT\n")
+    (tmp_path / "pipeline" / "typo.py").write_text("from dagwire import asset\n\n@asset\ndef a(:\n")
+    result = subprocess.run([sys.executable, "-m", "dagwire.cli", "validate", "pipeline/defs.py"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                            env={k: v for k, v in os.environ.items() if k != "NOPE_LIMIT"})
+    # the innermost frame of the user's code, not the import machinery's or the stdlib's
+    assert (result.returncode, result.stderr) == (1, (
+        "pipeline/defs.py: cannot import module 'pipeline.defs': pipeline/settings.py:3: "
+        "KeyError: 'NOPE_LIMIT'\n"))
+    result = subprocess.run([sys.executable, "-m", "dagwire.cli", "resources", "pipeline.typo"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert (result.returncode, result.stderr) == (1, (
+        "pipeline.typo: cannot import module 'pipeline.typo': pipeline/typo.py:4: "
+        "SyntaxError: invalid syntax\n"))
 
 
 def test_cli_validate_reports_unbound_keys(tmp_path: pathlib.Path) -> None:

@@ -3,12 +3,9 @@ mypy analyses for ``from dagwire import ...`` never includes pydantic. Runs the 
 
 from __future__ import annotations
 
-import os
 import pathlib
 import subprocess
 import sys
-
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 USER_CODE = '''\
 from dagwire import (
@@ -89,11 +86,10 @@ def run_mypy(
     tmp_path: pathlib.Path, *extra: str, code: str = USER_CODE
 ) -> subprocess.CompletedProcess[str]:
     (tmp_path / "user_code.py").write_text(code)
-    env = dict(os.environ, MYPYPATH=str(ROOT))
     return subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--no-error-summary",
          "--hide-error-context", "--no-pretty", "--show-error-codes", *extra, "user_code.py"],
-        cwd=tmp_path, env=env, capture_output=True, text=True,
+        cwd=tmp_path, capture_output=True, text=True,
     )
 
 
