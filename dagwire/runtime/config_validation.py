@@ -83,7 +83,9 @@ def validate_config(config_class: Any, data: Any, owner: str) -> Any:
     try:
         instance = config_class.model_validate(resolution.value)
     except validation_error_type() as error:
-        raise DagwireInvalidConfigError(f"Invalid config for {owner}:", problems_of(error)) from None
+        raise DagwireInvalidConfigError(
+            f"Invalid config for {owner}:", problems_of(error)
+        ) from None
     mask_env_values(instance, resolution.masks)
     return instance
 

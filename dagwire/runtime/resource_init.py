@@ -1,11 +1,12 @@
 """Setting resources up for a run (or a direct call) and tearing them down afterwards.
 
-When a run starts, every bound resource it needs is resolved: run config sets fields (the
-remaining ones of a partially configured resource, or in place of those it was built with),
-EnvVars read the environment through the same walk as op config (config_env; missing
-variables are reported together, naming the variable, the resource key and the field),
-nested resources are resolved first. Then each resource is set up (``yield_for_execution``) in
-dependency order, and torn down in reverse order after the last step, also on failure.
+When a run starts, every bound resource it needs is resolved: run config gives the fields a
+partially configured resource left open (or overrides those it has), and replaces the whole
+config of a fully configured one, as in Dagster; EnvVars are read through the same walk as
+op config (config_env; missing variables are reported together, naming the variable, the
+resource key and the field); nested resources are resolved first. Then each resource is set
+up (``yield_for_execution``) in dependency order, and torn down in reverse order after the
+last step, also on failure.
 """
 
 from __future__ import annotations
@@ -110,12 +111,16 @@ class _Resolver:
         owner = f"resource '{'.'.join((key, *path))}'"
         override = resource_run_config(self.run_config, key) if not path else None
         if override is not None:
-            # Run config sets fields, in place of what the resource was built with (as in
-            # Dagster): an EnvVar given for an overridden field is never read.
+            # As in Dagster: run config gives the fields a partially configured resource left
+            # open (or overrides some it was given), and REPLACES the config of a fully
+            # configured one (fields it leaves out take the class defaults). Either way an
+            # EnvVar the run config replaces is never read.
             problems = self._override_problems(resource_class, override, nested)
             if problems:
                 self.config_errors.append((owner, problems))
                 return resource
+            if not isinstance(resource, PartialResource):
+                config = {}
             changed = True
         resolution = resolve_env(resource_class, given=config, run_config=override)
         self.missing_env.extend(missing_env_lines(resolution, f"resource '{key}'", path))
