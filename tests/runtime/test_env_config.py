@@ -165,50 +165,36 @@ RAW_HINT = ("cannot be used in a run config dict: write {{'env': '{name}'}} inst
             "Config (or resource) object in RunConfig")
 
 
-def test_env_var_object_in_op_config_dict() -> None:
-    def config(c: dict[str, Any]) -> Any:
-        return {"ops": {"read": {"config": {"s": c["EnvVar"]("DAGWIRE_T_STR")}}}}
-
-    with pytest.raises(DagwireInvalidConfigError) as excinfo:
-        op_config_run(dagwire, config)
-    assert str(excinfo.value) == (
-        "Invalid run config for job 'read_job':\n"
-        "- op 'read': s: EnvVar('DAGWIRE_T_STR') " + RAW_HINT.format(name="DAGWIRE_T_STR")
-    )
-    with pytest.raises(dagster.DagsterInvalidConfigError,
-                       match="Invalid use of environment variable wrapper"):
-        op_config_run(dagster, config)
-
-
-def test_env_var_object_inside_run_config_ops_dict() -> None:
+RAW_CASES: dict[str, tuple[Callable[[dict[str, Any]], Any], str, str]] = {
+    "run_config dict": (
+        lambda c: {"ops": {"read": {"config": {"s": c["EnvVar"]("DAGWIRE_T_STR")}}}},
+        "s: EnvVar('DAGWIRE_T_STR') " + RAW_HINT.format(name="DAGWIRE_T_STR"),
+        "Invalid use of environment variable wrapper",
+    ),
     # RunConfig(ops=...) holding a dict (not a Config object) is the dict form too
-    def config(c: dict[str, Any]) -> Any:
-        return c["RunConfig"](ops={"read": {"config": {
-            "inner": {"s": c["EnvVar"]("DAGWIRE_T_STR")}}}})
-
-    with pytest.raises(DagwireInvalidConfigError) as excinfo:
-        op_config_run(dagwire, config)
-    assert str(excinfo.value) == (
-        "Invalid run config for job 'read_job':\n"
-        "- op 'read': inner.s: EnvVar('DAGWIRE_T_STR') " + RAW_HINT.format(name="DAGWIRE_T_STR")
-    )
-    with pytest.raises(dagster.DagsterInvalidConfigError,
-                       match="Invalid use of environment variable wrapper"):
-        op_config_run(dagster, config)
-
-
-def test_int_env_var_object_in_op_config_dict() -> None:
-    def config(c: dict[str, Any]) -> Any:
-        return {"ops": {"read": {"config": {"inner": {"n": c["EnvVar"].int("DAGWIRE_T_INT")}}}}}
-
-    with pytest.raises(DagwireInvalidConfigError) as excinfo:
-        op_config_run(dagwire, config)
-    assert str(excinfo.value) == (
-        "Invalid run config for job 'read_job':\n"
-        "- op 'read': inner.n: EnvVar.int('DAGWIRE_T_INT') " + RAW_HINT.format(name="DAGWIRE_T_INT")
-    )
+    "dict inside RunConfig": (
+        lambda c: c["RunConfig"](ops={"read": {"config": {
+            "inner": {"s": c["EnvVar"]("DAGWIRE_T_STR")}}}}),
+        "inner.s: EnvVar('DAGWIRE_T_STR') " + RAW_HINT.format(name="DAGWIRE_T_STR"),
+        "Invalid use of environment variable wrapper",
+    ),
     # Dagster fails too, though not with a config error: it cannot serialize the run config
-    with pytest.raises(Exception, match="IntEnvVar"):
+    "EnvVar.int": (
+        lambda c: {"ops": {"read": {"config": {"inner": {"n": c["EnvVar"].int("DAGWIRE_T_INT")}}}}},
+        "inner.n: EnvVar.int('DAGWIRE_T_INT') " + RAW_HINT.format(name="DAGWIRE_T_INT"),
+        "IntEnvVar",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RAW_CASES))
+def test_env_var_object_in_op_config_dict(case: str) -> None:
+    config, line, dagster_text = RAW_CASES[case]
+    with pytest.raises(DagwireInvalidConfigError) as excinfo:
+        op_config_run(dagwire, config)
+    assert str(excinfo.value) == f"Invalid run config for job 'read_job':\n- op 'read': {line}"
+    expected = Exception if case == "EnvVar.int" else dagster.DagsterInvalidConfigError
+    with pytest.raises(expected, match=dagster_text):
         op_config_run(dagster, config)
 
 
