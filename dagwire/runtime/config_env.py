@@ -166,6 +166,8 @@ class _Walk:
         for key, (name, info) in by_key.items():
             if key in values or info.is_required():
                 continue
+            if getattr(info, "default_factory_takes_validated_data", False):
+                continue  # built from the other fields: pydantic makes it, nothing to read
             default = info.get_default(call_default_factory=True)
             resolved, mask = self.value(info.annotation, default, (*path, key), True)
             if mask is not None:
