@@ -150,7 +150,7 @@ def raw_env_var_problem(value: EnvVar | IntEnvVar) -> str:
     """Why an EnvVar object inside a run-config dict is refused, and what to write instead."""
     name = value.env_var_name
     return (
-        f"{value!r} cannot be used in a run config dict: write {{'env': '{name}'}} instead, "
+        f"{value!r} cannot be used in a config dict: write {{'env': '{name}'}} instead, "
         f"or pass a Config (or resource) object in RunConfig"
     )
 

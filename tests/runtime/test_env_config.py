@@ -161,7 +161,7 @@ def test_missing_variables_of_ops_are_reported_together() -> None:
 
 # -- an EnvVar object written into a run-config dict is refused, as Dagster refuses it
 
-RAW_HINT = ("cannot be used in a run config dict: write {{'env': '{name}'}} instead, or pass a "
+RAW_HINT = ("cannot be used in a config dict: write {{'env': '{name}'}} instead, or pass a "
             "Config (or resource) object in RunConfig")
 
 
