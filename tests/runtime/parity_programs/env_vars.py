@@ -173,13 +173,18 @@ defs = Definitions(
 )
 print(defs.get_job_def("all_assets").execute_in_process().success)
 
-print("-- configure_at_launch: RunConfig with a resource object, and a dict with env")
+print("-- configure_at_launch: RunConfig with a resource object, a dict with env, and EnvVars")
+print("-- given to configure_at_launch itself")
 launch = Definitions(assets=[call], jobs=[define_asset_job("call_job")],
                      resources={"api": Api.configure_at_launch()})
 print(launch.get_job_def("call_job").execute_in_process(run_config=RunConfig(resources={
     "api": Api(token=EnvVar("PARITY_OTHER"), retries=EnvVar.int("PARITY_INT"))})).success)
 print(launch.get_job_def("call_job").execute_in_process(run_config={"resources": {"api": {
     "config": {"token": {"env": "PARITY_STR"}, "retries": {"env": "PARITY_INT"}}}}}).success)
+given = Definitions(assets=[call], jobs=[define_asset_job("call_job")], resources={
+    "api": Api.configure_at_launch(token=EnvVar("PARITY_OTHER"), retries=EnvVar.int("PARITY_INT"))})
+print(given.get_job_def("call_job").execute_in_process(
+    run_config={"resources": {"api": {"config": {"region": "launch-region"}}}}).success)
 
 
 class Tier(enum.Enum):
