@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable
+from collections.abc import Generator
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidatorFunctionWrapHandler
-from pydantic import field_validator
+from pydantic import ConfigDict, PrivateAttr
 from typing_extensions import Self
 
-from dagwire.runtime.env_var import EnvVar, IntEnvVar
+from dagwire.runtime._pydantic_config import ConfigModel
 from dagwire.runtime.resources import InitResourceContext, PartialResource
 
 _PARTIAL_CLASSES: dict[type[Any], type[Any]] = {}
 
 
-class ConfigurableResource(BaseModel):
+class ConfigurableResource(ConfigModel):
     model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
 
-    # field name -> the EnvVar placeholder it was resolved from at run start: repr/str show
-    # the placeholder, never the value.
-    _dagwire_env_fields: dict[str, EnvVar | IntEnvVar] = PrivateAttr(default_factory=dict)
     _dagwire_context: InitResourceContext | None = PrivateAttr(default=None)
-
-    @field_validator("*", mode="wrap")
-    @classmethod
-    def _keep_env_vars(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-        # pydantic would turn EnvVar("X") into the plain string "X": keep the placeholder.
-        if isinstance(value, (EnvVar, IntEnvVar)):
-            return value
-        return handler(value)
 
     def setup_for_execution(self, context: InitResourceContext) -> None:
         """Called once before the first step of a run that uses this resource."""
@@ -58,14 +46,6 @@ class ConfigurableResource(BaseModel):
             _PARTIAL_CLASSES[cls] = partial_cls
         instance: Self = partial_cls.model_construct(**partial_config)
         return instance
-
-    def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
-        masked = self._dagwire_env_fields
-        for name, value in super().__repr_args__():
-            if name is not None and name in masked:
-                yield name, masked[name]
-            else:
-                yield name, value
 
 
 ConfigurableResource.__module__ = "dagwire.runtime.resources"

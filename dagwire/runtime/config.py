@@ -103,8 +103,8 @@ class RunConfig:
     config dict (``{"config": {...}}``); ``resources`` maps resource keys to
     ``{"config": {...}}`` (or a resource instance) with the fields left open by
     ``configure_at_launch()``. ``to_config_dict()`` gives Dagster's plain dict form: Config
-    instances become ``{"config": {...}}`` (Enums by name, unset ``None`` fields left out),
-    EnvVar values stay EnvVars so that they are read when the run starts.
+    instances become ``{"config": {...}}`` (Enums by name, unset ``None`` fields left out,
+    EnvVars as ``{"env": NAME}``, read when the run starts).
     """
 
     def __init__(
@@ -132,25 +132,20 @@ class RunConfig:
 
 
 def _plain(value: Any) -> Any:
-    """Dagster's dict form of run config values (Config and resource instances included)."""
-    from dagwire.runtime.env_var import EnvVar, IntEnvVar
-
-    if isinstance(value, (EnvVar, IntEnvVar)):
-        return value
-    if isinstance(value, Config):
-        return {"config": _fields(value, set_only=False)}
-    if _is_configurable(value):
-        return {"config": _fields(value, set_only=True)}
+    """Dagster's dict form of run config values: Config and resource objects become
+    ``{"config": {...}}``; anything else is the user's own dict form and stays as written (an
+    EnvVar object there is refused when the run starts, as Dagster refuses it)."""
+    if isinstance(value, Config) or _is_configurable(value):
+        return {"config": object_config(value)}
     if isinstance(value, Mapping):
         return {name: _plain(item) for name, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
     return value
 
 
-def _fields(model: Any, set_only: bool) -> dict[str, Any]:
-    import enum
-
+def object_fields(model: Any) -> dict[str, Any]:
+    """The fields of a Config object (a resource object's fields that were set) that run
+    config would give, as they are: unset ``None`` fields left out, extras included."""
+    set_only = not isinstance(model, Config)
     fields_set: set[str] = model.model_fields_set
     values: dict[str, Any] = {}
     for name, item in model:  # a pydantic model iterates (name, value), extras included
@@ -158,14 +153,33 @@ def _fields(model: Any, set_only: bool) -> dict[str, Any]:
             continue
         if item is None and name not in fields_set:
             continue
-        if isinstance(item, Config) or _is_configurable(item):
-            item = _fields(item, set_only=not isinstance(item, Config))
-        elif isinstance(item, enum.Enum):
-            item = item.name
-        else:
-            item = _plain(item)
         values[name] = item
     return values
+
+
+def object_config(model: Any) -> dict[str, Any]:
+    """Dagster's dict form of ``object_fields``: nested Config objects as dicts, Enums by
+    name, EnvVars as ``{"env": NAME}`` (read when the run starts)."""
+    return {name: config_value(item) for name, item in object_fields(model).items()}
+
+
+def config_value(value: Any) -> Any:
+    """Dagster's dict form of a value held by a Config or resource object."""
+    import enum
+
+    from dagwire.runtime.env_var import EnvSource, EnvVar, IntEnvVar
+
+    if isinstance(value, (EnvVar, IntEnvVar)):
+        return EnvSource(value)
+    if isinstance(value, Config) or _is_configurable(value):
+        return object_config(value)
+    if isinstance(value, enum.Enum):
+        return value.name
+    if isinstance(value, Mapping):
+        return {name: config_value(item) for name, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [config_value(item) for item in value]
+    return value
 
 
 def config_dict(value: Any) -> Any:
@@ -194,4 +208,13 @@ def _is_configurable(value: Any) -> bool:
     return hasattr(value, "model_fields_set") and hasattr(value, "yield_for_execution")
 
 
-__all__ = ["Config", "Field", "LegacyField", "PermissiveConfig", "RunConfig"]
+__all__ = [
+    "Config",
+    "Field",
+    "LegacyField",
+    "PermissiveConfig",
+    "RunConfig",
+    "config_value",
+    "object_config",
+    "object_fields",
+]

@@ -1,5 +1,6 @@
 """Turning run config (dicts) into Config instances, with errors that name the definition and
-the field path and give pydantic's reason."""
+the field path and give pydantic's reason. Environment values are read first (config_env),
+so a Config reaches the op with the variable's value, never its name."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import importlib
 from collections.abc import Sequence
 from typing import Any
 
-from dagwire.runtime.errors import DagwireInvalidConfigError
+from dagwire.runtime.config import object_fields
+from dagwire.runtime.config_env import EnvResolution, Path, mask_env_values, resolve_env
+from dagwire.runtime.errors import DagwireInvalidConfigError, DagwireMissingEnvVarError
 
 
 def validation_error_type() -> type[Exception]:
@@ -36,24 +39,61 @@ def problems_of(error: Exception, prefix: str = "") -> list[str]:
     return lines
 
 
+def env_problem_lines(resolution: EnvResolution, prefix: Path = ()) -> list[str]:
+    """``path: reason`` for what reading the environment found wrong (never a value)."""
+    lines: list[str] = []
+    for path, reason in resolution.problems:
+        where = format_location([*prefix, *path])
+        lines.append(f"{where}: {reason}" if where else reason)
+    return lines
+
+
+def missing_env_lines(resolution: EnvResolution, owner: str, prefix: Path = ()) -> list[str]:
+    """``A_STR (op 'read', field 'inner.s')``: the variables that are not set, and where."""
+    return [
+        f"{name} ({owner}, field '{format_location([*prefix, *path])}')"
+        for name, path in resolution.missing
+    ]
+
+
 def validate_config(config_class: Any, data: Any, owner: str) -> Any:
-    """A ``config_class`` instance from ``data`` (an instance, a dict or None)."""
-    if isinstance(data, config_class):
-        return data
+    """A ``config_class`` instance from ``data`` (an instance, a dict or None), with the
+    environment read for its EnvVars (``{"env": NAME}`` in a dict)."""
     if data is None:
         data = {}
-    elif hasattr(data, "model_dump") and not isinstance(data, dict):
-        # A Config of another class: validate its fields against the expected class.
-        data = data.model_dump()
-    if not isinstance(data, dict):
+    if isinstance(data, dict):
+        resolution = resolve_env(config_class, run_config=data)
+    elif hasattr(data, "model_dump"):  # a Config object (of this class or another)
+        resolution = resolve_env(config_class, given=object_fields(data))
+    else:
         raise DagwireInvalidConfigError(
             f"Invalid config for {owner}:",
             [f"expected a {config_class.__qualname__} or a dict, got {type(data).__name__}"],
         )
+    if resolution.problems:
+        raise DagwireInvalidConfigError(
+            f"Invalid config for {owner}:", env_problem_lines(resolution)
+        )
+    if resolution.missing:
+        raise DagwireMissingEnvVarError(
+            "Missing environment variables:", missing_env_lines(resolution, owner)
+        )
+    if isinstance(data, config_class) and not resolution.masks:
+        return data  # nothing was read from the environment: the object as it was given
     try:
-        return config_class.model_validate(data)
+        instance = config_class.model_validate(resolution.value)
     except validation_error_type() as error:
-        raise DagwireInvalidConfigError(f"Invalid config for {owner}:", problems_of(error)) from None
+        raise DagwireInvalidConfigError(
+            f"Invalid config for {owner}:", problems_of(error)
+        ) from None
+    mask_env_values(instance, resolution.masks)
+    return instance
 
 
-__all__ = ["format_location", "problems_of", "validate_config"]
+__all__ = [
+    "env_problem_lines",
+    "format_location",
+    "missing_env_lines",
+    "problems_of",
+    "validate_config",
+]

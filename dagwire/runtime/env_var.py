@@ -4,6 +4,11 @@
 Reading it as text (``str()``, f-strings, ``format``) raises, because that is almost always a
 bug: the code would use the name where it meant the value. ``EnvVar.int("X")`` is the ``int``
 counterpart. ``get_value()`` reads the environment.
+
+In a run-config dict the same thing is written ``{"env": "X"}`` (Dagster's form, which
+``RunConfig.to_config_dict()`` produces for an EnvVar); an EnvVar object written into such a
+dict is a mistake Dagster rejects, and so do we (``raw_env_var_problem``). ``read_env`` is
+the one place that reads a variable for a str, int or bool config value.
 """
 
 from __future__ import annotations
@@ -93,6 +98,63 @@ class IntEnvVar(int):
         return (IntEnvVar.create, (self._env_var_name,))
 
 
+class EnvSource(dict[str, str]):
+    """``{"env": NAME}``, written for an EnvVar by ``RunConfig.to_config_dict()``.
+
+    It equals (and prints as) Dagster's plain dict; being its own class, it tells the run that
+    an EnvVar stood here, so an EnvVar in a field that cannot read one is an error, not the
+    dict passed on as the value.
+    """
+
+    def __init__(self, placeholder: EnvVar | IntEnvVar) -> None:
+        super().__init__(env=placeholder.env_var_name)
+        self.placeholder = placeholder
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (EnvSource, (self.placeholder,))
+
+
+def env_source_name(value: object) -> str | None:
+    """NAME when ``value`` is ``{"env": NAME}`` (Dagster's run-config form), else None."""
+    if isinstance(value, dict) and len(value) == 1 and isinstance(value.get("env"), str):
+        name: str = value["env"]
+        return name
+    return None
+
+
+class EnvVarNotSet(LookupError):
+    """``read_env`` of a variable that is not set."""
+
+
+def read_env(name: str, kind: type[Any] = str) -> Any:
+    """The variable's value as Dagster reads it for a ``kind`` (str, int or bool) field.
+
+    Raises ``EnvVarNotSet``, or ``ValueError`` when an int field's variable is not an integer;
+    neither message contains the value (it may be a secret), and no exception is chained.
+    """
+    text = os.environ.get(name)
+    if text is None:
+        raise EnvVarNotSet(name)
+    if kind is bool:
+        return text.lower() not in {"false", "none", "0", ""}  # Dagster's reading
+    if kind is int:
+        try:
+            return int(text)
+        except ValueError:
+            pass
+        raise ValueError(f'environment variable "{name}" cannot be read as an int')
+    return text
+
+
+def raw_env_var_problem(value: EnvVar | IntEnvVar) -> str:
+    """Why an EnvVar object inside a run-config dict is refused, and what to write instead."""
+    name = value.env_var_name
+    return (
+        f"{value!r} cannot be used in a config dict: write {{'env': '{name}'}} instead, "
+        f"or pass a Config (or resource) object in RunConfig"
+    )
+
+
 def env_var_name(value: object) -> str | None:
     """The variable name when ``value`` is an EnvVar / EnvVar.int, else None."""
     if isinstance(value, EnvVar):
@@ -102,4 +164,13 @@ def env_var_name(value: object) -> str | None:
     return None
 
 
-__all__ = ["EnvVar", "IntEnvVar", "env_var_name"]
+__all__ = [
+    "EnvSource",
+    "EnvVar",
+    "EnvVarNotSet",
+    "IntEnvVar",
+    "env_source_name",
+    "env_var_name",
+    "raw_env_var_problem",
+    "read_env",
+]

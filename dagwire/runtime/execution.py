@@ -21,6 +21,7 @@ from dagwire.runtime.errors import (
     DagwireError,
     DagwireInvalidConfigError,
     DagwireInvalidDefinitionError,
+    DagwireMissingEnvVarError,
 )
 from dagwire.runtime.io_managers import InMemoryIOManager, InputContext, OutputContext
 from dagwire.runtime.composition import NodeOutput
@@ -232,6 +233,7 @@ def _step_configs(steps: Sequence[Step], run_config: Mapping[str, Any], job_name
     handles = {".".join(step.key.split(".")[: i + 1]) for step in steps
                for i in range(step.key.count(".") + 1)}
     problems = _unknown_op_names(ops_config, handles)
+    missing_env: list[str] = []
     configs: dict[str, Any] = {}
     for step in steps:
         source = step.definition.config_source
@@ -251,6 +253,8 @@ def _step_configs(steps: Sequence[Step], run_config: Mapping[str, Any], job_name
         if source.kind == "class":
             try:
                 configs[step.key] = validate_config(source.config_class, data, owner)
+            except DagwireMissingEnvVarError as error:
+                missing_env.extend(error.problems)
             except DagwireInvalidConfigError as error:
                 problems.extend(f"{owner}: {line}" for line in error.problems)
         else:  # legacy config_schema= (issue 3)
@@ -260,6 +264,8 @@ def _step_configs(steps: Sequence[Step], run_config: Mapping[str, Any], job_name
                 problems.extend(f"{owner}: {line}" for line in problem_lines(error, ()))
     if problems:
         raise DagwireInvalidConfigError(f"Invalid run config for job '{job_name}':", problems)
+    if missing_env:
+        raise DagwireMissingEnvVarError("Missing environment variables:", missing_env)
     return configs
 
 

@@ -1,23 +1,29 @@
 """Setting resources up for a run (or a direct call) and tearing them down afterwards.
 
-When a run starts, every bound resource it needs is resolved: EnvVar fields read the
-environment (missing variables are reported together, naming the variable and the resource
-key), partially configured resources get their remaining fields from run config, nested
-resources are resolved first. Then each resource is set up (``yield_for_execution``) in
-dependency order, and torn down in reverse order after the last step, also on failure.
+When a run starts, every bound resource it needs is resolved: run config gives the fields a
+partially configured resource left open (or overrides those it has), and replaces the whole
+config of a fully configured one, as in Dagster; EnvVars are read through the same walk as
+op config (config_env; missing variables are reported together, naming the variable, the
+resource key and the field); nested resources are resolved first. Then each resource is set
+up (``yield_for_execution``) in dependency order, and torn down in reverse order after the
+last step, also on failure.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Generator, Iterable, Mapping
 from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Any
 
-from dagwire.runtime.config_validation import problems_of, validation_error_type
-from dagwire.runtime.env_var import EnvVar, IntEnvVar
+from dagwire.runtime.config_env import Path, mask_env_values, resolve_env
+from dagwire.runtime.config_validation import (
+    env_problem_lines,
+    missing_env_lines,
+    problems_of,
+    validation_error_type,
+)
 from dagwire.runtime.errors import DagwireInvalidConfigError, DagwireMissingEnvVarError
 from dagwire.runtime.legacy.resource_access import with_dependencies
 from dagwire.runtime.legacy.resource_defs import function_resource_configs
@@ -70,80 +76,84 @@ class _Resolver:
             resource = self.definitions[key].resource
             assert resource is not None, "only configurable resources are resolved"
             self.depends_on[key] = []
-            self.resolved[key] = self.resolve(key, resource, key)
+            self.resolved[key] = self.resolve(key, resource)
         return self.resolved[key]
 
-    def resolve(self, key: str, resource: ConfigurableResource, path: str) -> Any:
-        """A validated instance with environment values filled in, or the resource itself."""
-        values: dict[str, Any] = {}
-        placeholders: dict[str, EnvVar | IntEnvVar] = {}
-        changed = False
+    def resolve(self, key: str, resource: ConfigurableResource, path: Path = ()) -> Any:
+        """A validated instance with environment values read and run config applied (the
+        resource bound under ``key``, or its nested resource at field ``path``), or the
+        resource itself when nothing changes."""
+        resource_class: Any
         if isinstance(resource, PartialResource):
-            resource_class: Any = resource.resource_class
-            values.update(resource.partial_config)
-            launch = resource_run_config(self.run_config, key) if path == key else None
-            # {"env": "NAME"} in run config reads the variable, as in Dagster
-            values.update({
-                name: EnvVar(value["env"]) if _is_env_source(value) else value
-                for name, value in dict(launch or {}).items()
-            })
+            resource_class, given = resource.resource_class, resource.partial_config
             changed = True
-        else:
-            resource_class = type(resource)
-            # declaration order, so that errors list fields the same way on every run
-            values.update(
-                {
-                    name: getattr(resource, name)
-                    for name in type(resource).model_fields
-                    if name in resource.model_fields_set
-                }
-            )
-            if path == key and resource_run_config(self.run_config, key) is not None:
-                self.config_errors.append(
-                    (
-                        f"resource '{key}'",
-                        ["run config is given but the resource is fully configured "
-                         "(use configure_at_launch() to leave fields to run config)"],
-                    )
-                )
-        for name, value in list(values.items()):
-            if isinstance(value, (EnvVar, IntEnvVar)):
-                raw = os.environ.get(value.env_var_name)
-                if raw is None:
-                    field_path = _join(path, name).split(".", 1)[1]  # without the key
-                    self.missing_env.append(
-                        f"{value.env_var_name} (resource '{key}', field '{field_path}')"
-                    )
-                    continue
-                values[name] = raw
-                placeholders[name] = value
-                changed = True
-            elif isinstance(value, PartialResource) and id(value) in self.top_level:
+        else:  # declaration order, so that errors list fields the same way on every run
+            resource_class, changed = type(resource), False
+            given = {
+                name: getattr(resource, name)
+                for name in resource_class.model_fields
+                if name in resource.model_fields_set
+            }
+        nested: dict[str, Any] = {}
+        config: dict[str, Any] = {}
+        for name, value in given.items():
+            if isinstance(value, PartialResource) and id(value) in self.top_level:
                 # Configured at launch under its own top-level key: use that instance.
                 bound_key = self.top_level[id(value)]
                 self.depends_on.setdefault(key, []).append(bound_key)
-                values[name] = self.resolve_key(bound_key)
+                nested[name] = self.resolve_key(bound_key)
                 changed = True
             elif isinstance(value, ConfigurableResource):
-                nested = self.resolve(key, value, _join(path, name))
-                if nested is not value:
-                    values[name] = nested
-                    changed = True
-        if not changed:
-            return resource
-        if self.missing_env:
+                nested[name] = self.resolve(key, value, (*path, name))
+                changed = changed or nested[name] is not value
+            else:
+                config[name] = value
+        owner = f"resource '{'.'.join((key, *path))}'"
+        override = resource_run_config(self.run_config, key) if not path else None
+        if override is not None:
+            # As in Dagster: run config gives the fields a partially configured resource left
+            # open (or overrides some it was given), and REPLACES the config of a fully
+            # configured one (fields it leaves out take the class defaults). Either way an
+            # EnvVar the run config replaces is never read.
+            problems = self._override_problems(resource_class, override, nested)
+            if problems:
+                self.config_errors.append((owner, problems))
+                return resource
+            if not isinstance(resource, PartialResource):
+                config = {}
+            changed = True
+        resolution = resolve_env(resource_class, given=config, run_config=override)
+        self.missing_env.extend(missing_env_lines(resolution, f"resource '{key}'", path))
+        if resolution.problems:
+            self.config_errors.append((owner, env_problem_lines(resolution)))
+        if not (changed or resolution.masks) or resolution.missing or resolution.problems:
             return resource
         try:
-            instance = resource_class(**values)
+            instance = resource_class(**resolution.value, **nested)
         except validation_error_type() as error:
-            self.config_errors.append((f"resource '{path}'", problems_of(error)))
+            self.config_errors.append((owner, problems_of(error)))
             return resource
-        instance._dagwire_env_fields = placeholders
+        mask_env_values(instance, resolution.masks)
         return instance
 
+    @staticmethod
+    def _override_problems(
+        resource_class: Any, override: Any, nested: Mapping[str, Any]
+    ) -> list[str]:
+        if not isinstance(override, Mapping):
+            return [f"run config must be a dict of fields, got {type(override).__name__}"]
+        return [
+            f"{name}: a nested resource takes no run config here (bind it under its own "
+            f"resource key to configure it at launch)"
+            for name in override
+            if name in nested or _is_resource_field(resource_class, name)
+        ]
 
-def _is_env_source(value: Any) -> bool:
-    return isinstance(value, dict) and set(value) == {"env"} and isinstance(value["env"], str)
+
+def _is_resource_field(resource_class: Any, name: str) -> bool:
+    info = resource_class.model_fields.get(name)
+    annotation = getattr(info, "annotation", None)
+    return isinstance(annotation, type) and issubclass(annotation, ConfigurableResource)
 
 
 def _dependency_order(keys: list[str], depends_on: Mapping[str, list[str]]) -> list[str]:
@@ -160,10 +170,6 @@ def _dependency_order(keys: list[str], depends_on: Mapping[str, list[str]]) -> l
     for key in keys:
         visit(key)
     return ordered
-
-
-def _join(path: str, name: str) -> str:
-    return f"{path}.{name}"
 
 
 class InitializedResources:
@@ -206,13 +212,13 @@ class InitializedResources:
         )
         resolver.missing_env.extend(missing_env)
         resolver.config_errors.extend(config_errors)
+        if resolver.config_errors:
+            problems = [f"{owner}: {line}" for owner, lines in resolver.config_errors for line in lines]
+            raise DagwireInvalidConfigError("Invalid resource config:", problems)
         if resolver.missing_env:
             raise DagwireMissingEnvVarError(
                 "Missing environment variables:", resolver.missing_env
             )
-        if resolver.config_errors:
-            problems = [f"{owner}: {line}" for owner, lines in resolver.config_errors for line in lines]
-            raise DagwireInvalidConfigError("Invalid resource config:", problems)
         try:
             for key in self.keys:
                 self.values[key] = self._start(key, self.definitions[key], resolved.get(key))

@@ -112,8 +112,8 @@ def test_secret_not_in_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
         defs.get_implicit_global_asset_job_def().execute_in_process()
     assert str(excinfo.value) == (
         "Invalid resource config:\n"
-        "- resource 'api': port: Input should be a valid integer, unable to parse string as an "
-        "integer"
+        "- resource 'api': port: environment variable \"DAGWIRE_API_PORT\" cannot be read as an "
+        "int"
     )
     assert SECRET not in repr(excinfo.value)
 

@@ -399,14 +399,20 @@ def test_asset_job_selecting_unknown_asset() -> None:
     )
 
 
-def test_run_config_for_fully_configured_resource() -> None:
+def test_run_config_for_a_nested_resource_field() -> None:
+    # Run config may set a bound resource's fields (as in Dagster), but not those holding a
+    # nested resource (Dagster: DagsterInvalidConfigError, unexpected config entry).
+    @asset
+    def stocked(warehouse: Warehouse) -> str:
+        return warehouse.db.uri
+
     with pytest.raises(DagwireInvalidConfigError) as excinfo:
-        materialize([users], resources={"db": Db(uri="x")},
-                    run_config={"resources": {"db": {"config": {"uri": "y"}}}})
+        materialize([stocked], resources={"warehouse": Warehouse(db=Db(uri="x"))},
+                    run_config={"resources": {"warehouse": {"config": {"db": {"uri": "y"}}}}})
     assert error_text(excinfo) == (
         "Invalid resource config:\n"
-        "- resource 'db': run config is given but the resource is fully configured "
-        "(use configure_at_launch() to leave fields to run config)"
+        "- resource 'warehouse': db: a nested resource takes no run config here (bind it under "
+        "its own resource key to configure it at launch)"
     )
 
 

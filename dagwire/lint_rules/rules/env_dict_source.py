@@ -56,17 +56,39 @@ def _in_labels(model: ModuleModel, node: ast.AST) -> bool:
     return False
 
 
+def _in_run_config(model: ModuleModel, node: ast.AST) -> bool:
+    """Inside run config (under a "config" key, a `run_config=` / `config=` argument, or
+    `RunConfig(...)`): there {"env": "X"} is the form both frameworks read, and an EnvVar
+    object is refused, so it is not a legacy source to replace."""
+    child = node
+    parent = model.parents.get(id(child))
+    while parent is not None and not isinstance(parent, ast.stmt):
+        if isinstance(parent, ast.keyword) and parent.arg in ("config", "run_config"):
+            return True
+        if isinstance(parent, ast.Call) and model.imports.role(parent.func) == "RunConfig":
+            return True
+        if isinstance(parent, ast.Dict):
+            for key, value in zip(parent.keys, parent.values):
+                if value is child and isinstance(key, ast.Constant) and key.value == "config":
+                    return True
+        child, parent = parent, model.parents.get(id(parent))
+    return False
+
+
 def check(file: FileCheck) -> Iterator[Finding]:
     model = file.model
     # Only as a value inside config (another dict, or `.configured(...)`): a top-level
-    # {"env": "prod"} is much more often a tag than a config source.
+    # {"env": "prod"} is much more often a tag than a config source. Run config is left
+    # alone: {"env": "X"} is how run config reads a variable (for Pythonic Config and
+    # resource fields too), where EnvVar("X") would be refused.
     for mapping in model.dicts:
         for key, value in zip(mapping.keys, mapping.values):
             if isinstance(key, ast.Constant) and key.value == "config":
                 continue  # {"config": {"env": ...}}: the config itself, `env` is a field
             var = _env_var(value)
-            if var is not None and not _in_labels(model, value):
-                yield finding(value, ENV_DICT_MESSAGE.format(var=var))
+            if var is None or _in_labels(model, value) or _in_run_config(model, value):
+                continue
+            yield finding(value, ENV_DICT_MESSAGE.format(var=var))
     for call in model.calls:
         if isinstance(call.func, ast.Attribute) and call.func.attr == "configured":
             for arg in call.args[:1]:

@@ -30,6 +30,11 @@ MESSAGE = (
     "RSC301 hard-coded secret for '{name}': pass EnvVar(\"...\") so the value is read from "
     "the environment at run time"
 )
+# In a config dict an EnvVar object is refused (by Dagster and dagwire): the dict form reads it.
+DICT_MESSAGE = (
+    "RSC301 hard-coded secret for '{name}': give {{\"env\": \"...\"}} so the value is read "
+    "from the environment at run time (in a config dict, EnvVar(...) is refused)"
+)
 
 
 def check(file: FileCheck) -> Iterator[Finding]:
@@ -74,7 +79,7 @@ def check(file: FileCheck) -> Iterator[Finding]:
             for key, value in zip(mapping.keys, mapping.values):
                 if isinstance(key, ast.Constant) and isinstance(key.value, str):
                     if is_secret_name(key.value) and is_literal_secret(value):
-                        yield finding(value, MESSAGE.format(name=key.value))
+                        yield finding(value, DICT_MESSAGE.format(name=key.value))
 
 
 def _secret_keyword(keyword: ast.keyword) -> bool:

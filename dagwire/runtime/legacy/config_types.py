@@ -14,10 +14,11 @@ tests/legacy); messages are ours.
 from __future__ import annotations
 
 import enum as _enum
-import os
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+
+from dagwire.runtime.env_var import EnvVar, EnvVarNotSet, IntEnvVar, raw_env_var_problem, read_env
 
 PathPart = typing.Union[str, int]
 Path = tuple[PathPart, ...]
@@ -143,6 +144,8 @@ class ScalarType(ConfigType):
     def check(self, value: object, path: Path, checker: _Checker) -> object:
         if value is None:
             return checker.fail(path, f"must not be None (expected {self.display})")
+        if isinstance(value, (EnvVar, IntEnvVar)):  # a str / int, but its name is not the value
+            return checker.fail(path, raw_env_var_problem(value))
         if not self.accepts(value):
             return checker.fail(
                 path, f"expected {self.display}, got {_kind_of(value)} {value!r}"
@@ -388,11 +391,6 @@ class Enum(ConfigType):
         return checker.fail(path, f"{value!r} is not a {self.given_name} value ({names})")
 
 
-def _truthy_env_text(text: str) -> bool:
-    # Dagster reads every string except these as True.
-    return text.lower() not in {"false", "none", "0", ""}
-
-
 class SourceType(ConfigType):
     """``StringSource`` / ``IntSource`` / ``BoolSource``: a plain value or ``{"env": "NAME"}``."""
 
@@ -416,20 +414,12 @@ class SourceType(ConfigType):
             return checker.fail(path + ("env",), f"expected String, got {_kind_of(name)} {name!r}")
         if not checker.resolve_env:
             return {"env": name}
-        text = os.environ.get(name)
-        if text is None:
+        try:
+            return read_env(name, self.scalar.python_type)
+        except EnvVarNotSet:
             return checker.fail(path, f'environment variable "{name}" is not set', env_var=name)
-        if self.scalar is Int:
-            try:
-                return int(text)
-            except ValueError:
-                # the variable's content is never shown: it may be a secret
-                return checker.fail(
-                    path, f'environment variable "{name}" cannot be read as an int', env_var=name
-                )
-        if self.scalar is Bool:
-            return _truthy_env_text(text)
-        return text
+        except ValueError as error:  # its message never holds the value: it may be a secret
+            return checker.fail(path, str(error), env_var=name)
 
 
 StringSource = SourceType(String)
