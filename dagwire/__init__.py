@@ -117,7 +117,7 @@ if TYPE_CHECKING:
     from dagwire.runtime.definitions import load_assets_from_package_name as load_assets_from_package_name
     from dagwire.runtime.definitions import load_assets_from_package_module as load_assets_from_package_module
     from dagwire.runtime.sensor import SensorResult as SensorResult
-    from dagwire.runtime.errors import Failure as Failure
+    from dagwire.runtime.results import Failure as Failure
     from dagwire.runtime.executors import get_dagster_logger as get_dagster_logger
     from dagwire.runtime.executors import multiprocess_executor as multiprocess_executor
     from dagwire.runtime.executors import in_process_executor as in_process_executor
@@ -137,20 +137,20 @@ if TYPE_CHECKING:
     from dagwire.runtime.resources import ResourceParam as ResourceParam
     from dagwire.runtime.resources import PartialResource as PartialResource
     from dagwire.runtime.resources import ResourceDefinition as ResourceDefinition
-    from dagwire.runtime.resources import InitResourceContext as InitResourceContext
-    from dagwire.runtime.resources import build_init_resource_context as build_init_resource_context
+    from dagwire.runtime.context import InitResourceContext as InitResourceContext
+    from dagwire.runtime.context import build_init_resource_context as build_init_resource_context
     from dagwire.runtime.io_managers import IOManager as IOManager
     from dagwire.runtime.io_managers import ConfigurableIOManager as ConfigurableIOManager
     from dagwire.runtime.io_managers import InMemoryIOManager as InMemoryIOManager
     from dagwire.runtime.io_managers import FilesystemIOManager as FilesystemIOManager
-    from dagwire.runtime.io_managers import InputContext as InputContext
-    from dagwire.runtime.io_managers import OutputContext as OutputContext
+    from dagwire.runtime.context import InputContext as InputContext
+    from dagwire.runtime.context import OutputContext as OutputContext
     from dagwire.runtime.op import op as op
     from dagwire.runtime.op import OpDefinition as OpDefinition
     from dagwire.runtime.asset import asset as asset
     from dagwire.runtime.asset import multi_asset as multi_asset
     from dagwire.runtime.asset import AssetsDefinition as AssetsDefinition
-    from dagwire.runtime.asset import AssetKey as AssetKey
+    from dagwire.runtime.asset_key import AssetKey as AssetKey
     from dagwire.runtime.asset import AssetOut as AssetOut
     from dagwire.runtime.asset import AssetIn as AssetIn
     from dagwire.runtime.job import job as job

@@ -19,7 +19,7 @@ EXPORTS: dict[str, str] = {
     "load_assets_from_package_name": "dagwire.runtime.definitions",
     "load_assets_from_package_module": "dagwire.runtime.definitions",
     "SensorResult": "dagwire.runtime.sensor",
-    "Failure": "dagwire.runtime.errors",
+    "Failure": "dagwire.runtime.results",
     "get_dagster_logger": "dagwire.runtime.executors",
     "multiprocess_executor": "dagwire.runtime.executors",
     "in_process_executor": "dagwire.runtime.executors",
@@ -39,20 +39,20 @@ EXPORTS: dict[str, str] = {
     "ResourceParam": "dagwire.runtime.resources",
     "PartialResource": "dagwire.runtime.resources",
     "ResourceDefinition": "dagwire.runtime.resources",
-    "InitResourceContext": "dagwire.runtime.resources",
-    "build_init_resource_context": "dagwire.runtime.resources",
+    "InitResourceContext": "dagwire.runtime.context",
+    "build_init_resource_context": "dagwire.runtime.context",
     "IOManager": "dagwire.runtime.io_managers",
     "ConfigurableIOManager": "dagwire.runtime.io_managers",
     "InMemoryIOManager": "dagwire.runtime.io_managers",
     "FilesystemIOManager": "dagwire.runtime.io_managers",
-    "InputContext": "dagwire.runtime.io_managers",
-    "OutputContext": "dagwire.runtime.io_managers",
+    "InputContext": "dagwire.runtime.context",
+    "OutputContext": "dagwire.runtime.context",
     "op": "dagwire.runtime.op",
     "OpDefinition": "dagwire.runtime.op",
     "asset": "dagwire.runtime.asset",
     "multi_asset": "dagwire.runtime.asset",
     "AssetsDefinition": "dagwire.runtime.asset",
-    "AssetKey": "dagwire.runtime.asset",
+    "AssetKey": "dagwire.runtime.asset_key",
     "AssetOut": "dagwire.runtime.asset",
     "AssetIn": "dagwire.runtime.asset",
     "AssetSelection": "dagwire.runtime.asset_selection",
@@ -216,7 +216,7 @@ if TYPE_CHECKING:
     from dagwire.runtime.definitions import load_assets_from_package_name as load_assets_from_package_name
     from dagwire.runtime.definitions import load_assets_from_package_module as load_assets_from_package_module
     from dagwire.runtime.sensor import SensorResult as SensorResult
-    from dagwire.runtime.errors import Failure as Failure
+    from dagwire.runtime.results import Failure as Failure
     from dagwire.runtime.executors import get_dagster_logger as get_dagster_logger
     from dagwire.runtime.executors import multiprocess_executor as multiprocess_executor
     from dagwire.runtime.executors import in_process_executor as in_process_executor
@@ -236,20 +236,20 @@ if TYPE_CHECKING:
     from dagwire.runtime.resources import ResourceParam as ResourceParam
     from dagwire.runtime.resources import PartialResource as PartialResource
     from dagwire.runtime.resources import ResourceDefinition as ResourceDefinition
-    from dagwire.runtime.resources import InitResourceContext as InitResourceContext
-    from dagwire.runtime.resources import build_init_resource_context as build_init_resource_context
+    from dagwire.runtime.context import InitResourceContext as InitResourceContext
+    from dagwire.runtime.context import build_init_resource_context as build_init_resource_context
     from dagwire.runtime.io_managers import IOManager as IOManager
     from dagwire.runtime.io_managers import ConfigurableIOManager as ConfigurableIOManager
     from dagwire.runtime.io_managers import InMemoryIOManager as InMemoryIOManager
     from dagwire.runtime.io_managers import FilesystemIOManager as FilesystemIOManager
-    from dagwire.runtime.io_managers import InputContext as InputContext
-    from dagwire.runtime.io_managers import OutputContext as OutputContext
+    from dagwire.runtime.context import InputContext as InputContext
+    from dagwire.runtime.context import OutputContext as OutputContext
     from dagwire.runtime.op import op as op
     from dagwire.runtime.op import OpDefinition as OpDefinition
     from dagwire.runtime.asset import asset as asset
     from dagwire.runtime.asset import multi_asset as multi_asset
     from dagwire.runtime.asset import AssetsDefinition as AssetsDefinition
-    from dagwire.runtime.asset import AssetKey as AssetKey
+    from dagwire.runtime.asset_key import AssetKey as AssetKey
     from dagwire.runtime.asset import AssetOut as AssetOut
     from dagwire.runtime.asset import AssetIn as AssetIn
     from dagwire.runtime.job import job as job

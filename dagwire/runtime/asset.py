@@ -1,13 +1,14 @@
-"""``@asset``, ``@multi_asset``, AssetsDefinition and asset keys."""
+"""``@asset``, ``@multi_asset`` and AssetsDefinition (``AssetKey`` lives in ``asset_key``)."""
 
 from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Generic, Protocol, Union, overload
+from typing import Any, Generic, Protocol, overload
 
-from typing_extensions import ParamSpec, TypeAlias, TypeVar
+from typing_extensions import ParamSpec, TypeVar
 
+from dagwire.runtime.asset_key import AssetKey, CoercibleToAssetKey
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.invocation import invoke
 from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequirement, classify
@@ -21,58 +22,6 @@ DefP = ParamSpec("DefP", default=...)
 DefR = TypeVar("DefR", default=Any)
 
 
-class AssetKey:
-    """The path that names an asset: ``AssetKey("users")``, ``AssetKey(["raw", "users"])``."""
-
-    __slots__ = ("_parts", "path")
-
-    def __init__(self, path: str | Sequence[str]) -> None:
-        parts = (path,) if isinstance(path, str) else tuple(path)
-        if not parts or not all(isinstance(p, str) and p for p in parts):
-            raise DagwireInvalidDefinitionError(
-                f"Invalid asset key {path!r}: expected a non-empty string or list of strings"
-            )
-        self._parts: tuple[str, ...] = parts  # hashed and compared
-        self.path: list[str] = list(parts)  # a list, as in Dagster
-
-    @staticmethod
-    def from_user_string(text: str) -> AssetKey:
-        return AssetKey(text.split("/"))
-
-    @staticmethod
-    def from_coercible(value: CoercibleToAssetKey) -> AssetKey:
-        if isinstance(value, AssetKey):
-            return value
-        if isinstance(value, AssetsDefinition):
-            return value.key
-        if isinstance(value, str):
-            return AssetKey.from_user_string(value)
-        return AssetKey(value)
-
-    def to_user_string(self) -> str:
-        return "/".join(self.path)
-
-    def to_python_identifier(self) -> str:
-        return "__".join(self.path)
-
-    def with_prefix(self, prefix: str | Sequence[str]) -> AssetKey:
-        head = [prefix] if isinstance(prefix, str) else list(prefix)
-        return AssetKey([*head, *self.path])
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, AssetKey) and other._parts == self._parts
-
-    def __hash__(self) -> int:
-        return hash(self._parts)
-
-    def __lt__(self, other: AssetKey) -> bool:
-        return self._parts < other._parts
-
-    def __repr__(self) -> str:
-        return f"AssetKey({self.path!r})"
-
-
-CoercibleToAssetKey: TypeAlias = Union[AssetKey, str, Sequence[str], "AssetsDefinition[Any, Any]"]
 
 
 class AssetIn:

@@ -9,6 +9,8 @@ checkers do not follow).
 
 from __future__ import annotations
 
+import enum
+import importlib
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, cast, overload
 
@@ -16,6 +18,7 @@ from typing_extensions import Self, dataclass_transform
 
 # The legacy form ``Field(str, default_value=..., is_required=..., description=...)`` builds
 # the legacy config system's own field class (issue 3); Field() below dispatches to it.
+from dagwire.runtime.env_var import EnvSource, EnvVar, IntEnvVar
 from dagwire.runtime.legacy.config_types import ConfigType, LegacyField
 
 
@@ -62,8 +65,7 @@ def Field(*args: Any, **kwargs: Any) -> Any:
     """
     if args and _is_legacy_config_type(args[0]) and "default" not in kwargs:
         return LegacyField(*args, **kwargs)
-    import importlib
-
+    # pydantic is imported on first use, not with this module (import time)
     pydantic_field: Callable[..., Any] = importlib.import_module("pydantic").Field
     return pydantic_field(*args, **kwargs)
 
@@ -165,10 +167,6 @@ def object_config(model: Any) -> dict[str, Any]:
 
 def config_value(value: Any) -> Any:
     """Dagster's dict form of a value held by a Config or resource object."""
-    import enum
-
-    from dagwire.runtime.env_var import EnvSource, EnvVar, IntEnvVar
-
     if isinstance(value, (EnvVar, IntEnvVar)):
         return EnvSource(value)
     if isinstance(value, Config) or _is_configurable(value):
@@ -190,8 +188,6 @@ def config_dict(value: Any) -> Any:
 
 
 def _op_config_value(value: Any) -> Any:
-    import enum
-
     if isinstance(value, Config):
         return {name: _op_config_value(item) for name, item in cast(Any, value)}
     if isinstance(value, enum.Enum):

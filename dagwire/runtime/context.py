@@ -1,17 +1,19 @@
-"""Contexts passed to ops, assets, sensors and schedules, and the ``build_*_context`` helpers
-used to call them directly (tests)."""
+"""Contexts passed to user code: ops and assets, sensors and schedules, resources being set
+up, IO managers storing and loading; and the ``build_*_context`` helpers used to call them
+directly (tests)."""
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from dagwire.runtime.asset_key import AssetKey
 from dagwire.runtime.errors import DagwireError, DagwireResourceNotFoundError
-
-if TYPE_CHECKING:
-    from dagwire.runtime.asset import AssetKey
+from dagwire.runtime.legacy.resource_access import InitResources
+from dagwire.runtime.metadata import AssetMaterialization
 
 _LOG = logging.getLogger("dagwire")
 _Context = TypeVar("_Context", bound="OpExecutionContext")
@@ -137,8 +139,6 @@ class OpExecutionContext:
         return self.run_tags.get(key)
 
     def add_asset_metadata(self, metadata: Mapping[str, Any], asset_key: Any = None) -> None:
-        from dagwire.runtime.asset import AssetKey
-
         if asset_key is None:
             self.output_metadata.update(metadata)
             return
@@ -147,8 +147,6 @@ class OpExecutionContext:
 
     def log_event(self, event: Any) -> None:
         """Record an AssetMaterialization (reported by the run's materialization events)."""
-        from dagwire.runtime.metadata import AssetMaterialization
-
         if not isinstance(event, AssetMaterialization):
             raise DagwireError(f"log_event takes an AssetMaterialization, got {type(event).__name__}")
         self.logged_events.append(event)
@@ -271,6 +269,123 @@ class ScheduleEvaluationContext:
         )
 
 
+class InitResourceContext:
+    """What a resource gets when it is set up for a run."""
+
+    def __init__(
+        self,
+        *,
+        resource_key: str | None = None,
+        resource_config: Any = None,
+        resources: Mapping[str, Any] | None = None,
+        run_id: str | None = None,
+        log: logging.Logger | None = None,
+    ) -> None:
+        self.resource_key = resource_key
+        self.resource_config = resource_config
+        # a dict that also answers ``context.resources.key`` (legacy resource functions)
+        self.resources: Mapping[str, Any] = InitResources(resources or {})
+        self.run_id = run_id
+        self.log = log or logging.getLogger("dagwire")
+
+    def __repr__(self) -> str:
+        return f"InitResourceContext(resource_key={self.resource_key!r}, run_id={self.run_id!r})"
+
+
+class OutputContext:
+    """Where an output comes from: the step, the output name and, for assets, the key."""
+
+    def __init__(
+        self,
+        *,
+        step_key: str,
+        name: str = "result",
+        asset_key: AssetKey | None = None,
+        run_id: str = "",
+        metadata: Mapping[str, Any] | None = None,
+        log: logging.Logger | None = None,
+    ) -> None:
+        self.step_key = step_key
+        self.name = name
+        self.asset_key = asset_key
+        self.run_id = run_id
+        # what the definition declared (@asset(metadata=...), Out(metadata=...))
+        self.definition_metadata: dict[str, Any] = dict(metadata or {})
+        self.log = log or logging.getLogger("dagwire")
+        # what the IO manager adds (add_output_metadata): reported with the materialization
+        self.added_metadata: dict[str, Any] = {}
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """Dagster's older name for ``definition_metadata``."""
+        return self.definition_metadata
+
+    def add_output_metadata(self, metadata: Mapping[str, Any]) -> None:
+        self.added_metadata.update(metadata)
+
+    @property
+    def has_asset_key(self) -> bool:
+        return self.asset_key is not None
+
+    def get_identifier(self) -> list[str]:
+        """A storage path: the asset key, or run id / step / output for op outputs."""
+        if self.asset_key is not None:
+            return list(self.asset_key.path)
+        return [self.run_id, self.step_key, self.name]
+
+    def __repr__(self) -> str:
+        return f"OutputContext(step_key={self.step_key!r}, name={self.name!r})"
+
+
+class InputContext:
+    """What an input loads: the upstream output (and its asset key, if any)."""
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        upstream_output: OutputContext,
+        step_key: str = "",
+        metadata: Mapping[str, Any] | None = None,
+        log: logging.Logger | None = None,
+    ) -> None:
+        self.name = name
+        self.upstream_output = upstream_output
+        self.step_key = step_key
+        self.definition_metadata: dict[str, Any] = dict(metadata or {})  # In(metadata=...)
+        self.log = log or logging.getLogger("dagwire")
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        return self.definition_metadata
+
+    @property
+    def asset_key(self) -> AssetKey | None:
+        return self.upstream_output.asset_key
+
+    @property
+    def has_asset_key(self) -> bool:
+        return self.upstream_output.asset_key is not None
+
+    def __repr__(self) -> str:
+        return f"InputContext(name={self.name!r}, upstream={self.upstream_output!r})"
+
+
+def with_resource_values(context: Any, values: Mapping[str, Any], owner: str) -> Any:
+    """A copy of a sensor or schedule context whose ``context.resources`` are ``values``."""
+    clone = copy.copy(context)
+    clone._resource_values = dict(values)
+    clone.resources = Resources(clone._resource_values, owner)
+    return clone
+
+
+def build_init_resource_context(
+    config: Any = None, resources: Mapping[str, Any] | None = None
+) -> InitResourceContext:
+    """A context for calling a resource function directly (Dagster's name)."""
+    return InitResourceContext(resource_config=config, resources=resources)
+
+
 def build_op_context(
     config: Any = None,
     resources: Mapping[str, Any] | None = None,
@@ -323,12 +438,17 @@ def build_schedule_context(
 
 __all__ = [
     "AssetExecutionContext",
+    "InitResourceContext",
+    "InputContext",
     "OpExecutionContext",
+    "OutputContext",
     "Resources",
     "ScheduleEvaluationContext",
     "SensorEvaluationContext",
     "build_asset_context",
+    "build_init_resource_context",
     "build_op_context",
     "build_schedule_context",
     "build_sensor_context",
+    "with_resource_values",
 ]

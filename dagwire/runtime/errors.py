@@ -7,8 +7,7 @@ together, one ``- `` line per problem. Messages never contain a resolved environ
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 
 class DagwireError(Exception):
@@ -61,27 +60,8 @@ class DagwireUnsupportedError(DagwireError, ImportError):
     (an ImportError too, so that ``try: from dagwire import X`` fallbacks keep working)."""
 
 
-class Failure(Exception):
-    """Raised by an op or asset to fail its step with a description and metadata (Dagster's
-    ``Failure``); the run reports it like any other step error."""
-
-    def __init__(
-        self,
-        description: str | None = None,
-        metadata: Mapping[str, Any] | None = None,
-        allow_retries: bool | None = None,
-    ) -> None:
-        from dagwire.runtime.metadata import normalize_metadata
-
-        super().__init__(description)
-        self.description = description
-        self.metadata = normalize_metadata(metadata or {})
-        self.allow_retries = allow_retries
-
-
 __all__ = [
     "DagwireUnsupportedError",
-    "Failure",
     "DagwireDefinitionNotFoundError",
     "DagwireError",
     "DagwireInvalidConfigError",

@@ -11,7 +11,7 @@ import logging
 import time
 import uuid
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
 from dagwire.runtime.config import RunConfig, config_dict
@@ -24,7 +24,7 @@ from dagwire.runtime.errors import (
     DagwireMissingEnvVarError,
 )
 from dagwire.runtime.io_managers import InMemoryIOManager, InputContext, OutputContext
-from dagwire.runtime.composition import NodeOutput
+from dagwire.runtime.composition import Node, NodeOutput
 from dagwire.runtime.metadata import (
     AssetMaterialization,
     AssetMaterializationEvent,
@@ -38,9 +38,6 @@ from dagwire.runtime.plan import Step, asset_steps, op_job_steps
 from dagwire.runtime.resource_init import InitializedResources
 from dagwire.runtime.unsupported import refuse
 from dagwire.runtime.validation import ResourceUser, binding_problems, nested_partial_problems
-
-if TYPE_CHECKING:
-    from dagwire.runtime.job import JobDefinition
 
 _LOG = logging.getLogger("dagwire")
 
@@ -446,8 +443,21 @@ def _definition_metadata(definition: Any, output_name: str, asset_key: AssetKey 
     return dict(outs[output_name].metadata) if output_name in outs else {}
 
 
+class RunnableJob(Protocol):
+    """What a run needs from a job (``JobDefinition``, defined on top of this module)."""
+
+    name: str
+    nodes: dict[str, Node]
+    assets: tuple[AssetsDefinition[Any, Any], ...]
+    asset_selection: tuple[AssetKey, ...] | None
+    graph_outputs: dict[str, dict[str, NodeOutput]]
+    tags: dict[str, str]
+
+    def all_resources(self, extra: Mapping[str, Any] | None = None) -> dict[str, Any]: ...
+
+
 def execute_job(
-    job: JobDefinition,
+    job: RunnableJob,
     *,
     run_config: RunConfig | Mapping[str, Any] | None,
     resources: Mapping[str, Any] | None,

@@ -14,8 +14,11 @@ import inspect
 from collections.abc import Callable, Generator, Mapping
 from typing import Any, Protocol
 
+from dagwire.runtime.config import config_dict
 from dagwire.runtime.config_validation import validate_config
+from dagwire.runtime.context import OpExecutionContext
 from dagwire.runtime.errors import DagwireInvalidInvocationError, DagwireResourceNotFoundError
+from dagwire.runtime.legacy.op_config import validate_direct_config
 from dagwire.runtime.parameters import Parameters, type_name
 from dagwire.runtime.resource_init import InitializedResources
 
@@ -49,8 +52,6 @@ def _context_resources(context: Any) -> dict[str, Any]:
 
 
 def _is_context(value: Any) -> bool:
-    from dagwire.runtime.context import OpExecutionContext
-
     return isinstance(value, OpExecutionContext)
 
 
@@ -112,13 +113,9 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
         call_kwargs[source.param] = config
         if context is not None and config is not None:
             # the context reports the config the call runs with, as a dict (as in Dagster)
-            from dagwire.runtime.config import config_dict
-
             context = _with_op_config(context, config_dict(config))
     elif source is not None and source.kind == "schema" and context is not None:
         # legacy config_schema=: the context's config, checked and with defaults applied
-        from dagwire.runtime.legacy.op_config import validate_direct_config
-
         op_config = validate_direct_config(source.schema, getattr(context, "op_config", None), owner)
         context = _with_op_config(context, op_config)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import Any, overload
 
 from dagwire.runtime import composition
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
@@ -12,10 +12,8 @@ from dagwire.runtime.asset_selection import AssetSelection
 from dagwire.runtime.composition import Node, NodeOutput
 from dagwire.runtime.config import RunConfig
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
+from dagwire.runtime.execution import ExecuteInProcessResult, execute_job
 from dagwire.runtime.unsupported import refuse
-
-if TYPE_CHECKING:
-    from dagwire.runtime.execution import ExecuteInProcessResult
 
 SelectionLike = (
     AssetSelection | Sequence["str | AssetKey | AssetsDefinition[Any, Any]"] | str | None
@@ -89,8 +87,6 @@ class JobDefinition:
         asset_selection: Sequence[Any] | None = None,
     ) -> ExecuteInProcessResult:
         """Run the job in this process. ``resources`` add to (and override) the bound ones."""
-        from dagwire.runtime.execution import execute_job
-
         refuse(f"a run of job '{self.name}'", op_selection=op_selection,
                partition_key=partition_key, asset_selection=asset_selection)
         job = self if not tags else self._with_tags(tags)

@@ -11,7 +11,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dagwire.runtime.asset import AssetKey, CoercibleToAssetKey
+from dagwire.runtime.asset_key import AssetKey, CoercibleToAssetKey
 
 
 class MetadataValue:

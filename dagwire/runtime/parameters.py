@@ -22,7 +22,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from dagwire.runtime.config import Config
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
+from dagwire.runtime.io_managers import IOManager
+from dagwire.runtime.legacy.op_config import compile_schema
+from dagwire.runtime.resources import RESOURCE_PARAM_MARKER, ConfigurableResource
 
 CONTEXT_NAMES = frozenset({"context", "_context", "context_", "_"})
 
@@ -115,9 +119,6 @@ def _type_hints(fn: Callable[..., Any]) -> dict[str, Any]:
 
 def resource_annotation(annotation: Any) -> tuple[bool, Any]:
     """(is a resource annotation, the class it names)."""
-    from dagwire.runtime.io_managers import IOManager
-    from dagwire.runtime.resources import RESOURCE_PARAM_MARKER, ConfigurableResource
-
     metadata = getattr(annotation, "__metadata__", None)
     if metadata is not None and any(item is RESOURCE_PARAM_MARKER for item in metadata):
         return True, annotation.__origin__
@@ -127,8 +128,6 @@ def resource_annotation(annotation: Any) -> tuple[bool, Any]:
 
 
 def _config_class(annotation: Any) -> bool:
-    from dagwire.runtime.config import Config
-
     return isinstance(annotation, type) and issubclass(annotation, Config)
 
 
@@ -194,8 +193,6 @@ def classify(
         if config is not None:
             problems.append("config_schema= and a 'config' parameter cannot be combined")
         else:
-            from dagwire.runtime.legacy.op_config import compile_schema
-
             config = ConfigSource(kind="schema", schema=compile_schema(config_schema, owner))
     extra = tuple(
         ResourceRequirement(key, None, None, "required_resource_keys")

@@ -11,7 +11,7 @@ from dagwire.runtime.asset import AssetKey, AssetsDefinition
 from dagwire.runtime.asset_deps import resolve_asset_deps
 from dagwire.runtime.composition import Node, NodeOutput
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
-from dagwire.runtime.toposort import dependency_levels
+from dagwire.runtime.toposort import dependency_levels, sorter
 
 
 @dataclass(frozen=True)
@@ -132,22 +132,14 @@ def _topological(steps: dict[str, Step]) -> list[Step]:
     first ready step runs; the steps it makes ready queue up behind those already waiting, in
     rank order."""
     rank = _ranks(steps)
-    remaining = {key: len(step.after) for key, step in steps.items()}
-    dependents: dict[str, list[str]] = {key: [] for key in steps}
-    for key, step in steps.items():
-        for upstream in step.after:
-            dependents[upstream].append(key)
-    queue = deque(sorted((key for key, count in remaining.items() if count == 0), key=rank.__getitem__))
+    graph = sorter({key: set(step.after) for key, step in steps.items()})
+    queue = deque(sorted(graph.get_ready(), key=rank.__getitem__))
     result: list[Step] = []
     while queue:
         key = queue.popleft()
         result.append(steps[key])
-        ready: list[str] = []
-        for dependent in dependents[key]:
-            remaining[dependent] -= 1
-            if remaining[dependent] == 0:
-                ready.append(dependent)
-        queue.extend(sorted(ready, key=rank.__getitem__))
+        graph.done(key)
+        queue.extend(sorted(graph.get_ready(), key=rank.__getitem__))
     return result
 
 

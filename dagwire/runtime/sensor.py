@@ -9,19 +9,19 @@ from __future__ import annotations
 import enum
 import inspect
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Generic, Protocol, overload
+from typing import Any, Generic, Protocol, overload
 
 from typing_extensions import ParamSpec, Self, TypeVar
 
+from dagwire.runtime.asset_key import AssetKey
+from dagwire.runtime.config import RunConfig
+from dagwire.runtime.context import build_sensor_context, with_resource_values
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.invocation import invoke
+from dagwire.runtime.job import JobDefinition, UnresolvedAssetJobDefinition
 from dagwire.runtime.parameters import Parameters, ResourceRequirement, classify
 from dagwire.runtime.resource_init import InitializedResources
 from dagwire.runtime.unsupported import refuse
-
-if TYPE_CHECKING:
-    from dagwire.runtime.config import RunConfig
-    from dagwire.runtime.job import JobDefinition, UnresolvedAssetJobDefinition
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -50,9 +50,6 @@ class RunRequest:
         asset_selection: Sequence[Any] | None = None,
         partition_key: str | None = None,
     ) -> None:
-        from dagwire.runtime.asset import AssetKey
-        from dagwire.runtime.config import RunConfig
-
         refuse("RunRequest", partition_key=partition_key)
         # the assets to materialize (recorded: dagwire launches no runs itself)
         self.asset_selection: list[AssetKey] | None = (
@@ -104,8 +101,6 @@ class SensorResult:
         dynamic_partitions_requests: Sequence[Any] | None = None,
         asset_events: Sequence[Any] | None = None,
     ) -> None:
-        from dagwire.runtime.unsupported import refuse
-
         refuse("SensorResult", dynamic_partitions_requests=dynamic_partitions_requests or None,
                asset_events=asset_events or None)
         self.run_requests = list(run_requests or [])
@@ -186,8 +181,6 @@ def evaluate_with_resources(
         if params.context_param is not None:
             if params.extra_requirements and hasattr(context, "_resource_values"):
                 # required_resource_keys= (legacy): context.resources gets the set-up objects
-                from dagwire.runtime.legacy.resource_access import with_resource_values
-
                 context = with_resource_values(
                     context, {k: resources[k] for k in keys}, definition.describe()
                 )
@@ -279,8 +272,6 @@ class SensorDefinition(EvaluationDefinition, Generic[DefP, DefR]):
 
     def evaluate_tick(self, context: Any = None) -> TickResult:
         """One tick: RunRequests (job name filled in) or the skip message."""
-        from dagwire.runtime.context import build_sensor_context
-
         context = context if context is not None else build_sensor_context(sensor_name=self.name)
         result = evaluate_with_resources(self, context, self.bound_resources)
         tick = collect_tick(result, self.describe(), self.job_name)

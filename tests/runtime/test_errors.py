@@ -440,7 +440,7 @@ def test_invalid_cron() -> None:
             return {}
     assert error_text(excinfo) == (
         "Invalid definition of schedule 'nightly':\n"
-        "- cron_schedule '0 25 * * *': hour: '25' is outside 0-23"
+        "- cron_schedule '0 25 * * *': hour: '25' is not valid (values 0-23)"
     )
 
 

@@ -13,16 +13,18 @@ import inspect
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, overload
 
+from dagwire.runtime.context import InitResourceContext
 from dagwire.runtime.errors import DagwireInvalidConfigError, DagwireInvalidDefinitionError
 from dagwire.runtime.legacy.config_types import (
     NO_VALUE,
+    ConfigProblem,
     LegacyConfigError,
     LegacyField,
     Shape,
     format_path,
 )
 from dagwire.runtime.legacy.op_config import compile_schema
-from dagwire.runtime.resources import InitResourceContext, ResourceDefinition
+from dagwire.runtime.resources import ResourceDefinition
 
 
 def _call_resource_fn(fn: Callable[..., Any], context: InitResourceContext) -> Any:
@@ -141,8 +143,6 @@ class LegacyResourceDefinition(ResourceDefinition):
 
 
 def _problem(message: str) -> Any:
-    from dagwire.runtime.legacy.config_types import ConfigProblem
-
     return ConfigProblem((), message)
 
 
