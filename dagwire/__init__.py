@@ -14,6 +14,15 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "DagwireResourceFunctionError",
+    "DagwireInvariantViolationError",
+    "DagsterUnknownResourceError",
+    "DagsterResourceFunctionError",
+    "DagsterInvariantViolationError",
+    "DagsterInvalidInvocationError",
+    "DagsterInvalidDefinitionError",
+    "DagsterInvalidConfigError",
+    "DagsterError",
     "DagwireUnsupportedError",
     "materialize_to_memory",
     "load_assets_from_package_name",
@@ -112,6 +121,15 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.errors import DagwireResourceFunctionError as DagwireResourceFunctionError
+    from dagwire.runtime.errors import DagwireInvariantViolationError as DagwireInvariantViolationError
+    from dagwire.runtime.errors import DagsterUnknownResourceError as DagsterUnknownResourceError
+    from dagwire.runtime.errors import DagsterResourceFunctionError as DagsterResourceFunctionError
+    from dagwire.runtime.errors import DagsterInvariantViolationError as DagsterInvariantViolationError
+    from dagwire.runtime.errors import DagsterInvalidInvocationError as DagsterInvalidInvocationError
+    from dagwire.runtime.errors import DagsterInvalidDefinitionError as DagsterInvalidDefinitionError
+    from dagwire.runtime.errors import DagsterInvalidConfigError as DagsterInvalidConfigError
+    from dagwire.runtime.errors import DagsterError as DagsterError
     from dagwire.runtime.errors import DagwireUnsupportedError as DagwireUnsupportedError
     from dagwire.runtime.execution import materialize_to_memory as materialize_to_memory
     from dagwire.runtime.definitions import load_assets_from_package_name as load_assets_from_package_name
@@ -237,11 +255,9 @@ _UNSUPPORTED: dict[str, str] = {
     **dict.fromkeys(("AssetSpec", "SourceAsset", "observable_source_asset", "graph_asset",
                      "graph_multi_asset"),
                     f"asset specs, source assets and graph-backed assets are {_NOT}"),
-    **dict.fromkeys(("DagsterError", "DagsterInvalidConfigError", "DagsterInvalidDefinitionError",
-                     "DagsterInvariantViolationError", "DagsterExecutionStepExecutionError",
-                     "DagsterInvalidInvocationError"),
-                    "dagwire raises its own error classes: catch DagwireError or a subclass "
-                    "(DagwireInvalidConfigError, DagwireInvalidDefinitionError, ...)"),
+    "DagsterExecutionStepExecutionError": (
+        "a run raises the step's own exception (as Dagster's execute_in_process does): catch "
+        "that, or pass raise_on_error=False and read result.failed_steps"),
 }
 
 

@@ -14,6 +14,15 @@ from typing import TYPE_CHECKING, Any
 
 # public name -> defining module (the qualified names the checker tools key on)
 EXPORTS: dict[str, str] = {
+    "DagwireResourceFunctionError": "dagwire.runtime.errors",
+    "DagwireInvariantViolationError": "dagwire.runtime.errors",
+    "DagsterUnknownResourceError": "dagwire.runtime.errors",
+    "DagsterResourceFunctionError": "dagwire.runtime.errors",
+    "DagsterInvariantViolationError": "dagwire.runtime.errors",
+    "DagsterInvalidInvocationError": "dagwire.runtime.errors",
+    "DagsterInvalidDefinitionError": "dagwire.runtime.errors",
+    "DagsterInvalidConfigError": "dagwire.runtime.errors",
+    "DagsterError": "dagwire.runtime.errors",
     "DagwireUnsupportedError": "dagwire.runtime.errors",
     "materialize_to_memory": "dagwire.runtime.execution",
     "load_assets_from_package_name": "dagwire.runtime.definitions",
@@ -113,6 +122,15 @@ EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "DagwireResourceFunctionError",
+    "DagwireInvariantViolationError",
+    "DagsterUnknownResourceError",
+    "DagsterResourceFunctionError",
+    "DagsterInvariantViolationError",
+    "DagsterInvalidInvocationError",
+    "DagsterInvalidDefinitionError",
+    "DagsterInvalidConfigError",
+    "DagsterError",
     "DagwireUnsupportedError",
     "materialize_to_memory",
     "load_assets_from_package_name",
@@ -211,6 +229,15 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.errors import DagwireResourceFunctionError as DagwireResourceFunctionError
+    from dagwire.runtime.errors import DagwireInvariantViolationError as DagwireInvariantViolationError
+    from dagwire.runtime.errors import DagsterUnknownResourceError as DagsterUnknownResourceError
+    from dagwire.runtime.errors import DagsterResourceFunctionError as DagsterResourceFunctionError
+    from dagwire.runtime.errors import DagsterInvariantViolationError as DagsterInvariantViolationError
+    from dagwire.runtime.errors import DagsterInvalidInvocationError as DagsterInvalidInvocationError
+    from dagwire.runtime.errors import DagsterInvalidDefinitionError as DagsterInvalidDefinitionError
+    from dagwire.runtime.errors import DagsterInvalidConfigError as DagsterInvalidConfigError
+    from dagwire.runtime.errors import DagsterError as DagsterError
     from dagwire.runtime.errors import DagwireUnsupportedError as DagwireUnsupportedError
     from dagwire.runtime.execution import materialize_to_memory as materialize_to_memory
     from dagwire.runtime.definitions import load_assets_from_package_name as load_assets_from_package_name

@@ -81,7 +81,8 @@ def validate_config(config_class: Any, data: Any, owner: str) -> Any:
     if isinstance(data, config_class) and not resolution.masks:
         return data  # nothing was read from the environment: the object as it was given
     try:
-        instance = config_class.model_validate(resolution.value)
+        instance = (config_class._dagwire_from_run_config(resolution.value)
+                    if isinstance(data, dict) else config_class.model_validate(resolution.value))
     except validation_error_type() as error:
         raise DagwireInvalidConfigError(
             f"Invalid config for {owner}:", problems_of(error)

@@ -205,6 +205,25 @@ class Definitions:
             self.assets
         ).with_bound_resources(self.resources)
 
+    # Dagster 1.13's names for the lookups (the get_* names are its older ones)
+    def resolve_job_def(self, name: str) -> JobDefinition:
+        return self.get_job_def(name)
+
+    def resolve_all_job_defs(self) -> list[JobDefinition]:
+        return self.get_all_job_defs()
+
+    def resolve_implicit_global_asset_job_def(self) -> JobDefinition:
+        return self.get_implicit_global_asset_job_def()
+
+    def resolve_assets_def(self, key: str | Sequence[str] | AssetKey) -> AssetsDefinition[Any, Any]:
+        return self.get_asset_def(key)
+
+    def resolve_sensor_def(self, name: str) -> SensorDefinition[Any, Any]:
+        return self.get_sensor_def(name)
+
+    def resolve_schedule_def(self, name: str) -> ScheduleDefinition[Any, Any]:
+        return self.get_schedule_def(name)
+
     def get_assets_def(self, key: str | Sequence[str] | AssetKey) -> AssetsDefinition[Any, Any]:
         """Dagster's name for ``get_asset_def``."""
         return self.get_asset_def(key)

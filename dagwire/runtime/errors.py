@@ -55,12 +55,43 @@ class DagwireDefinitionNotFoundError(DagwireError):
     """``get_job_def`` / ``get_asset_def`` / ... for a name that is not defined."""
 
 
+class DagwireInvariantViolationError(DagwireError):
+    """Something a definition or a call assumes does not hold (Dagster's
+    ``DagsterInvariantViolationError``): output metadata logged twice, a context used in two
+    calls at once."""
+
+
+class DagwireResourceFunctionError(DagwireError):
+    """A resource failed while it was set up (``setup_for_execution``, the part of
+    ``yield_for_execution`` or of a resource function before it yields); the resource's own
+    exception is the ``__cause__``."""
+
+
 class DagwireUnsupportedError(DagwireError, ImportError):
     """``from dagwire import X`` for a Dagster name whose feature dagwire does not implement
     (an ImportError too, so that ``try: from dagwire import X`` fallbacks keep working)."""
 
 
+# Dagster's names for the same errors, so that code catching them moves between the two
+# frameworks by changing the import (dagwire's messages are its own).
+DagsterError = DagwireError
+DagsterInvalidDefinitionError = DagwireInvalidDefinitionError
+DagsterInvalidConfigError = DagwireInvalidConfigError
+DagsterInvalidInvocationError = DagwireInvalidInvocationError
+DagsterInvariantViolationError = DagwireInvariantViolationError
+DagsterResourceFunctionError = DagwireResourceFunctionError
+DagsterUnknownResourceError = DagwireResourceNotFoundError
+
 __all__ = [
+    "DagsterError",
+    "DagsterInvalidConfigError",
+    "DagsterInvalidDefinitionError",
+    "DagsterInvalidInvocationError",
+    "DagsterInvariantViolationError",
+    "DagsterResourceFunctionError",
+    "DagsterUnknownResourceError",
+    "DagwireInvariantViolationError",
+    "DagwireResourceFunctionError",
     "DagwireUnsupportedError",
     "DagwireDefinitionNotFoundError",
     "DagwireError",

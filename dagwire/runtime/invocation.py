@@ -96,6 +96,11 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
     if source is not None and source.kind == "class" and source.param is not None:
         config_class = source.config_class
         fixed = getattr(definition, "fixed_config", None)
+        if source.param in arguments and getattr(context, "op_config", None) is not None:
+            raise DagwireInvalidInvocationError(
+                f"Cannot provide config in both context and kwargs: {owner} got "
+                f"{source.param}= and a context with config; give the config once"
+            )
         if source.param in arguments:
             config = validate_config(config_class, arguments[source.param], owner)
         elif fixed is not None:
@@ -120,6 +125,13 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
         context = _with_op_config(context, op_config)
 
     from_context = _context_resources(context)
+    given = [r.param for r in params.resources if r.param in arguments]
+    if given and from_context:
+        raise DagwireInvalidInvocationError(
+            f"Cannot provide resources in both context and kwargs: {owner} got "
+            f"{', '.join(repr(param) for param in given)} as arguments and a context with "
+            f"resources ({', '.join(sorted(from_context))}); give each resource one way"
+        )
     raw_resources: dict[str, Any] = dict(from_context)
     missing: list[str] = []
     for requirement in params.resources:

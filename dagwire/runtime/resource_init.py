@@ -129,7 +129,9 @@ class _Resolver:
         if not (changed or resolution.masks) or resolution.missing or resolution.problems:
             return resource
         try:
-            instance = resource_class(**resolution.value, **nested)
+            fields = {**resolution.value, **nested}
+            instance = (resource_class._dagwire_from_run_config(fields) if override is not None
+                        else resource_class(**fields))
         except validation_error_type() as error:
             self.config_errors.append((owner, problems_of(error)))
             return resource

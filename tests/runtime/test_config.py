@@ -8,7 +8,8 @@ from typing import Optional
 import pytest
 from pydantic import ValidationError
 
-from dagwire import Config, Field, PermissiveConfig, RunConfig, materialize, asset
+from dagwire import (Config, DagwireInvalidConfigError, Field, PermissiveConfig, RunConfig, asset,
+                     materialize)
 from dagwire.runtime.config import LegacyField
 
 
@@ -40,14 +41,23 @@ def test_defaults_descriptions_enums_optional_lists_dicts_nested() -> None:
     assert Everything.model_fields["name"].is_required()
 
 
-def test_enum_from_run_config_value() -> None:
+def test_enum_from_run_config_by_name_only() -> None:
+    # Dagster reads an Enum from a run-config dict by member name and refuses a value
     @asset
     def painted(config: Everything) -> str:
         return config.color.value
 
     result = materialize([painted], run_config={"ops": {"painted": {"config": {
-        "name": "n", "color": "blue", "inner": {"depth": 2}}}}})
+        "name": "n", "color": "BLUE", "inner": {"depth": 2}}}}})
     assert result.asset_value("painted") == "blue"
+    with pytest.raises(DagwireInvalidConfigError) as excinfo:
+        materialize([painted], run_config={"ops": {"painted": {"config": {
+            "name": "n", "color": "blue", "inner": {"depth": 2}}}}})
+    assert str(excinfo.value) == (
+        "Invalid run config for job '__ephemeral_asset_job__':\n"
+        "- asset 'painted': color: 'blue' is not a member name of Color: run config names a "
+        "member (RED, BLUE)"
+    )
 
 
 def test_frozen() -> None:

@@ -256,18 +256,35 @@ def test_importing_an_unsupported_dagster_name_says_why() -> None:
     from dagwire import DagwireUnsupportedError
 
     with pytest.raises(DagwireUnsupportedError) as raised:
-        from dagwire import DailyPartitionsDefinition  # type: ignore[attr-defined]  # noqa: F401
+        from dagwire import DynamicOut  # type: ignore[attr-defined]  # noqa: F401
     assert message(raised) == (
-        "cannot import name 'DailyPartitionsDefinition' from 'dagwire': partitions are not "
-        "supported by dagwire"
+        "cannot import name 'DynamicOut' from 'dagwire': dynamic outputs are not supported by "
+        "dagwire"
     )
     with pytest.raises(ImportError) as raised:  # an ImportError: try/except fallbacks work
-        from dagwire import DagsterInvalidConfigError  # type: ignore[attr-defined]  # noqa: F401
+        from dagwire import DagsterExecutionStepExecutionError  # type: ignore[attr-defined]  # noqa: F401,E501
     assert message(raised) == (
-        "cannot import name 'DagsterInvalidConfigError' from 'dagwire': dagwire raises its own "
-        "error classes: catch DagwireError or a subclass (DagwireInvalidConfigError, "
-        "DagwireInvalidDefinitionError, ...)"
+        "cannot import name 'DagsterExecutionStepExecutionError' from 'dagwire': a run raises "
+        "the step's own exception (as Dagster's execute_in_process does): catch that, or pass "
+        "raise_on_error=False and read result.failed_steps"
     )
+
+
+def test_dagster_error_names_are_dagwire_errors() -> None:
+    import dagwire
+    from dagwire import (
+        DagsterError,
+        DagsterInvalidConfigError,
+        DagsterInvalidDefinitionError,
+        DagsterInvalidInvocationError,
+        DagsterUnknownResourceError,
+    )
+
+    assert (DagsterError, DagsterInvalidConfigError, DagsterInvalidDefinitionError,
+            DagsterInvalidInvocationError, DagsterUnknownResourceError) == (
+        dagwire.DagwireError, dagwire.DagwireInvalidConfigError,
+        dagwire.DagwireInvalidDefinitionError, dagwire.DagwireInvalidInvocationError,
+        dagwire.DagwireResourceNotFoundError)
     import dagwire
 
     assert not hasattr(dagwire, "no_such_name")  # other names: a plain AttributeError

@@ -202,8 +202,7 @@ def test_bad_run_config_names_asset_and_field_path() -> None:
     assert error_text(excinfo) == (
         "Invalid run config for job '__ASSET_JOB':\n"
         "- asset 'report': title: Input should be a valid string\n"
-        "- asset 'report': target.retries: Input should be a valid integer, unable to parse "
-        "string as an integer\n"
+        "- asset 'report': target.retries: Input should be a valid integer\n"
         "- asset 'report': target.tags[1]: Input should be a valid string"
     )
 
