@@ -334,7 +334,7 @@ def run_file(path: Path, workdir: Path, timeout: float) -> dict[str, Outcome] | 
 def _environment(workdir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     env["PYTHONHASHSEED"] = "0"
-    env["PYTHONPATH"] = str(workdir)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(workdir), env.get("PYTHONPATH")]))
     return env
 
 

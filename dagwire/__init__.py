@@ -14,6 +14,12 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "ConfigurableLegacyIOManagerAdapter",
+    "IOManagerDefinition",
+    "io_manager",
+    "ConfigurableIOManagerFactory",
+    "IAttachDifferentObjectToOpContext",
+    "ResourceDependency",
     "DagwireResourceFunctionError",
     "DagwireInvariantViolationError",
     "DagsterUnknownResourceError",
@@ -121,6 +127,12 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.legacy.resource_defs import ConfigurableLegacyIOManagerAdapter as ConfigurableLegacyIOManagerAdapter
+    from dagwire.runtime.legacy.resource_defs import IOManagerDefinition as IOManagerDefinition
+    from dagwire.runtime.legacy.resource_defs import io_manager as io_manager
+    from dagwire.runtime.io_managers import ConfigurableIOManagerFactory as ConfigurableIOManagerFactory
+    from dagwire.runtime.resources import IAttachDifferentObjectToOpContext as IAttachDifferentObjectToOpContext
+    from dagwire.runtime.resources import ResourceDependency as ResourceDependency
     from dagwire.runtime.errors import DagwireResourceFunctionError as DagwireResourceFunctionError
     from dagwire.runtime.errors import DagwireInvariantViolationError as DagwireInvariantViolationError
     from dagwire.runtime.errors import DagsterUnknownResourceError as DagsterUnknownResourceError

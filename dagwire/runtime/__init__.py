@@ -14,6 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 # public name -> defining module (the qualified names the checker tools key on)
 EXPORTS: dict[str, str] = {
+    "ConfigurableLegacyIOManagerAdapter": "dagwire.runtime.legacy.resource_defs",
+    "IOManagerDefinition": "dagwire.runtime.legacy.resource_defs",
+    "io_manager": "dagwire.runtime.legacy.resource_defs",
+    "ConfigurableIOManagerFactory": "dagwire.runtime.io_managers",
+    "IAttachDifferentObjectToOpContext": "dagwire.runtime.resources",
+    "ResourceDependency": "dagwire.runtime.resources",
     "DagwireResourceFunctionError": "dagwire.runtime.errors",
     "DagwireInvariantViolationError": "dagwire.runtime.errors",
     "DagsterUnknownResourceError": "dagwire.runtime.errors",
@@ -122,6 +128,12 @@ EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "ConfigurableLegacyIOManagerAdapter",
+    "IOManagerDefinition",
+    "io_manager",
+    "ConfigurableIOManagerFactory",
+    "IAttachDifferentObjectToOpContext",
+    "ResourceDependency",
     "DagwireResourceFunctionError",
     "DagwireInvariantViolationError",
     "DagsterUnknownResourceError",
@@ -229,6 +241,12 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.legacy.resource_defs import ConfigurableLegacyIOManagerAdapter as ConfigurableLegacyIOManagerAdapter
+    from dagwire.runtime.legacy.resource_defs import IOManagerDefinition as IOManagerDefinition
+    from dagwire.runtime.legacy.resource_defs import io_manager as io_manager
+    from dagwire.runtime.io_managers import ConfigurableIOManagerFactory as ConfigurableIOManagerFactory
+    from dagwire.runtime.resources import IAttachDifferentObjectToOpContext as IAttachDifferentObjectToOpContext
+    from dagwire.runtime.resources import ResourceDependency as ResourceDependency
     from dagwire.runtime.errors import DagwireResourceFunctionError as DagwireResourceFunctionError
     from dagwire.runtime.errors import DagwireInvariantViolationError as DagwireInvariantViolationError
     from dagwire.runtime.errors import DagsterUnknownResourceError as DagsterUnknownResourceError

@@ -55,6 +55,11 @@ class ConfigurableResource(ConfigModel):
         finally:
             self.teardown_after_execution(context)
 
+    def create_resource(self, context: InitResourceContext) -> Any:
+        """What the resource gives its users once set up: itself, unless a subclass returns
+        (or yields) another object (Dagster's resource factory pattern)."""
+        return self
+
     def get_resource_context(self) -> InitResourceContext:
         if self._dagwire_context is None:
             return InitResourceContext()

@@ -184,18 +184,20 @@ def config_dict(value: Any) -> Any:
     """What Dagster's ``context.op_config`` holds for a Config instance: every field as a
     dict entry (nested Config as dicts, Enums by value, None kept). Anything else (a legacy
     config_schema value) as it is."""
-    return _op_config_value(value) if isinstance(value, Config) else value
+    return plain_config_value(value) if isinstance(value, Config) else value
 
 
-def _op_config_value(value: Any) -> Any:
+def plain_config_value(value: Any) -> Any:
+    """A config value as Dagster's contexts show it (``op_config``, ``resource_config``):
+    nested Config as dicts, Enums by value."""
     if isinstance(value, Config):
-        return {name: _op_config_value(item) for name, item in cast(Any, value)}
+        return {name: plain_config_value(item) for name, item in cast(Any, value)}
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, Mapping):
-        return {key: _op_config_value(item) for key, item in value.items()}
+        return {key: plain_config_value(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [_op_config_value(item) for item in value]
+        return [plain_config_value(item) for item in value]
     return value
 
 
@@ -213,4 +215,5 @@ __all__ = [
     "config_value",
     "object_config",
     "object_fields",
+    "plain_config_value",
 ]

@@ -36,6 +36,7 @@ from dagwire.runtime.legacy.op_config import op_config_value, problem_lines
 from dagwire.runtime.legacy.resource_access import asset_resource_problems
 from dagwire.runtime.plan import Step, asset_steps, op_job_steps
 from dagwire.runtime.resource_init import InitializedResources
+from dagwire.runtime.resources import context_value
 from dagwire.runtime.unsupported import refuse
 from dagwire.runtime.validation import ResourceUser, binding_problems, nested_partial_problems
 
@@ -382,7 +383,10 @@ def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], conf
     context: OpExecutionContext | None = None
     if params.context_param is not None:
         context_class = AssetExecutionContext if step.kind == "asset" else OpExecutionContext
-        step_resources = {r.key: resources[r.key] for r in params.requirements}
+        # what the step needs, its IO managers included (Dagster's context.resources)
+        keys = [*(r.key for r in params.requirements), *(io for _, _, io in step.outputs),
+                *(source.io_manager_key for source in step.inputs.values())]
+        step_resources = {key: context_value(resources[key]) for key in keys}
         asset_key = step.outputs[0][1] if step.kind == "asset" and len(step.outputs) == 1 else None
         context = context_class(
             op_name=step.key,

@@ -21,6 +21,7 @@ from dagwire.runtime.errors import DagwireInvalidInvocationError, DagwireResourc
 from dagwire.runtime.legacy.op_config import validate_direct_config
 from dagwire.runtime.parameters import Parameters, type_name
 from dagwire.runtime.resource_init import InitializedResources
+from dagwire.runtime.resources import context_value
 
 
 class Invocable(Protocol):
@@ -166,8 +167,9 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
             full[requirement.param] = resources[requirement.key]
         if params.context_param is not None:
             with_resources = getattr(context, "with_resources", None)
+            shown = {key: context_value(value) for key, value in resources.items()}
             full[params.context_param] = (
-                with_resources(resources) if with_resources is not None and resources else context
+                with_resources(shown) if with_resources is not None and resources else context
             )
         return full
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from typing_extensions import dataclass_transform
 
 from dagwire.runtime.config import Field
-from dagwire.runtime.context import InputContext, OutputContext
+from dagwire.runtime.context import InitResourceContext, InputContext, OutputContext
 from dagwire.runtime.errors import DagwireError
 from dagwire.runtime.resources import ConfigurableResource
 
@@ -40,6 +40,17 @@ else:  # ConfigurableResource is the pydantic model here: its subclass is one to
 
     class ConfigurableIOManager(ConfigurableResource, IOManager):
         pass
+
+
+class ConfigurableIOManagerFactory(ConfigurableResource):
+    """A resource, configured by its fields, that builds the IO manager its users get
+    (``create_io_manager``), as a ``@io_manager`` function does."""
+
+    def create_io_manager(self, context: InitResourceContext) -> IOManager:
+        raise NotImplementedError(f"{type(self).__name__} must implement create_io_manager")
+
+    def create_resource(self, context: InitResourceContext) -> Any:
+        return self.create_io_manager(context)
 
 
 class InMemoryIOManager(IOManager):
@@ -105,6 +116,7 @@ class FilesystemIOManager(ConfigurableIOManager):
 
 __all__ = [
     "ConfigurableIOManager",
+    "ConfigurableIOManagerFactory",
     "FilesystemIOManager",
     "IOManager",
     "InMemoryIOManager",

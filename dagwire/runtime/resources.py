@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Generator, Mapping
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, TypeVar
 
 from typing_extensions import Self, TypeAlias, dataclass_transform
 
@@ -34,6 +34,34 @@ RESOURCE_PARAM_MARKER = _ResourceParamMarker()
 
 ResourceParam: TypeAlias = Annotated[T, RESOURCE_PARAM_MARKER]
 """``db: ResourceParam[Engine]``: a resource that is a plain object (type checkers see T)."""
+
+
+class _ResourceDependencyMarker:
+    """Marks a resource field declared ``ResourceDependency[T]``."""
+
+    def __repr__(self) -> str:
+        return "ResourceDependency"
+
+
+RESOURCE_DEPENDENCY_MARKER = _ResourceDependencyMarker()
+
+
+class IAttachDifferentObjectToOpContext:
+    """Mixed into a resource whose users get the resource itself as a parameter but
+    ``get_object_to_set_on_execution_context()`` in ``context.resources`` (Dagster's way to
+    migrate ``context.resources.x`` users one at a time)."""
+
+    def get_object_to_set_on_execution_context(self) -> Any:
+        raise NotImplementedError(
+            f"{type(self).__name__} must implement get_object_to_set_on_execution_context"
+        )
+
+
+def context_value(resource: Any) -> Any:
+    """What ``context.resources.<key>`` gives for an initialised resource."""
+    if isinstance(resource, IAttachDifferentObjectToOpContext):
+        return resource.get_object_to_set_on_execution_context()
+    return resource
 
 
 if TYPE_CHECKING:
@@ -75,8 +103,29 @@ if TYPE_CHECKING:
 
         def get_resource_context(self) -> InitResourceContext: ...
 
+        def create_resource(self, context: InitResourceContext) -> Any: ...
+
+    class ResourceDependency(Generic[T]):
+        """``inner: ResourceDependency[T]``: a field that holds another resource; the field
+        reads as what that resource gives its users (T), and takes a resource that gives a T,
+        a ``@resource`` function, or a T itself."""
+
+        def __get__(self, obj: object, owner: Any) -> T: ...
+
+        def __set__(
+            self, obj: object, value: T | ConfigurableResource | ResourceDefinition
+        ) -> None: ...
+
 else:
     from dagwire.runtime._pydantic_resource import ConfigurableResource, PartialResource
+
+    class ResourceDependency:
+        """At run time ``ResourceDependency[T]`` is ``Annotated[Any, <marker>]``: the field
+        takes any value (the resource is set up, and the field replaced by what it gives,
+        when a run starts)."""
+
+        def __class_getitem__(cls, item: Any) -> Any:
+            return Annotated[Any, RESOURCE_DEPENDENCY_MARKER]
 
 
 class _NoValue:
@@ -166,6 +215,9 @@ def as_resource_definition(value: object) -> ResourceDefinition:
 
 __all__ = [
     "ConfigurableResource",
+    "IAttachDifferentObjectToOpContext",
+    "ResourceDependency",
+    "context_value",
     "InitResourceContext",
     "PartialResource",
     "ResourceDefinition",

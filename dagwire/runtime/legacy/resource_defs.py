@@ -24,6 +24,7 @@ from dagwire.runtime.legacy.config_types import (
     format_path,
 )
 from dagwire.runtime.legacy.op_config import compile_schema
+from dagwire.runtime.io_managers import ConfigurableIOManagerFactory
 from dagwire.runtime.resources import ResourceDefinition
 
 
@@ -186,6 +187,58 @@ def resource(
     return decorate
 
 
+class IOManagerDefinition(LegacyResourceDefinition):
+    """A resource function that returns an IO manager (what ``@io_manager`` returns)."""
+
+
+@overload
+def io_manager(config_schema: Callable[..., Any], /) -> IOManagerDefinition: ...
+
+
+@overload
+def io_manager(
+    config_schema: Any = None,
+    description: str | None = None,
+    required_resource_keys: Iterable[str] | None = None,
+    version: str | None = None,
+) -> Callable[[Callable[..., Any]], IOManagerDefinition]: ...
+
+
+def io_manager(
+    config_schema: Any = None,
+    description: str | None = None,
+    required_resource_keys: Iterable[str] | None = None,
+    version: str | None = None,
+) -> IOManagerDefinition | Callable[[Callable[..., Any]], IOManagerDefinition]:
+    """``@resource`` for a function that returns an IO manager."""
+    if callable(config_schema) and not isinstance(config_schema, type) and description is None \
+            and required_resource_keys is None and version is None:
+        return IOManagerDefinition(config_schema)
+
+    def decorate(fn: Callable[..., Any]) -> IOManagerDefinition:
+        return IOManagerDefinition(fn, config_schema=config_schema, description=description,
+                                   required_resource_keys=required_resource_keys,
+                                   version=version)
+
+    return decorate
+
+
+class ConfigurableLegacyIOManagerAdapter(ConfigurableIOManagerFactory):
+    """Typed fields in front of a ``@io_manager`` function: the function gets the fields as
+    its ``resource_config`` (override ``wrapped_io_manager``)."""
+
+    @property
+    def wrapped_io_manager(self) -> IOManagerDefinition:
+        raise NotImplementedError(f"{type(self).__name__} must define wrapped_io_manager")
+
+    def create_io_manager(self, context: InitResourceContext) -> Any:
+        config = {name: getattr(self, name) for name in type(self).model_fields}
+        return self.wrapped_io_manager(InitResourceContext(
+            resource_key=context.resource_key, resource_config=config,
+            resources=context.resources, run_id=context.run_id, log=context.log,
+        ))
+
+
 def make_values_resource(**kwargs: Any) -> LegacyResourceDefinition:
     """A resource whose value is its config: ``make_values_resource(size=int)`` is read as
     ``context.resources.values["size"]``; with no fields, any config is accepted as is."""
@@ -239,6 +292,22 @@ def function_resource_configs(
     return configs, missing_env, problems
 
 
+def nested_function_config(definition: ResourceDefinition, key: str) -> Any:
+    """The config of a resource function held by another resource's field (not bound at the
+    top level, so no run config reaches it): its ``.configured`` config, or its schema's
+    defaults."""
+    try:
+        if isinstance(definition, LegacyResourceDefinition):
+            return definition.resolve_config(NO_VALUE)
+        return compile_schema(definition.config_schema, f"resource '{key}'").validate(NO_VALUE)
+    except LegacyConfigError as error:
+        raise DagwireInvalidConfigError(
+            "Invalid resource config:",
+            [f"resource '{key}': {format_path(p.path)}: {p.message} (bind it at the top level "
+             "to configure it with run config)" for p in error.problems],
+        ) from None
+
+
 def _run_config_entry(
     run_config: Mapping[str, Any] | None,
     key: str,
@@ -252,8 +321,12 @@ def _run_config_entry(
 
 
 __all__ = [
+    "ConfigurableLegacyIOManagerAdapter",
+    "IOManagerDefinition",
     "LegacyResourceDefinition",
+    "io_manager",
     "function_resource_configs",
     "make_values_resource",
+    "nested_function_config",
     "resource",
 ]
