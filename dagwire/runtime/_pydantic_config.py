@@ -26,6 +26,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from dagwire.runtime.env_var import EnvVar, IntEnvVar
+from dagwire.runtime.errors import DagwireInvalidDefinitionError, DagwireInvalidInvocationError
+from dagwire.runtime.legacy.config_types import LegacyField
 
 
 class EnvFieldMasks(dict[str, Any]):
@@ -171,6 +173,51 @@ class ConfigModel(BaseModel):
                 values[name] = keep_env_vars(data[key], values[name])
         return model
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in type(self).model_fields:
+            raise DagwireInvalidInvocationError(self._dagwire_frozen_message())
+        super().__setattr__(name, value)
+
+    @classmethod
+    def _dagwire_frozen_message(cls) -> str:
+        return (f"'{cls.__name__}' is a Pythonic config class and does not support item "
+                f"assignment: it is frozen (make a new one, or .model_copy(update={{...}}))")
+
+    @classmethod
+    def _dagwire_definition_problems(cls) -> list[str]:
+        """What makes the class unusable as config or a resource (checked where Dagster
+        checks: when an op takes it as config, when a resource is made)."""
+        return [
+            f"field '{name}': Using 'dagster.Field' is not supported within a Pythonic config "
+            "or resource definition. 'dagster.Field' should only be used in legacy Dagster "
+            "config schemas. Did you mean to use 'pydantic.Field' instead? (Field(default=..., "
+            "description=...))"
+            for name, info in cls.model_fields.items() if isinstance(info.default, LegacyField)
+        ]
+
+    @classmethod
+    def to_fields_dict(cls) -> dict[str, ConfigFieldInfo]:
+        """Each field as Dagster's config schema sees it (the name run config uses, whether
+        it is required, its default in run-config form, its description)."""
+        fields: dict[str, ConfigFieldInfo] = {}
+        for name, info in cls.model_fields.items():
+            annotation, optional = _unwrap_optional(info.annotation)
+            default: Any = None
+            if info.default_factory is not None:
+                default = info.get_default(call_default_factory=True)
+            elif not info.is_required():
+                default = info.default
+            # a None default is no value run config could give: optional, with no default
+            provided = default is not None
+            fields[info.alias or name] = ConfigFieldInfo(
+                annotation,
+                is_required=info.is_required() and not optional,
+                default_provided=provided,
+                default_value=_run_config_form(info, default) if provided else None,
+                description=info.description,
+            )
+        return fields
+
     @classmethod
     def _dagwire_from_run_config(cls, data: Mapping[str, Any]) -> Any:
         """An instance from a run-config dict, read as Dagster reads one: strict types (no
@@ -190,6 +237,10 @@ class ConfigModel(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _dagster_config_forms(cls, data: Any, info: ValidationInfo) -> Any:
+        problems = cls._dagwire_definition_problems()
+        if problems:
+            raise DagwireInvalidDefinitionError(f"Invalid definition of {cls.__name__}:",
+                                                problems)
         if not isinstance(data, dict):
             return data
         run_config = bool(info.context and info.context.get(RUN_CONFIG))
@@ -214,6 +265,38 @@ class ConfigModel(BaseModel):
         if errors:
             raise ValidationError.from_exception_data(cls.__name__, errors)
         return data
+
+
+class ConfigFieldInfo:
+    """One entry of ``Config.to_fields_dict()`` (the attributes of Dagster's ``Field``)."""
+
+    def __init__(self, config_type: Any, *, is_required: bool, default_provided: bool,
+                 default_value: Any, description: str | None) -> None:
+        self.config_type = config_type
+        self.is_required = is_required
+        self.default_provided = default_provided
+        self.default_value = default_value
+        self.description = description
+
+    def __repr__(self) -> str:
+        return (f"ConfigFieldInfo(is_required={self.is_required!r}, "
+                f"default_value={self.default_value!r})")
+
+
+def _run_config_form(info: Any, value: Any) -> Any:
+    """A default as run config writes it: a model as a dict of its set fields, a member of a
+    discriminated union in selector form (``{"dog": {...}}``), an Enum by name."""
+    if isinstance(value, BaseModel):
+        fields = {name: _run_config_form(None, item) for name, item in value
+                  if name in value.model_fields_set or item is not None}
+        discriminator = getattr(info, "discriminator", None)
+        if isinstance(discriminator, str) and discriminator in fields:
+            tag = fields.pop(discriminator)
+            return {tag: fields}
+        return fields
+    if isinstance(value, enum.Enum):
+        return value.name
+    return value
 
 
 def _refuse_text_env_vars_for_ints(cls: type[BaseModel], data: dict[str, Any]) -> None:

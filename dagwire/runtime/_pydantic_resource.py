@@ -55,6 +55,14 @@ class ConfigurableResource(ConfigModel):
         finally:
             self.teardown_after_execution(context)
 
+    @classmethod
+    def _dagwire_frozen_message(cls) -> str:
+        return (f"'{cls.__name__}' is a Pythonic resource and does not support item "
+                "assignment, as it inherits from 'pydantic.BaseModel' with frozen=True. If trying "
+                "to maintain state on this resource, consider building a separate, stateful "
+                "client class, and provide a method on the resource to construct and return the "
+                "stateful client.")
+
     def create_resource(self, context: InitResourceContext) -> Any:
         """What the resource gives its users once set up: itself, unless a subclass returns
         (or yields) another object (Dagster's resource factory pattern)."""

@@ -90,6 +90,9 @@ if TYPE_CHECKING:
 
         def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Self: ...
 
+        @classmethod
+        def to_fields_dict(cls) -> dict[str, Any]: ...
+
     @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(Field,))
     class PermissiveConfig(Config):
         """A Config that keeps fields it does not declare."""
@@ -128,6 +131,14 @@ class RunConfig:
             "ops": _plain(self.ops),
             "execution": _plain(self.execution),
         }
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RunConfig) and (
+            (self.ops, self.resources, self.loggers, self.execution)
+            == (other.ops, other.resources, other.loggers, other.execution)
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
 
     def __repr__(self) -> str:
         return f"RunConfig(ops={sorted(self.ops)!r}, resources={sorted(self.resources)!r})"

@@ -12,7 +12,7 @@ import importlib
 import pkgutil
 import types
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
 from dagwire.runtime.errors import DagwireDefinitionNotFoundError, DagwireInvalidDefinitionError
@@ -24,6 +24,7 @@ from dagwire.runtime.sensor import SensorDefinition
 from dagwire.runtime.validation import ResourceUser, binding_problems, nested_partial_problems
 
 AnyJob = JobDefinition | UnresolvedAssetJobDefinition
+Trigger = TypeVar("Trigger", SensorDefinition[Any, Any], ScheduleDefinition[Any, Any])
 
 # mypy joins definitions of different signatures to `object` (`all_assets = [a, b]` is a
 # `list[object]`), so typed elements here would reject ordinary code. What each list holds
@@ -104,8 +105,8 @@ class Definitions:
         for job_def in self.jobs:
             jobs.setdefault(job_def.name, job_def)
         for trigger in self.triggers():
-            if trigger.job is not None:
-                jobs.setdefault(trigger.job.name, trigger.job)
+            for job_def in trigger.jobs:
+                jobs.setdefault(job_def.name, job_def)
         return list(jobs.values())
 
     def triggers(self) -> list[SensorDefinition[Any, Any] | ScheduleDefinition[Any, Any]]:
@@ -242,15 +243,24 @@ class Definitions:
         self._ensure_valid()
         for sensor_def in self.sensors:
             if sensor_def.name == name:
-                return sensor_def.with_bound_resources(self.resources)
+                return self._bound_trigger(sensor_def)
         raise DagwireDefinitionNotFoundError(f"no sensor named '{name}'")
 
     def get_schedule_def(self, name: str) -> ScheduleDefinition[Any, Any]:
         self._ensure_valid()
         for schedule_def in self.schedules:
             if schedule_def.name == name:
-                return schedule_def.with_bound_resources(self.resources)
+                return self._bound_trigger(schedule_def)
         raise DagwireDefinitionNotFoundError(f"no schedule named '{name}'")
+
+    def _bound_trigger(self, trigger: Trigger) -> Trigger:
+        """A sensor or schedule with the top-level resources, and its jobs as ``get_job_def``
+        gives them (resolved, with the resources bound)."""
+        bound = trigger.with_bound_resources(self.resources)
+        bound.jobs = [self.get_job_def(job_def.name) for job_def in trigger.jobs]
+        if trigger.job is not None:
+            bound.job = self.get_job_def(trigger.job.name)
+        return bound
 
     def __repr__(self) -> str:
         return (

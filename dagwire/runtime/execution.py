@@ -78,9 +78,25 @@ class StepFailureEvent:
     def __init__(self, step_key: str, error: BaseException) -> None:
         self.step_key = step_key
         self.error = error
+        self.message = f'Execution of step "{step_key}" failed.'
 
     def __repr__(self) -> str:
         return f"StepFailureEvent(step_key={self.step_key!r}, error={type(self.error).__name__})"
+
+
+class EngineEvent:
+    """An ``ENGINE_EVENT`` of a run: something about the run itself, such as a resource whose
+    teardown failed (logged, not failing the run, as in Dagster)."""
+
+    event_type_value = "ENGINE_EVENT"
+    step_key = None
+
+    def __init__(self, message: str, error: BaseException | None = None) -> None:
+        self.message = message
+        self.error = error
+
+    def __repr__(self) -> str:
+        return f"EngineEvent({self.message!r})"
 
 
 class ExecuteInProcessResult:
@@ -92,11 +108,19 @@ class ExecuteInProcessResult:
         run_id: str,
         steps: Sequence[StepResult],
         graph_outputs: Mapping[str, Mapping[str, NodeOutput]] | None = None,
+        engine_events: Sequence[EngineEvent] = (),
     ) -> None:
         self.job_name = job_name
         self.run_id = run_id
         self.step_results: dict[str, StepResult] = {step.key: step for step in steps}
         self._graph_outputs = dict(graph_outputs or {})
+        self.engine_events = list(engine_events)
+
+    @property
+    def all_events(self) -> list[Any]:
+        """The run's events: step failures, asset materializations, then engine events."""
+        return [*self.get_step_failure_events(), *self.get_asset_materialization_events(),
+                *self.engine_events]
 
     @property
     def success(self) -> bool:
@@ -319,7 +343,8 @@ def execute_steps(
     by_key = {result.key: result for result in results}
 
     run = _RunInfo(job_name, run_id, config, dict(tags or {}))
-    with InitializedResources(bound, needed, run_config=config, run_id=run_id, log=_LOG) as values:
+    setup = InitializedResources(bound, needed, run_config=config, run_id=run_id, log=_LOG)
+    with setup as values:
         for step, result in zip(steps, results):
             if any(by_key[upstream].status != "success" for upstream in step.after):
                 # an upstream step failed (Dagster: abandoned) or was skipped
@@ -343,7 +368,12 @@ def execute_steps(
                     raise
             finally:
                 result.duration = time.perf_counter() - started
-    return ExecuteInProcessResult(job_name, run_id, results, graph_outputs)
+    engine = [
+        EngineEvent(f"Teardown of resources [{key}] failed: {type(error).__name__}: {error}",
+                    error)
+        for key, error in setup.teardown_failures
+    ]
+    return ExecuteInProcessResult(job_name, run_id, results, graph_outputs, engine)
 
 
 class _RunInfo:

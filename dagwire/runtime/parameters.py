@@ -170,6 +170,7 @@ def classify(
                         "parameter 'config' must be annotated with a Config subclass"
                     )
                     continue
+                problems.extend(annotation._dagwire_definition_problems())
                 config = ConfigSource(kind="class", config_class=annotation, param=name)
                 continue
             if is_resource:

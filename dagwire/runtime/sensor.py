@@ -210,6 +210,9 @@ class EvaluationDefinition:
         self.fn: Callable[..., Any] = fn
         self.name = name or fn.__name__
         self.job = job
+        # the jobs a sensor targets (jobs=[...]); one job when given as job=
+        self.jobs: list[JobDefinition | UnresolvedAssetJobDefinition] = (
+            [job] if job is not None else [])
         self.job_name = job_name or (job.name if job is not None else None)
         self.description = description or inspect.getdoc(fn)
         self.signature = inspect.signature(fn)
@@ -258,15 +261,24 @@ class SensorDefinition(EvaluationDefinition, Generic[DefP, DefR]):
         description: str | None = None,
         required_resource_keys: Iterable[str] | None = None,
         default_status: DefaultSensorStatus = DefaultSensorStatus.STOPPED,
+        jobs: Sequence[JobDefinition | UnresolvedAssetJobDefinition] | None = None,
     ) -> None:
+        targets = list(jobs or ())
+        if job is not None and targets:
+            raise DagwireInvalidDefinitionError(
+                f"Invalid definition of sensor '{name or fn.__name__}':",
+                ["give the jobs it targets as job= or as jobs=, not both"],
+            )
         self._define(
             fn,
             name=name,
-            job=job,
+            job=job if job is not None or len(targets) != 1 else targets[0],
             job_name=job_name,
             description=description,
             required_resource_keys=required_resource_keys,
         )
+        if len(targets) > 1:
+            self.jobs = targets  # each RunRequest names its job (job_name=)
         self.minimum_interval_seconds = minimum_interval_seconds
         self.default_status = default_status
 
@@ -275,6 +287,13 @@ class SensorDefinition(EvaluationDefinition, Generic[DefP, DefR]):
         context = context if context is not None else build_sensor_context(sensor_name=self.name)
         result = evaluate_with_resources(self, context, self.bound_resources)
         tick = collect_tick(result, self.describe(), self.job_name)
+        missing = [r for r in tick.run_requests if r.job_name is None and len(self.jobs) > 1]
+        if missing:
+            raise DagwireInvalidDefinitionError(
+                f"{self.describe()} targets several jobs "
+                f"({', '.join(j.name for j in self.jobs)}): each RunRequest must name one "
+                "(RunRequest(job_name=...))"
+            )
         if tick.cursor is not None:  # a SensorResult's cursor
             context.update_cursor(tick.cursor)
         tick.cursor = getattr(context, "cursor", None)
@@ -338,8 +357,8 @@ def sensor(
     """Define a sensor for ``job`` (or ``job_name``)."""
 
     def decorate(function: Callable[P, R]) -> SensorDefinition[P, R]:
-        refuse(f"sensor '{name or function.__name__}'", jobs=jobs,
-               asset_selection=asset_selection, target=target)
+        refuse(f"sensor '{name or function.__name__}'", asset_selection=asset_selection,
+               target=target)
         return SensorDefinition(
             function,
             name=name,
@@ -349,6 +368,7 @@ def sensor(
             description=description,
             required_resource_keys=required_resource_keys,
             default_status=default_status,
+            jobs=jobs,
         )
 
     if fn is not None:

@@ -8,7 +8,8 @@ from typing import Optional
 import pytest
 from pydantic import ValidationError
 
-from dagwire import (Config, DagwireInvalidConfigError, Field, PermissiveConfig, RunConfig, asset,
+from dagwire import (Config, DagwireInvalidConfigError, DagwireInvalidDefinitionError,
+                     DagwireInvalidInvocationError, Field, PermissiveConfig, RunConfig, asset,
                      materialize)
 from dagwire.runtime.config import LegacyField
 
@@ -61,10 +62,30 @@ def test_enum_from_run_config_by_name_only() -> None:
 
 
 def test_frozen() -> None:
+    # Dagster's error class (DagsterInvalidInvocationError is dagwire's)
     value = Everything(name="x")
-    with pytest.raises(ValidationError) as excinfo:
+    with pytest.raises(DagwireInvalidInvocationError) as excinfo:
         value.name = "y"  # type: ignore[misc]
-    assert excinfo.value.errors()[0]["type"] == "frozen_instance"
+    assert str(excinfo.value) == (
+        "'Everything' is a Pythonic config class and does not support item assignment: it is "
+        "frozen (make a new one, or .model_copy(update={...}))"
+    )
+
+
+def test_dagster_field_in_a_config_class_is_refused_where_dagster_refuses_it() -> None:
+    class Legacy(Config):
+        name: str = Field(str, description="legacy form")  # type: ignore[assignment]
+
+    with pytest.raises(DagwireInvalidDefinitionError) as excinfo:
+        @asset
+        def uses(config: Legacy) -> None: ...
+    assert str(excinfo.value) == (
+        "Invalid definition of asset 'uses':\n"
+        "- field 'name': Using 'dagster.Field' is not supported within a Pythonic config or "
+        "resource definition. 'dagster.Field' should only be used in legacy Dagster config "
+        "schemas. Did you mean to use 'pydantic.Field' instead? (Field(default=..., "
+        "description=...))"
+    )
 
 
 def test_unknown_fields_rejected() -> None:

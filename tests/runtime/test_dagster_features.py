@@ -58,7 +58,7 @@ def test_unsupported_arguments_of_other_definitions_are_named() -> None:
          "Invalid definition of op '<lambda>':\n- retry_policy= (retries) is not supported by dagwire"),
         (lambda: sensor(job=work, jobs=[work])(lambda: None),
          "Invalid definition of sensor '<lambda>':\n"
-         "- jobs= (sensors targeting several jobs) is not supported by dagwire"),
+         "- give the jobs it targets as job= or as jobs=, not both"),
         (lambda: schedule(cron_schedule="* * * * *", job=work, should_execute=bool)(lambda: {}),
          "Invalid definition of schedule '<lambda>':\n"
          "- should_execute= (should_execute= on schedules) is not supported by dagwire"),
