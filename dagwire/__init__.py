@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "ConfigMapping",
+    "config_mapping",
+    "configured",
     "ConfigurableLegacyIOManagerAdapter",
     "IOManagerDefinition",
     "io_manager",
@@ -127,6 +130,9 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.config_mapping import ConfigMapping as ConfigMapping
+    from dagwire.runtime.config_mapping import config_mapping as config_mapping
+    from dagwire.runtime.configured import configured as configured
     from dagwire.runtime.legacy.resource_defs import ConfigurableLegacyIOManagerAdapter as ConfigurableLegacyIOManagerAdapter
     from dagwire.runtime.legacy.resource_defs import IOManagerDefinition as IOManagerDefinition
     from dagwire.runtime.legacy.resource_defs import io_manager as io_manager

@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 # public name -> defining module (the qualified names the checker tools key on)
 EXPORTS: dict[str, str] = {
+    "ConfigMapping": "dagwire.runtime.config_mapping",
+    "config_mapping": "dagwire.runtime.config_mapping",
+    "configured": "dagwire.runtime.configured",
     "ConfigurableLegacyIOManagerAdapter": "dagwire.runtime.legacy.resource_defs",
     "IOManagerDefinition": "dagwire.runtime.legacy.resource_defs",
     "io_manager": "dagwire.runtime.legacy.resource_defs",
@@ -128,6 +131,9 @@ EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "ConfigMapping",
+    "config_mapping",
+    "configured",
     "ConfigurableLegacyIOManagerAdapter",
     "IOManagerDefinition",
     "io_manager",
@@ -241,6 +247,9 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.config_mapping import ConfigMapping as ConfigMapping
+    from dagwire.runtime.config_mapping import config_mapping as config_mapping
+    from dagwire.runtime.configured import configured as configured
     from dagwire.runtime.legacy.resource_defs import ConfigurableLegacyIOManagerAdapter as ConfigurableLegacyIOManagerAdapter
     from dagwire.runtime.legacy.resource_defs import IOManagerDefinition as IOManagerDefinition
     from dagwire.runtime.legacy.resource_defs import io_manager as io_manager

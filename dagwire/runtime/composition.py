@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, Union
 
+from dagwire.runtime.config_mapping import ConfigMapping
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.ins_outs import Out
 from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequirement
@@ -98,6 +99,8 @@ class Composed:
     graph_outputs: dict[str, dict[str, Source]] = field(default_factory=dict)
     # what the body returned, by output name (graphs)
     outputs: dict[str, Source] = field(default_factory=dict)
+    # graph node handle -> the graph's config mapping (@graph(config=...))
+    graph_configs: dict[str, ConfigMapping] = field(default_factory=dict)
 
 
 class Composition:
@@ -181,6 +184,10 @@ class Composition:
                 node.op,
                 {param: relocate(source) for param, source in node.inputs.items()},
             )
+        if getattr(graph, "config_mapping", None) is not None:
+            self.composed.graph_configs[name] = graph.config_mapping
+        for handle, mapping in inner.graph_configs.items():
+            self.composed.graph_configs[prefix + handle] = mapping
         for handle, outputs in inner.graph_outputs.items():
             self.composed.graph_outputs[prefix + handle] = {
                 out: relocate(source) for out, source in outputs.items()

@@ -7,6 +7,7 @@ after the last one, also when a step fails.
 
 from __future__ import annotations
 
+import copy
 import logging
 import time
 import uuid
@@ -15,7 +16,8 @@ from typing import Any, Protocol
 
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
 from dagwire.runtime.config import RunConfig, config_dict
-from dagwire.runtime.config_validation import validate_config
+from dagwire.runtime.config_mapping import ConfigMapping
+from dagwire.runtime.config_validation import validate_config, validate_primitive
 from dagwire.runtime.context import AssetExecutionContext, OpExecutionContext
 from dagwire.runtime.errors import (
     DagwireError,
@@ -240,6 +242,28 @@ def _unknown_op_names(ops_config: Mapping[str, Any], handles: set[str], prefix: 
     return problems
 
 
+def _mapped_graph_configs(run_config: dict[str, Any],
+                          mappings: Mapping[str, ConfigMapping]) -> dict[str, Any]:
+    """Run config with the entries of graphs that have a config mapping (``{"config": ...}``,
+    the outer config) replaced by what the mapping makes of them (``{"ops": ...}``), outer
+    graphs first."""
+    if not mappings:
+        return run_config
+    run_config = copy.deepcopy(run_config)
+    for handle in sorted(mappings, key=lambda h: h.count(".")):
+        *parents, name = handle.split(".")
+        holder: Any = run_config.get("ops")
+        for parent in parents:
+            entry = holder.get(parent) if isinstance(holder, dict) else None
+            holder = entry.get("ops") if isinstance(entry, dict) else None
+        entry = holder.get(name) if isinstance(holder, dict) else None
+        if isinstance(holder, dict) and isinstance(entry, dict) and set(entry) <= {"config"}:
+            inner = mappings[handle].resolve(entry.get("config"), f"graph '{handle}'")
+            holder[name] = {"ops": inner.to_config_dict()["ops"] if isinstance(inner, RunConfig)
+                            else inner}
+    return run_config
+
+
 def _op_entry(ops_config: Mapping[str, Any], step_key: str) -> Any:
     """The run config entry of a step; ops inside graphs nest (``{"g": {"ops": {...}}}``)."""
     head, *rest = step_key.split(".")
@@ -268,11 +292,28 @@ def _step_configs(steps: Sequence[Step], run_config: Mapping[str, Any], job_name
                 continue
             entry = {"config": fixed.value}
         data = entry.get("config") if isinstance(entry, dict) and set(entry) <= {"config"} else entry
+        mapping = getattr(step.definition, "config_mapping", None)
+        if mapping is not None:  # op.configured(function): run config gives the outer config
+            inner = step.definition.parameters.config
+            try:
+                configs[step.key] = validate_config(inner.config_class,
+                                                    mapping.resolve(data, owner), owner)
+            except DagwireMissingEnvVarError as error:
+                missing_env.extend(error.problems)
+            except DagwireInvalidConfigError as error:
+                problems.extend(f"{owner}: {line}" for line in error.problems)
+            continue
         if source is None:
             if entry is not None:
                 problems.append(f"{owner}: takes no config")
             continue
-        if source.kind == "class":
+        if source.kind == "primitive":
+            try:
+                configs[step.key] = validate_primitive(source.config_class, data,
+                                                       source.default, owner)
+            except DagwireInvalidConfigError as error:
+                problems.extend(f"{owner}: {line}" for line in error.problems)
+        elif source.kind == "class":
             try:
                 configs[step.key] = validate_config(source.config_class, data, owner)
             except DagwireMissingEnvVarError as error:
@@ -320,8 +361,9 @@ def execute_steps(
     run_id: str | None,
     graph_outputs: Mapping[str, Mapping[str, NodeOutput]] | None = None,
     tags: Mapping[str, str] | None = None,
+    graph_configs: Mapping[str, ConfigMapping] | None = None,
 ) -> ExecuteInProcessResult:
-    config = normalize_run_config(run_config)
+    config = _mapped_graph_configs(normalize_run_config(run_config), graph_configs or {})
     users = _users(steps, job_name)
     problems = binding_problems(users, resources) + nested_partial_problems(resources)
     asset_defs = [step.definition for step in steps if step.kind == "asset"]
@@ -482,6 +524,7 @@ class RunnableJob(Protocol):
 
     name: str
     nodes: dict[str, Node]
+    graph_configs: dict[str, ConfigMapping]
     assets: tuple[AssetsDefinition[Any, Any], ...]
     asset_selection: tuple[AssetKey, ...] | None
     graph_outputs: dict[str, dict[str, NodeOutput]]
@@ -511,6 +554,7 @@ def execute_job(
         run_id=run_id,
         graph_outputs=job.graph_outputs,
         tags=job.tags,
+        graph_configs=job.graph_configs,
     )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Generator, Mapping
 from typing import Any, Protocol
 
 from dagwire.runtime.config import config_dict
-from dagwire.runtime.config_validation import validate_config
+from dagwire.runtime.config_validation import validate_config, validate_primitive
 from dagwire.runtime.context import OpExecutionContext
 from dagwire.runtime.errors import DagwireInvalidInvocationError, DagwireResourceNotFoundError
 from dagwire.runtime.legacy.op_config import validate_direct_config
@@ -120,6 +120,12 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
         if context is not None and config is not None:
             # the context reports the config the call runs with, as a dict (as in Dagster)
             context = _with_op_config(context, config_dict(config))
+    elif source is not None and source.kind == "primitive" and source.param is not None:
+        given = arguments.get(source.param, getattr(context, "op_config", None))
+        value = validate_primitive(source.config_class, given, source.default, owner)
+        call_kwargs[source.param] = value
+        if context is not None:
+            context = _with_op_config(context, value)
     elif source is not None and source.kind == "schema" and context is not None:
         # legacy config_schema=: the context's config, checked and with defaults applied
         op_config = validate_direct_config(source.schema, getattr(context, "op_config", None), owner)

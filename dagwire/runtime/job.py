@@ -11,6 +11,7 @@ from dagwire.runtime.asset import AssetKey, AssetsDefinition
 from dagwire.runtime.asset_selection import AssetSelection
 from dagwire.runtime.composition import Node, NodeOutput
 from dagwire.runtime.config import RunConfig
+from dagwire.runtime.config_mapping import ConfigMapping
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.execution import ExecuteInProcessResult, execute_job
 from dagwire.runtime.unsupported import refuse
@@ -36,12 +37,15 @@ class JobDefinition:
         assets: Sequence[AssetsDefinition[Any, Any]] | None = None,
         asset_selection: Sequence[AssetKey] | None = None,
         resource_defs: Mapping[str, Any] | None = None,
-        config: RunConfig | Mapping[str, Any] | None = None,
+        config: RunConfig | Mapping[str, Any] | ConfigMapping | None = None,
         description: str | None = None,
         tags: Mapping[str, str] | None = None,
         graph_outputs: Mapping[str, Mapping[str, NodeOutput]] | None = None,
+        graph_configs: Mapping[str, ConfigMapping] | None = None,
     ) -> None:
         self.name = name
+        # graph node handle -> the graph's config mapping (run config gives its outer config)
+        self.graph_configs: dict[str, ConfigMapping] = dict(graph_configs or {})
         self.nodes: dict[str, Node] = dict(nodes or {})
         # graph node handle -> output name -> the op output it stands for
         self.graph_outputs: dict[str, dict[str, NodeOutput]] = {
@@ -90,9 +94,14 @@ class JobDefinition:
         refuse(f"a run of job '{self.name}'", op_selection=op_selection,
                partition_key=partition_key, asset_selection=asset_selection)
         job = self if not tags else self._with_tags(tags)
+        if isinstance(self.config, ConfigMapping):
+            # @job(config=<mapping>): run config gives the mapping's outer config
+            run_config = self.config.resolve(run_config, self.describe())
+        elif run_config is None:
+            run_config = self.config
         return execute_job(
             job,
-            run_config=run_config if run_config is not None else self.config,
+            run_config=run_config,
             resources=resources,
             raise_on_error=raise_on_error,
             run_id=run_id,
@@ -115,7 +124,7 @@ class UnresolvedAssetJobDefinition:
         self,
         name: str,
         selection: SelectionLike,
-        config: RunConfig | Mapping[str, Any] | None,
+        config: RunConfig | Mapping[str, Any] | ConfigMapping | None,
         description: str | None,
         tags: Mapping[str, str] | None,
     ) -> None:
@@ -163,7 +172,7 @@ class UnresolvedAssetJobDefinition:
 def define_asset_job(
     name: str,
     selection: SelectionLike = None,
-    config: RunConfig | Mapping[str, Any] | None = None,
+    config: RunConfig | Mapping[str, Any] | ConfigMapping | None = None,
     description: str | None = None,
     tags: Mapping[str, str] | None = None,
     run_tags: Mapping[str, str] | None = None,
@@ -192,7 +201,7 @@ def job(
     *,
     name: str | None = None,
     resource_defs: Mapping[str, Any] | None = None,
-    config: RunConfig | Mapping[str, Any] | None = None,
+    config: RunConfig | Mapping[str, Any] | ConfigMapping | None = None,
     description: str | None = None,
     tags: Mapping[str, str] | None = None,
     run_tags: Mapping[str, str] | None = None,
@@ -213,7 +222,7 @@ def job(
     *,
     name: str | None = None,
     resource_defs: Mapping[str, Any] | None = None,
-    config: RunConfig | Mapping[str, Any] | None = None,
+    config: RunConfig | Mapping[str, Any] | ConfigMapping | None = None,
     description: str | None = None,
     tags: Mapping[str, str] | None = None,
     run_tags: Mapping[str, str] | None = None,
@@ -239,6 +248,7 @@ def job(
             name=job_name,
             nodes=composed.nodes,
             graph_outputs=composition.top_level_outputs(composed),
+            graph_configs=composed.graph_configs,
             resource_defs=resource_defs,
             config=config,
             description=description or inspect.getdoc(body),

@@ -29,6 +29,8 @@ from dagwire.runtime.legacy.op_config import compile_schema
 from dagwire.runtime.resources import RESOURCE_PARAM_MARKER, ConfigurableResource
 
 CONTEXT_NAMES = frozenset({"context", "_context", "context_", "_"})
+# what a `config` parameter may be annotated with besides a Config class
+PRIMITIVE_CONFIG_TYPES = (str, int, float, bool, list, dict)
 
 
 @dataclass(frozen=True)
@@ -47,10 +49,12 @@ class ResourceRequirement:
 class ConfigSource:
     """Where a definition's config comes from."""
 
-    kind: Literal["class", "schema"]
-    config_class: Any = None  # a Config subclass for kind "class"
-    schema: Any = None  # the legacy config_schema for kind "schema" (issue 3)
-    param: str | None = None  # "config" for kind "class"
+    kind: Literal["class", "schema", "primitive"]
+    # a Config subclass for kind "class"; str, int, float, bool, list or dict for "primitive"
+    config_class: Any = None
+    schema: Any = None  # the legacy config_schema for kind "schema"
+    param: str | None = None  # "config" for kinds "class" and "primitive"
+    default: Any = inspect.Parameter.empty  # the parameter's default ("primitive")
 
 
 @dataclass(frozen=True)
@@ -165,9 +169,14 @@ def classify(
                 context_param = name
                 continue
             if name == "config":
+                if annotation in PRIMITIVE_CONFIG_TYPES:  # Dagster's `config: str = "x"`
+                    config = ConfigSource(kind="primitive", config_class=annotation, param=name,
+                                          default=parameter.default)
+                    continue
                 if not _config_class(annotation):
                     problems.append(
-                        "parameter 'config' must be annotated with a Config subclass"
+                        "parameter 'config' must be annotated with a Config subclass (or str, "
+                        "int, float, bool, list or dict)"
                     )
                     continue
                 problems.extend(annotation._dagwire_definition_problems())

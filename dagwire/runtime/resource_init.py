@@ -267,7 +267,11 @@ class InitializedResources:
         if definition.resource is not None:
             return self._start_configurable(key, resolved, context)
         if definition.resource_fn is not None:
-            return self._enter(key, definition.resource_fn(context))
+            fn = definition.resource_fn
+            value = self._guarded(key, lambda: self._enter(key, fn(context)))
+            if isinstance(value, ConfigurableResource):  # a function may build one: set it up
+                return self._start_configurable(key, value, context)
+            return value
         return definition.value
 
     def _enter(self, key: str, result: Any) -> Any:

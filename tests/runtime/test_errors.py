@@ -428,7 +428,8 @@ def test_config_parameter_must_be_a_config_class() -> None:
             pass
     assert error_text(excinfo) == (
         "Invalid definition of op 'bad':\n"
-        "- parameter 'config' must be annotated with a Config subclass"
+        "- parameter 'config' must be annotated with a Config subclass (or str, int, float, "
+        "bool, list or dict)"
     )
 
 

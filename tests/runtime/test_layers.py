@@ -30,10 +30,11 @@ LAYERS: list[tuple[str, list[str]]] = [
     ]),
     ("contexts and resources", [
         "legacy.resource_access", "context", "_pydantic_resource", "resources", "io_managers",
-        "legacy.resource_defs", "resource_init", "parameters", "validation",
+        "legacy.resource_defs", "resource_init", "parameters", "config_mapping", "validation",
     ]),
     ("definitions", [
-        "invocation", "composition", "op", "asset", "asset_deps", "asset_selection",
+        "invocation", "composition", "op", "configured", "asset", "asset_deps",
+        "asset_selection",
     ]),
     ("execution", ["plan", "execution"]),
     ("jobs, sensors and schedules", ["job", "legacy.graph", "sensor", "schedule"]),
