@@ -8,9 +8,12 @@ from typing import Any, Generic, Protocol, overload
 
 from typing_extensions import ParamSpec, TypeVar
 
+from dagwire.runtime import composition
 from dagwire.runtime.asset_key import AssetKey, CoercibleToAssetKey
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
+from dagwire.runtime.ins_outs import Out
 from dagwire.runtime.invocation import invoke
+from dagwire.runtime.op import OpDefinition
 from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequirement, classify
 from dagwire.runtime.unsupported import refuse
 
@@ -233,8 +236,31 @@ class AssetsDefinition(Generic[DefP, DefR]):
         return f"multi_asset '{self.op_name}'"
 
     def __call__(self, *args: DefP.args, **kwargs: DefP.kwargs) -> DefR:
+        if composition.current() is not None:
+            # inside a @job or @graph body an asset is an op node, as in Dagster
+            node: DefR = self.as_op()(*args, **kwargs)
+            return node
         result: DefR = invoke(self, "asset", args, kwargs)
         return result
+
+    def as_op(self) -> OpDefinition[DefP, DefR]:
+        """The op that computes these assets (what a job body records when it calls them)."""
+        op_def: OpDefinition[DefP, DefR] | None = self.__dict__.get("_op")
+        if op_def is None:
+            source = self.parameters.config
+            op_def = OpDefinition(
+                self.fn,
+                name=self.op_name,
+                description=self.description,
+                required_resource_keys=[r.key for r in self.parameters.extra_requirements],
+                config_schema=source.schema if source is not None and source.kind == "schema"
+                else None,
+                out={name: Out(io_manager_key=self.io_manager_keys[key])
+                     for name, key in self.outputs},
+            )
+            op_def.resource_defs = dict(self.resource_defs)
+            self.__dict__["_op"] = op_def
+        return op_def
 
     def __repr__(self) -> str:
         return f"AssetsDefinition(keys={[k.to_user_string() for k in self.keys]!r})"

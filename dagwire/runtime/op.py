@@ -13,9 +13,21 @@ from dagwire.runtime.config import Config
 from dagwire.runtime.config_mapping import ConfigMapping
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.ins_outs import In, Out
+from dagwire.runtime.legacy.config_types import (
+    BoolSource,
+    Float,
+    IntSource,
+    LegacyField,
+    StringSource,
+)
 from dagwire.runtime.invocation import invoke
 from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequirement, classify
 from dagwire.runtime.unsupported import refuse
+
+# the legacy config type a primitive `config: <type>` parameter stands for (Dagster's)
+_PRIMITIVE_SOURCES: dict[type[Any], Any] = {
+    str: StringSource, int: IntSource, bool: BoolSource, float: Float, list: [Any], dict: dict,
+}
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -104,6 +116,18 @@ class OpDefinition(Generic[DefP, DefR]):
         if self.config_mapping is not None:
             return self.config_mapping.outer
         return self.parameters.config
+
+    @property
+    def config_field(self) -> LegacyField | None:
+        """The op's config in the legacy config system's terms (Dagster's ``config_field``):
+        ``config_schema=``, or a primitive ``config: str`` as its ``StringSource`` (etc.)."""
+        source = self.parameters.config
+        if source is None or source.kind == "class":
+            return None
+        if source.kind == "schema":
+            field: LegacyField = source.schema
+            return field
+        return LegacyField(_PRIMITIVE_SOURCES[source.config_class])
 
     @property
     def optional_inputs(self) -> frozenset[str]:

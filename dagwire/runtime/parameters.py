@@ -24,9 +24,13 @@ from typing import Any, Literal
 
 from dagwire.runtime.config import Config
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
-from dagwire.runtime.io_managers import IOManager
+from dagwire.runtime.io_managers import ConfigurableIOManagerFactory, IOManager
 from dagwire.runtime.legacy.op_config import compile_schema
-from dagwire.runtime.resources import RESOURCE_PARAM_MARKER, ConfigurableResource
+from dagwire.runtime.resources import (
+    RESOURCE_PARAM_MARKER,
+    ConfigurableResource,
+    ResourceDefinition,
+)
 
 CONTEXT_NAMES = frozenset({"context", "_context", "context_", "_"})
 # what a `config` parameter may be annotated with besides a Config class
@@ -131,6 +135,16 @@ def resource_annotation(annotation: Any) -> tuple[bool, Any]:
     return False, None
 
 
+def _gives_unknown_value(annotation: Any) -> bool:
+    """A class whose objects, bound as resources, give their users something else (a resource
+    function, an IO manager factory, a configurable IO manager): Dagster refuses a resource
+    parameter annotated with it."""
+    return isinstance(annotation, type) and (
+        issubclass(annotation, (ResourceDefinition, ConfigurableIOManagerFactory))
+        or issubclass(annotation, ConfigurableResource) and issubclass(annotation, IOManager)
+    )
+
+
 def _config_class(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, Config)
 
@@ -163,6 +177,13 @@ def classify(
             continue
         names.append(name)
         annotation = hints.get(name, parameter.annotation)
+        if _gives_unknown_value(annotation):
+            problems.append(
+                f"Resource param '{name}' is annotated as '{annotation!r}', but '{annotation!r}' "
+                "outputs an unknown value to user code such as @ops and @assets. This annotation "
+                "should instead be 'ResourceParam[Any]' or 'ResourceParam[<output type>]'"
+            )
+            continue
         is_resource, resource_class = resource_annotation(annotation)
         if role == "compute":
             if index == 0 and name in CONTEXT_NAMES:

@@ -87,9 +87,12 @@ class LegacyResourceDefinition(ResourceDefinition):
             clone.config_mapping = config_or_config_fn
             clone.outer_field = compile_schema(config_schema, f"resource '{self.name}'")
         else:
+            # a resource with a config function is configured with its outer config
+            clone.config_mapping, clone.outer_field = self.config_mapping, self.outer_field
+            checked = self.outer_field if self.outer_field is not None else self.config_field
             try:
                 # structure only: {"env": ...} sources are read when a run starts
-                self.config_field.validate(config_or_config_fn, resolve_env=False)
+                checked.validate(config_or_config_fn, resolve_env=False)
             except LegacyConfigError as error:
                 raise DagwireInvalidDefinitionError(
                     f"Invalid .configured() config for resource '{self.name}':",
@@ -109,7 +112,7 @@ class LegacyResourceDefinition(ResourceDefinition):
                     [_problem("the resource is configured (.configured()): run config for it "
                               "is not used; remove it")]
                 )
-            return self.config_field.validate(self.configured_config)
+            run_config_value = self.configured_config
         if self.config_mapping is not None and self.outer_field is not None:
             outer = self.outer_field.validate(run_config_value)
             return self.config_field.validate(self.config_mapping(outer))
