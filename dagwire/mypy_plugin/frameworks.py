@@ -219,7 +219,10 @@ DAGWIRE = Framework(
     # dagwire types __call__ with ParamSpec: mypy checks direct calls natively.
     invocation_methods={},
     partial_resource=_RT + "resources.PartialResource",
-    composition_calls=(_RT + "op.OpDefinition.__call__", _RT + "asset.AssetsDefinition.__call__"),
+    # (sensors and schedules too: a context given first to their direct call, as for ops)
+    composition_calls=(_RT + "op.OpDefinition.__call__", _RT + "asset.AssetsDefinition.__call__",
+                       _RT + "sensor.SensorDefinition.__call__",
+                       _RT + "schedule.ScheduleDefinition.__call__"),
     signature_classes={
         _RT + "asset.AssetsDefinition": "asset",
         _RT + "op.OpDefinition": "op",

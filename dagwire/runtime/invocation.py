@@ -16,7 +16,11 @@ from typing import Any, Protocol
 
 from dagwire.runtime.config import config_dict
 from dagwire.runtime.config_validation import validate_config, validate_primitive
-from dagwire.runtime.context import OpExecutionContext
+from dagwire.runtime.context import (
+    OpExecutionContext,
+    ScheduleEvaluationContext,
+    SensorEvaluationContext,
+)
 from dagwire.runtime.errors import DagwireInvalidInvocationError, DagwireResourceNotFoundError
 from dagwire.runtime.legacy.op_config import validate_direct_config
 from dagwire.runtime.parameters import Parameters, type_name
@@ -53,7 +57,8 @@ def _context_resources(context: Any) -> dict[str, Any]:
 
 
 def _is_context(value: Any) -> bool:
-    return isinstance(value, OpExecutionContext)
+    return isinstance(value, (OpExecutionContext, SensorEvaluationContext,
+                              ScheduleEvaluationContext))
 
 
 def _default_config(config_class: Any) -> Any | None:
@@ -74,10 +79,14 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
     owner = definition.describe()
     params = definition.parameters
     context: Any = None
-    if params.context_param is None and args and _is_context(args[0]):
-        # Dagster accepts a context for a function without a context parameter: its
-        # config and resources fill the call
+    if args and _is_context(args[0]) and params.names and \
+            params.names[0] != params.context_param:
+        # A context given first, to a function whose first parameter is not its context (it
+        # has none, or a sensor's comes after its resources): as in Dagster, it is the
+        # context, and its config and resources fill the call
         context, args = args[0], args[1:]
+        if params.context_param is not None:
+            kwargs = {**kwargs, params.context_param: context}
     try:
         bound = definition.signature.bind_partial(*args, **kwargs)
     except TypeError as error:

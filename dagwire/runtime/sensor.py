@@ -76,7 +76,8 @@ class RunRequest:
         return hash((self.run_key, self.job_name))
 
     def __repr__(self) -> str:
-        return f"RunRequest(run_key={self.run_key!r}, job_name={self.job_name!r})"
+        return (f"RunRequest(run_key={self.run_key!r}, run_config={self.run_config!r}, "
+                f"tags={self.tags!r}, job_name={self.job_name!r})")
 
 
 class SkipReason:

@@ -189,7 +189,8 @@ def test_partially_configured_nested_resource_not_bound_at_top_level() -> None:
     assert error_text(excinfo) == (
         "Invalid Definitions:\n"
         "- resource 'warehouse' field 'db' is a partially configured Db (configure_at_launch()) "
-        "that is not bound at the top level"
+        "that is not bound at the top level: bind that same object under a key of its own, e.g. "
+        "db = Db.configure_at_launch() and resources={\"db\": db, \"warehouse\": ...}"
     )
 
 
