@@ -30,7 +30,7 @@ TOOL_GROUPS = {
 DAGWIRE_TOOLS = ("mypy-dagwire", "flake8-dagwire", "runtime")
 DEPLOYMENT_VARIABLE = "DAGSTER_DEPLOYMENT"
 
-_MARK = re.compile(r"#\s*(?P<mark>expect|gap|extra):\s*(?P<body>[^#]*)")
+_MARK = re.compile(r"#\s*(?P<mark>expect|gap|extra|late):\s*(?P<body>[^#]*)")
 _META = re.compile(r"^#\s*(?P<key>shape|deployments|dagster-only):\s*(?P<value>.*?)\s*$")
 _FRAMEWORK_IMPORT = re.compile(r"^(\s*)(from|import)\s+dagster\b", re.MULTILINE)
 
@@ -78,6 +78,8 @@ class Program:
     expects: list[Finding] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
     extras: list[Extra] = field(default_factory=list)
+    # the runtime reports these marks later than dagster does (at run rather than load)
+    late: list[Gap] = field(default_factory=list)
 
     @property
     def is_package(self) -> bool:
@@ -100,6 +102,12 @@ class Program:
             if gap.tool == tool and gap.path == finding.path and gap.line == finding.line:
                 return gap
         return None
+
+    def is_late(self, kind: str, arg: str) -> bool:
+        return any(
+            f.kind == kind and f.arg == arg and (f.path, f.line) == (g.path, g.line)
+            for f in self.expects for g in self.late
+        )
 
     def expected_for(self, tool: str) -> list[Finding]:
         """What `tool` must report: the marks, minus its gaps, plus its extras."""
@@ -178,12 +186,15 @@ def parse(name: str, files: dict[str, str]) -> Program:
                 body = mark["body"].strip()
                 if mark["mark"] == "expect":
                     program.expects.append(_finding(path, number, body, where))
-                elif mark["mark"] == "gap":
+                elif mark["mark"] in ("gap", "late"):
                     tool, _, reason = body.partition(" ")
                     if not reason.strip():
-                        raise MarkError(f"{where}: a gap names the tool and the reason")
+                        raise MarkError(f"{where}: a {mark['mark']} mark names the tool and why")
+                    if mark["mark"] == "late" and tool != "runtime":
+                        raise MarkError(f"{where}: only the runtime can be late")
+                    target = line_gaps if mark["mark"] == "gap" else program.late
                     for one in _tools(tool, where):
-                        line_gaps.append(Gap(one, number, path, reason.strip()))
+                        target.append(Gap(one, number, path, reason.strip()))
                 else:
                     head, sep, reason = body.partition(":")
                     words = head.split()
@@ -195,7 +206,7 @@ def parse(name: str, files: dict[str, str]) -> Program:
     if not program.family:
         raise MarkError(f"{name}: no '# shape: FAMILY: description' in {main}")
     marked = {(f.path, f.line) for f in program.expects}
-    for gap in line_gaps:
+    for gap in line_gaps + program.late:
         if (gap.path, gap.line) not in marked:
             raise MarkError(f"{name}: {gap.path}:{gap.line}: a gap mark needs an expect mark")
     program.gaps = line_gaps
