@@ -90,7 +90,7 @@ _KIND_LIST = (
         flake8=(("RSC102", r"^RSC102 context\.resources\.(?P<arg>\w+) "),),
         runtime=(("DagwireResourceNotFoundError",
                   r"^resource '(?P<arg>[^']+)' is not available to"),),
-        dagster=(("DagsterUnknownResourceError", r"^Unknown resource `(?P<arg>[^`]+)`"),),
+        dagster=(("DagsterUnknownResourceError", r"Unknown resource `(?P<arg>[^`]+)`"),),
     ),
     Kind(
         "run-config-op",
@@ -117,7 +117,7 @@ _KIND_LIST = (
         mypy=(("dagwire-invocation", r'^Direct call of .* omits resource "(?P<arg>[^"]+)"'),
               # dagwire's decorators keep the signature: mypy's own check of the call
               ("call-arg", r'^Missing (?:positional|named) argument "(?P<arg>\w+)" (?:for|in call to) '
-                           r'"__call__" of "AssetsDefinition"')),
+                           r'"__call__" of "(?:AssetsDefinition|OpDefinition)"')),
         runtime=(("DagwireResourceNotFoundError",
                   r"was called without its resource parameter '(?P<arg>[^']+)'"),),
         dagster=(("KeyError", r"^'(?P<arg>[^']+)'$"),),
