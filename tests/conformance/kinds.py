@@ -11,6 +11,7 @@ suite unless a program marks it as a known false report (`# extra:`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 Rule = tuple[str, str]
@@ -116,8 +117,8 @@ _KIND_LIST = (
         "a direct call of an asset or op omits the resource parameter ARG",
         mypy=(("dagwire-invocation", r'^Direct call of .* omits resource "(?P<arg>[^"]+)"'),
               # dagwire's decorators keep the signature: mypy's own check of the call
-              ("call-arg", r'^Missing (?:positional|named) argument "(?P<arg>\w+)" (?:for|in call to) '
-                           r'"__call__" of "(?:AssetsDefinition|OpDefinition)"')),
+              ("call-arg", r'^Missing (?:positional|named) argument "(?P<arg>\w+)" (?:for|in '
+                           r'call to) "__call__" of "(?:AssetsDefinition|OpDefinition)"')),
         runtime=(("DagwireResourceNotFoundError",
                   r"was called without its resource parameter '(?P<arg>[^']+)'"),),
         dagster=(("KeyError", r"^'(?P<arg>[^']+)'$"),),
@@ -154,7 +155,9 @@ def classify_line(tool: str, code: str, message: str) -> tuple[str, str]:
     return "error", code
 
 
-def classify_failure(tool: str, phase: str, chain: list[tuple[str, str]]) -> set[tuple[str, str]]:
+def classify_failure(
+    tool: str, phase: str, chain: Sequence[tuple[str, str]]
+) -> set[tuple[str, str]]:
     """An exception (with its causes: `(class name, message)` each) -> every (kind, arg) in it."""
     found: set[tuple[str, str]] = set()
     for class_name, message in chain:

@@ -27,6 +27,7 @@ import sys
 import time
 import warnings
 from pathlib import Path
+from functools import partial
 from types import ModuleType
 from typing import Any, Callable
 
@@ -37,24 +38,27 @@ from tests.conformance.kinds import classify_failure  # noqa: E402
 from tests.conformance.programs import DEPLOYMENT_VARIABLE  # noqa: E402
 
 Failure = dict[str, Any]
+Chain = list[tuple[str, str]]  # (exception class name, message), the error then its causes
+Tick = tuple[str, Callable[[], Any]]
 MAX_PEELS = 10
 
 
-def chain_of(error: BaseException) -> list[list[str]]:
-    chain, seen = [], set()
+def chain_of(error: BaseException) -> Chain:
+    chain: Chain = []
+    seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen and len(chain) < 10:
         seen.add(id(current))
-        chain.append([type(current).__name__, str(current)])
+        chain.append((type(current).__name__, str(current)))
         current = current.__cause__ or current.__context__
     return chain
 
 
-def snap_chain(info: Any) -> list[list[str]]:
+def snap_chain(info: Any) -> Chain:
     """dagster's serialised error (what a tick reports) as a chain."""
-    chain = []
+    chain: Chain = []
     while info is not None and len(chain) < 10:
-        chain.append([info.cls_name or "", info.message or ""])
+        chain.append((info.cls_name or "", info.message or ""))
         info = info.cause or info.context
     return chain
 
@@ -82,6 +86,7 @@ class Dagster:
         if isinstance(value, self.dg.Definitions):
             return self._load_definitions(value)
         repo = self.repository(value)
+        assert repo is not None, value
         repo.load_all_definitions()
         return repo
 
@@ -109,27 +114,29 @@ class Dagster:
             raise LoadErrors(errors)
         return repo
 
-    def ticks(self, repo: Any) -> list[tuple[str, Callable[[], Any]]]:
-        out = []
-        for sensor in repo.sensor_defs:
-            out.append((f"sensor {sensor.name}", self._tick(
-                lambda name=sensor.name: self.impl.get_external_sensor_execution(
-                    repo, None, None, name, None, None, None, None, None))))
-        for schedule in repo.schedule_defs:
-            out.append((f"schedule {schedule.name}", self._tick(
-                lambda name=schedule.name: self.impl.get_external_schedule_execution(
-                    repo, None, name, None, None, None))))
-        return out
+    def ticks(self, repo: Any) -> list[Tick]:
+        # what dagster's daemon calls for a tick: only the bound resources the function needs
+        sensor_tick = self.impl.get_external_sensor_execution
+        schedule_tick = self.impl.get_external_schedule_execution
+        sensors: list[Tick] = [
+            (f"sensor {s.name}", partial(
+                self._tick, sensor_tick, repo, None, None, s.name, None, None, None, None, None))
+            for s in repo.sensor_defs
+        ]
+        schedules: list[Tick] = [
+            (f"schedule {s.name}", partial(
+                self._tick, schedule_tick, repo, None, s.name, None, None, None))
+            for s in repo.schedule_defs
+        ]
+        return sensors + schedules
 
     @staticmethod
-    def _tick(evaluate: Callable[[], Any]) -> Callable[[], Any]:
-        def run() -> Any:
-            result = evaluate()
-            error = getattr(result, "error", None)
-            if error is not None:
-                raise TickError(snap_chain(error))
-            return result
-        return run
+    def _tick(evaluate: Callable[..., Any], *args: Any) -> Any:
+        result = evaluate(*args)
+        error = getattr(result, "error", None)
+        if error is not None:
+            raise TickError(snap_chain(error))
+        return result
 
 
 class Dagwire:
@@ -151,19 +158,21 @@ class Dagwire:
         defs.validate()
         return defs
 
-    def ticks(self, defs: Any) -> list[tuple[str, Callable[[], Any]]]:
-        out = []
-        for sensor in defs.sensors:
-            out.append((f"sensor {sensor.name}",
-                        lambda name=sensor.name: defs.get_sensor_def(name).evaluate_tick()))
-        for schedule in defs.schedules:
-            out.append((f"schedule {schedule.name}",
-                        lambda name=schedule.name: defs.get_schedule_def(name).evaluate_tick()))
-        return out
+    def ticks(self, defs: Any) -> list[Tick]:
+        return [
+            *((f"sensor {s.name}", partial(self._tick, defs.get_sensor_def, s.name))
+              for s in defs.sensors),
+            *((f"schedule {s.name}", partial(self._tick, defs.get_schedule_def, s.name))
+              for s in defs.schedules),
+        ]
+
+    @staticmethod
+    def _tick(lookup: Callable[[str], Any], name: str) -> Any:
+        return lookup(name).evaluate_tick()  # bound to the Definitions' resources
 
 
 class TickError(Exception):
-    def __init__(self, chain: list[list[str]]) -> None:
+    def __init__(self, chain: Chain) -> None:
         super().__init__(chain[0][1] if chain else "")
         self.chain = chain
 

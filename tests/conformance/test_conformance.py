@@ -17,7 +17,8 @@ from tests.conformance.programs import (
     Finding,
     load_programs,
 )
-from tests.conformance.tools import HOOK_FAILED, SuiteRun
+from tests.conformance.tools import SuiteRun
+from tests.mypy_plugin.runner import HOOK_FAILED
 
 PROGRAMS = load_programs()
 BY_NAME = {program.name: program for program in PROGRAMS}
@@ -90,7 +91,8 @@ def test_runtime_reports_no_later_than_dagster(suite: SuiteRun) -> None:
     # included, where dagster waits for a tick), unless the binding site is itself a run
     # (`materialize`, `execute_in_process`); anything else no later than dagster. A mark
     # `# late: runtime ...` says where it is not so (and must stay true).
-    late, marked_late = [], []
+    late: list[str] = []
+    marked_late: list[str] = []
     for program in PROGRAMS:
         runtime = suite.reported["runtime"].get(program.name)
         dagster = suite.reported["dagster"].get(program.name)
@@ -127,4 +129,3 @@ def test_suite_ran_every_tool(suite: SuiteRun) -> None:
     for tool in TOOLS:
         reports = suite.reported[tool]
         assert sum(len(r.findings) for r in reports.values()) >= 20, tool
-

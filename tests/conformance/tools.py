@@ -23,7 +23,13 @@ from pathlib import Path
 from tests.conformance.kinds import classify_failure, classify_line
 from tests.conformance.programs import Finding, Program, write_tree
 from tests.lint_rules.flake8_run import run_flake8
-from tests.mypy_plugin.runner import REPO, cache_dir_for, config_text, run_mypy_subprocess
+from tests.mypy_plugin.runner import (
+    DEBUG,
+    REPO,
+    cache_dir_for,
+    config_text,
+    run_mypy_subprocess,
+)
 
 WORKER = Path(__file__).with_name("load_worker.py")
 _MYPY_LINE = re.compile(
@@ -33,7 +39,6 @@ _MYPY_LINE = re.compile(
 # The suite is about mistakes that fail at load, run or tick: RSC1xx (and RSC000, an internal
 # error). RSC2xx (legacy API) and RSC3xx (security) are style and hygiene, not failures.
 _FLAKE8_CODES = re.compile(r"^RSC[01]\d\d$")
-HOOK_FAILED = "dagwire.mypy_plugin: hook failed"
 
 
 @dataclass
@@ -80,7 +85,7 @@ def run_mypy(root: Path, programs: list[Program], flavour: str) -> tuple[dict[st
         "--no-error-summary", "--no-color-output",
         *paths,
     ]
-    proc = run_mypy_subprocess(root, args, env={"DAGWIRE_MYPY_DEBUG": "1"})
+    proc = run_mypy_subprocess(root, args, env=DEBUG)
     out: dict[str, Reported] = {}
     for line in proc.stdout.splitlines():
         match = _MYPY_LINE.match(line)

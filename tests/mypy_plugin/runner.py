@@ -11,8 +11,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from dagwire.mypy_plugin.guard import DEBUG_ENV
+
 REPO = Path(__file__).resolve().parents[2]
 CACHE_ROOT = REPO / ".pytest_cache" / "dagwire-mypy"
+# The crash guard turns a failing hook into "cannot check", silently; in tests it must say so
+# (on stderr), or a case that expects no output would pass with a crashed hook.
+DEBUG = {DEBUG_ENV: "1"}
+HOOK_FAILED = "dagwire.mypy_plugin: hook failed"
 
 
 def config_text(mypy_lines: list[str], settings_lines: list[str], plugin: bool = True) -> str:
@@ -20,7 +26,7 @@ def config_text(mypy_lines: list[str], settings_lines: list[str], plugin: bool =
     if plugin:
         lines.append("plugins = dagwire.mypy_plugin")
     # The package is installed editable; mypy cannot follow setuptools' editable finder.
-    lines += [f"mypy_path = {REPO}", "hide_error_context = True", *mypy_lines]
+    lines += [f"mypy_path = {REPO}", *mypy_lines]
     lines += ["", "[mypy-dagwire.*]", "follow_imports = silent"]
     if settings_lines:
         lines += ["", "[dagwire.mypy]", *settings_lines]
@@ -89,7 +95,7 @@ def run_case_mypy(
         "--no-color-output",
         *paths,
     ]
-    proc = run_mypy_subprocess(root, args, python=python)
+    proc = run_mypy_subprocess(root, args, python=python, env=DEBUG)
     return proc.stdout, proc.stderr, proc.returncode
 
 
