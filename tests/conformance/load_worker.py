@@ -120,19 +120,23 @@ class Dagster:
         schedule_tick = self.impl.get_external_schedule_execution
         sensors: list[Tick] = [
             (f"sensor {s.name}", partial(
-                self._tick, sensor_tick, repo, None, None, s.name, None, None, None, None, None))
+                self._tick, sensor_tick, repo_def=repo, code_location_origin=None,
+                instance_ref=None, sensor_name=s.name, last_tick_completion_timestamp=None,
+                last_run_key=None, cursor=None, log_key=None, last_sensor_start_timestamp=None))
             for s in repo.sensor_defs
         ]
         schedules: list[Tick] = [
             (f"schedule {s.name}", partial(
-                self._tick, schedule_tick, repo, None, s.name, None, None, None))
+                self._tick, schedule_tick, repo_def=repo, instance_ref=None,
+                schedule_name=s.name, scheduled_execution_timestamp=None,
+                scheduled_execution_timezone=None, log_key=None))
             for s in repo.schedule_defs
         ]
         return sensors + schedules
 
     @staticmethod
-    def _tick(evaluate: Callable[..., Any], *args: Any) -> Any:
-        result = evaluate(*args)
+    def _tick(evaluate: Callable[..., Any], **arguments: Any) -> Any:
+        result = evaluate(**arguments)
         error = getattr(result, "error", None)
         if error is not None:
             raise TickError(snap_chain(error))

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,9 +25,9 @@ from tests.conformance.kinds import classify_failure, classify_line
 from tests.conformance.programs import Finding, Program, write_tree
 from tests.lint_rules.flake8_run import run_flake8
 from tests.mypy_plugin.runner import (
+    CACHE_ROOT,
     DEBUG,
     REPO,
-    cache_dir_for,
     config_text,
     run_mypy_subprocess,
 )
@@ -63,12 +64,19 @@ def _split_path(path: str) -> tuple[str, str]:
     return program, inner
 
 
-def _plugin_stamp() -> str:
-    # mypy's cache does not notice a change of the plugin's code: a new cache when it changes.
-    digest = hashlib.sha256()
+def _mypy_cache(config: str, flavour: str) -> Path:
+    """One warm cache per flavour, emptied when the plugin's code or the config changes:
+    mypy's cache does not notice a change of the plugin's code."""
+    digest = hashlib.sha256(config.encode() + sys.version.encode())
     for path in sorted((REPO / "dagwire" / "mypy_plugin").rglob("*.py")):
         digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+    cache = CACHE_ROOT / f"conformance-{flavour}"
+    stamp = cache / "dagwire-stamp"
+    if not stamp.is_file() or stamp.read_text() != digest.hexdigest():
+        shutil.rmtree(cache, ignore_errors=True)
+        cache.mkdir(parents=True)
+        stamp.write_text(digest.hexdigest())
+    return cache
 
 
 def run_mypy(root: Path, programs: list[Program], flavour: str) -> tuple[dict[str, Reported], str]:
@@ -81,7 +89,7 @@ def run_mypy(root: Path, programs: list[Program], flavour: str) -> tuple[dict[st
     (root / "mypy.ini").write_text(config)
     args = [
         "--config-file", "mypy.ini",
-        "--cache-dir", str(cache_dir_for(config, f"conformance-{flavour}-{_plugin_stamp()}")),
+        "--cache-dir", str(_mypy_cache(config, flavour)),
         "--no-error-summary", "--no-color-output",
         *paths,
     ]
