@@ -341,7 +341,7 @@ def source_fingerprint() -> str:
 
 
 def seed_cache(work: Path, plugin: bool, timeout: float) -> Path:
-    """A mypy cache holding dagster's modules, copied (hard links) into each project's cache:
+    """A mypy cache holding dagster's modules, copied into each project's cache:
     dagster is analysed once per checker version, not once per project."""
     seed = work / f"seed-{'plugin' if plugin else 'plain'}-{source_fingerprint()}"
     if (seed / ".done").exists():
@@ -371,8 +371,8 @@ def mypy_env() -> dict[str, str]:
 def fresh_cache(seed: Path, dst: Path) -> Path:
     if dst.exists():
         shutil.rmtree(dst)
-    # mypy replaces cache files atomically (write, then rename), so links are safe.
-    subprocess.run(["cp", "-al", str(seed / "cache"), str(dst)], check=True)
+    # a real copy: mypy's cache is sqlite databases written in place
+    shutil.copytree(seed / "cache", dst)
     return dst
 
 
