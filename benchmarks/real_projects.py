@@ -47,6 +47,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import sys
 import threading
@@ -61,6 +62,7 @@ import real_corpus as rc  # noqa: E402
 import real_sites as rs  # noqa: E402
 
 PRINT_LOCK = threading.Lock()
+LOADS_FOLDER = re.compile(r"\bload_from_defs_folder\b|\bload_defs\b|\bbuild_component_defs\b")
 
 
 @dataclass
@@ -175,6 +177,7 @@ def inject_group(project: rc.Project, group: rc.Group, copy: Path, cache: Path, 
     facts, classes = rs.collect(root, files)
     reqs = rs.requirers(facts, classes)
     all_sites = rs.sites(facts)
+    merged = rs.merges_parts(facts)
     res.sites += len(all_sites)
     flake8_paths = targets
     base_f8, _, _ = rc.flake8(flake8_paths, root, args.timeout, copy)
@@ -185,7 +188,7 @@ def inject_group(project: rc.Project, group: rc.Group, copy: Path, cache: Path, 
     for site in all_sites:
         if args.quick and len(res.injections) >= 3:
             return
-        needed = rs.required_by_site(site, reqs, all_sites)
+        needed = rs.required_by_site(site, reqs, all_sites, merged)
         keys = [k for k in site.keys if k in needed]
         if not keys:
             res.sites_without_required_key += 1
@@ -203,10 +206,16 @@ def inject_group(project: rc.Project, group: rc.Group, copy: Path, cache: Path, 
                 inj.error = f"deletion does not parse: {exc}"
                 res.injections.append(inj)
                 continue
-            module = rc.module_name(root, path)
+            # what dagster loads to see this site: its module, or for a dg @definitions
+            # function the modules that load the defs folder
+            modules = [rc.module_name(root, path)]
+            if site.in_definitions_function:
+                modules = sorted({rc.module_name(root, copy / f) for f in group.location_files
+                                  if LOADS_FOLDER.search(rc.read(copy / f))}) or modules
             if not args.quick and args.load_python:
-                if module not in loads:
-                    loads[module] = rc.dagster_load(args.load_python, root, module, args.timeout)
+                for module in modules:
+                    if module not in loads:
+                        loads[module] = rc.dagster_load(args.load_python, root, module, args.timeout)
             try:
                 path.write_text(mutated, encoding="utf-8")
                 f8, f8_int, _ = rc.flake8(flake8_paths, root, args.timeout, copy)
@@ -216,24 +225,28 @@ def inject_group(project: rc.Project, group: rc.Group, copy: Path, cache: Path, 
                 inj.flake8, inj.mypy = bool(inj.flake8_findings), bool(inj.mypy_findings)
                 if f8_int or my_int:
                     inj.error = "; ".join(f8_int + my_int)[:500]
-                if module in loads:
-                    before = loads[module]
-                    if before[0] != "loaded":
-                        inj.dagster = f"not loaded ({before[1][:120]})"
-                    elif site.in_function:
-                        inj.dagster = "not loaded (the site is inside a function)"
-                    else:
-                        after = rc.dagster_load(args.load_python, root, module, args.timeout)
-                        named = f"'{key}'" in after[1] or f'"{key}"' in after[1]
-                        if after[0] == "failed" and named:
-                            inj.dagster = "confirmed"
-                        elif after[0] == "failed":
-                            inj.dagster = f"failed, key not named ({after[1][:160]})"
-                        else:
-                            inj.dagster = "not a failure"
+                if all(m in loads for m in modules):
+                    inj.dagster = confirm(loads, modules, site, key, root, args)
             finally:
                 path.write_text(original, encoding="utf-8")
             res.injections.append(inj)
+
+
+def confirm(loads: dict[str, tuple[str, str]], modules: list[str], site: rs.Site, key: str,
+            root: Path, args: argparse.Namespace) -> str:
+    """What dagster says of the deleted key: the modules loaded before, and now?"""
+    failed_before = [loads[m][1] for m in modules if loads[m][0] != "loaded"]
+    if failed_before:
+        return f"not loaded ({failed_before[0][:120]})"
+    if site.in_function and not site.in_definitions_function:
+        return "not loaded (the site is inside a function)"
+    afters = [rc.dagster_load(args.load_python, root, m, args.timeout) for m in modules]
+    failed = [a[1] for a in afters if a[0] != "loaded"]
+    if any(f"'{key}'" in d or f'"{key}"' in d for d in failed):
+        return "confirmed"
+    if failed:
+        return f"failed, key not named ({failed[0][:160]})"
+    return "not a failure"
 
 
 def pct(n: int, d: int) -> str:

@@ -11,6 +11,7 @@ benchmark measures that model, so it must not share its blind spots.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,6 +78,7 @@ class Site:
     owner: str | None  # the job or graph a job-level site belongs to
     in_function: bool
     dict_where: str  # "inline" or "module name X"
+    in_definitions_function: bool = False  # inside a dg @definitions function
 
 
 class FileFacts:
@@ -195,7 +197,8 @@ def _listed_names(call: ast.Call, kind: str) -> set[str] | None:
     if kind == "Definitions":
         nodes = [kw.value for kw in call.keywords if kw.arg in
                  ("assets", "jobs", "sensors", "schedules", "asset_checks")]
-        if any(kw.arg is None for kw in call.keywords) or call.args:
+        # no lists at all: a resources-only part, merged with the others (dg, merge)
+        if not nodes or any(kw.arg is None for kw in call.keywords) or call.args:
             return None
     elif kind in ("with_resources", "materialize", "materialize_to_memory"):
         nodes = call.args[:1] + [kw.value for kw in call.keywords if kw.arg in ("assets", "definitions")]
@@ -222,6 +225,8 @@ def sites(facts: list[FileFacts]) -> list[Site]:
             continue
         funcs = [n for n in ast.walk(ff.tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
         inside = {id(c) for f in funcs for c in ast.walk(f) if c is not f}
+        in_defs_fn = {id(c) for f in funcs if any(tail(d) == "definitions" for d in f.decorator_list)
+                      for c in ast.walk(f) if c is not f}
         job_of: dict[int, str] = {}
         for f in funcs:
             for dec in f.decorator_list:
@@ -257,7 +262,8 @@ def sites(facts: list[FileFacts]) -> list[Site]:
             if kind == "to_job" and isinstance(call.func, ast.Attribute):
                 owner = tail(call.func.value)
             found.append(Site(ff.rel, call.lineno, kind, list(spans), spans,
-                              _listed_names(call, kind), owner, id(call) in inside, where))
+                              _listed_names(call, kind), owner, id(call) in inside, where,
+                              id(call) in in_defs_fn))
     return found
 
 
@@ -275,13 +281,21 @@ def _reach(start: str, by_name: dict[str, Requirer]) -> set[str]:
     return seen
 
 
-def required_by_site(site: Site, reqs: list[Requirer], all_sites: list[Site]) -> dict[str, list[Requirer]]:
+def merges_parts(facts: list[FileFacts]) -> bool:
+    """Definitions of this root are merged into one (dg defs folder, Definitions.merge):
+    the resources of one part bind the definitions of every other part."""
+    return any(re.search(r"\bload_from_defs_folder\b|\bload_defs\b|\bDefinitions\.merge\b"
+                         r"|\bbuild_component_defs\b", ff.text) for ff in facts)
+
+
+def required_by_site(site: Site, reqs: list[Requirer], all_sites: list[Site],
+                     merged: bool = False) -> dict[str, list[Requirer]]:
     """key -> requirers the site includes (as far as names say)."""
     by_name = {r.name: r for r in reqs}
     include: set[str] | None = None
     if site.kind in ("job", "to_job") and site.owner:
         include = _reach(site.owner, by_name)
-    elif site.listed is not None:
+    elif site.listed is not None and not (merged and site.kind == "Definitions"):
         include = set()
         for n in site.listed:
             include |= _reach(n, by_name)
