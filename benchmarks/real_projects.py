@@ -3,7 +3,7 @@
 Usage:
     python benchmarks/real_projects.py DIR [--projects NAME,...] [--quick] [--jobs N]
         [--timeout S] [--work PATH] [--no-inject] [--all-keys] [--load-python PYTHON]
-        [--json FILE] [--show-findings]
+        [--max-injections N] [--json FILE] [--show-findings]
 
 DIR holds one folder per project (a checkout of any Dagster project; nothing is installed).
 Code locations are found by the files that build `Definitions`, `@repository`,
@@ -37,6 +37,7 @@ For every project:
    `Definitions`/repository validated) before the deletion and fails, naming the key, after.
    Recall is printed over all injections and over the dagster-confirmed ones.
 
+`--max-injections N` (default 30): at most N sites per project, taken evenly through it.
 `--quick`: no plain mypy (no ratio), no dagster loads, at most 3 injections per project.
 `--json FILE` writes every number and finding (for triage). Each tool run has a timeout; a
 crash or timeout is counted as an internal error, never fatal. The last line is the summary.
@@ -55,6 +56,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -62,6 +64,7 @@ import real_corpus as rc  # noqa: E402
 import real_sites as rs  # noqa: E402
 
 PRINT_LOCK = threading.Lock()
+T = TypeVar("T")
 LOADS_FOLDER = re.compile(r"\bload_from_defs_folder\b|\bload_defs\b|\bbuild_component_defs\b")
 
 
@@ -100,6 +103,7 @@ class ProjectResult:
     injections: list[Injection] = field(default_factory=list)
     sites: int = 0
     sites_without_required_key: int = 0
+    eligible_sites: int = 0
 
 
 def say(msg: str) -> None:
@@ -185,14 +189,18 @@ def inject_group(project: rc.Project, group: rc.Group, copy: Path, cache: Path, 
     base_my, _, _ = rc.mypy(targets, root, cache, config, args.timeout, copy)
     before_my = Counter(f.key() for f in base_my)
     loads: dict[str, tuple[str, str]] = {}
+    eligible = []
     for site in all_sites:
-        if args.quick and len(res.injections) >= 3:
-            return
         needed = rs.required_by_site(site, reqs, all_sites, merged)
-        keys = [k for k in site.keys if k in needed]
-        if not keys:
+        if any(k in needed for k in site.keys):
+            eligible.append((site, needed))
+        else:
             res.sites_without_required_key += 1
-            continue
+    res.eligible_sites += len(eligible)
+    limit = 3 if args.quick else args.max_injections
+    share = max(3, limit // max(1, len(project.groups)))
+    for site, needed in spread(eligible, min(share, limit - len(res.injections))):
+        keys = [k for k in site.keys if k in needed]
         for key in keys if args.all_keys else keys[:1]:
             inj = Injection(project.name, group.root or ".", site.file, site.line, site.kind, key,
                             [f"{r.kind} {r.name} ({r.keys[key]})" for r in needed[key]],
@@ -230,6 +238,16 @@ def inject_group(project: rc.Project, group: rc.Group, copy: Path, cache: Path, 
             finally:
                 path.write_text(original, encoding="utf-8")
             res.injections.append(inj)
+
+
+def spread(items: list[T], limit: int) -> list[T]:
+    """At most `limit` sites, taken evenly through the list (files in path order): a big
+    project must not outweigh the others, nor cost hours."""
+    if limit <= 0:
+        return []
+    if len(items) <= limit:
+        return items
+    return [items[(i * len(items)) // limit] for i in range(limit)]
 
 
 def confirm(loads: dict[str, tuple[str, str]], modules: list[str], site: rs.Site, key: str,
@@ -298,7 +316,9 @@ def report(results: list[ProjectResult], args: argparse.Namespace) -> None:
         print(f"plugin CPU: {plug:.1f}s vs plain {plain:.1f}s = {plug / plain:.3f}x "
               f"(median per project {med:.3f}x over {len(ratios)} projects)")
     print(f"binding sites with a literal dict: {sum(r.sites for r in results)}, of which "
-          f"{sum(r.sites_without_required_key for r in results)} bind no key found required")
+          f"{sum(r.sites_without_required_key for r in results)} bind no key found required; "
+          f"{sum(r.eligible_sites for r in results)} eligible, at most {args.max_injections} "
+          f"injected per project")
     print(f"injections: {len(valid)} ({len(confirmed)} confirmed by dagster, {len(not_bug)} "
           f"that dagster loads fine: left out)")
     print(f"recall flake8 {pct(sum(i.flake8 for i in counted), len(counted))}, "
@@ -324,6 +344,8 @@ def main() -> None:
     ap.add_argument("--work", default=os.path.join(os.path.expanduser("~"), ".cache", "dagwire-real"))
     ap.add_argument("--no-inject", action="store_true")
     ap.add_argument("--all-keys", action="store_true", help="inject every required key of a site")
+    ap.add_argument("--max-injections", type=int, default=30,
+                    help="per project, sites taken evenly through it (default 30)")
     ap.add_argument("--load-python", default=sys.executable,
                     help="interpreter with dagster for confirming injections ('' = none)")
     ap.add_argument("--json")
@@ -339,6 +361,9 @@ def main() -> None:
     def one(p: rc.Project) -> ProjectResult:
         try:
             r = check_project(p, args, seeds)
+            if args.json:
+                part = Path(args.json).with_suffix(f".{p.name}.json")
+                part.write_text(json.dumps(asdict(r), indent=1))
         except Exception as exc:  # a project that breaks the benchmark is counted, not fatal
             r = ProjectResult(p.name, [g.root or "." for g in p.groups])
             r.internal.append(f"benchmark: {type(exc).__name__}: {exc}")
