@@ -108,11 +108,54 @@ def _package_top(file: Path, project: Path, text: str) -> Path:
     return top
 
 
+def workspace_roots(path: Path) -> dict[str, set[str]]:
+    """root -> packages, from the project's workspace.yaml files (`working_directory` and
+    `package_name`/`module_name`): where the project says its code locations are imported
+    from. Every package of such a folder is a target (locations import their siblings)."""
+    try:
+        import yaml  # dagster's dependency: present wherever this benchmark runs
+    except ImportError:
+        return {}
+    roots: dict[str, set[str]] = {}
+    for ws in sorted(path.rglob("workspace.yaml")):
+        if any(part in SKIP_DIRS for part in ws.relative_to(path).parts):
+            continue
+        try:
+            data = yaml.safe_load(ws.read_text()) or {}
+        except Exception:
+            continue
+        for entry in data.get("load_from") or []:
+            if not isinstance(entry, dict):
+                continue
+            for spec in entry.values():
+                if not isinstance(spec, dict) or "working_directory" not in spec:
+                    continue
+                wd = (ws.parent / str(spec["working_directory"])).resolve()
+                wd = wd.parent if wd.suffix == ".py" else wd
+                if not wd.is_dir() or not wd.is_relative_to(path.resolve()):
+                    continue
+                root = wd.relative_to(path.resolve()).as_posix()
+                root = "" if root == "." else root
+                pkgs = roots.setdefault(root, set())
+                for child in wd.iterdir():
+                    if child.is_dir() and (child / "__init__.py").exists() and child.name.isidentifier():
+                        pkgs.add(child.name)
+    return {r: p for r, p in roots.items() if p}
+
+
 def discover_groups(name: str, path: Path) -> list[Group]:
-    by_root: dict[str, Group] = {}
+    by_root: dict[str, Group] = {
+        root: Group(name, root, sorted(pkgs)) for root, pkgs in workspace_roots(path).items()}
     for file in walk_py(path):
         rel = file.relative_to(path).as_posix()
         if is_test_path(rel):
+            continue
+        owner = next((g for r, g in by_root.items() if g.targets and any(
+            rel.startswith(f"{r}/{t}/" if r else f"{t}/") for t in g.targets)), None)
+        if owner is not None:
+            text = read(file)
+            if framework_file(text) and LOCATION_MARK.search(text):
+                owner.location_files.append(rel)
             continue
         text = read(file)
         if not FRAMEWORK_IMPORT.search(text) or not LOCATION_MARK.search(text):
@@ -153,8 +196,11 @@ def _drop_nested(groups: list[Group]) -> list[Group]:
 def load_projects(folder: Path, only: list[str] | None = None) -> list[Project]:
     manifest_path = folder / MANIFEST
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    skip = set(manifest.pop("_skip", []))
     projects = []
     for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if sub.name in skip:
+            continue
         if only and not any(o in sub.name for o in only):
             continue
         if sub.name in manifest:

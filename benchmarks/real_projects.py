@@ -10,8 +10,9 @@ Code locations are found by the files that build `Definitions`, `@repository`,
 `@definitions` or `load_from_defs_folder`/`load_defs`: the package holding such a file (up
 through `__init__.py`, relative imports, imports of the folder's own name and dg `defs/`
 folders) and the folder it is imported from (its root). One root is one mypy run. An
-optional `DIR/locations.json` overrides this per project:
-`{"project": [{"root": "src", "targets": ["pkg", "tests"]}]}`.
+project's `workspace.yaml` (`working_directory`) names its roots when it has one. An optional
+`DIR/locations.json` overrides this per project, and lists folders that are not projects:
+`{"project": [{"root": "src", "targets": ["pkg", "tests"]}], "_skip": ["notes"]}`.
 
 For every project:
 1. flake8 with the RSC rules on the whole project folder (`--isolated --select=RSC`).
@@ -191,7 +192,7 @@ def inject_group(project: rc.Project, group: rc.Group, copy: Path, cache: Path, 
     loads: dict[str, tuple[str, str]] = {}
     eligible = []
     for site in all_sites:
-        needed = rs.required_by_site(site, reqs, all_sites, merged)
+        needed = rs.required_by_site(site, reqs, all_sites, merged, facts)
         if any(k in needed for k in site.keys):
             eligible.append((site, needed))
         else:

@@ -35,7 +35,13 @@ SITE_CALLS = {
     "with_resources": "resource_defs", "to_job": "resource_defs", "job": "resource_defs",
     "execute_in_process": "resources",
 }
-DEFAULT_KEYS = {"io_manager"}  # dagster binds a default: deleting it breaks nothing
+DEFAULT_KEYS = {"io_manager"}
+PACKAGE_LOADERS = {
+    "load_assets_from_package_module", "load_assets_from_modules",
+    "load_asset_checks_from_package_module", "load_asset_checks_from_modules",
+    "load_definitions_from_package_module", "load_definitions_from_modules",
+    "load_assets_from_package_name",
+}  # dagster binds a default: deleting it breaks nothing
 
 
 def tail(node: ast.AST) -> str | None:
@@ -99,6 +105,39 @@ class FileFacts:
                 for t in targets:
                     if isinstance(t, ast.Name):
                         self.module_dicts[t.id] = stmt.value
+
+    def imports(self) -> set[str]:
+        """Dotted names of the modules this file imports (relative ones made absolute), and
+        the packages it hands to a package loader."""
+        me = self.rel[:-3].replace("/", ".")
+        pkg = me.rsplit(".", 1)[0] if "." in me else ""
+        if self.rel.endswith("__init__.py"):
+            pkg = me[: -len(".__init__")] if me.endswith(".__init__") else ""
+        out: set[str] = set()
+        names: dict[str, str] = {}  # local name -> module it may be
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Import):
+                for a in node.names:
+                    out.add(a.name)
+                    names[a.asname or a.name.split(".")[0]] = a.name if a.asname else a.name.split(".")[0]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    parts = pkg.split(".") if pkg else []
+                    parts = parts[: len(parts) - (node.level - 1)] if node.level > 1 else parts
+                    base = ".".join(p for p in parts + ([node.module] if node.module else []) if p)
+                if base:
+                    out.add(base)
+                for a in node.names:
+                    full = f"{base}.{a.name}" if base else a.name
+                    out.add(full)  # may be a submodule
+                    names[a.asname or a.name] = full
+            elif isinstance(node, ast.Call) and tail(node.func) in PACKAGE_LOADERS:
+                for arg in list(node.args) + [kw.value for kw in node.keywords]:
+                    for n in ast.walk(arg):
+                        if isinstance(n, ast.Name) and n.id in names:
+                            out.add(names[n.id] + ".*")
+        return out
 
     def offset(self, line: int, col: int) -> int:
         """ast columns are UTF-8 byte offsets; text offsets are characters."""
@@ -281,6 +320,37 @@ def _reach(start: str, by_name: dict[str, Requirer]) -> set[str]:
     return seen
 
 
+def reachable_files(start: str, facts: list[FileFacts]) -> set[str]:
+    """Files of the root that importing `start` (a path relative to the root) runs or that
+    it hands to a package loader: what a code location built there can include."""
+    by_module: dict[str, str] = {}
+    for ff in facts:
+        mod = ff.rel[:-3].replace("/", ".")
+        if mod.endswith(".__init__"):
+            mod = mod[: -len(".__init__")]
+        by_module[mod] = ff.rel
+    by_rel = {ff.rel: ff for ff in facts}
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        rel = todo.pop()
+        if rel in seen or rel not in by_rel:
+            continue
+        seen.add(rel)
+        for name in by_rel[rel].imports():
+            star = name.endswith(".*")
+            name = name[:-2] if star else name
+            parts = name.split(".")
+            for i in range(1, len(parts) + 1):  # a.b.c runs a/__init__, a/b/__init__, ...
+                hit = by_module.get(".".join(parts[:i]))
+                if hit:
+                    todo.append(hit)
+            if star or by_module.get(name, "").endswith("__init__.py"):
+                prefix = name + "."
+                todo += [r for m, r in by_module.items() if m.startswith(prefix)] if star else []
+    return seen
+
+
 def merges_parts(facts: list[FileFacts]) -> bool:
     """Definitions of this root are merged into one (dg defs folder, Definitions.merge):
     the resources of one part bind the definitions of every other part."""
@@ -289,8 +359,12 @@ def merges_parts(facts: list[FileFacts]) -> bool:
 
 
 def required_by_site(site: Site, reqs: list[Requirer], all_sites: list[Site],
-                     merged: bool = False) -> dict[str, list[Requirer]]:
-    """key -> requirers the site includes (as far as names say)."""
+                     merged: bool = False, facts: list[FileFacts] | None = None
+                     ) -> dict[str, list[Requirer]]:
+    """key -> requirers the site includes: those it lists by name (a job: its ops); when it
+    lists more than names say, those in the files its module imports (or hands to a loader);
+    in a root whose parts are merged (dg), all of them."""
+    facts = facts or []
     by_name = {r.name: r for r in reqs}
     include: set[str] | None = None
     if site.kind in ("job", "to_job") and site.owner:
@@ -306,9 +380,12 @@ def required_by_site(site: Site, reqs: list[Requirer], all_sites: list[Site],
             if other.kind in ("job", "to_job") and other.owner:
                 for n in _reach(other.owner, by_name):
                     covered |= {(n, k) for k in other.keys}
+    scope = None if merged or include is not None else reachable_files(site.file, facts)
     out: dict[str, list[Requirer]] = {}
     for r in reqs:
         if include is not None and r.name not in include:
+            continue
+        if scope is not None and r.file not in scope:
             continue
         if r.kind in ("job", "graph"):
             continue
