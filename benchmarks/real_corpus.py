@@ -453,16 +453,21 @@ LOADER = r'''
 import importlib, sys
 sys.path.insert(0, ".")
 try:
-    from dagster import Definitions, RepositoryDefinition
+    from dagster import Definitions, JobDefinition, RepositoryDefinition
     from dagster._core.definitions.reconstruct import repository_def_from_target_def
     from dagster._core.workspace.autodiscovery import loadable_targets_from_python_module
-    mod = importlib.import_module(sys.argv[1])  # a job's resource_defs are checked here
+    mod = importlib.import_module(sys.argv[1])
     try:
         targets = [t.target_definition for t in loadable_targets_from_python_module(sys.argv[1], ".")]
-    except Exception:
-        targets = [v for v in vars(mod).values()
-                   if isinstance(v, (Definitions, RepositoryDefinition))]
+    except Exception:  # several jobs, several Definitions: each is validated below
+        targets = []
+    ids = {id(t) for t in targets}
+    targets += [v for v in vars(mod).values() if id(v) not in ids
+                and isinstance(v, (Definitions, RepositoryDefinition, JobDefinition))]
     for target in targets:
+        if isinstance(target, JobDefinition):
+            Definitions.validate_loadable(Definitions(jobs=[target]))
+            continue
         repo = repository_def_from_target_def(target)
         if repo is not None:
             repo.load_all_definitions()
@@ -481,8 +486,9 @@ def module_name(root: Path, file: Path) -> str:
 
 
 def dagster_load(python: str, root: Path, module: str, timeout: float) -> tuple[str, str]:
-    """("loaded" | "failed" | "timeout", detail): import a module in a fresh interpreter and
-    validate every Definitions / repository / @definitions it defines."""
+    """("loaded" | "empty" | "failed" | "timeout", detail): import a module in a fresh
+    interpreter and validate every Definitions, repository, job and @definitions it defines
+    ("empty": it defines none of them)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["DAGSTER_HOME"] = str(root / ".dagster_home")
     r = run([python, "-c", LOADER, module], root, timeout, env=env)
@@ -492,6 +498,8 @@ def dagster_load(python: str, root: Path, module: str, timeout: float) -> tuple[
     if not lines:
         return "failed", (r.err.strip().splitlines() or ["no output"])[-1][:500]
     last = lines[-1]
+    if last == "LOADED 0":
+        return "empty", "the module defines nothing dagster loads"
     return ("loaded", last[7:]) if last.startswith("LOADED") else ("failed", last[7:])
 
 

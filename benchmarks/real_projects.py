@@ -235,7 +235,7 @@ def inject_group(project: rc.Project, group: rc.Group, copy: Path, cache: Path, 
                 if f8_int or my_int:
                     inj.error = "; ".join(f8_int + my_int)[:500]
                 if all(m in loads for m in modules):
-                    inj.dagster = confirm(loads, modules, site, key, root, args)
+                    inj.dagster = confirm(loads, modules, site, key, root, args, inj.required_by)
             finally:
                 path.write_text(original, encoding="utf-8")
             res.injections.append(inj)
@@ -252,7 +252,7 @@ def spread(items: list[T], limit: int) -> list[T]:
 
 
 def confirm(loads: dict[str, tuple[str, str]], modules: list[str], site: rs.Site, key: str,
-            root: Path, args: argparse.Namespace) -> str:
+            root: Path, args: argparse.Namespace, site_requirers: list[str]) -> str:
     """What dagster says of the deleted key: the modules loaded before, and now?"""
     failed_before = [loads[m][1] for m in modules if loads[m][0] != "loaded"]
     if failed_before:
@@ -265,6 +265,8 @@ def confirm(loads: dict[str, tuple[str, str]], modules: list[str], site: rs.Site
         return "confirmed"
     if failed:
         return f"failed, key not named ({failed[0][:160]})"
+    if site_requirers and all(r.startswith(("sensor ", "schedule ")) for r in site_requirers):
+        return "tick-time failure (only sensors or schedules require it: dagster checks at tick)"
     return "not a failure"
 
 
