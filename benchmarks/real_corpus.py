@@ -26,10 +26,25 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
 SKIP_DIRS = {
-    ".git", ".venv", "venv", "env", "node_modules", "__pycache__", "build", "dist", ".tox",
-    "site-packages", "dbt_packages", "target", ".mypy_cache", ".pytest_cache", "logs",
+    ".git",
+    ".venv",
+    "venv",
+    "env",
+    "node_modules",
+    "__pycache__",
+    "build",
+    "dist",
+    ".tox",
+    "site-packages",
+    "dbt_packages",
+    "target",
+    ".mypy_cache",
+    ".pytest_cache",
+    "logs",
 }
-TEST_PARTS = re.compile(r"(^|/)(tests?|[^/]*_tests)(/|$)|(^|/)(test_[^/]*|[^/]*_test|conftest)\.py$")
+TEST_PARTS = re.compile(
+    r"(^|/)(tests?|[^/]*_tests)(/|$)|(^|/)(test_[^/]*|[^/]*_test|conftest)\.py$"
+)
 LOCATION_MARK = re.compile(
     r"\bDefinitions\s*\(|@\s*(?:\w+\.)?repository\b|@\s*(?:\w+\.)?definitions\b"
     r"|\bload_from_defs_folder\b|\bload_defs\b|\bDefinitions\.merge\b"
@@ -98,7 +113,9 @@ def _package_top(file: Path, project: Path, text: str) -> Path:
     top = file if floor == file.parent and not (floor / "__init__.py").exists() else floor
     cur = file.parent
     while cur != project and cur.parent != cur and cur.name.isidentifier():
-        named = cur.name not in ("dagster", "dagwire") and re.search(rf"^\s*(from|import)\s+{re.escape(cur.name)}\b", text, re.M)
+        named = cur.name not in ("dagster", "dagwire") and re.search(
+            rf"^\s*(from|import)\s+{re.escape(cur.name)}\b", text, re.M
+        )
         inside_floor = len(cur.parts) >= len(floor.parts) and cur.is_relative_to(floor)
         if (cur / "__init__.py").exists() or named or inside_floor:
             top = cur
@@ -138,20 +155,32 @@ def workspace_roots(path: Path) -> dict[str, set[str]]:
                 root = "" if root == "." else root
                 pkgs = roots.setdefault(root, set())
                 for child in wd.iterdir():
-                    if child.is_dir() and (child / "__init__.py").exists() and child.name.isidentifier():
+                    if (
+                        child.is_dir()
+                        and (child / "__init__.py").exists()
+                        and child.name.isidentifier()
+                    ):
                         pkgs.add(child.name)
     return {r: p for r, p in roots.items() if p}
 
 
 def discover_groups(name: str, path: Path) -> list[Group]:
     by_root: dict[str, Group] = {
-        root: Group(name, root, sorted(pkgs)) for root, pkgs in workspace_roots(path).items()}
+        root: Group(name, root, sorted(pkgs)) for root, pkgs in workspace_roots(path).items()
+    }
     for file in walk_py(path):
         rel = file.relative_to(path).as_posix()
         if is_test_path(rel):
             continue
-        owner = next((g for r, g in by_root.items() if g.targets and any(
-            rel.startswith(f"{r}/{t}/" if r else f"{t}/") for t in g.targets)), None)
+        owner = next(
+            (
+                g
+                for r, g in by_root.items()
+                if g.targets
+                and any(rel.startswith(f"{r}/{t}/" if r else f"{t}/") for t in g.targets)
+            ),
+            None,
+        )
         if owner is not None:
             text = read(file)
             if framework_file(text) and LOCATION_MARK.search(text):
@@ -185,8 +214,9 @@ def _drop_nested(groups: list[Group]) -> list[Group]:
     kept: list[Group] = []
     for g in groups:
         inside = any(
-            o is not g and (g.root + "/").startswith(
-                (o.root + "/" if o.root else "") + t + "/") for o in groups for t in o.targets
+            o is not g and (g.root + "/").startswith((o.root + "/" if o.root else "") + t + "/")
+            for o in groups
+            for t in o.targets
         )
         if not inside:
             kept.append(g)
@@ -204,8 +234,10 @@ def load_projects(folder: Path, only: list[str] | None = None) -> list[Project]:
         if only and not any(o in sub.name for o in only):
             continue
         if sub.name in manifest:
-            groups = [Group(sub.name, g["root"], g["targets"], g.get("locations", []))
-                      for g in manifest[sub.name]]
+            groups = [
+                Group(sub.name, g["root"], g["targets"], g.get("locations", []))
+                for g in manifest[sub.name]
+            ]
         else:
             groups = discover_groups(sub.name, sub)
         projects.append(Project(sub.name, sub, groups))
@@ -240,6 +272,7 @@ def working_copy(src: Path, dst: Path) -> Path:
 
 # ---------------------------------------------------------------- running tools
 
+
 @dataclass
 class Run:
     rc: int | None  # None: timed out
@@ -251,8 +284,15 @@ class Run:
 
 def run(cmd: list[str], cwd: Path, timeout: float, env: dict[str, str] | None = None) -> Run:
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        cmd,
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         out, err = proc.communicate(timeout=timeout)
         rc: int | None = proc.returncode
@@ -263,15 +303,15 @@ def run(cmd: list[str], cwd: Path, timeout: float, env: dict[str, str] | None = 
     return Run(rc, out, err, 0.0, time.perf_counter() - start)  # CPU: see run_timed
 
 
-def run_timed(cmd: list[str], cwd: Path, timeout: float,
-              env: dict[str, str] | None = None) -> Run:
+def run_timed(cmd: list[str], cwd: Path, timeout: float, env: dict[str, str] | None = None) -> Run:
     """`run` with the child's own CPU time (wait4), safe with other threads running."""
     start = time.perf_counter()
     out_f = Path(tempfile.gettempdir()) / f"rp-out-{os.getpid()}-{time.monotonic_ns()}"
     err_f = out_f.with_suffix(".err")
     with open(out_f, "w") as o, open(err_f, "w") as e:
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=o, stderr=e, text=True,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            cmd, cwd=cwd, env=env, stdout=o, stderr=e, text=True, start_new_session=True
+        )
         deadline = start + timeout
         rc: int | None = None
         cpu = 0.0
@@ -310,12 +350,21 @@ class Finding:
 FLAKE8_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):\d+: (?P<code>RSC\d+) (?P<msg>.*)$")
 MYPY_LINE = re.compile(
     r"^(?P<path>[^:\n]+):(?P<line>\d+)(?::\d+)?: (?P<sev>error|note): (?P<msg>.*?)"
-    r"(?:  \[(?P<code>[\w-]+)\])?$")
+    r"(?:  \[(?P<code>[\w-]+)\])?$"
+)
 
 
-def flake8(paths: list[str], cwd: Path, timeout: float, rel_to: Path) -> tuple[list[Finding], list[str], Run]:
-    cmd = [str(VENV_BIN / "flake8"), "--isolated", "--select=RSC", "--jobs=1",
-           "--extend-exclude=" + ",".join(sorted(SKIP_DIRS)), *paths]
+def flake8(
+    paths: list[str], cwd: Path, timeout: float, rel_to: Path
+) -> tuple[list[Finding], list[str], Run]:
+    cmd = [
+        str(VENV_BIN / "flake8"),
+        "--isolated",
+        "--select=RSC",
+        "--jobs=1",
+        "--extend-exclude=" + ",".join(sorted(SKIP_DIRS)),
+        *paths,
+    ]
     r = run_timed(cmd, cwd, timeout)
     findings, internal = [], []
     for line in r.out.splitlines():
@@ -363,7 +412,11 @@ MYPY_OPTIONS = [
 
 
 def mypy_config(path: Path, plugin: bool) -> Path:
-    lines = ["[mypy]", *MYPY_OPTIONS, f"python_version = {sys.version_info[0]}.{sys.version_info[1]}"]
+    lines = [
+        "[mypy]",
+        *MYPY_OPTIONS,
+        f"python_version = {sys.version_info[0]}.{sys.version_info[1]}",
+    ]
     if plugin:
         lines.append("plugins = dagwire.mypy_plugin")
         lines += ["", "[dagwire.mypy]", "framework_modules = dagster, dagwire"]
@@ -378,6 +431,7 @@ def source_fingerprint() -> str:
         for f in sorted((REPO / "dagwire" / sub).rglob("*.py")):
             h.update(f.read_bytes())
     import importlib.metadata as md
+
     for dist in ("mypy", "dagster"):
         try:
             h.update(md.version(dist).encode())
@@ -399,8 +453,19 @@ def seed_cache(work: Path, plugin: bool, timeout: float) -> Path:
     src.mkdir()
     (src / "seed_module.py").write_text("import dagster\nimport dagster_pipes\n")
     cfg = mypy_config(seed / "mypy.ini", plugin)
-    r = run_timed([str(VENV_BIN / "mypy"), "--config-file", str(cfg), "--cache-dir",
-                   str(seed / "cache"), "seed_module.py"], src, timeout, env=mypy_env())
+    r = run_timed(
+        [
+            str(VENV_BIN / "mypy"),
+            "--config-file",
+            str(cfg),
+            "--cache-dir",
+            str(seed / "cache"),
+            "seed_module.py",
+        ],
+        src,
+        timeout,
+        env=mypy_env(),
+    )
     if r.rc not in (0, 1):
         raise SystemExit(f"seeding the mypy cache failed: {r.out}{r.err}")
     (seed / ".done").write_text("")
@@ -408,8 +473,11 @@ def seed_cache(work: Path, plugin: bool, timeout: float) -> Path:
 
 
 def mypy_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONDONTWRITEBYTECODE", "MYPY_NUM_WORKERS", "MYPYPATH")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONDONTWRITEBYTECODE", "MYPY_NUM_WORKERS", "MYPYPATH")
+    }
     env["DAGWIRE_MYPY_DEBUG"] = "1"
     return env
 
@@ -422,18 +490,26 @@ def fresh_cache(seed: Path, dst: Path) -> Path:
     return dst
 
 
-def mypy(targets: list[str], cwd: Path, cache: Path, config: Path, timeout: float,
-         rel_to: Path) -> tuple[list[Finding], list[str], Run]:
-    cmd = [str(VENV_BIN / "mypy"), "--config-file", str(config), "--cache-dir", str(cache),
-           *targets]
+def mypy(
+    targets: list[str], cwd: Path, cache: Path, config: Path, timeout: float, rel_to: Path
+) -> tuple[list[Finding], list[str], Run]:
+    cmd = [
+        str(VENV_BIN / "mypy"),
+        "--config-file",
+        str(config),
+        "--cache-dir",
+        str(cache),
+        *targets,
+    ]
     r = run_timed(cmd, cwd, timeout, env=mypy_env())
     findings, internal = [], []
     for line in r.out.splitlines():
         m = MYPY_LINE.match(line)
         if not m or m["sev"] != "error":
             continue
-        findings.append(Finding(_rel(cwd / m["path"], rel_to), int(m["line"]),
-                                m["code"] or "misc", m["msg"]))
+        findings.append(
+            Finding(_rel(cwd / m["path"], rel_to), int(m["line"]), m["code"] or "misc", m["msg"])
+        )
     text = r.out + r.err
     if r.rc is None:
         internal.append(f"mypy timed out after {timeout:.0f}s")
@@ -449,7 +525,7 @@ def mypy(targets: list[str], cwd: Path, cache: Path, config: Path, timeout: floa
 
 # ---------------------------------------------------------------- loading with dagster
 
-LOADER = r'''
+LOADER = r"""
 import importlib, sys
 sys.path.insert(0, ".")
 try:
@@ -458,7 +534,8 @@ try:
     from dagster._core.workspace.autodiscovery import loadable_targets_from_python_module
     mod = importlib.import_module(sys.argv[1])
     try:
-        targets = [t.target_definition for t in loadable_targets_from_python_module(sys.argv[1], ".")]
+        found = loadable_targets_from_python_module(sys.argv[1], ".")
+        targets = [t.target_definition for t in found]
     except Exception:  # several jobs, several Definitions: each is validated below
         targets = []
     ids = {id(t) for t in targets}
@@ -474,7 +551,7 @@ try:
     print("LOADED", len(targets))
 except BaseException as exc:
     print("FAILED", type(exc).__name__, str(exc).replace("\n", " ")[:2000])
-'''
+"""
 
 
 def module_name(root: Path, file: Path) -> str:

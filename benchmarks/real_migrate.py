@@ -49,16 +49,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import real_corpus as rc  # noqa: E402
 from real_sites import tail  # noqa: E402
 
-LEGACY = re.compile(r"@\s*(?:\w+\.)?resource\b|required_resource_keys|config_schema|@\s*(?:\w+\.)?repository\b")
+LEGACY = re.compile(
+    r"@\s*(?:\w+\.)?resource\b|required_resource_keys|config_schema|@\s*(?:\w+\.)?repository\b"
+)
 TODO = re.compile(r"#\s*TODO\(dagwire\):\s*(?P<code>[A-Z]+\d+)\s+(?P<text>.*)$")
 RUN_CONFIG_KEYS = {"ops", "resources", "solids", "execution", "loggers"}
 RUN_CONFIG_ARGS = {
-    "job": "config", "to_job": "config", "define_asset_job": "config",
-    "execute_in_process": "run_config", "materialize": "run_config",
-    "RunRequest": "run_config", "ScheduleDefinition": "run_config",
+    "job": "config",
+    "to_job": "config",
+    "define_asset_job": "config",
+    "execute_in_process": "run_config",
+    "materialize": "run_config",
+    "RunRequest": "run_config",
+    "ScheduleDefinition": "run_config",
 }
 
-VALIDATOR = r'''
+VALIDATOR = r"""
 import ast, importlib, json, sys
 sys.path.insert(0, ".")
 out = []
@@ -84,7 +90,8 @@ for it in items:
     try:
         mod = importlib.import_module(it["module"])
     except BaseException as exc:
-        out.append({"status": "module does not import", "detail": type(exc).__name__ + ": " + str(exc)[:200]})
+        detail = type(exc).__name__ + ": " + str(exc)[:200]
+        out.append({"status": "module does not import", "detail": detail})
         continue
     tree = ast.parse(open(it["file"], encoding="utf-8").read())
     node = next((n for n in ast.walk(tree) if isinstance(n, ast.Dict)
@@ -118,9 +125,10 @@ for it in items:
         dagster.validate_run_config(job, value)
         out.append({"status": "valid"})
     except BaseException as exc:
-        out.append({"status": "invalid", "detail": type(exc).__name__ + ": " + str(exc).replace("\n", " ")[:300]})
+        detail = type(exc).__name__ + ": " + str(exc).replace("\n", " ")[:300]
+        out.append({"status": "invalid", "detail": detail})
 print(json.dumps(out))
-'''
+"""
 
 
 @dataclass
@@ -166,8 +174,11 @@ def legacy_markers(files: list[Path]) -> dict[tuple[str, str], set[str]]:
                 marks = set()
                 if kind == "resource":
                     marks.add("resource")
-                if isinstance(dec, ast.Call) and kind != "resource" and any(
-                        kw.arg == "required_resource_keys" for kw in dec.keywords):
+                if (
+                    isinstance(dec, ast.Call)
+                    and kind != "resource"
+                    and any(kw.arg == "required_resource_keys" for kw in dec.keywords)
+                ):
                     marks.add("rrk")
                 if marks:
                     found.setdefault((str(f), node.name), set()).update(marks)
@@ -219,7 +230,9 @@ def run_config_literals(root: Path, files: list[Path]) -> list[Literal]:
             kind = tail(call.func)
             if kind not in RUN_CONFIG_ARGS:
                 continue
-            value = next((kw.value for kw in call.keywords if kw.arg == RUN_CONFIG_ARGS[kind]), None)
+            value = next(
+                (kw.value for kw in call.keywords if kw.arg == RUN_CONFIG_ARGS[kind]), None
+            )
             if isinstance(value, ast.Name) and value.id in module_dicts:
                 value = module_dicts[value.id]
             if not isinstance(value, ast.Dict) or id(value) in seen:
@@ -246,10 +259,20 @@ def run_config_literals(root: Path, files: list[Path]) -> list[Literal]:
     return found
 
 
-def validate(python: str, root: Path, items: list[Literal], locations: list[str],
-             timeout: float) -> list[dict[str, str]]:
-    payload = [{"module": rc.module_name(root, root / it.file), "file": it.file, "line": it.line,
-                "col": it.col, "target": it.target, "locations": locations} for it in items]
+def validate(
+    python: str, root: Path, items: list[Literal], locations: list[str], timeout: float
+) -> list[dict[str, str]]:
+    payload = [
+        {
+            "module": rc.module_name(root, root / it.file),
+            "file": it.file,
+            "line": it.line,
+            "col": it.col,
+            "target": it.target,
+            "locations": locations,
+        }
+        for it in items
+    ]
     if not payload:
         return []
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
@@ -272,18 +295,28 @@ def migrate_project(project: rc.Project, args: argparse.Namespace) -> MigrateRes
     roots = [g.root for g in project.groups] if len(project.groups) > 1 else [""]
     summaries = []
     for root in roots:
-        run = rc.run([str(rc.VENV_BIN / "dagwire"), "migrate", "--write", "."], after / root,
-                     args.timeout)
-        summaries.append((run.err.strip().splitlines() or [""])[-1] if run.rc is not None else "timeout")
+        run = rc.run(
+            [str(rc.VENV_BIN / "dagwire"), "migrate", "--write", "."], after / root, args.timeout
+        )
+        summaries.append(
+            (run.err.strip().splitlines() or [""])[-1] if run.rc is not None else "timeout"
+        )
         res.migrate_errors += [line for line in run.err.splitlines() if line.startswith("error:")]
     res.migrate_summary = " | ".join(summaries)
     b_files = {f.relative_to(before).as_posix(): f for f in rc.walk_py(before)}
     a_files = {f.relative_to(after).as_posix(): f for f in rc.walk_py(after)}
-    res.files_changed = sum(1 for rel, f in b_files.items()
-                            if rel in a_files and rc.read(f) != rc.read(a_files[rel]))
+    res.files_changed = sum(
+        1 for rel, f in b_files.items() if rel in a_files and rc.read(f) != rc.read(a_files[rel])
+    )
     # converted: the marker is gone from the function (its TODO keeps the marker in place)
-    mb = {(os.path.relpath(k[0], before), k[1]): v for k, v in legacy_markers(list(b_files.values())).items()}
-    ma = {(os.path.relpath(k[0], after), k[1]): v for k, v in legacy_markers(list(a_files.values())).items()}
+    mb = {
+        (os.path.relpath(k[0], before), k[1]): v
+        for k, v in legacy_markers(list(b_files.values())).items()
+    }
+    ma = {
+        (os.path.relpath(k[0], after), k[1]): v
+        for k, v in legacy_markers(list(a_files.values())).items()
+    }
     for key, marks in mb.items():
         left = ma.get(key, set())
         if "resource" in marks:
@@ -293,8 +326,15 @@ def migrate_project(project: rc.Project, args: argparse.Namespace) -> MigrateRes
             res.rrk_before += 1
             res.rrk_converted += "rrk" not in left
     for rel, f in a_files.items():
-        old = Counter(m["code"] + " " + m["text"] for line in rc.read(b_files.get(rel, f)).splitlines()
-                      if (m := TODO.search(line))) if rel in b_files else Counter()
+        old = (
+            Counter(
+                m["code"] + " " + m["text"]
+                for line in rc.read(b_files.get(rel, f)).splitlines()
+                if (m := TODO.search(line))
+            )
+            if rel in b_files
+            else Counter()
+        )
         for line in rc.read(f).splitlines():
             m = TODO.search(line)
             if m:
@@ -305,16 +345,30 @@ def migrate_project(project: rc.Project, args: argparse.Namespace) -> MigrateRes
                 res.todos.append(f"{rel}: {entry}")
     if args.load_python:
         for group in project.groups:
-            locs = sorted({rc.module_name(before / group.root, before / f) for f in group.location_files
-                           if (before / f).exists()})
+            locs = sorted(
+                {
+                    rc.module_name(before / group.root, before / f)
+                    for f in group.location_files
+                    if (before / f).exists()
+                }
+            )
             for mod in locs:
                 b = rc.dagster_load(args.load_python, before / group.root, mod, args.timeout)
                 a = rc.dagster_load(args.load_python, after / group.root, mod, args.timeout)
-                res.loads.append({"root": group.root or ".", "module": mod, "before": b[0],
-                                  "after": a[0], "before_detail": b[1][:200], "after_detail": a[1][:200]})
+                res.loads.append(
+                    {
+                        "root": group.root or ".",
+                        "module": mod,
+                        "before": b[0],
+                        "after": a[0],
+                        "before_detail": b[1][:200],
+                        "after_detail": a[1][:200],
+                    }
+                )
                 if b[0] != a[0] or (b[0] == "failed" and _norm(b[1]) != _norm(a[1])):
-                    res.behaviour_changes.append(f"load {group.root or '.'}:{mod}: {b[0]} -> {a[0]} "
-                                                 f"({a[1][:200]})")
+                    res.behaviour_changes.append(
+                        f"load {group.root or '.'}:{mod}: {b[0]} -> {a[0]} " f"({a[1][:200]})"
+                    )
             files_b = rc.group_files(before, group)
             lits_b = run_config_literals(before / group.root, files_b)
             lits_a = run_config_literals(after / group.root, rc.group_files(after, group))
@@ -329,15 +383,24 @@ def migrate_project(project: rc.Project, args: argparse.Namespace) -> MigrateRes
             for lit, v in zip(lits_b, vb):
                 w = ord_a.get((lit.file, ordinal[lit.file]), {"status": "literal gone"})
                 ordinal[lit.file] += 1
-                res.run_configs.append({"root": group.root or ".", "file": lit.file, "line": str(lit.line),
-                                        "target": str(lit.target), "via": lit.via,
-                                        "before": v["status"], "after": w["status"],
-                                        "before_detail": v.get("detail", ""),
-                                        "after_detail": w.get("detail", "")})
+                res.run_configs.append(
+                    {
+                        "root": group.root or ".",
+                        "file": lit.file,
+                        "line": str(lit.line),
+                        "target": str(lit.target),
+                        "via": lit.via,
+                        "before": v["status"],
+                        "after": w["status"],
+                        "before_detail": v.get("detail", ""),
+                        "after_detail": w.get("detail", ""),
+                    }
+                )
                 if v["status"] in ("valid", "invalid") and v["status"] != w["status"]:
                     res.behaviour_changes.append(
                         f"run config {group.root or '.'}/{lit.file}:{lit.line} for {lit.target}: "
-                        f"{v['status']} -> {w['status']} ({w.get('detail', '')[:200]})")
+                        f"{v['status']} -> {w['status']} ({w.get('detail', '')[:200]})"
+                    )
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return res
@@ -362,7 +425,9 @@ def main() -> None:
     ap.add_argument("--all", action="store_true", help="every project, legacy or not")
     ap.add_argument("--load-python", default=sys.executable)
     ap.add_argument("--timeout", type=float, default=600)
-    ap.add_argument("--work", default=os.path.join(os.path.expanduser("~"), ".cache", "dagwire-real"))
+    ap.add_argument(
+        "--work", default=os.path.join(os.path.expanduser("~"), ".cache", "dagwire-real")
+    )
     ap.add_argument("--json")
     ap.add_argument("--keep", action="store_true", help="keep the before/after copies under --work")
     args = ap.parse_args()
@@ -377,11 +442,14 @@ def main() -> None:
         results.append(r)
         loaded = sum(1 for x in r.loads if x["before"] == "loaded")
         checked = sum(1 for x in r.run_configs if x["before"] in ("valid", "invalid"))
-        print(f"{r.name}: {r.migrate_summary}; files changed {r.files_changed}; @resource "
-              f"{r.resources_converted}/{r.resources_before} converted; required_resource_keys "
-              f"{r.rrk_converted}/{r.rrk_before} converted; TODOs {len(r.todos)}; locations loaded "
-              f"{loaded}/{len(r.loads)}; run configs validated {checked}/{len(r.run_configs)}; "
-              f"behaviour changes {len(r.behaviour_changes)}", flush=True)
+        print(
+            f"{r.name}: {r.migrate_summary}; files changed {r.files_changed}; @resource "
+            f"{r.resources_converted}/{r.resources_before} converted; required_resource_keys "
+            f"{r.rrk_converted}/{r.rrk_before} converted; TODOs {len(r.todos)}; locations loaded "
+            f"{loaded}/{len(r.loads)}; run configs validated {checked}/{len(r.run_configs)}; "
+            f"behaviour changes {len(r.behaviour_changes)}",
+            flush=True,
+        )
         for c in r.behaviour_changes:
             print(f"    CHANGE {c}")
     reasons = Counter(todo_reason(t.split(": ", 1)[1]) for r in results for t in r.todos)
@@ -391,27 +459,37 @@ def main() -> None:
     kc = sum(r.rrk_converted for r in results)
     print()
     print(f"legacy projects: {len(results)}; files changed {sum(r.files_changed for r in results)}")
-    print(f"@resource functions converted without a TODO: {rcv}/{rb} ({100 * rcv / max(1, rb):.0f}%)")
-    print(f"required_resource_keys definitions converted without a TODO: {kc}/{kb} "
-          f"({100 * kc / max(1, kb):.0f}%)")
+    print(
+        f"@resource functions converted without a TODO: {rcv}/{rb} ({100 * rcv / max(1, rb):.0f}%)"
+    )
+    print(
+        f"required_resource_keys definitions converted without a TODO: {kc}/{kb} "
+        f"({100 * kc / max(1, kb):.0f}%)"
+    )
     print(f"TODOs: {sum(len(r.todos) for r in results)}, by reason:")
     for reason, n in reasons.most_common():
         print(f"  {n:4}  {reason}")
     loads = [x for r in results for x in r.loads]
-    print(f"code locations loaded by dagster before migration: "
-          f"{sum(1 for x in loads if x['before'] == 'loaded')}/{len(loads)} (projects with one: "
-          f"{sum(1 for r in results if any(x['before'] == 'loaded' for x in r.loads))})")
+    print(
+        f"code locations loaded by dagster before migration: "
+        f"{sum(1 for x in loads if x['before'] == 'loaded')}/{len(loads)} (projects with one: "
+        f"{sum(1 for r in results if any(x['before'] == 'loaded' for x in r.loads))})"
+    )
     rcs = [x for r in results for x in r.run_configs]
-    print(f"run config literals: {len(rcs)}, validated before: "
-          f"{sum(1 for x in rcs if x['before'] in ('valid', 'invalid'))} "
-          f"({sum(1 for x in rcs if x['before'] == 'valid')} valid)")
+    print(
+        f"run config literals: {len(rcs)}, validated before: "
+        f"{sum(1 for x in rcs if x['before'] in ('valid', 'invalid'))} "
+        f"({sum(1 for x in rcs if x['before'] == 'valid')} valid)"
+    )
     changed = [r.name for r in results if r.behaviour_changes]
     print(f"projects whose load or run-config validation differs: {len(changed)} {changed}")
     if args.json:
         Path(args.json).write_text(json.dumps([asdict(r) for r in results], indent=1))
-    print(f"SUMMARY legacy_projects={len(results)} resources_converted={rcv}/{rb} "
-          f"rrk_converted={kc}/{kb} todos={sum(len(r.todos) for r in results)} "
-          f"behaviour_changes={len(changed)}")
+    print(
+        f"SUMMARY legacy_projects={len(results)} resources_converted={rcv}/{rb} "
+        f"rrk_converted={kc}/{kb} todos={sum(len(r.todos) for r in results)} "
+        f"behaviour_changes={len(changed)}"
+    )
 
 
 if __name__ == "__main__":

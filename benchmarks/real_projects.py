@@ -116,7 +116,9 @@ def is_dagwire(code: str) -> bool:
     return code.startswith("dagwire")
 
 
-def reports_key(findings: list[rc.Finding], key: str, before: Counter[tuple[str, str, str]]) -> list[str]:
+def reports_key(
+    findings: list[rc.Finding], key: str, before: Counter[tuple[str, str, str]]
+) -> list[str]:
     new: list[str] = []
     seen: Counter[tuple[str, str, str]] = Counter()
     for f in findings:
@@ -129,7 +131,9 @@ def reports_key(findings: list[rc.Finding], key: str, before: Counter[tuple[str,
     return new
 
 
-def check_project(project: rc.Project, args: argparse.Namespace, seeds: dict[bool, Path]) -> ProjectResult:
+def check_project(
+    project: rc.Project, args: argparse.Namespace, seeds: dict[bool, Path]
+) -> ProjectResult:
     res = ProjectResult(project.name, [g.root or "." for g in project.groups])
     work = Path(args.work) / "projects" / project.name
     work.mkdir(parents=True, exist_ok=True)
@@ -148,21 +152,25 @@ def check_project(project: rc.Project, args: argparse.Namespace, seeds: dict[boo
         targets = [t for t in group.targets if (root / t).exists()]
         if not targets:
             continue
-        configs = {p: rc.mypy_config(work / f"mypy-{'plugin' if p else 'plain'}.ini", p)
-                   for p in (False, True)}
+        configs = {
+            p: rc.mypy_config(work / f"mypy-{'plugin' if p else 'plain'}.ini", p)
+            for p in (False, True)
+        }
         caches = {}
         plain_found: set[tuple[str, str, str]] = set()
         for plugin in (False, True) if not args.quick else (True,):
             caches[plugin] = rc.fresh_cache(seeds[plugin], work / f"cache-{gi}-{plugin}")
-            found, internal, run = rc.mypy(targets, root, caches[plugin], configs[plugin],
-                                           args.timeout, copy)
+            found, internal, run = rc.mypy(
+                targets, root, caches[plugin], configs[plugin], args.timeout, copy
+            )
             if plugin:
                 res.cpu_plugin += run.cpu
                 res.internal += [f"mypy {group.root or '.'}: {m}" for m in internal]
                 res.mypy += [asdict(f) for f in found if is_dagwire(f.code)]
                 plain_keys = plain_found
-                res.mypy_plugin_other += [asdict(f) for f in found if not is_dagwire(f.code)
-                                          and f.key() not in plain_keys]
+                res.mypy_plugin_other += [
+                    asdict(f) for f in found if not is_dagwire(f.code) and f.key() not in plain_keys
+                ]
             else:
                 res.cpu_plain += run.cpu
                 if run.rc is None or internal:
@@ -174,8 +182,15 @@ def check_project(project: rc.Project, args: argparse.Namespace, seeds: dict[boo
     return res
 
 
-def inject_group(project: rc.Project, group: rc.Group, copy: Path, cache: Path, config: Path,
-                 args: argparse.Namespace, res: ProjectResult) -> None:
+def inject_group(
+    project: rc.Project,
+    group: rc.Group,
+    copy: Path,
+    cache: Path,
+    config: Path,
+    args: argparse.Namespace,
+    res: ProjectResult,
+) -> None:
     root = copy / group.root
     targets = [t for t in group.targets if (root / t).exists()]
     files = rc.group_files(copy, group)
@@ -203,9 +218,17 @@ def inject_group(project: rc.Project, group: rc.Group, copy: Path, cache: Path, 
     for site, needed in spread(eligible, min(share, limit - len(res.injections))):
         keys = [k for k in site.keys if k in needed]
         for key in keys if args.all_keys else keys[:1]:
-            inj = Injection(project.name, group.root or ".", site.file, site.line, site.kind, key,
-                            [f"{r.kind} {r.name} ({r.keys[key]})" for r in needed[key]],
-                            site.in_function, site.dict_where)
+            inj = Injection(
+                project.name,
+                group.root or ".",
+                site.file,
+                site.line,
+                site.kind,
+                key,
+                [f"{r.kind} {r.name} ({r.keys[key]})" for r in needed[key]],
+                site.in_function,
+                site.dict_where,
+            )
             path = root / site.file
             original = path.read_text(encoding="utf-8")
             mutated = rs.delete_key(original, site.spans[key])
@@ -219,12 +242,22 @@ def inject_group(project: rc.Project, group: rc.Group, copy: Path, cache: Path, 
             # function the modules that load the defs folder
             modules = [rc.module_name(root, path)]
             if site.in_definitions_function:
-                modules = sorted({rc.module_name(root, copy / f) for f in group.location_files
-                                  if LOADS_FOLDER.search(rc.read(copy / f))}) or modules
+                modules = (
+                    sorted(
+                        {
+                            rc.module_name(root, copy / f)
+                            for f in group.location_files
+                            if LOADS_FOLDER.search(rc.read(copy / f))
+                        }
+                    )
+                    or modules
+                )
             if not args.quick and args.load_python:
                 for module in modules:
                     if module not in loads:
-                        loads[module] = rc.dagster_load(args.load_python, root, module, args.timeout)
+                        loads[module] = rc.dagster_load(
+                            args.load_python, root, module, args.timeout
+                        )
             try:
                 path.write_text(mutated, encoding="utf-8")
                 f8, f8_int, _ = rc.flake8(flake8_paths, root, args.timeout, copy)
@@ -251,8 +284,15 @@ def spread(items: list[T], limit: int) -> list[T]:
     return [items[(i * len(items)) // limit] for i in range(limit)]
 
 
-def confirm(loads: dict[str, tuple[str, str]], modules: list[str], site: rs.Site, key: str,
-            root: Path, args: argparse.Namespace, site_requirers: list[str]) -> str:
+def confirm(
+    loads: dict[str, tuple[str, str]],
+    modules: list[str],
+    site: rs.Site,
+    key: str,
+    root: Path,
+    args: argparse.Namespace,
+    site_requirers: list[str],
+) -> str:
     """What dagster says of the deleted key: the modules loaded before, and now?"""
     failed_before = [loads[m][1] for m in modules if loads[m][0] != "loaded"]
     if failed_before:
@@ -286,11 +326,15 @@ def report(results: list[ProjectResult], args: argparse.Namespace) -> None:
         tot_my += my
         ratio = f"{r.cpu_plugin / r.cpu_plain:.3f}x" if r.cpu_plain else "-"
         inj = r.injections
-        print(f"{r.name:48} {r.files:5} {r.lines:6}  "
-              f"flake8 {dict(sorted(f8.items())) or '-'}  mypy {dict(sorted(my.items())) or '-'}")
-        print(f"{'':48} roots {', '.join(r.roots)}; plugin CPU {r.cpu_plugin:.1f}s / plain "
-              f"{r.cpu_plain:.1f}s = {ratio}; internal errors {len(r.internal)}; injections "
-              f"{len(inj)}: flake8 {sum(i.flake8 for i in inj)}, mypy {sum(i.mypy for i in inj)}")
+        print(
+            f"{r.name:48} {r.files:5} {r.lines:6}  "
+            f"flake8 {dict(sorted(f8.items())) or '-'}  mypy {dict(sorted(my.items())) or '-'}"
+        )
+        print(
+            f"{'':48} roots {', '.join(r.roots)}; plugin CPU {r.cpu_plugin:.1f}s / plain "
+            f"{r.cpu_plain:.1f}s = {ratio}; internal errors {len(r.internal)}; injections "
+            f"{len(inj)}: flake8 {sum(i.flake8 for i in inj)}, mypy {sum(i.mypy for i in inj)}"
+        )
         for m in r.internal[:5]:
             print(f"{'':48}   internal: {m[:200]}")
         if r.mypy_plugin_other:
@@ -307,34 +351,48 @@ def report(results: list[ProjectResult], args: argparse.Namespace) -> None:
     plug = sum(r.cpu_plugin for r in results)
     ratios = sorted(r.cpu_plugin / r.cpu_plain for r in results if r.cpu_plain > 0.5)
     print()
-    print(f"projects {len(results)}, roots {sum(len(r.roots) for r in results)}, "
-          f"files {sum(r.files for r in results)}, lines {sum(r.lines for r in results)}")
+    print(
+        f"projects {len(results)}, roots {sum(len(r.roots) for r in results)}, "
+        f"files {sum(r.files for r in results)}, lines {sum(r.lines for r in results)}"
+    )
     print(f"flake8 RSC findings: {sum(tot_f8.values())} {dict(sorted(tot_f8.items()))}")
     print(f"mypy dagwire findings: {sum(tot_my.values())} {dict(sorted(tot_my.items()))}")
-    print(f"other mypy errors that only the plugin run has: "
-          f"{sum(len(r.mypy_plugin_other) for r in results)}")
+    print(
+        f"other mypy errors that only the plugin run has: "
+        f"{sum(len(r.mypy_plugin_other) for r in results)}"
+    )
     print(f"internal errors: {sum(len(r.internal) for r in results)}")
     if plain:
         med = ratios[len(ratios) // 2] if ratios else 0.0
-        print(f"plugin CPU: {plug:.1f}s vs plain {plain:.1f}s = {plug / plain:.3f}x "
-              f"(median per project {med:.3f}x over {len(ratios)} projects)")
-    print(f"binding sites with a literal dict: {sum(r.sites for r in results)}, of which "
-          f"{sum(r.sites_without_required_key for r in results)} bind no key found required; "
-          f"{sum(r.eligible_sites for r in results)} eligible, at most {args.max_injections} "
-          f"injected per project")
-    print(f"injections: {len(valid)} ({len(confirmed)} confirmed by dagster, {len(not_bug)} "
-          f"that dagster loads fine: left out)")
-    print(f"recall flake8 {pct(sum(i.flake8 for i in counted), len(counted))}, "
-          f"mypy {pct(sum(i.mypy for i in counted), len(counted))}; "
-          f"confirmed only: flake8 {pct(sum(i.flake8 for i in confirmed), len(confirmed))}, "
-          f"mypy {pct(sum(i.mypy for i in confirmed), len(confirmed))}")
+        print(
+            f"plugin CPU: {plug:.1f}s vs plain {plain:.1f}s = {plug / plain:.3f}x "
+            f"(median per project {med:.3f}x over {len(ratios)} projects)"
+        )
+    print(
+        f"binding sites with a literal dict: {sum(r.sites for r in results)}, of which "
+        f"{sum(r.sites_without_required_key for r in results)} bind no key found required; "
+        f"{sum(r.eligible_sites for r in results)} eligible, at most {args.max_injections} "
+        f"injected per project"
+    )
+    print(
+        f"injections: {len(valid)} ({len(confirmed)} confirmed by dagster, {len(not_bug)} "
+        f"that dagster loads fine: left out)"
+    )
+    print(
+        f"recall flake8 {pct(sum(i.flake8 for i in counted), len(counted))}, "
+        f"mypy {pct(sum(i.mypy for i in counted), len(counted))}; "
+        f"confirmed only: flake8 {pct(sum(i.flake8 for i in confirmed), len(confirmed))}, "
+        f"mypy {pct(sum(i.mypy for i in confirmed), len(confirmed))}"
+    )
     if args.json:
         Path(args.json).write_text(json.dumps([asdict(r) for r in results], indent=1))
-    print(f"SUMMARY projects={len(results)} flake8_findings={sum(tot_f8.values())} "
-          f"mypy_findings={sum(tot_my.values())} internal={sum(len(r.internal) for r in results)} "
-          f"plugin_cpu_ratio={plug / plain if plain else 0:.3f} injections={len(counted)} "
-          f"recall_flake8={sum(i.flake8 for i in counted) / max(1, len(counted)):.2f} "
-          f"recall_mypy={sum(i.mypy for i in counted) / max(1, len(counted)):.2f}")
+    print(
+        f"SUMMARY projects={len(results)} flake8_findings={sum(tot_f8.values())} "
+        f"mypy_findings={sum(tot_my.values())} internal={sum(len(r.internal) for r in results)} "
+        f"plugin_cpu_ratio={plug / plain if plain else 0:.3f} injections={len(counted)} "
+        f"recall_flake8={sum(i.flake8 for i in counted) / max(1, len(counted)):.2f} "
+        f"recall_mypy={sum(i.mypy for i in counted) / max(1, len(counted)):.2f}"
+    )
 
 
 def main() -> None:
@@ -344,13 +402,22 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--timeout", type=float, default=900)
-    ap.add_argument("--work", default=os.path.join(os.path.expanduser("~"), ".cache", "dagwire-real"))
+    ap.add_argument(
+        "--work", default=os.path.join(os.path.expanduser("~"), ".cache", "dagwire-real")
+    )
     ap.add_argument("--no-inject", action="store_true")
     ap.add_argument("--all-keys", action="store_true", help="inject every required key of a site")
-    ap.add_argument("--max-injections", type=int, default=30,
-                    help="per project, sites taken evenly through it (default 30)")
-    ap.add_argument("--load-python", default=sys.executable,
-                    help="interpreter with dagster for confirming injections ('' = none)")
+    ap.add_argument(
+        "--max-injections",
+        type=int,
+        default=30,
+        help="per project, sites taken evenly through it (default 30)",
+    )
+    ap.add_argument(
+        "--load-python",
+        default=sys.executable,
+        help="interpreter with dagster for confirming injections ('' = none)",
+    )
     ap.add_argument("--json")
     ap.add_argument("--show-findings", action="store_true")
     args = ap.parse_args()
@@ -372,8 +439,10 @@ def main() -> None:
             r.internal.append(f"benchmark: {type(exc).__name__}: {exc}")
         finally:
             shutil.rmtree(Path(args.work) / "projects" / p.name, ignore_errors=True)
-        say(f"done {p.name}: {len(r.flake8)} flake8, {len(r.mypy)} mypy, "
-            f"{len(r.injections)} injections, {len(r.internal)} internal")
+        say(
+            f"done {p.name}: {len(r.flake8)} flake8, {len(r.mypy)} mypy, "
+            f"{len(r.injections)} injections, {len(r.internal)} internal"
+        )
         return r
 
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:

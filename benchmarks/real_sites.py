@@ -18,28 +18,55 @@ from pathlib import Path
 from real_corpus import framework_file, parse, read
 
 DEFINITION_DECORATORS = {
-    "op", "asset", "multi_asset", "sensor", "schedule", "asset_check", "multi_asset_check",
-    "asset_sensor", "multi_asset_sensor", "run_status_sensor", "run_failure_sensor",
-    "graph_asset", "graph_multi_asset", "observable_source_asset", "dbt_assets",
-    "dlt_assets", "sling_assets", "airbyte_assets", "fivetran_assets",
+    "op",
+    "asset",
+    "multi_asset",
+    "sensor",
+    "schedule",
+    "asset_check",
+    "multi_asset_check",
+    "asset_sensor",
+    "multi_asset_sensor",
+    "run_status_sensor",
+    "run_failure_sensor",
+    "graph_asset",
+    "graph_multi_asset",
+    "observable_source_asset",
+    "dbt_assets",
+    "dlt_assets",
+    "sling_assets",
+    "airbyte_assets",
+    "fivetran_assets",
 }
 RESOURCE_BASES = {
-    "ConfigurableResource", "ConfigurableIOManager", "ConfigurableIOManagerFactory",
-    "ConfigurableResourceFactory", "IOManager", "ConfigurableLegacyIOManagerAdapter",
-    "UPathIOManager", "ResourceDefinition",
+    "ConfigurableResource",
+    "ConfigurableIOManager",
+    "ConfigurableIOManagerFactory",
+    "ConfigurableResourceFactory",
+    "IOManager",
+    "ConfigurableLegacyIOManagerAdapter",
+    "UPathIOManager",
+    "ResourceDefinition",
 }
 # Classes from dagster or an integration library (dagster_*), by name.
 RESOURCE_SUFFIXES = ("Resource", "IOManager", "Client", "IOManagerFactory")
 SITE_CALLS = {
-    "Definitions": "resources", "materialize": "resources", "materialize_to_memory": "resources",
-    "with_resources": "resource_defs", "to_job": "resource_defs", "job": "resource_defs",
+    "Definitions": "resources",
+    "materialize": "resources",
+    "materialize_to_memory": "resources",
+    "with_resources": "resource_defs",
+    "to_job": "resource_defs",
+    "job": "resource_defs",
     "execute_in_process": "resources",
 }
 DEFAULT_KEYS = {"io_manager"}
 PACKAGE_LOADERS = {
-    "load_assets_from_package_module", "load_assets_from_modules",
-    "load_asset_checks_from_package_module", "load_asset_checks_from_modules",
-    "load_definitions_from_package_module", "load_definitions_from_modules",
+    "load_assets_from_package_module",
+    "load_assets_from_modules",
+    "load_asset_checks_from_package_module",
+    "load_asset_checks_from_modules",
+    "load_definitions_from_package_module",
+    "load_definitions_from_modules",
     "load_assets_from_package_name",
 }  # dagster binds a default: deleting it breaks nothing
 
@@ -119,7 +146,9 @@ class FileFacts:
             if isinstance(node, ast.Import):
                 for a in node.names:
                     out.add(a.name)
-                    names[a.asname or a.name.split(".")[0]] = a.name if a.asname else a.name.split(".")[0]
+                    names[a.asname or a.name.split(".")[0]] = (
+                        a.name if a.asname else a.name.split(".")[0]
+                    )
             elif isinstance(node, ast.ImportFrom):
                 base = node.module or ""
                 if node.level:
@@ -143,7 +172,7 @@ class FileFacts:
         """ast columns are UTF-8 byte offsets; text offsets are characters."""
         start = self.line_offsets[line - 1]
         raw = self.text.encode("utf-8")
-        return len(raw[:start + col].decode("utf-8", errors="replace"))
+        return len(raw[: start + col].decode("utf-8", errors="replace"))
 
 
 def collect(root: Path, files: list[Path]) -> tuple[list[FileFacts], set[str]]:
@@ -156,8 +185,12 @@ def collect(root: Path, files: list[Path]) -> tuple[list[FileFacts], set[str]]:
         if tree is not None:
             facts.append(FileFacts(f.relative_to(root).as_posix(), text, tree))
     # resource classes of the project, at any depth of inheritance (by class name)
-    classes = [(n.name, {tail(b) for b in n.bases}) for ff in facts
-               for n in ast.walk(ff.tree) if isinstance(n, ast.ClassDef)]
+    classes = [
+        (n.name, {tail(b) for b in n.bases})
+        for ff in facts
+        for n in ast.walk(ff.tree)
+        if isinstance(n, ast.ClassDef)
+    ]
     changed = True
     while changed:
         changed = False
@@ -210,7 +243,9 @@ def requirers(facts: list[FileFacts], resource_classes: set[str]) -> list[Requir
                                 r.keys[k] = "required_resource_keys"
                     for sub in ast.walk(dec):
                         if isinstance(sub, ast.keyword) and sub.arg == "io_manager_key":
-                            if isinstance(sub.value, ast.Constant) and isinstance(sub.value.value, str):
+                            if isinstance(sub.value, ast.Constant) and isinstance(
+                                sub.value.value, str
+                            ):
                                 r.keys[sub.value.value] = "io_manager_key"
                 if kind in DEFINITION_DECORATORS:
                     args = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
@@ -234,13 +269,18 @@ def _listed_names(call: ast.Call, kind: str) -> set[str] | None:
     say (a loader, a call, a star, a variable holding a list)."""
     nodes: list[ast.AST] = []
     if kind == "Definitions":
-        nodes = [kw.value for kw in call.keywords if kw.arg in
-                 ("assets", "jobs", "sensors", "schedules", "asset_checks")]
+        nodes = [
+            kw.value
+            for kw in call.keywords
+            if kw.arg in ("assets", "jobs", "sensors", "schedules", "asset_checks")
+        ]
         # no lists at all: a resources-only part, merged with the others (dg, merge)
         if not nodes or any(kw.arg is None for kw in call.keywords) or call.args:
             return None
     elif kind in ("with_resources", "materialize", "materialize_to_memory"):
-        nodes = call.args[:1] + [kw.value for kw in call.keywords if kw.arg in ("assets", "definitions")]
+        nodes = call.args[:1] + [
+            kw.value for kw in call.keywords if kw.arg in ("assets", "definitions")
+        ]
     else:
         return None
     names: set[str] = set()
@@ -262,10 +302,18 @@ def sites(facts: list[FileFacts]) -> list[Site]:
     for ff in facts:
         if not framework_file(ff.text):
             continue
-        funcs = [n for n in ast.walk(ff.tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-        inside = {id(c) for f in funcs for c in ast.walk(f) if c is not f}
-        in_defs_fn = {id(c) for f in funcs if any(tail(d) == "definitions" for d in f.decorator_list)
-                      for c in ast.walk(f) if c is not f}
+        funcs = [
+            n for n in ast.walk(ff.tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+        ]
+        # the body only: a decorator's call runs where the function is defined
+        inside = {id(c) for f in funcs for stmt in f.body for c in ast.walk(stmt)}
+        in_defs_fn = {
+            id(c)
+            for f in funcs
+            if any(tail(d) == "definitions" for d in f.decorator_list)
+            for stmt in f.body
+            for c in ast.walk(stmt)
+        }
         job_of: dict[int, str] = {}
         for f in funcs:
             for dec in f.decorator_list:
@@ -279,7 +327,9 @@ def sites(facts: list[FileFacts]) -> list[Site]:
                 continue
             if kind == "job" and id(call) not in job_of:
                 continue
-            if kind == "execute_in_process" and not any(kw.arg == "resources" for kw in call.keywords):
+            if kind == "execute_in_process" and not any(
+                kw.arg == "resources" for kw in call.keywords
+            ):
                 continue
             value = next((kw.value for kw in call.keywords if kw.arg == SITE_CALLS[kind]), None)
             if value is None and kind == "with_resources" and len(call.args) > 1:
@@ -300,9 +350,20 @@ def sites(facts: list[FileFacts]) -> list[Site]:
             owner = job_of.get(id(call))
             if kind == "to_job" and isinstance(call.func, ast.Attribute):
                 owner = tail(call.func.value)
-            found.append(Site(ff.rel, call.lineno, kind, list(spans), spans,
-                              _listed_names(call, kind), owner, id(call) in inside, where,
-                              id(call) in in_defs_fn))
+            found.append(
+                Site(
+                    ff.rel,
+                    call.lineno,
+                    kind,
+                    list(spans),
+                    spans,
+                    _listed_names(call, kind),
+                    owner,
+                    id(call) in inside,
+                    where,
+                    id(call) in in_defs_fn,
+                )
+            )
     return found
 
 
@@ -354,13 +415,23 @@ def reachable_files(start: str, facts: list[FileFacts]) -> set[str]:
 def merges_parts(facts: list[FileFacts]) -> bool:
     """Definitions of this root are merged into one (dg defs folder, Definitions.merge):
     the resources of one part bind the definitions of every other part."""
-    return any(re.search(r"\bload_from_defs_folder\b|\bload_defs\b|\bDefinitions\.merge\b"
-                         r"|\bbuild_component_defs\b", ff.text) for ff in facts)
+    return any(
+        re.search(
+            r"\bload_from_defs_folder\b|\bload_defs\b|\bDefinitions\.merge\b"
+            r"|\bbuild_component_defs\b",
+            ff.text,
+        )
+        for ff in facts
+    )
 
 
-def required_by_site(site: Site, reqs: list[Requirer], all_sites: list[Site],
-                     merged: bool = False, facts: list[FileFacts] | None = None
-                     ) -> dict[str, list[Requirer]]:
+def required_by_site(
+    site: Site,
+    reqs: list[Requirer],
+    all_sites: list[Site],
+    merged: bool = False,
+    facts: list[FileFacts] | None = None,
+) -> dict[str, list[Requirer]]:
     """key -> requirers the site includes: those it lists by name (a job: its ops); when it
     lists more than names say, those in the files its module imports (or hands to a loader);
     in a root whose parts are merged (dg), all of them."""
