@@ -4,6 +4,7 @@ Usage:
     python benchmarks/real_projects.py DIR [--projects NAME,...] [--quick] [--jobs N]
         [--timeout S] [--work PATH] [--no-inject] [--all-keys] [--load-python PYTHON]
         [--max-injections N] [--json FILE] [--show-findings]
+    python benchmarks/real_projects.py DIR --from-json FILE... [--json FILE]
 
 DIR holds one folder per project (a checkout of any Dagster project; nothing is installed).
 Code locations are found by the files that build `Definitions`, `@repository`,
@@ -40,7 +41,9 @@ For every project:
 
 `--max-injections N` (default 30): at most N sites per project, taken evenly through it.
 `--quick`: no plain mypy (no ratio), no dagster loads, at most 3 injections per project.
-`--json FILE` writes every number and finding (for triage). Each tool run has a timeout; a
+`--json FILE` writes every number and finding (for triage), and one FILE.<project>.json per
+project as it finishes; `--from-json` prints the report again from such files (to combine
+a rerun of some projects with an earlier run of the others). Each tool run has a timeout; a
 crash or timeout is counted as an internal error, never fatal. The last line is the summary.
 """
 
@@ -395,6 +398,13 @@ def report(results: list[ProjectResult], args: argparse.Namespace) -> None:
     )
 
 
+def result_from_dict(d: dict[str, object]) -> ProjectResult:
+    injections = [Injection(**i) for i in d.pop("injections")]  # type: ignore[arg-type]
+    r = ProjectResult(**d)  # type: ignore[arg-type]
+    r.injections = injections
+    return r
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dir")
@@ -420,7 +430,17 @@ def main() -> None:
     )
     ap.add_argument("--json")
     ap.add_argument("--show-findings", action="store_true")
+    ap.add_argument(
+        "--from-json",
+        nargs="+",
+        metavar="FILE",
+        help="print the report from per-project result files of earlier runs (no run)",
+    )
     args = ap.parse_args()
+    if args.from_json:
+        stored = [json.loads(Path(f).read_text()) for f in args.from_json]
+        report([result_from_dict(d) for d in stored], args)
+        return
     only = args.projects.split(",") if args.projects else None
     projects = rc.load_projects(Path(args.dir), only)
     if not projects:
