@@ -2,7 +2,7 @@
 
 Usage:
     python benchmarks/real_migrate.py DIR [--projects NAME,...] [--all] [--load-python PYTHON]
-        [--timeout S] [--work PATH] [--json FILE] [--keep]
+        [--timeout S] [--work PATH] [--json FILE] [--keep] [--from-json FILE]
 
 DIR is the same folder of projects as for `real_projects.py` (code locations found the
 same way, or from `DIR/locations.json`). A project is legacy when one of its framework files
@@ -430,15 +430,28 @@ def main() -> None:
     )
     ap.add_argument("--json")
     ap.add_argument("--keep", action="store_true", help="keep the before/after copies under --work")
+    ap.add_argument(
+        "--from-json",
+        metavar="FILE",
+        help="print the report from an earlier run's --json (projects still filtered)",
+    )
     args = ap.parse_args()
     only = args.projects.split(",") if args.projects else None
     projects = [p for p in rc.load_projects(Path(args.dir), only) if args.all or is_legacy(p)]
+    stored = {}
+    if args.from_json:
+        stored = {d["name"]: d for d in json.loads(Path(args.from_json).read_text())}
     results = []
     for p in projects:
-        try:
-            r = migrate_project(p, args)
-        except Exception as exc:  # counted, not fatal
-            r = MigrateResult(p.name, migrate_summary=f"benchmark: {type(exc).__name__}: {exc}")
+        if args.from_json:
+            if p.name not in stored:
+                continue
+            r = MigrateResult(**stored[p.name])
+        else:
+            try:
+                r = migrate_project(p, args)
+            except Exception as exc:  # counted, not fatal
+                r = MigrateResult(p.name, migrate_summary=f"benchmark: {type(exc).__name__}: {exc}")
         results.append(r)
         loaded = sum(1 for x in r.loads if x["before"] == "loaded")
         checked = sum(1 for x in r.run_configs if x["before"] in ("valid", "invalid"))
