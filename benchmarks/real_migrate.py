@@ -108,7 +108,13 @@ for it in items:
     if not isinstance(job, JobDefinition):
         name = getattr(job, "name", it["target"])
         job = None
-        for m in [mod] + [importlib.import_module(x) for x in it["locations"] if x]:
+        mods = [mod]
+        for x in it["locations"]:
+            try:
+                mods.append(importlib.import_module(x))
+            except BaseException:
+                pass  # a location that does not import cannot hold the job
+        for m in mods:
             for repo in repos_of(m):
                 try:
                     if repo.has_job(name):
