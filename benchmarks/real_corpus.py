@@ -204,7 +204,10 @@ def discover_groups(name: str, path: Path) -> list[Group]:
         for extra in ("tests", "test"):
             if (base / extra).is_dir() and extra not in group.targets:
                 group.targets.append(extra)
-        group.targets.sort()
+        # mypy stops on a folder without Python files: leave such targets out
+        group.targets = sorted(
+            t for t in group.targets if (base / t).is_file() or walk_py(base / t)
+        )
         groups.append(group)
     return _drop_nested(groups)
 
@@ -406,7 +409,6 @@ MYPY_OPTIONS = [
     "show_error_codes = True",
     "show_column_numbers = False",
     "no_error_summary = True",
-    "hide_error_context = True",
     "pretty = False",
 ]
 
