@@ -22,6 +22,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 REPO = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
@@ -587,6 +588,17 @@ def dagster_load(python: str, root: Path, module: str, timeout: float) -> tuple[
 
 def framework_file(text: str) -> bool:
     return bool(FRAMEWORK_IMPORT.search(text))
+
+
+def framework_trees(files: list[Path]) -> Iterator[tuple[Path, str, ast.Module]]:
+    """(file, text, tree) of the files that import dagster or dagwire and parse."""
+    for f in files:
+        text = read(f)
+        if not framework_file(text):
+            continue
+        tree = parse(f)
+        if tree is not None:
+            yield f, text, tree
 
 
 def parse(path: Path) -> ast.Module | None:

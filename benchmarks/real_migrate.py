@@ -165,13 +165,7 @@ class MigrateResult:
 def legacy_markers(files: list[Path]) -> dict[tuple[str, str], set[str]]:
     """(file, function) -> which legacy markers it carries ("resource", "rrk")."""
     found: dict[tuple[str, str], set[str]] = {}
-    for f in files:
-        text = rc.read(f)
-        if not rc.framework_file(text):
-            continue
-        tree = rc.parse(f)
-        if tree is None:
-            continue
+    for f, _, tree in rc.framework_trees(files):
         for node in ast.walk(tree):
             if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
@@ -199,13 +193,7 @@ def todo_reason(text: str) -> str:
 
 def run_config_literals(root: Path, files: list[Path]) -> list[Literal]:
     found: list[Literal] = []
-    for f in files:
-        text = rc.read(f)
-        if not rc.framework_file(text):
-            continue
-        tree = rc.parse(f)
-        if tree is None:
-            continue
+    for f, _, tree in rc.framework_trees(files):
         rel = f.relative_to(root).as_posix()
         module_dicts = {}
         for stmt in tree.body:
