@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from dagwire.lint_rules.frameworks import framework_of, role_of
+from dagwire.vocabulary.names import framework_of, role_of
 
 # Binding kinds
 SYMBOL = "symbol"  # a framework name: `role` says which

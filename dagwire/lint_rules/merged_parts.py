@@ -18,6 +18,8 @@ import re
 from dagwire.lint_rules.imports import imports_framework
 from dagwire.lint_rules.model import ModuleModel, build_model
 from dagwire.lint_rules.resolve import Resolver
+from dagwire.vocabulary.calls import MERGE
+from dagwire.vocabulary.names import DEFINITIONS
 
 _MAX_FILES = 300
 _MAX_BYTES = 1_000_000
@@ -32,8 +34,8 @@ def is_merge_call(model: ModuleModel, call: ast.Call) -> bool:
     func = call.func
     return (
         isinstance(func, ast.Attribute)
-        and func.attr == "merge"
-        and model.imports.role(func.value) == "Definitions"
+        and func.attr == MERGE
+        and model.imports.role(func.value) == DEFINITIONS
     )
 
 
@@ -73,7 +75,7 @@ def merged_somewhere(resolver: Resolver, model: ModuleModel, call: ast.Call) -> 
         if os.path.abspath(path) == os.path.abspath(model.path):
             continue
         text = _text(path)
-        if text is None or "merge" not in text:
+        if text is None or MERGE not in text:
             continue
         if not any(re.search(rf"\b{re.escape(name)}\b", text) for name in names):
             continue

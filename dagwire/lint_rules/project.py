@@ -13,6 +13,7 @@ import os
 
 from dagwire.lint_rules.imports import imports_framework
 from dagwire.lint_rules.model import ModuleModel, build_model, build_outline
+from dagwire.vocabulary.names import COMPOSITION_KINDS
 
 # Do not parse generated or vendored giants just to look up a name.
 MAX_MODULE_BYTES = 1_000_000
@@ -120,8 +121,8 @@ def _package_parent(directory: str) -> str:
     return directory
 
 
-# their bodies name the ops they run
-_BODY_KINDS = frozenset({"job", "graph", "graph_asset", "repository"})
+# their bodies name the ops they run, or the definitions they hold
+_BODY_KINDS = COMPOSITION_KINDS | {"repository"}
 
 
 def _drop_unused_bodies(model: ModuleModel) -> None:

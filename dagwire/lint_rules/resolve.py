@@ -12,31 +12,30 @@ from typing import Iterator
 from dagwire.lint_rules.imports import IMPORTED, IMPORTED_MODULE, LOCAL
 from dagwire.lint_rules.model import DecoratedFunction, ModuleModel
 from dagwire.lint_rules.project import ProjectIndex
+from dagwire.vocabulary.calls import WITH_RESOURCES_DEFINITIONS, WITH_RESOURCES_RESOURCES
+from dagwire.vocabulary.limits import RESOLVE_DEPTH
+from dagwire.vocabulary.names import (
+    BIND_RESOURCES_TO_JOBS,
+    CONFIG_BASES,
+    IO_MANAGER_BASES,
+    LOADERS,
+    RESOURCE_BASES,
+    RESOURCE_FACTORY_BASES,
+    WITH_RESOURCES,
+)
 
-MAX_DEPTH = 6
 _MAX_PACKAGE_MODULES = 300  # a package walked for `load_assets_from_package_module`
-
-# `load_*` role -> (which modules it reads, which definitions it takes from them)
-_ASSETS = frozenset({"asset", "graph_asset"})
-_CHECKS = frozenset({"asset_check"})
-_LOADERS = {
-    "load_assets_from_modules": ("modules", _ASSETS),
-    "load_assets_from_package_module": ("package", _ASSETS),
-    "load_assets_from_current_module": ("current", _ASSETS),
-    "load_asset_checks_from_modules": ("modules", _CHECKS),
-    "load_asset_checks_from_package_module": ("package", _CHECKS),
-    "load_asset_checks_from_current_module": ("current", _CHECKS),
-}
 
 CONFIG = "config"
 PERMISSIVE_CONFIG = "permissive_config"
 RESOURCE = "resource"
 OTHER_CLASS = "other"
 
+# framework base class -> what its subclasses are. Resource factories and IO managers count
+# as resources here: a parameter annotated with one requires its key.
 _ROLE_CLASS_KINDS = {
-    "Config": CONFIG,
-    "PermissiveConfig": PERMISSIVE_CONFIG,
-    "ConfigurableResource": RESOURCE,
+    **CONFIG_BASES,
+    **dict.fromkeys(RESOURCE_BASES | RESOURCE_FACTORY_BASES | IO_MANAGER_BASES, RESOURCE),
 }
 
 
@@ -117,7 +116,7 @@ class Resolver:
         self, model: ModuleModel, name: str, depth: int = 0
     ) -> tuple[ModuleModel, ast.AST] | None:
         """The module-level def/class/assignment that `name` in `model` refers to."""
-        if depth > MAX_DEPTH:
+        if depth > RESOLVE_DEPTH:
             return None
         binding = model.imports.lookup(name)
         if binding is None:
@@ -221,7 +220,7 @@ class Resolver:
         return None
 
     def string(self, model: ModuleModel, expr: ast.expr, depth: int = 0) -> str | None:
-        if depth > MAX_DEPTH:
+        if depth > RESOLVE_DEPTH:
             return None
         if isinstance(expr, ast.Constant):
             return expr.value if isinstance(expr.value, str) else None
@@ -262,7 +261,7 @@ class Resolver:
 
     def strings(self, model: ModuleModel, expr: ast.expr, depth: int = 0) -> list[Item] | None:
         """A set/list/tuple of statically known strings, or None."""
-        if depth > MAX_DEPTH:
+        if depth > RESOLVE_DEPTH:
             return None
         if isinstance(expr, (ast.Set, ast.List, ast.Tuple)):
             items: list[Item] = []
@@ -295,7 +294,7 @@ class Resolver:
 
     def dict_items(self, model: ModuleModel, expr: ast.expr, depth: int = 0) -> list[Item] | None:
         """The entries of a dict whose keys are all statically known, or None."""
-        if depth > MAX_DEPTH:
+        if depth > RESOLVE_DEPTH:
             return None
         if isinstance(expr, ast.Dict):
             items: list[Item] = []
@@ -350,7 +349,7 @@ class Resolver:
     ) -> list[tuple[str | None, list[Item]]] | None:
         """Every dict an expression may evaluate to: resources picked by deployment
         (`by_env[env]`, `by_env.get(env)`) yield one variant per entry, labelled by its key."""
-        if depth > MAX_DEPTH:
+        if depth > RESOLVE_DEPTH:
             return None
         single = self.dict_items(model, expr, depth)
         if single is not None:
@@ -447,7 +446,7 @@ class Resolver:
 
     def class_ref(self, model: ModuleModel, expr: ast.expr, depth: int = 0) -> ClassRef | None:
         """What kind of class an expression names; None when it cannot be told."""
-        if depth > MAX_DEPTH:
+        if depth > RESOLVE_DEPTH:
             return None
         if isinstance(expr, ast.Subscript):  # ConfigurableResourceFactory[Client]
             expr = expr.value
@@ -489,7 +488,7 @@ class Resolver:
             return ClassMembers({}, frozenset(), True)
         fields: dict[str, ast.AnnAssign] = {}
         members: set[str] = set()
-        complete = depth <= MAX_DEPTH
+        complete = depth <= RESOLVE_DEPTH
         for base in ref.node.bases:
             base_ref = self.class_ref(ref.model, base)
             if base_ref is None or not complete:
@@ -519,7 +518,7 @@ class Resolver:
     def _entries(
         self, model: ModuleModel, expr: ast.expr, bound: frozenset[str], depth: int
     ) -> Iterator[Entry]:
-        if depth > MAX_DEPTH:
+        if depth > RESOLVE_DEPTH:
             return
         if isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
             for element in expr.elts:
@@ -543,30 +542,32 @@ class Resolver:
         self, model: ModuleModel, call: ast.Call, bound: frozenset[str], depth: int
     ) -> Iterator[Entry]:
         role = model.imports.role(call.func)
-        if role == "with_resources":
-            defs_expr = _argument(call, 1, "resource_defs")
+        if role == WITH_RESOURCES:
+            defs_expr = _argument(call, 1, WITH_RESOURCES_RESOURCES)
             items = self.dict_items(model, defs_expr) if defs_expr is not None else None
-            listed = _argument(call, 0, "definitions")
+            listed = _argument(call, 0, WITH_RESOURCES_DEFINITIONS)
             if items is None or listed is None:
                 return  # bound keys unknown: say nothing about these definitions
             keys = bound | {item.key for item in items}
             yield from self._entries(model, listed, keys, depth + 1)
-        elif role == "BindResourcesToJobs" and call.args:
+        elif role == BIND_RESOURCES_TO_JOBS and call.args:
             yield from self._entries(model, call.args[0], bound, depth + 1)
-        elif role in _LOADERS:
-            how, kinds = _LOADERS[role]
+        elif role in LOADERS:
+            how, keyword, kinds = LOADERS[role]
             seen: set[int] = set()
-            for module in self._loaded_modules(model, call, how):
+            for module in self._loaded_modules(model, call, how, keyword):
                 for decorated, owner in self.module_definitions(module, kinds):
                     if id(decorated.func) not in seen:
                         seen.add(id(decorated.func))
                         yield Entry(decorated, owner, bound)
 
-    def _loaded_modules(self, model: ModuleModel, call: ast.Call, how: str) -> list[ModuleModel]:
+    def _loaded_modules(
+        self, model: ModuleModel, call: ast.Call, how: str, keyword: str | None
+    ) -> list[ModuleModel]:
         """The modules a `load_assets_from_*` call reads; the unreadable ones are left out."""
-        if how == "current":
+        if how == "current" or keyword is None:
             return [model]
-        argument = _argument(call, 0, "modules" if how == "modules" else "package_module")
+        argument = _argument(call, 0, keyword)
         if argument is None:
             return []
         if how == "package":
@@ -624,7 +625,7 @@ class Resolver:
     ) -> Iterator[tuple[DecoratedFunction, ModuleModel]]:
         """Definitions a module holds through `from .raw import *` (what Dagster's module
         scan sees as its attributes)."""
-        if depth > MAX_DEPTH:
+        if depth > RESOLVE_DEPTH:
             return
         for other, exported in self.star_modules(module):
             for decorated in other.functions:

@@ -19,15 +19,29 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from dagwire.migrate.frameworks import (
-    BINDING_KEYWORDS,
-    COMPOSE_ROLES,
-    COMPUTE_ROLES,
-    ROLES,
-    framework_of,
-)
 from dagwire.migrate.project import SourceFile
 from dagwire.migrate.schema import Schema, Untranslatable, translate
+from dagwire.vocabulary.calls import (
+    BINDING_KEYWORDS,
+    CONFIG_SCHEMA,
+    CONFIGURE_AT_LAUNCH,
+    CONFIGURED,
+)
+from dagwire.vocabulary.names import (
+    COMPUTE_CONTEXT_BUILDERS,
+    RESOURCE_BASES,
+    framework_of,
+    role_of,
+)
+
+# The definitions the migration rewrites (its choice, not the frameworks'): the resource and
+# config codemods rewrite `@op` and `@asset` functions; calls in `@job` and `@graph` bodies
+# compose ops (they are not direct invocations).
+REWRITTEN_DECORATORS = frozenset({"op", "asset"})
+COMPOSING_DECORATORS = frozenset({"job", "graph"})
+# Bases of the classes whose instances a resource parameter may receive (what dagster accepts
+# as a parameter annotation), as `_Collector.class_bases` writes them.
+RESOURCE_CLASS_BASES = frozenset(f"role:{name}" for name in RESOURCE_BASES)
 
 
 @dataclass(frozen=True)
@@ -116,22 +130,24 @@ class ModuleNames:
         self.module = module
         self.qualified: dict[str, str] = {}
         self.roles: dict[str, str] = {}
-        self.framework_aliases: set[str] = set()  # `import dagster as dg` -> "dg"
+        self.framework_aliases: dict[str, str] = {}  # `import dagster as dg`: "dg" -> "dagster"
         for node in tree.body:
             if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 fw = framework_of(node.module)
                 for alias in node.names:
                     local = alias.asname or alias.name
                     if fw is not None:
-                        if alias.name in ROLES:
-                            self.roles[local] = ROLES[alias.name]
+                        role = role_of(fw, alias.name)
+                        if role is not None:
+                            self.roles[local] = role
                     else:
                         self.qualified[local] = f"{node.module}.{alias.name}"
             elif isinstance(node, ast.Import):
                 for alias in node.names:
                     local = alias.asname or alias.name.split(".")[0]
-                    if framework_of(alias.name) is not None:
-                        self.framework_aliases.add(local)
+                    fw = framework_of(alias.name)
+                    if fw is not None:
+                        self.framework_aliases[local] = fw
                     else:
                         self.qualified[local] = alias.asname and alias.name or local
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -144,7 +160,7 @@ class ModuleNames:
             return self.roles.get(expr.id)
         if (isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name)
                 and expr.value.id in self.framework_aliases):
-            return ROLES.get(expr.attr)
+            return role_of(self.framework_aliases[expr.value.id], expr.attr)
         return None
 
     def qualify(self, expr: ast.expr) -> str | None:
@@ -205,11 +221,11 @@ class _Collector:
                 if "resource" in roles:
                     has_schema = any(
                         isinstance(d, ast.Call) and (
-                            _keyword(d, "config_schema") is not None or bool(d.args))
+                            _keyword(d, CONFIG_SCHEMA) is not None or bool(d.args))
                         for d in node.decorator_list if names.role(d) == "resource")
                     qual = f"{source.module}.{node.name}"
                     self.facts.resource_functions[qual] = ResourceFunction(qual, has_schema)
-                if roles & COMPUTE_ROLES:
+                if roles & REWRITTEN_DECORATORS:
                     compute.add(node.name)
                     self._op_schema(source, node, names)
         for call in ast.walk(tree):
@@ -227,9 +243,10 @@ class _Collector:
     def _op_schema(self, source: SourceFile, node: ast.FunctionDef | ast.AsyncFunctionDef,
                    names: ModuleNames) -> None:
         for decorator in node.decorator_list:
-            if not (isinstance(decorator, ast.Call) and names.role(decorator) in COMPUTE_ROLES):
+            if not (isinstance(decorator, ast.Call)
+                    and names.role(decorator) in REWRITTEN_DECORATORS):
                 continue
-            schema = _keyword(decorator, "config_schema")
+            schema = _keyword(decorator, CONFIG_SCHEMA)
             if schema is None:
                 continue
             translated: Schema | str
@@ -252,11 +269,11 @@ class _Collector:
         if isinstance(value, ast.Call):
             func = value.func
             # fn.configured({...}) binds the legacy function fn
-            if isinstance(func, ast.Attribute) and func.attr == "configured":
+            if isinstance(func, ast.Attribute) and func.attr == CONFIGURED:
                 qual = names.qualify(func.value)
                 return Binding("function", qual) if qual else Binding("other", "a call")
             # Cls(...) / Cls.configure_at_launch()
-            if isinstance(func, ast.Attribute) and func.attr == "configure_at_launch":
+            if isinstance(func, ast.Attribute) and func.attr == CONFIGURE_AT_LAUNCH:
                 func = func.value
             qual = names.qualify(func)
             if qual is not None:
@@ -273,7 +290,8 @@ class _Collector:
             return
         composed: set[int] = set()
         for node in tree.body:
-            if isinstance(node, ast.FunctionDef) and decorator_roles(node, names) & COMPOSE_ROLES:
+            if (isinstance(node, ast.FunctionDef)
+                    and decorator_roles(node, names) & COMPOSING_DECORATORS):
                 composed.update(id(n) for n in ast.walk(node))
         calls: dict[str, list[str]] = {}
         for call in ast.walk(tree):
@@ -292,7 +310,7 @@ class _Collector:
     def finish(self) -> ProjectFacts:
         # ConfigurableResource subclasses, to any depth, across modules: a fixpoint
         resource = {q for q, bases in self.class_bases.items()
-                    if "role:ConfigurableResource" in bases}
+                    if RESOURCE_CLASS_BASES.intersection(bases)}
         changed = True
         while changed:
             changed = False
@@ -334,7 +352,7 @@ def _call_shape(call: ast.Call, names: ModuleNames) -> str:
     """``build_op_context(config={...})`` as the only argument is the one shape RSC202 rewrites."""
     if len(call.args) == 1 and not call.keywords:
         arg = call.args[0]
-        if (isinstance(arg, ast.Call) and names.role(arg) == "build_op_context"
+        if (isinstance(arg, ast.Call) and names.role(arg) in COMPUTE_CONTEXT_BUILDERS
                 and not arg.args and [k.arg for k in arg.keywords] == ["config"]):
             return "build_op_context(config=...)"
     return "other"

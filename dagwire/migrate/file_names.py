@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from dagwire.migrate.frameworks import ROLES, framework_of
+from dagwire.vocabulary.names import framework_of, role_of
 
 
 def dotted(expr: cst.BaseExpression) -> str | None:
@@ -24,7 +24,7 @@ class FileNames:
         self.roles: dict[str, str] = {}
         self.framework_locals: dict[str, str] = {}  # role-bearing name -> exported name
         self.qualified: dict[str, str] = {}
-        self.framework_aliases: set[str] = set()
+        self.framework_aliases: dict[str, str] = {}  # `import dagster as dg`: "dg" -> "dagster"
         self.framework_import: cst.SimpleStatementLine | None = None
         self.framework: str = "dagwire"
         self.framework_module: str = "dagwire"  # the module of framework_import
@@ -60,8 +60,9 @@ class FileNames:
                         alias.asname.name, cst.Name) else name
                     self.top_level.add(local)
                     if fw is not None:
-                        if name in ROLES:
-                            self.roles[local] = ROLES[name]
+                        role = role_of(fw, name)
+                        if role is not None:
+                            self.roles[local] = role
                             self.framework_locals[local] = name
                     else:
                         self.qualified[local] = f"{source}.{name}"
@@ -71,8 +72,9 @@ class FileNames:
                     local = alias.asname.name.value if alias.asname and isinstance(
                         alias.asname.name, cst.Name) else name.split(".")[0]
                     self.top_level.add(local)
-                    if framework_of(name) is not None:
-                        self.framework_aliases.add(local)
+                    alias_fw = framework_of(name)
+                    if alias_fw is not None:
+                        self.framework_aliases[local] = alias_fw
                     else:
                         self.qualified[local] = name if alias.asname else local
             elif isinstance(small, (cst.Assign, cst.AnnAssign)):
@@ -88,7 +90,7 @@ class FileNames:
             return self.roles.get(expr.value)
         if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and (
                 expr.value.value in self.framework_aliases):
-            return ROLES.get(expr.attr.value)
+            return role_of(self.framework_aliases[expr.value.value], expr.attr.value)
         return None
 
     def qualify(self, expr: cst.BaseExpression) -> str | None:

@@ -8,8 +8,12 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
+from dagwire.vocabulary.names import FRAMEWORKS
+
 # A framework import anywhere in the file: `import dagster`, `from dagwire.x import y`, ...
-_FRAMEWORK_IMPORT = re.compile(r"^\s*(?:from|import)\s+(?:dagster|dagwire)\b", re.MULTILINE)
+_FRAMEWORK_IMPORT = re.compile(
+    r"^\s*(?:from|import)\s+(?:%s)\b" % "|".join(FRAMEWORKS), re.MULTILINE
+)
 _SKIP_DIRS = frozenset({".git", ".venv", "venv", "__pycache__", ".mypy_cache", "build", "dist"})
 
 

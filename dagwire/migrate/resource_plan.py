@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from dagwire.migrate.collect import ModuleNames, ProjectFacts, ResourceFunction
 from dagwire.migrate.project import SourceFile
 from dagwire.migrate.schema import FieldSpec, Untranslatable, translate
+from dagwire.vocabulary.calls import CONFIGURED, CONFIG_SCHEMA
 
 
 @dataclass
@@ -83,17 +84,17 @@ def _plan_one(function: ResourceFunction, trees: dict[str, tuple[SourceFile, ast
     if not isinstance(decorator, ast.Call):
         raise NotConvertible("its decorator has no config_schema")
     keywords: dict[str | None, ast.expr] = {k.arg: k.value for k in decorator.keywords}
-    if len(decorator.args) == 1 and "config_schema" not in keywords:
-        keywords["config_schema"] = decorator.args[0]  # @resource({...}): the schema
+    if len(decorator.args) == 1 and CONFIG_SCHEMA not in keywords:
+        keywords[CONFIG_SCHEMA] = decorator.args[0]  # @resource({...}): the schema
     elif decorator.args:
         raise NotConvertible("its decorator takes more than config_schema and description")
-    if "config_schema" not in keywords or not set(keywords) <= {"config_schema", "description"}:
+    if CONFIG_SCHEMA not in keywords or not set(keywords) <= {CONFIG_SCHEMA, "description"}:
         raise NotConvertible("its decorator takes more than config_schema and description")
     description = keywords.get("description")
     if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(node)):
         raise NotConvertible("it is a generator resource (the code after `yield` belongs in "
                              "teardown_after_execution)")
-    schema = translate(keywords["config_schema"], names.role, allow_sources,
+    schema = translate(keywords[CONFIG_SCHEMA], names.role, allow_sources,
                        trees[module][0].text)
     if schema.nested:
         raise NotConvertible("nested Shape config in a resource")
@@ -268,7 +269,7 @@ class ModuleRefs:
                 if qual is not None:
                     self.refs.setdefault(qual, []).append(item)
             if isinstance(item, ast.Call) and isinstance(item.func, ast.Attribute) and (
-                    item.func.attr == "configured"):
+                    item.func.attr == CONFIGURED):
                 self.configured[id(item.func.value)] = item
             elif isinstance(item, ast.Dict):
                 self.dict_values.update(id(v) for v in item.values)

@@ -18,11 +18,12 @@ import libcst as cst
 
 from dagwire.migrate.codemods import ALL
 from dagwire.migrate.codemods.base import Codemod
-from dagwire.migrate.collect import ProjectFacts
+from dagwire.migrate.collect import REWRITTEN_DECORATORS, ProjectFacts
 from dagwire.migrate.context import TODO_PREFIX, FileContext, FunctionPlan, with_todos
 from dagwire.migrate.context_uses import analyse
 from dagwire.migrate.file_names import FileNames, dotted
-from dagwire.migrate.frameworks import COMPUTE_ROLES, CONTEXT_NAMES
+from dagwire.vocabulary.calls import CONTEXT_PARAM_NAMES
+from dagwire.vocabulary.names import COMPUTE_CONTEXT_TYPES
 
 _Hook = Callable[..., Any]
 
@@ -98,8 +99,8 @@ def _context_param(function: cst.FunctionDef, names: FileNames) -> str | None:
         return None
     first = params[0]
     annotation = first.annotation.annotation if first.annotation else None
-    if first.name.value in CONTEXT_NAMES or (
-            annotation is not None and names.role(annotation) == "context"):
+    if first.name.value in CONTEXT_PARAM_NAMES or (
+            annotation is not None and names.role(annotation) in COMPUTE_CONTEXT_TYPES):
         return first.name.value
     return None
 
@@ -107,7 +108,7 @@ def _context_param(function: cst.FunctionDef, names: FileNames) -> str | None:
 def _compute_decorator(function: cst.FunctionDef, names: FileNames
                        ) -> tuple[bool, cst.Call | None]:
     for decorator in function.decorators:
-        if names.role(decorator.decorator) in COMPUTE_ROLES:
+        if names.role(decorator.decorator) in REWRITTEN_DECORATORS:
             expr = decorator.decorator
             return True, expr if isinstance(expr, cst.Call) else None
     return False, None
@@ -163,7 +164,7 @@ def _apply_plan(plan: FunctionPlan, updated: cst.FunctionDef, context: FileConte
 def _drop_keywords(decorator: cst.Decorator, drop: set[str], names: FileNames
                    ) -> cst.Decorator:
     call = decorator.decorator
-    if not (isinstance(call, cst.Call) and names.role(call) in COMPUTE_ROLES):
+    if not (isinstance(call, cst.Call) and names.role(call) in REWRITTEN_DECORATORS):
         return decorator
     kept: list[cst.Arg] = []
     opening = call.whitespace_before_args

@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
-
-CONTEXT_NAMES = frozenset({"context", "_context", "context_", "_"})
+from dagwire.vocabulary.calls import CONTEXT_PARAM_NAMES
 
 
 @dataclass(frozen=True)
@@ -162,7 +161,7 @@ def classify(
         annotation = hints.get(name, parameter.annotation)
         is_resource, resource_class = resource_annotation(annotation)
         if role == "compute":
-            if index == 0 and name in CONTEXT_NAMES:
+            if index == 0 and name in CONTEXT_PARAM_NAMES:
                 context_param = name
                 continue
             if name == "config":
