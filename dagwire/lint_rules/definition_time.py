@@ -9,7 +9,7 @@ import re
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck
-from dagwire.lint_rules.resolve import CONFIG, PERMISSIVE_CONFIG, RESOURCE
+from dagwire.source_model.resolve import CONFIG, PERMISSIVE_CONFIG, RESOURCE
 from dagwire.vocabulary.calls import BINDING_KEYWORDS, CONFIGURED, EXECUTE_IN_PROCESS
 from dagwire.vocabulary.names import ENV_VAR, RUN_CONFIG, RUN_NOW_CALLS
 

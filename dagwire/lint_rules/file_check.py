@@ -13,8 +13,8 @@ from dagwire.lint_rules.functions import (
     manager_keys,
     parameters,
 )
-from dagwire.lint_rules.model import DecoratedFunction, ModuleModel
-from dagwire.lint_rules.resolve import Item, Resolver
+from dagwire.source_model.module import DecoratedFunction, ModuleModel
+from dagwire.source_model.resolve import Item, Resolver
 from dagwire.vocabulary.calls import (
     CONFIG_SCHEMA,
     IMPLICIT_RESOURCE_KEYS,

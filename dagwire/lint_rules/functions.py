@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ast
 
-from dagwire.lint_rules.model import DecoratedFunction, FunctionNode, ModuleModel
-from dagwire.lint_rules.resolve import RESOURCE, ClassRef, Item, Resolver
+from dagwire.source_model.module import DecoratedFunction, FunctionNode, ModuleModel
+from dagwire.source_model.resolve import RESOURCE, ClassRef, Item, Resolver
 from dagwire.vocabulary.calls import (
     CONFIG_PARAM,
     CONTEXT_PARAM_NAMES,

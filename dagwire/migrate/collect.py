@@ -16,164 +16,28 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
+from dagwire.migrate.facts import Binding, ProjectFacts, ResourceFunction
 from dagwire.migrate.project import SourceFile
+from dagwire.migrate.resource_plan import plan_conversions
 from dagwire.migrate.schema import Schema, Untranslatable, translate
+from dagwire.migrate.scope import COMPOSING_DECORATORS, REWRITTEN_DECORATORS
+from dagwire.source_model.names import QualifiedNames
 from dagwire.vocabulary.calls import (
     BINDING_KEYWORDS,
     CONFIG_SCHEMA,
     CONFIGURE_AT_LAUNCH,
     CONFIGURED,
 )
-from dagwire.vocabulary.names import (
-    COMPUTE_CONTEXT_BUILDERS,
-    RESOURCE_BASES,
-    framework_of,
-    role_of,
-)
+from dagwire.vocabulary.names import COMPUTE_CONTEXT_BUILDERS, RESOURCE_BASES
 
-# The definitions the migration rewrites (its choice, not the frameworks'): the resource and
-# config codemods rewrite `@op` and `@asset` functions; calls in `@job` and `@graph` bodies
-# compose ops (they are not direct invocations).
-REWRITTEN_DECORATORS = frozenset({"op", "asset"})
-COMPOSING_DECORATORS = frozenset({"job", "graph"})
 # Bases of the classes whose instances a resource parameter may receive (what dagster accepts
 # as a parameter annotation), as `_Collector.class_bases` writes them.
 RESOURCE_CLASS_BASES = frozenset(f"role:{name}" for name in RESOURCE_BASES)
 
 
-@dataclass(frozen=True)
-class Binding:
-    """What one key is bound to at one site: a resource class, a legacy function, other."""
-
-    kind: str  # "class" | "function" | "other"
-    target: str  # qualified name (class/function) or a short description (other)
-
-
-@dataclass
-class ResourceFunction:
-    qualname: str
-    has_config_schema: bool
-    # set by resource_function.plan_conversions when RSC203 can replace it with a class
-    class_qualname: str | None = None
-    reason: str = ""
-
-
-@dataclass
-class ProjectFacts:
-    # qualified name -> module, for every ConfigurableResource subclass in the project
-    resource_classes: dict[str, str] = field(default_factory=dict)
-    resource_functions: dict[str, ResourceFunction] = field(default_factory=dict)
-    bindings: dict[str, set[Binding]] = field(default_factory=dict)
-    # module -> names of ops/assets invoked directly there, with the call shapes seen
-    direct_calls: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    # qualified function -> resource_plan.Conversion, for the functions RSC203 rewrites
-    conversions: dict[str, Any] = field(default_factory=dict)
-    # module -> op/asset name -> its config_schema translated (RSC202), or why it cannot be
-    op_schemas: dict[str, dict[str, Schema | str]] = field(default_factory=dict)
-    # qualified name -> role ("job", "asset", ...) of every top-level decorated definition
-    definition_roles: dict[str, str] = field(default_factory=dict)
-    # qualified @repository function -> "" when MIG101 may rewrite it, else why not
-    repositories: dict[str, str] = field(default_factory=dict)
-    # qualified resource class -> field name -> annotation source (for EnvVar vs EnvVar.int)
-    field_types: dict[str, dict[str, str]] = field(default_factory=dict)
-
-    def bound_class(self, key: str) -> str | None:
-        """The one resource class bound to ``key`` everywhere, or None when unsure."""
-        targets = self.bindings.get(key)
-        if not targets:
-            return None
-        classes: set[str] = set()
-        for binding in targets:
-            if binding.kind == "class" and binding.target in self.resource_classes:
-                classes.add(binding.target)
-            elif binding.kind == "function":
-                converted = self.resource_functions.get(binding.target)
-                if converted is None or converted.class_qualname is None:
-                    return None
-                classes.add(converted.class_qualname)
-            else:
-                return None
-        return classes.pop() if len(classes) == 1 else None
-
-    def _as_class(self, binding: Binding) -> str:
-        """A function RSC203 converts is named by its class: the TODO reads the same on the
-        next run, after the conversion."""
-        function = self.resource_functions.get(binding.target)
-        if binding.kind == "function" and function and function.class_qualname:
-            return function.class_qualname
-        return binding.target
-
-    def why_unbound(self, key: str) -> str:
-        targets = self.bindings.get(key)
-        if not targets:
-            return f'no binding of "{key}" found in the project'
-        if len(targets) > 1:
-            what = sorted({self._as_class(b) for b in targets})
-            more = f" and {len(what) - 3} more" if len(what) > 3 else ""
-            return f'"{key}" is bound to different resources: {", ".join(what[:3])}{more}'
-        (binding,) = targets
-        if binding.kind == "function":
-            reason = self.resource_functions[binding.target].reason if (
-                binding.target in self.resource_functions) else ""
-            return f'"{key}" is bound to the legacy resource {binding.target}' + (
-                f" ({reason})" if reason else "")
-        return f'"{key}" is bound to {binding.target}, not a ConfigurableResource class'
-
-
-class ModuleNames:
-    """Local name -> qualified name (project objects) or framework role, for one module."""
-
-    def __init__(self, module: str, tree: ast.Module) -> None:
-        self.module = module
-        self.qualified: dict[str, str] = {}
-        self.roles: dict[str, str] = {}
-        self.framework_aliases: dict[str, str] = {}  # `import dagster as dg`: "dg" -> "dagster"
-        for node in tree.body:
-            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                fw = framework_of(node.module)
-                for alias in node.names:
-                    local = alias.asname or alias.name
-                    if fw is not None:
-                        role = role_of(fw, alias.name)
-                        if role is not None:
-                            self.roles[local] = role
-                    else:
-                        self.qualified[local] = f"{node.module}.{alias.name}"
-            elif isinstance(node, ast.Import):
-                for alias in node.names:
-                    local = alias.asname or alias.name.split(".")[0]
-                    fw = framework_of(alias.name)
-                    if fw is not None:
-                        self.framework_aliases[local] = fw
-                    else:
-                        self.qualified[local] = alias.asname and alias.name or local
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                self.qualified[node.name] = f"{module}.{node.name}"
-
-    def role(self, expr: ast.expr) -> str | None:
-        if isinstance(expr, ast.Call):
-            expr = expr.func
-        if isinstance(expr, ast.Name):
-            return self.roles.get(expr.id)
-        if (isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name)
-                and expr.value.id in self.framework_aliases):
-            return role_of(self.framework_aliases[expr.value.id], expr.attr)
-        return None
-
-    def qualify(self, expr: ast.expr) -> str | None:
-        if isinstance(expr, ast.Name):
-            return self.qualified.get(expr.id)
-        if isinstance(expr, ast.Attribute):
-            base = self.qualify(expr.value)
-            return f"{base}.{expr.attr}" if base else None
-        return None
-
-
 def decorator_roles(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
-                    names: ModuleNames) -> set[str]:
+                    names: QualifiedNames) -> set[str]:
     return {r for d in node.decorator_list if (r := names.role(d)) is not None}
 
 
@@ -187,20 +51,11 @@ class _Collector:
         self.facts = ProjectFacts()
         # qualified class -> (base expressions resolved: qualified names or roles)
         self.class_bases: dict[str, list[str]] = {}
-        self.module_values: dict[str, ast.expr] = {}
         self.repositories: list[tuple[str, str]] = []  # (module, function) of @repository
-        self.module_trees: dict[str, tuple[ast.Module, ModuleNames]] = {}
+        self.module_trees: dict[str, tuple[ast.Module, QualifiedNames]] = {}
 
     def add_module(self, source: SourceFile, tree: ast.Module) -> None:
-        names = ModuleNames(source.module, tree)
-        assigned = [t.id for node in tree.body if isinstance(node, ast.Assign)
-                    for t in node.targets if isinstance(t, ast.Name)]
-        # names assigned once at module level: a binding through them is resolved one level
-        self.module_values = {
-            t.id: node.value for node in tree.body if isinstance(node, ast.Assign)
-            for t in node.targets if isinstance(t, ast.Name) and assigned.count(t.id) == 1
-        }
-        module_dicts = {k: v for k, v in self.module_values.items() if isinstance(v, ast.Dict)}
+        names = QualifiedNames(source.module, tree, source.is_package)
         compute: set[str] = set()
         for node in tree.body:
             if isinstance(node, ast.ClassDef):
@@ -233,15 +88,15 @@ class _Collector:
                 for keyword in call.keywords:
                     if keyword.arg in BINDING_KEYWORDS:
                         value = keyword.value
-                        if isinstance(value, ast.Name) and value.id in module_dicts:
-                            value = module_dicts[value.id]
+                        if isinstance(value, ast.Name):  # a module-level dict, one level
+                            value = names.value(value.id) or value
                         if isinstance(value, ast.Dict):
                             self._add_bindings(value, names)
         self._direct_calls(source.module, tree, names, compute)
         self.module_trees[source.module] = (tree, names)
 
     def _op_schema(self, source: SourceFile, node: ast.FunctionDef | ast.AsyncFunctionDef,
-                   names: ModuleNames) -> None:
+                   names: QualifiedNames) -> None:
         for decorator in node.decorator_list:
             if not (isinstance(decorator, ast.Call)
                     and names.role(decorator) in REWRITTEN_DECORATORS):
@@ -256,16 +111,15 @@ class _Collector:
                 translated = str(why)
             self.facts.op_schemas.setdefault(source.module, {})[node.name] = translated
 
-    def _add_bindings(self, mapping: ast.Dict, names: ModuleNames) -> None:
+    def _add_bindings(self, mapping: ast.Dict, names: QualifiedNames) -> None:
         for key, value in zip(mapping.keys, mapping.values):
             if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
                 continue
             self.facts.bindings.setdefault(key.value, set()).add(self._binding(value, names))
 
-    def _binding(self, value: ast.expr, names: ModuleNames) -> Binding:
-        if isinstance(value, ast.Name) and value.id in self.module_values and (
-                value.id not in names.qualified):
-            value = self.module_values[value.id]
+    def _binding(self, value: ast.expr, names: QualifiedNames) -> Binding:
+        if isinstance(value, ast.Name):  # a module-level constant, one level
+            value = names.value(value.id) or value
         if isinstance(value, ast.Call):
             func = value.func
             # fn.configured({...}) binds the legacy function fn
@@ -284,7 +138,7 @@ class _Collector:
             return Binding("function", qual)
         return Binding("other", ast.unparse(value)[:40])
 
-    def _direct_calls(self, module: str, tree: ast.Module, names: ModuleNames,
+    def _direct_calls(self, module: str, tree: ast.Module, names: QualifiedNames,
                       compute: set[str]) -> None:
         if not compute:
             return
@@ -327,7 +181,8 @@ REPOSITORY_ATTRIBUTES = frozenset({"get_job", "get_job_def", "get_sensor_def",
                                    "get_schedule_def", "name"})
 
 
-def _repository_problem(qual: str, module_trees: dict[str, tuple[ast.Module, ModuleNames]]
+def _repository_problem(qual: str,
+                        module_trees: dict[str, tuple[ast.Module, QualifiedNames]]
                         ) -> str:
     module, name = qual.rsplit(".", 1)
     for other, (tree, names) in module_trees.items():
@@ -348,7 +203,7 @@ def _repository_problem(qual: str, module_trees: dict[str, tuple[ast.Module, Mod
     return ""
 
 
-def _call_shape(call: ast.Call, names: ModuleNames) -> str:
+def _call_shape(call: ast.Call, names: QualifiedNames) -> str:
     """``build_op_context(config={...})`` as the only argument is the one shape RSC202 rewrites."""
     if len(call.args) == 1 and not call.keywords:
         arg = call.args[0]
@@ -404,8 +259,6 @@ def collect(sources: list[SourceFile], allow_sources: bool = True,
         facts = collector.finish()
     collector.check_repositories()
     if convert_functions:
-        from dagwire.migrate.resource_plan import plan_conversions
-
         plan_conversions(facts, trees, allow_sources, duplicated)
     for function in facts.resource_functions.values():
         if not convert_functions:

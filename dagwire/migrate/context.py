@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from dagwire.migrate.collect import ProjectFacts
+from dagwire.migrate.facts import ProjectFacts
 from dagwire.migrate.context_uses import ContextUses
 from dagwire.migrate.file_names import FileNames
 from dagwire.vocabulary.names import FIELD

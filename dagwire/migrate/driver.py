@@ -9,8 +9,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dagwire.migrate.collect import ProjectFacts, collect
-from dagwire.migrate.project import SourceFile, discover, read_sources
+from dagwire.migrate.collect import collect
+from dagwire.migrate.facts import ProjectFacts
+from dagwire.migrate.project import SourceFile, read_sources
+from dagwire.source_model.walk import python_files
 
 ALL_CODES = ("RSC201", "RSC202", "RSC203", "RSC205", "MIG101")
 
@@ -61,7 +63,8 @@ def _transform_one(item: tuple[str, str, str]) -> tuple[str, str | None, int, st
     selected = _WORKER["selected"]
     assert isinstance(facts, ProjectFacts) and isinstance(selected, frozenset)
     try:
-        result = migrate_source(text, module, facts, selected)
+        result = migrate_source(text, module, facts, selected,
+                                is_package=os.path.basename(path) == "__init__.py")
     except MigrationError as error:
         return path, None, 0, str(error)
     except Exception as error:  # a codemod bug must not stop the run: report the file
@@ -72,7 +75,7 @@ def _transform_one(item: tuple[str, str, str]) -> tuple[str, str | None, int, st
 def run(paths: Iterable[Path], selected: frozenset[str], jobs: int = 1,
         progress: Callable[[int, int], None] | None = None) -> Report:
     report = Report()
-    files = discover(list(paths))
+    files = python_files(list(paths))
     report.files_seen = len(files)
     sources, read_errors = read_sources(files)
     report.errors.update(read_errors)

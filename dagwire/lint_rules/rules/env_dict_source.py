@@ -7,7 +7,7 @@ import re
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
-from dagwire.lint_rules.model import ModuleModel
+from dagwire.source_model.module import ModuleModel
 from dagwire.vocabulary.calls import CONFIGURED
 from dagwire.vocabulary.names import SCHEMA_SOURCES
 

@@ -17,8 +17,8 @@ from typing import Iterator
 from dagwire.lint_rules.file_check import FileCheck, Finding
 from dagwire.lint_rules.functions import manager_keys
 from dagwire.lint_rules.merged_parts import is_merge_call, merged_somewhere
-from dagwire.lint_rules.model import DecoratedFunction, ModuleModel
-from dagwire.lint_rules.resolve import Entry, Item
+from dagwire.source_model.module import DecoratedFunction, ModuleModel
+from dagwire.source_model.resolve import Entry, Item
 from dagwire.vocabulary.calls import (
     DEFINITIONS_LISTS,
     DEFINITIONS_PARAMETERS,

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
 from dagwire.lint_rules.functions import attribute_reads
-from dagwire.lint_rules.resolve import CONFIG
+from dagwire.source_model.resolve import CONFIG
 from dagwire.vocabulary.calls import CONFIG_SCHEMA
 
 CODE = "RSC103"

@@ -9,9 +9,16 @@ import ast
 import os
 from typing import Iterator
 
-from dagwire.lint_rules.imports import IMPORTED, IMPORTED_MODULE, LOCAL
-from dagwire.lint_rules.model import DecoratedFunction, ModuleModel
-from dagwire.lint_rules.project import ProjectIndex
+from dagwire.source_model.imports import (
+    IMPORTED,
+    IMPORTED_MODULE,
+    LOCAL,
+    assigned_value,
+    dotted,
+)
+from dagwire.source_model.module import DecoratedFunction, ModuleModel
+from dagwire.source_model.project import ProjectIndex
+from dagwire.source_model.walk import package_files
 from dagwire.vocabulary.calls import WITH_RESOURCES_DEFINITIONS, WITH_RESOURCES_RESOURCES
 from dagwire.vocabulary.limits import RESOLVE_DEPTH
 from dagwire.vocabulary.names import (
@@ -212,12 +219,8 @@ class Resolver:
         if found is None:
             return None
         owner, node = found
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            if isinstance(node.targets[0], ast.Name):
-                return owner, node.value
-        if isinstance(node, ast.AnnAssign) and node.value is not None:
-            return owner, node.value
-        return None
+        value = assigned_value(node)
+        return (owner, value) if value is not None else None
 
     def string(self, model: ModuleModel, expr: ast.expr, depth: int = 0) -> str | None:
         if depth > RESOLVE_DEPTH:
@@ -450,7 +453,7 @@ class Resolver:
             return None
         if isinstance(expr, ast.Subscript):  # ConfigurableResourceFactory[Client]
             expr = expr.value
-        key = _dotted(expr)
+        key = dotted(expr)
         if key is None:
             return None
         cache_key = (id(model), key)
@@ -589,21 +592,12 @@ class Resolver:
         if os.path.basename(package.path) != "__init__.py":
             return [package]
         found = [package]
-        root = os.path.dirname(os.path.abspath(package.path))
-        for directory, subdirectories, files in os.walk(root):
-            subdirectories[:] = sorted(
-                name
-                for name in subdirectories
-                if os.path.isfile(os.path.join(directory, name, "__init__.py"))
-            )
-            for name in sorted(files):
-                if not name.endswith(".py") or (directory == root and name == "__init__.py"):
-                    continue
-                other = self.index.model_for_path(os.path.join(directory, name))
-                if other is not None:
-                    found.append(other)
-                if len(found) > _MAX_PACKAGE_MODULES:
-                    return found
+        for path in package_files(os.path.dirname(os.path.abspath(package.path))):
+            other = self.index.model_for_path(path)
+            if other is not None:
+                found.append(other)
+            if len(found) > _MAX_PACKAGE_MODULES:
+                break
         return found
 
     def module_definitions(
@@ -650,15 +644,3 @@ def _argument(call: ast.Call, position: int, name: str) -> ast.expr | None:
 
 def _is_name(expr: ast.expr, name: str) -> bool:
     return isinstance(expr, ast.Name) and expr.id == name
-
-
-def _dotted(expr: ast.expr) -> str | None:
-    """`a.b.C` for a chain of names, None for anything else."""
-    parts: list[str] = []
-    while isinstance(expr, ast.Attribute):
-        parts.append(expr.attr)
-        expr = expr.value
-    if not isinstance(expr, ast.Name):
-        return None
-    parts.append(expr.id)
-    return ".".join(reversed(parts))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import os
 
-from dagwire.lint_rules.imports import ImportTable
+from dagwire.source_model.imports import ImportTable
 from dagwire.vocabulary.names import DECORATORS
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
@@ -19,7 +19,8 @@ class DecoratedFunction:
     """A function under a framework decorator (`@asset`, `@op(...)`, `@dg.sensor(...)`, ...).
 
     (Plain classes rather than dataclasses here and in the other modules: creating
-    dataclasses costs milliseconds at import, and flake8 imports the plugin on every run.)"""
+    dataclasses costs milliseconds at import, and flake8 imports the lint rules on every
+    run.)"""
 
     __slots__ = ("kind", "func", "decorator", "keywords", "splats", "module_level")
 
