@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -116,7 +115,3 @@ def _gather(results: Iterable[tuple[str, str | None, int, str | None]],
                                                    source.encoding))
         if progress is not None:
             progress(done, total)
-
-
-def default_jobs() -> int:
-    return 1 if sys.platform == "win32" else min(4, os.cpu_count() or 1)

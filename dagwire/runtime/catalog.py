@@ -1,4 +1,4 @@
-"""The resource catalog (the seed's "Resources in the UI"): each bound key, its class, its
+"""The resource catalog (what Dagster's UI shows of resources): each bound key, its class, its
 config (EnvVars shown by NAME, never by value) and the definitions that use it."""
 
 from __future__ import annotations

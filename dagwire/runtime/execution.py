@@ -254,7 +254,7 @@ def _step_configs(steps: Sequence[Step], run_config: Mapping[str, Any], job_name
                 configs[step.key] = validate_config(source.config_class, data, owner)
             except DagwireInvalidConfigError as error:
                 problems.extend(f"{owner}: {line}" for line in error.problems)
-        else:  # legacy config_schema= (issue 3)
+        else:  # legacy config_schema=
             try:
                 configs[step.key] = op_config_value(source.schema, entry, step.key)
             except LegacyConfigError as error:
