@@ -12,8 +12,10 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:  # the lint rules import this module: pathlib costs them milliseconds
+    from pathlib import Path
 
 # Folders of tools and builds, never part of the project's source.
 SKIPPED_DIRECTORIES = frozenset({
