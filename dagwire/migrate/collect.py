@@ -192,13 +192,15 @@ def _repository_problem(qual: str,
                     and node.value.id == name and node.attr in REPOSITORY_ATTRIBUTES):
                 allowed.add(id(node.value))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Name) and names.qualify(node) == qual:
+            # every binding of a name counts: a use missed would break the rewrite
+            if isinstance(node, ast.Name) and qual in names.candidates(node):
                 if other != module:
                     return f"{other} uses {name}"
                 if id(node) not in allowed:
                     return f"{name} is used other than by .get_job/.get_*_def/.name"
             if isinstance(node, ast.ImportFrom) and any(
-                    f"{node.module}.{a.name}" == qual for a in node.names):
+                    f"{names.absolute_module(node.module or '', node.level)}.{a.name}" == qual
+                    for a in node.names):
                 return f"{other} imports {name}"
     return ""
 
