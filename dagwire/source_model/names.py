@@ -117,20 +117,19 @@ class QualifiedNames:
 
     def framework_names(self) -> dict[str, str]:
         """Local name -> exported name, for the framework names imported by name."""
-        found = {}
-        for local in self.imports.names():
-            binding = self.imports.lookup(local)
-            if binding is not None and binding.kind == SYMBOL:
-                found[local] = binding.role
-        return found
+        return {local: binding.role for local, binding in self._bound(SYMBOL)}
 
     def framework_modules(self) -> dict[str, str]:
         """Local name -> framework, for the frameworks imported as modules (`dg`)."""
-        found = {}
+        return {local: binding.module for local, binding in self._bound(FRAMEWORK_MODULE)}
+
+    def _bound(self, kind: str) -> list[tuple[str, Binding]]:
+        """The names whose bindings agree on one of this kind, with it."""
+        found = []
         for local in self.imports.names():
             binding = self.imports.lookup(local)
-            if binding is not None and binding.kind == FRAMEWORK_MODULE:
-                found[local] = binding.module
+            if binding is not None and binding.kind == kind:
+                found.append((local, binding))
         return found
 
     def qualified_names(self) -> dict[str, str]:
