@@ -38,10 +38,14 @@ from dagwire.mypy_plugin.capture import collect_calls
 from dagwire.mypy_plugin.captured import decode
 from dagwire.mypy_plugin.definition_facts import definition_facts
 from dagwire.mypy_plugin.enclosing import enclosing_decorators
-from dagwire.mypy_plugin.frameworks import CONTEXT_PARAM_NAMES, Framework
+from dagwire.mypy_plugin.frameworks import Framework
 from dagwire.mypy_plugin.symbols import resolve_ref
+from dagwire.vocabulary.calls import CONTEXT_PARAM_NAMES
+from dagwire.vocabulary.names import COMPOSITION_KINDS, COMPUTE_CONTEXT_BUILDERS, DECORATORS
 
-COMPOSITION_DECORATORS = frozenset({"job", "graph", "graph_asset", "graph_multi_asset"})
+COMPOSITION_DECORATORS = frozenset(
+    name for name, kind in DECORATORS.items() if kind in COMPOSITION_KINDS
+)
 
 
 def _is_composition_decorator(expr: Expression, api: CheckerApi) -> bool:
@@ -164,7 +168,7 @@ def carries_nothing(expr: Expression, api: CheckerApi) -> bool:
         return False
     node = resolve_ref(expr.callee, api.tree, api)
     name = node.fullname.rsplit(".", 1)[-1] if node is not None else ""
-    return name in ("build_op_context", "build_asset_context")
+    return name in COMPUTE_CONTEXT_BUILDERS
 
 
 def composition_signature_hook(ctx: MethodSigContext) -> FunctionLike:

@@ -9,7 +9,7 @@ Ops and assets (Dagster's rules):
 Sensors and schedules: resources by annotation as above; the context is the first
 non-resource parameter.
 
-Issue 3 feeds the same model: ``required_resource_keys=`` adds requirements with no
+The legacy API feeds the same model: ``required_resource_keys=`` adds requirements with no
 annotation, ``config_schema=`` gives a config source of kind ``"schema"``.
 """
 
@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
-
-CONTEXT_NAMES = frozenset({"context", "_context", "context_", "_"})
+from dagwire.vocabulary.calls import CONTEXT_PARAM_NAMES
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class ConfigSource:
 
     kind: Literal["class", "schema"]
     config_class: Any = None  # a Config subclass for kind "class"
-    schema: Any = None  # the legacy config_schema for kind "schema" (issue 3)
+    schema: Any = None  # the legacy config_schema for kind "schema"
     param: str | None = None  # "config" for kind "class"
 
 
@@ -59,7 +58,7 @@ class Parameters:
     resources: tuple[ResourceRequirement, ...]
     inputs: tuple[str, ...]
     optional_inputs: frozenset[str] = field(default_factory=frozenset)
-    # required_resource_keys=: requirements not tied to a parameter (issue 3)
+    # required_resource_keys=: requirements not tied to a parameter
     extra_requirements: tuple[ResourceRequirement, ...] = ()
 
     @property
@@ -162,7 +161,7 @@ def classify(
         annotation = hints.get(name, parameter.annotation)
         is_resource, resource_class = resource_annotation(annotation)
         if role == "compute":
-            if index == 0 and name in CONTEXT_NAMES:
+            if index == 0 and name in CONTEXT_PARAM_NAMES:
                 context_param = name
                 continue
             if name == "config":

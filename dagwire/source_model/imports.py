@@ -2,7 +2,7 @@
 
 A name is resolved only when every module-level binding of it agrees; a name bound by a
 framework import in `try:` and by a user's own class in `except ImportError:` resolves to
-nothing, so rules stay silent about it.
+nothing, so the tools stay silent about it.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from dagwire.lint_rules.frameworks import framework_of, role_of
+from dagwire.vocabulary.names import framework_of, role_of
 
 # Binding kinds
 SYMBOL = "symbol"  # a framework name: `role` says which
@@ -198,6 +198,21 @@ class ImportTable:
                 return None
         return first
 
+    def bindings_of(self, name: str) -> list[Binding]:
+        """Every module-level binding of `name`, agreeing or not."""
+        return self._bindings.get(name, [])
+
+    def names(self) -> list[str]:
+        """Every name bound at module level (star imports aside), in order of first binding."""
+        return list(self._bindings)
+
+    def local_value(self, name: str) -> ast.expr | None:
+        """The value a module-level constant of this module was assigned (`COMMON = {...}`)."""
+        binding = self.lookup(name)
+        if binding is None or binding.kind != LOCAL:
+            return None
+        return assigned_value(binding.node)
+
     def imported_names(self) -> list[str]:
         """Names bound only by `from <module> import name` of a non-framework module."""
         return [
@@ -247,3 +262,24 @@ class ImportTable:
             binding = self.lookup(expr.id)
             return binding is not None and binding.kind == OS_MODULE
         return False
+
+
+def assigned_value(statement: ast.AST | None) -> ast.expr | None:
+    """The value a module-level statement gives its one name: `X = ...`, `X: T = ...`."""
+    if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+        return statement.value if isinstance(statement.targets[0], ast.Name) else None
+    if isinstance(statement, ast.AnnAssign):
+        return statement.value
+    return None
+
+
+def dotted(expr: ast.expr) -> str | None:
+    """`a.b.C` for a chain of names, None for anything else."""
+    parts: list[str] = []
+    while isinstance(expr, ast.Attribute):
+        parts.append(expr.attr)
+        expr = expr.value
+    if not isinstance(expr, ast.Name):
+        return None
+    parts.append(expr.id)
+    return ".".join(reversed(parts))

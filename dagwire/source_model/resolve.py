@@ -9,34 +9,40 @@ import ast
 import os
 from typing import Iterator
 
-from dagwire.lint_rules.imports import IMPORTED, IMPORTED_MODULE, LOCAL
-from dagwire.lint_rules.model import DecoratedFunction, ModuleModel
-from dagwire.lint_rules.project import ProjectIndex
+from dagwire.source_model.imports import (
+    IMPORTED,
+    IMPORTED_MODULE,
+    LOCAL,
+    assigned_value,
+    dotted,
+)
+from dagwire.source_model.module import DecoratedFunction, ModuleModel
+from dagwire.source_model.project import ProjectIndex
+from dagwire.source_model.walk import package_files
+from dagwire.vocabulary.calls import WITH_RESOURCES_DEFINITIONS, WITH_RESOURCES_RESOURCES
+from dagwire.vocabulary.limits import RESOLVE_DEPTH
+from dagwire.vocabulary.names import (
+    BIND_RESOURCES_TO_JOBS,
+    CONFIG_BASES,
+    IO_MANAGER_BASES,
+    LOADERS,
+    RESOURCE_BASES,
+    RESOURCE_FACTORY_BASES,
+    WITH_RESOURCES,
+)
 
-MAX_DEPTH = 6
 _MAX_PACKAGE_MODULES = 300  # a package walked for `load_assets_from_package_module`
-
-# `load_*` role -> (which modules it reads, which definitions it takes from them)
-_ASSETS = frozenset({"asset", "graph_asset"})
-_CHECKS = frozenset({"asset_check"})
-_LOADERS = {
-    "load_assets_from_modules": ("modules", _ASSETS),
-    "load_assets_from_package_module": ("package", _ASSETS),
-    "load_assets_from_current_module": ("current", _ASSETS),
-    "load_asset_checks_from_modules": ("modules", _CHECKS),
-    "load_asset_checks_from_package_module": ("package", _CHECKS),
-    "load_asset_checks_from_current_module": ("current", _CHECKS),
-}
 
 CONFIG = "config"
 PERMISSIVE_CONFIG = "permissive_config"
 RESOURCE = "resource"
 OTHER_CLASS = "other"
 
+# framework base class -> what its subclasses are. Resource factories and IO managers count
+# as resources here: a parameter annotated with one requires its key.
 _ROLE_CLASS_KINDS = {
-    "Config": CONFIG,
-    "PermissiveConfig": PERMISSIVE_CONFIG,
-    "ConfigurableResource": RESOURCE,
+    **CONFIG_BASES,
+    **dict.fromkeys(RESOURCE_BASES | RESOURCE_FACTORY_BASES | IO_MANAGER_BASES, RESOURCE),
 }
 
 
@@ -117,7 +123,7 @@ class Resolver:
         self, model: ModuleModel, name: str, depth: int = 0
     ) -> tuple[ModuleModel, ast.AST] | None:
         """The module-level def/class/assignment that `name` in `model` refers to."""
-        if depth > MAX_DEPTH:
+        if depth > RESOLVE_DEPTH:
             return None
         binding = model.imports.lookup(name)
         if binding is None:
@@ -213,15 +219,11 @@ class Resolver:
         if found is None:
             return None
         owner, node = found
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            if isinstance(node.targets[0], ast.Name):
-                return owner, node.value
-        if isinstance(node, ast.AnnAssign) and node.value is not None:
-            return owner, node.value
-        return None
+        value = assigned_value(node)
+        return (owner, value) if value is not None else None
 
     def string(self, model: ModuleModel, expr: ast.expr, depth: int = 0) -> str | None:
-        if depth > MAX_DEPTH:
+        if depth > RESOLVE_DEPTH:
             return None
         if isinstance(expr, ast.Constant):
             return expr.value if isinstance(expr.value, str) else None
@@ -262,7 +264,7 @@ class Resolver:
 
     def strings(self, model: ModuleModel, expr: ast.expr, depth: int = 0) -> list[Item] | None:
         """A set/list/tuple of statically known strings, or None."""
-        if depth > MAX_DEPTH:
+        if depth > RESOLVE_DEPTH:
             return None
         if isinstance(expr, (ast.Set, ast.List, ast.Tuple)):
             items: list[Item] = []
@@ -295,7 +297,7 @@ class Resolver:
 
     def dict_items(self, model: ModuleModel, expr: ast.expr, depth: int = 0) -> list[Item] | None:
         """The entries of a dict whose keys are all statically known, or None."""
-        if depth > MAX_DEPTH:
+        if depth > RESOLVE_DEPTH:
             return None
         if isinstance(expr, ast.Dict):
             items: list[Item] = []
@@ -350,7 +352,7 @@ class Resolver:
     ) -> list[tuple[str | None, list[Item]]] | None:
         """Every dict an expression may evaluate to: resources picked by deployment
         (`by_env[env]`, `by_env.get(env)`) yield one variant per entry, labelled by its key."""
-        if depth > MAX_DEPTH:
+        if depth > RESOLVE_DEPTH:
             return None
         single = self.dict_items(model, expr, depth)
         if single is not None:
@@ -447,11 +449,11 @@ class Resolver:
 
     def class_ref(self, model: ModuleModel, expr: ast.expr, depth: int = 0) -> ClassRef | None:
         """What kind of class an expression names; None when it cannot be told."""
-        if depth > MAX_DEPTH:
+        if depth > RESOLVE_DEPTH:
             return None
         if isinstance(expr, ast.Subscript):  # ConfigurableResourceFactory[Client]
             expr = expr.value
-        key = _dotted(expr)
+        key = dotted(expr)
         if key is None:
             return None
         cache_key = (id(model), key)
@@ -489,7 +491,7 @@ class Resolver:
             return ClassMembers({}, frozenset(), True)
         fields: dict[str, ast.AnnAssign] = {}
         members: set[str] = set()
-        complete = depth <= MAX_DEPTH
+        complete = depth <= RESOLVE_DEPTH
         for base in ref.node.bases:
             base_ref = self.class_ref(ref.model, base)
             if base_ref is None or not complete:
@@ -519,7 +521,7 @@ class Resolver:
     def _entries(
         self, model: ModuleModel, expr: ast.expr, bound: frozenset[str], depth: int
     ) -> Iterator[Entry]:
-        if depth > MAX_DEPTH:
+        if depth > RESOLVE_DEPTH:
             return
         if isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
             for element in expr.elts:
@@ -543,30 +545,32 @@ class Resolver:
         self, model: ModuleModel, call: ast.Call, bound: frozenset[str], depth: int
     ) -> Iterator[Entry]:
         role = model.imports.role(call.func)
-        if role == "with_resources":
-            defs_expr = _argument(call, 1, "resource_defs")
+        if role == WITH_RESOURCES:
+            defs_expr = _argument(call, 1, WITH_RESOURCES_RESOURCES)
             items = self.dict_items(model, defs_expr) if defs_expr is not None else None
-            listed = _argument(call, 0, "definitions")
+            listed = _argument(call, 0, WITH_RESOURCES_DEFINITIONS)
             if items is None or listed is None:
                 return  # bound keys unknown: say nothing about these definitions
             keys = bound | {item.key for item in items}
             yield from self._entries(model, listed, keys, depth + 1)
-        elif role == "BindResourcesToJobs" and call.args:
+        elif role == BIND_RESOURCES_TO_JOBS and call.args:
             yield from self._entries(model, call.args[0], bound, depth + 1)
-        elif role in _LOADERS:
-            how, kinds = _LOADERS[role]
+        elif role in LOADERS:
+            how, keyword, kinds = LOADERS[role]
             seen: set[int] = set()
-            for module in self._loaded_modules(model, call, how):
+            for module in self._loaded_modules(model, call, how, keyword):
                 for decorated, owner in self.module_definitions(module, kinds):
                     if id(decorated.func) not in seen:
                         seen.add(id(decorated.func))
                         yield Entry(decorated, owner, bound)
 
-    def _loaded_modules(self, model: ModuleModel, call: ast.Call, how: str) -> list[ModuleModel]:
+    def _loaded_modules(
+        self, model: ModuleModel, call: ast.Call, how: str, keyword: str | None
+    ) -> list[ModuleModel]:
         """The modules a `load_assets_from_*` call reads; the unreadable ones are left out."""
-        if how == "current":
+        if how == "current" or keyword is None:
             return [model]
-        argument = _argument(call, 0, "modules" if how == "modules" else "package_module")
+        argument = _argument(call, 0, keyword)
         if argument is None:
             return []
         if how == "package":
@@ -588,21 +592,12 @@ class Resolver:
         if os.path.basename(package.path) != "__init__.py":
             return [package]
         found = [package]
-        root = os.path.dirname(os.path.abspath(package.path))
-        for directory, subdirectories, files in os.walk(root):
-            subdirectories[:] = sorted(
-                name
-                for name in subdirectories
-                if os.path.isfile(os.path.join(directory, name, "__init__.py"))
-            )
-            for name in sorted(files):
-                if not name.endswith(".py") or (directory == root and name == "__init__.py"):
-                    continue
-                other = self.index.model_for_path(os.path.join(directory, name))
-                if other is not None:
-                    found.append(other)
-                if len(found) > _MAX_PACKAGE_MODULES:
-                    return found
+        for path in package_files(os.path.dirname(os.path.abspath(package.path))):
+            other = self.index.model_for_path(path)
+            if other is not None:
+                found.append(other)
+            if len(found) > _MAX_PACKAGE_MODULES:
+                break
         return found
 
     def module_definitions(
@@ -624,7 +619,7 @@ class Resolver:
     ) -> Iterator[tuple[DecoratedFunction, ModuleModel]]:
         """Definitions a module holds through `from .raw import *` (what Dagster's module
         scan sees as its attributes)."""
-        if depth > MAX_DEPTH:
+        if depth > RESOLVE_DEPTH:
             return
         for other, exported in self.star_modules(module):
             for decorated in other.functions:
@@ -649,15 +644,3 @@ def _argument(call: ast.Call, position: int, name: str) -> ast.expr | None:
 
 def _is_name(expr: ast.expr, name: str) -> bool:
     return isinstance(expr, ast.Name) and expr.id == name
-
-
-def _dotted(expr: ast.expr) -> str | None:
-    """`a.b.C` for a chain of names, None for anything else."""
-    parts: list[str] = []
-    while isinstance(expr, ast.Attribute):
-        parts.append(expr.attr)
-        expr = expr.value
-    if not isinstance(expr, ast.Name):
-        return None
-    parts.append(expr.id)
-    return ".".join(reversed(parts))

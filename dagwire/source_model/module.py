@@ -9,8 +9,8 @@ from __future__ import annotations
 import ast
 import os
 
-from dagwire.lint_rules.frameworks import DEFINITION_KINDS
-from dagwire.lint_rules.imports import ImportTable
+from dagwire.source_model.imports import ImportTable
+from dagwire.vocabulary.names import DECORATORS
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
@@ -19,7 +19,8 @@ class DecoratedFunction:
     """A function under a framework decorator (`@asset`, `@op(...)`, `@dg.sensor(...)`, ...).
 
     (Plain classes rather than dataclasses here and in the other modules: creating
-    dataclasses costs milliseconds at import, and flake8 imports the plugin on every run.)"""
+    dataclasses costs milliseconds at import, and flake8 imports the lint rules on every
+    run.)"""
 
     __slots__ = ("kind", "func", "decorator", "keywords", "splats", "module_level")
 
@@ -202,10 +203,11 @@ def _add_function(
     for decorator in node.decorator_list:
         target, call = _decorator_call(decorator)
         role = imports.role(target)
-        if role is None or role not in DEFINITION_KINDS:
+        kind = DECORATORS.get(role) if role is not None else None
+        if kind is None:
             continue
         decorated = DecoratedFunction(
-            kind=role, func=node, decorator=decorator, module_level=id(node) in module_level_ids
+            kind=kind, func=node, decorator=decorator, module_level=id(node) in module_level_ids
         )
         if call is not None:
             for keyword in call.keywords:

@@ -1,8 +1,10 @@
-"""Cross-file knowledge without importing user code: find and parse sibling modules.
+"""The module index: cross-file knowledge without importing user code.
 
 flake8 checks each file on its own (often in another process), so a rule that needs the
-module defining an asset parses it here. Parsed modules are cached per process by
-path and modification time.
+module defining an asset finds and parses it here: where `from .assets import orders` leads,
+the module there (an outline: signatures and class bodies), and the project around a file
+with its texts and full models. Everything is cached per process by path and modification
+time.
 """
 
 from __future__ import annotations
@@ -11,11 +13,15 @@ import ast
 import copy
 import os
 
-from dagwire.lint_rules.imports import imports_framework
-from dagwire.lint_rules.model import ModuleModel, build_model, build_outline
+from dagwire.source_model.imports import imports_framework
+from dagwire.source_model.module import ModuleModel, build_model, build_outline
+from dagwire.source_model.walk import import_root, outermost_package, project_files
+from dagwire.vocabulary.names import COMPOSITION_KINDS
 
 # Do not parse generated or vendored giants just to look up a name.
 MAX_MODULE_BYTES = 1_000_000
+# Files of the project read to answer a question no import answers (`project_files`).
+MAX_PROJECT_FILES = 300
 
 
 class ProjectIndex:
@@ -29,6 +35,11 @@ class ProjectIndex:
         self._cache: dict[str, tuple[float, ModuleModel | None]] = {}
         self._current: dict[str, ModuleModel] = {}
         self._paths: dict[tuple[str, str, int], str | None] = {}
+        # the project around a file: its listing by outermost package, and path -> (mtime,
+        # text) and (mtime, full model) of the few project files read in full
+        self._listings: dict[str, list[str]] = {}
+        self._texts: dict[str, tuple[float, str]] = {}
+        self._full: dict[str, tuple[float, ModuleModel | None]] = {}
 
     def checked_model(self, tree: ast.Module, path: str) -> ModuleModel:
         """The model of the file flake8 is checking. While it is checked it wins over the
@@ -88,7 +99,7 @@ class ProjectIndex:
         # (script-style projects run with `dagster -f`), then the folder above a plain
         # folder (`my_project_tests/` without `__init__.py` beside `my_project/`, run by
         # pytest from the repository root).
-        root = _package_parent(from_model.directory)
+        root = import_root(from_model.directory)
         bases = [root, from_model.directory]
         if root == from_model.directory:
             bases.append(os.path.dirname(root))
@@ -97,6 +108,60 @@ class ProjectIndex:
             if found is not None:
                 return found
         return None
+
+    # -- the project around a file ----------------------------------------------------------
+
+    def project_files(self, path: str) -> list[str]:
+        """The Python files of the project around `path` (`walk.project_files`), listed once
+        per project and process."""
+        directory = os.path.dirname(os.path.abspath(path))
+        top = outermost_package(directory) or directory
+        cached = self._listings.get(top)
+        if cached is None:
+            cached = project_files(path, MAX_PROJECT_FILES)
+            self._listings[top] = cached
+        return cached
+
+    def text(self, path: str) -> str | None:
+        """A project file's text (undecodable bytes replaced), None when unreadable or huge."""
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        cached = self._texts.get(path)
+        if cached is not None and cached[0] == stat.st_mtime:
+            return cached[1]
+        if stat.st_size > MAX_MODULE_BYTES:
+            return None
+        try:
+            with open(path, "rb") as handle:
+                text = handle.read().decode("utf-8", errors="replace")
+        except OSError:
+            return None
+        self._texts[path] = (stat.st_mtime, text)
+        return text
+
+    def full_model(self, path: str) -> ModuleModel | None:
+        """The full model (bodies, calls, parents) of a project file that imports a framework;
+        None for any other file."""
+        try:
+            mtime = os.stat(path).st_mtime
+        except OSError:
+            return None
+        cached = self._full.get(path)
+        if cached is not None and cached[0] == mtime:
+            return cached[1]
+        model: ModuleModel | None = None
+        text = self.text(path)
+        if text is not None:
+            try:
+                tree = ast.parse(text, filename=path)
+                if imports_framework(tree):
+                    model = build_model(tree, path, framework=True)
+            except (SyntaxError, ValueError, RecursionError):
+                model = None
+        self._full[path] = (mtime, model)
+        return model
 
 
 def _module_file(base: str, parts: list[str]) -> str | None:
@@ -110,18 +175,8 @@ def _module_file(base: str, parts: list[str]) -> str | None:
     return None
 
 
-def _package_parent(directory: str) -> str:
-    """The folder above the outermost package containing `directory`."""
-    while os.path.isfile(os.path.join(directory, "__init__.py")):
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            break
-        directory = parent
-    return directory
-
-
-# their bodies name the ops they run
-_BODY_KINDS = frozenset({"job", "graph", "graph_asset", "repository"})
+# their bodies name the ops they run, or the definitions they hold
+_BODY_KINDS = COMPOSITION_KINDS | {"repository"}
 
 
 def _drop_unused_bodies(model: ModuleModel) -> None:
