@@ -127,7 +127,8 @@ LOADERS: dict[str, tuple[str, str | None, frozenset[str]]] = {
 }
 LOADER_NAMES = frozenset(LOADERS)
 # Loaders of a project's `defs` folder (`calls.DEFS_FOLDER`).
-DEFS_FOLDER_LOADERS = frozenset({"load_from_defs_folder", "load_defs"})
+LOAD_DEFS = "load_defs"  # `load_defs(defs_root)`: the folder is the module given
+DEFS_FOLDER_LOADERS = frozenset({"load_from_defs_folder", LOAD_DEFS})
 
 _COMMON = frozenset({
     *DECORATORS, DEFINITIONS_DECORATOR, DEFINITIONS, BIND_RESOURCES_TO_JOBS, WITH_RESOURCES,
