@@ -221,7 +221,7 @@ if TYPE_CHECKING:
     from dagwire.runtime.errors import DagwireInvalidInvocationError as DagwireInvalidInvocationError
     from dagwire.runtime.errors import DagwireResourceNotFoundError as DagwireResourceNotFoundError
     from dagwire.runtime.errors import DagwireDefinitionNotFoundError as DagwireDefinitionNotFoundError
-    # the legacy config and resource API (issue 3)
+    # the legacy config and resource API
     from dagwire.runtime.legacy.config_types import Array as Array
     from dagwire.runtime.legacy.config_types import Bool as Bool
     from dagwire.runtime.legacy.config_types import BoolSource as BoolSource

@@ -40,6 +40,7 @@ from dagwire.catalog.source_model import (
     manager_keys,
     unquoted,
 )
+from dagwire.vocabulary.calls import DEFAULT_IO_MANAGER_KEY, IO_MANAGER_KEY
 
 
 def _string(expr: ast.expr | None) -> str | None:
@@ -106,9 +107,9 @@ class StaticBuilder:
         managers = manager_keys(self.resolver, model, keywords)
         if managers is None:
             complete = False
-        if outputs and "io_manager_key" not in keywords:
-            needs.append(Need("io_manager", "io_manager_key"))
-        needs += [Need(key, "io_manager_key") for key in sorted(managers or ())
+        if outputs and IO_MANAGER_KEY not in keywords:
+            needs.append(Need(DEFAULT_IO_MANAGER_KEY, IO_MANAGER_KEY))
+        needs += [Need(key, IO_MANAGER_KEY) for key in sorted(managers or ())
                   if all(n.key != key for n in needs)]
         return [n for n in needs if n.key not in local], complete
 

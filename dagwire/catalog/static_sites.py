@@ -26,6 +26,7 @@ from dagwire.catalog.source_model import (
     is_merge_call,
     merged_part,
 )
+from dagwire.vocabulary.names import DEFS_FOLDER_LOADERS, LOAD_DEFS
 
 _LISTS = ("assets", "asset_checks", "jobs", "sensors", "schedules")
 _LOOSE_KINDS = frozenset({"asset", "graph_asset", "asset_check", "job", "sensor", "schedule"})
@@ -250,13 +251,13 @@ class Sites:
         if not origin.startswith(("dagster.", "dagster_dg")):
             return None
         name = origin.rsplit(".", 1)[-1]
-        if name == "load_defs":
+        if name not in DEFS_FOLDER_LOADERS:
+            return None
+        if name == LOAD_DEFS:
             root = next((k.value for k in call.keywords if k.arg == "defs_root"),
                         call.args[0] if call.args else None)
             module = self.file_check(model).resolver.module_ref(model, root) if root else None
             return os.path.dirname(module.path) if module is not None else None
-        if name != "load_from_defs_folder":
-            return None
         directory = model.directory
         for _ in range(3):  # the project's root module: the calling file's folder or above
             candidate = os.path.join(directory, "defs")

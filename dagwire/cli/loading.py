@@ -55,7 +55,7 @@ def load_definitions(target: str) -> Definitions:
 
 
 def _as_definitions(value: Any) -> Any:
-    """A legacy ``@repository`` stands for the Definitions it holds (issue 3)."""
+    """A legacy ``@repository`` stands for the Definitions it holds."""
     from dagwire.runtime.legacy.repository import RepositoryDefinition
 
     return value.definitions if isinstance(value, RepositoryDefinition) else value

@@ -7,8 +7,7 @@ import argparse
 import sys
 
 from dagwire.cli.loading import LoadError, load_definitions
-from dagwire.cli.text import MODULE_HELP
-from dagwire.cli.text import plural
+from dagwire.cli.text import MODULE_HELP, plural
 from dagwire.runtime.errors import DagwireError
 
 HELP = "Load the Definitions in MODULE and report unbound resources and other problems."

@@ -5,10 +5,10 @@ from __future__ import annotations
 import ast
 
 from dagwire.lint_rules.file_check import FileCheck, Finding
-from dagwire.lint_rules.imports import imports_framework
-from dagwire.lint_rules.project import ProjectIndex
-from dagwire.lint_rules.resolve import Resolver
 from dagwire.lint_rules.rules import ALL_RULES
+from dagwire.source_model.imports import imports_framework
+from dagwire.source_model.project import ProjectIndex
+from dagwire.source_model.resolve import Resolver
 
 # One index per process: flake8 workers each keep their own parsed-sibling cache.
 _INDEX = ProjectIndex()

@@ -9,8 +9,9 @@ import re
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck
-from dagwire.lint_rules.frameworks import RUN_NOW_ROLES
-from dagwire.lint_rules.resolve import CONFIG, PERMISSIVE_CONFIG, RESOURCE
+from dagwire.source_model.resolve import CONFIG, PERMISSIVE_CONFIG, RESOURCE
+from dagwire.vocabulary.calls import BINDING_KEYWORDS, CONFIGURED, EXECUTE_IN_PROCESS
+from dagwire.vocabulary.names import ENV_VAR, RUN_CONFIG, RUN_NOW_CALLS
 
 _CLASS_KINDS = (RESOURCE, CONFIG, PERMISSIVE_CONFIG)
 _SECRET_WORDS = ("password", "passwd", "secret", "token", "credentials", "credential")
@@ -95,7 +96,7 @@ def env_read(file: FileCheck, node: ast.AST) -> tuple[str, str | None] | None:
             return "os.environ.get()", name
         if func.attr == "get_value":
             inner = func.value
-            if isinstance(inner, ast.Call) and imports.role(inner.func) == "EnvVar":
+            if isinstance(inner, ast.Call) and imports.role(inner.func) == ENV_VAR:
                 return "EnvVar(...).get_value()", _literal(inner.args[0] if inner.args else None)
     elif isinstance(node, ast.Subscript) and imports.is_os_environ(node.value):
         return "os.environ[...]", _literal(node.slice)
@@ -119,8 +120,8 @@ def run_time_lines(file: FileCheck) -> list[tuple[int, int]]:
     imports = file.model.imports
     for call in file.model.calls:
         func = call.func
-        if (isinstance(func, ast.Attribute) and func.attr == "execute_in_process") or (
-            imports.role(func) in RUN_NOW_ROLES
+        if (isinstance(func, ast.Attribute) and func.attr == EXECUTE_IN_PROCESS) or (
+            imports.role(func) in RUN_NOW_CALLS
         ):
             spans.append((call.lineno, getattr(call, "end_lineno", None) or call.lineno))
     return spans
@@ -153,7 +154,7 @@ def resource_dict_values(file: FileCheck) -> set[int]:
     ids: set[int] = set()
     for call in file.model.calls:
         for keyword in call.keywords:
-            if keyword.arg not in ("resources", "resource_defs"):
+            if keyword.arg not in BINDING_KEYWORDS:
                 continue
             if isinstance(keyword.value, ast.Dict):
                 ids.update(id(value) for value in keyword.value.values)
@@ -181,11 +182,11 @@ def config_dicts(file: FileCheck) -> Iterator[ast.Dict]:
     """Dict displays that are config: `.configured({...})`, `config=` / `run_config=` values,
     and the dicts given to `RunConfig(resources=..., ops=...)`."""
     for call in file.model.calls:
-        if isinstance(call.func, ast.Attribute) and call.func.attr == "configured":
+        if isinstance(call.func, ast.Attribute) and call.func.attr == CONFIGURED:
             for arg in call.args[:1]:
                 if isinstance(arg, ast.Dict):
                     yield arg
-        run_config = file.model.imports.role(call.func) == "RunConfig"
+        run_config = file.model.imports.role(call.func) == RUN_CONFIG
         for keyword in call.keywords:
             if not isinstance(keyword.value, ast.Dict):
                 continue

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 
-from dagwire.lint_rules.frameworks import COMPUTE_KINDS
 from dagwire.lint_rules.functions import (
     ContextUse,
     Parameters,
@@ -14,10 +13,15 @@ from dagwire.lint_rules.functions import (
     manager_keys,
     parameters,
 )
-from dagwire.lint_rules.model import DecoratedFunction, ModuleModel
-from dagwire.lint_rules.resolve import Item, Resolver
-
-IMPLICIT_KEYS = frozenset({"io_manager"})  # always bound by a default
+from dagwire.source_model.module import DecoratedFunction, ModuleModel
+from dagwire.source_model.resolve import Item, Resolver
+from dagwire.vocabulary.calls import (
+    CONFIG_SCHEMA,
+    IMPLICIT_RESOURCE_KEYS,
+    REQUIRED_RESOURCE_KEYS,
+    RESOURCE_DEFS,
+)
+from dagwire.vocabulary.names import COMPUTE_KINDS
 
 
 class Finding(tuple[int, int, str]):
@@ -99,10 +103,10 @@ class FileCheck:
             keywords, complete = self.resolver.keywords(owner, fn)
             cached = Declared(
                 required_resource_keys=declared_strings(
-                    self.resolver, owner, keywords, "required_resource_keys"
+                    self.resolver, owner, keywords, REQUIRED_RESOURCE_KEYS
                 ),
-                resource_defs=declared_dict_keys(self.resolver, owner, keywords, "resource_defs"),
-                config_schema=declared_dict_keys(self.resolver, owner, keywords, "config_schema"),
+                resource_defs=declared_dict_keys(self.resolver, owner, keywords, RESOURCE_DEFS),
+                config_schema=declared_dict_keys(self.resolver, owner, keywords, CONFIG_SCHEMA),
                 complete=complete,
             )
             self._declared[id(fn)] = cached
@@ -129,4 +133,4 @@ class FileCheck:
         keywords, _ = self.resolver.keywords(model, fn)
         keys |= manager_keys(self.resolver, model, keywords) or set()
         keys -= {item.key for item in declared.resource_defs}
-        return keys - IMPLICIT_KEYS
+        return keys - IMPLICIT_RESOURCE_KEYS

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import ast
-from dagwire.lint_rules.frameworks import CONTEXT_NAMES
-from dagwire.lint_rules.model import DecoratedFunction, FunctionNode, ModuleModel
-from dagwire.lint_rules.resolve import RESOURCE, ClassRef, Item, Resolver
+
+from dagwire.source_model.module import DecoratedFunction, FunctionNode, ModuleModel
+from dagwire.source_model.resolve import RESOURCE, ClassRef, Item, Resolver
+from dagwire.vocabulary.calls import (
+    CONFIG_PARAM,
+    CONTEXT_PARAM_NAMES,
+    IO_MANAGER_KEY,
+    MANAGER_HOLDER_KEYWORDS,
+    MANAGER_KEY_KEYWORDS,
+    WITH_IO_MANAGER_KEY,
+)
+from dagwire.vocabulary.limits import RESOLVE_DEPTH
+from dagwire.vocabulary.names import CONTEXT_TYPES, IO_SPECS, RESOURCE_PARAM
 
 
 class Parameters:
@@ -46,7 +56,7 @@ def unquoted(annotation: ast.expr) -> ast.expr:
 
 def is_resource_annotation(resolver: Resolver, model: ModuleModel, annotation: ast.expr) -> bool:
     if isinstance(annotation, ast.Subscript):
-        if model.imports.role(annotation.value) == "ResourceParam":
+        if model.imports.role(annotation.value) == RESOURCE_PARAM:
             return True
     ref = resolver.class_ref(model, annotation)
     return ref is not None and ref.kind == RESOURCE
@@ -62,14 +72,14 @@ def parameters(resolver: Resolver, model: ModuleModel, decorated: DecoratedFunct
             annotation = unquoted(arg.annotation)
             ref = resolver.class_ref(model, annotation)
             annotated[arg.arg] = (annotation, ref)
-            if model.imports.role(annotation) == "context" and context is None:
+            if model.imports.role(annotation) in CONTEXT_TYPES and context is None:
                 context = arg.arg
                 continue
-            if arg.arg != "config" and is_resource_annotation(resolver, model, annotation):
+            if arg.arg != CONFIG_PARAM and is_resource_annotation(resolver, model, annotation):
                 # (`config` always receives config, whatever its annotation: see RSC104)
                 resources[arg.arg] = arg
                 continue
-        if context is None and arg.arg in CONTEXT_NAMES:
+        if context is None and arg.arg in CONTEXT_PARAM_NAMES:
             # ops and assets: only the first parameter; sensors and schedules: the first
             # parameter that is not a resource
             if index == 0 or decorated.kind in ("sensor", "schedule"):
@@ -240,25 +250,21 @@ def declared_dict_keys(
     return resolver.dict_items(model, expr)
 
 
-# Keywords of a definition's decorator that may name IO / input managers: Dagster gives a step
-# the managers of its outputs and inputs, so `context.resources.<manager key>` is declared.
-_MANAGER_HOLDERS = ("out", "outs", "ins")
-_MANAGER_KEYWORDS = ("io_manager_key", "input_manager_key")
-
-
+# Dagster gives a step the managers of its outputs and inputs, so
+# `context.resources.<manager key>` is declared.
 def manager_keys(
     resolver: Resolver, model: ModuleModel, keywords: dict[str, ast.expr]
 ) -> set[str] | None:
     """`io_manager_key=` / `Out(io_manager_key=...)` / `AssetIn(input_manager_key=...)` keys of
     a decorator; None when an output or input is not written out (`outs=OUTS_BUILT_AT_RUN`)."""
     keys: set[str] = set()
-    direct = keywords.get("io_manager_key")
+    direct = keywords.get(IO_MANAGER_KEY)
     if direct is not None:
         key = resolver.string(model, direct)
         if key is None:
             return None
         keys.add(key)
-    for name in _MANAGER_HOLDERS:
+    for name in MANAGER_HOLDER_KEYWORDS:
         expr = keywords.get(name)
         if expr is not None and not _collect_managers(resolver, model, expr, keys, 0):
             return None
@@ -268,7 +274,7 @@ def manager_keys(
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Attribute)
-                and node.func.attr == "with_io_manager_key"
+                and node.func.attr == WITH_IO_MANAGER_KEY
             ):
                 key = resolver.string(model, node.args[0]) if node.args else None
                 if key is None:
@@ -280,7 +286,7 @@ def manager_keys(
 def _collect_managers(
     resolver: Resolver, model: ModuleModel, expr: ast.expr, keys: set[str], depth: int
 ) -> bool:
-    if depth > 6:
+    if depth > RESOLVE_DEPTH:
         return False
     if isinstance(expr, ast.Dict):
         for key, value in zip(expr.keys, expr.values):
@@ -288,14 +294,14 @@ def _collect_managers(
                 return False
         return True
     if isinstance(expr, ast.Call):
-        if model.imports.role(expr.func) != "io_spec":
+        if model.imports.role(expr.func) not in IO_SPECS:
             return False  # outputs built by a function: unknown managers
         if any(isinstance(arg, ast.Starred) for arg in expr.args):
             return False
         for keyword in expr.keywords:
             if keyword.arg is None:
                 return False
-            if keyword.arg in _MANAGER_KEYWORDS:
+            if keyword.arg in MANAGER_KEY_KEYWORDS:
                 manager = resolver.string(model, keyword.value)
                 if manager is None:
                     return False

@@ -15,25 +15,18 @@ import ast
 import os
 import re
 
-from dagwire.lint_rules.imports import imports_framework
-from dagwire.lint_rules.model import ModuleModel, build_model
-from dagwire.lint_rules.resolve import Resolver
-
-_MAX_FILES = 300
-_MAX_BYTES = 1_000_000
-
-# path -> (mtime, text) of the project's files, and path -> (mtime, model) of the few parsed
-_TEXTS: dict[str, tuple[float, str]] = {}
-_MODELS: dict[str, tuple[float, ModuleModel | None]] = {}
-_LISTINGS: dict[str, list[str]] = {}
+from dagwire.source_model.module import ModuleModel
+from dagwire.source_model.resolve import Resolver
+from dagwire.vocabulary.calls import MERGE
+from dagwire.vocabulary.names import DEFINITIONS
 
 
 def is_merge_call(model: ModuleModel, call: ast.Call) -> bool:
     func = call.func
     return (
         isinstance(func, ast.Attribute)
-        and func.attr == "merge"
-        and model.imports.role(func.value) == "Definitions"
+        and func.attr == MERGE
+        and model.imports.role(func.value) == DEFINITIONS
     )
 
 
@@ -67,17 +60,18 @@ def merged_somewhere(resolver: Resolver, model: ModuleModel, call: ast.Call) -> 
         return False
     if _merges(resolver, model, owner):
         return True
-    if not resolver.index.cross_file:
+    index = resolver.index
+    if not index.cross_file:
         return False
-    for path in _project_files(model.path):
+    for path in index.project_files(model.path):
         if os.path.abspath(path) == os.path.abspath(model.path):
             continue
-        text = _text(path)
-        if text is None or "merge" not in text:
+        text = index.text(path)
+        if text is None or MERGE not in text:
             continue
         if not any(re.search(rf"\b{re.escape(name)}\b", text) for name in names):
             continue
-        other = _model(path)
+        other = index.full_model(path)
         if other is not None and _merges(resolver, other, owner):
             return True
     return False
@@ -113,83 +107,3 @@ def _refers_to(resolver: Resolver, model: ModuleModel, arg: ast.expr, owner: ast
         return False
     found = resolver.target_of(model, arg)
     return found is not None and found[1] is owner
-
-
-def _project_files(path: str) -> list[str]:
-    """The Python files of the project around `path`: the outermost package holding it
-    (sub-packages with an `__init__.py`, as Dagster walks them) and the modules next to that
-    package (a `definitions.py` beside it); the file's own folder when it is in no package."""
-    directory = os.path.dirname(os.path.abspath(path))
-    top = directory
-    while os.path.isfile(os.path.join(top, "__init__.py")):
-        parent = os.path.dirname(top)
-        if parent == top or not os.path.isfile(os.path.join(parent, "__init__.py")):
-            break
-        top = parent
-    cached = _LISTINGS.get(top)
-    if cached is not None:
-        return cached
-    files: list[str] = []
-    in_package = os.path.isfile(os.path.join(top, "__init__.py"))
-    roots = [os.path.dirname(top)] if in_package else [top]
-    for root in roots:  # modules beside the package (or in the plain folder)
-        try:
-            names = sorted(os.listdir(root))
-        except OSError:
-            names = []
-        files.extend(os.path.join(root, name) for name in names if name.endswith(".py"))
-    if in_package:
-        for folder, subdirectories, names in os.walk(top):
-            subdirectories[:] = sorted(
-                name
-                for name in subdirectories
-                if os.path.isfile(os.path.join(folder, name, "__init__.py"))
-            )
-            files.extend(
-                os.path.join(folder, name) for name in sorted(names) if name.endswith(".py")
-            )
-            if len(files) > _MAX_FILES:
-                break
-    files = files[:_MAX_FILES]
-    _LISTINGS[top] = files
-    return files
-
-
-def _text(path: str) -> str | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    cached = _TEXTS.get(path)
-    if cached is not None and cached[0] == stat.st_mtime:
-        return cached[1]
-    if stat.st_size > _MAX_BYTES:
-        return None
-    try:
-        with open(path, "rb") as handle:
-            text = handle.read().decode("utf-8", errors="replace")
-    except OSError:
-        return None
-    _TEXTS[path] = (stat.st_mtime, text)
-    return text
-
-
-def _model(path: str) -> ModuleModel | None:
-    try:
-        mtime = os.stat(path).st_mtime
-    except OSError:
-        return None
-    cached = _MODELS.get(path)
-    if cached is not None and cached[0] == mtime:
-        return cached[1]
-    model: ModuleModel | None = None
-    text = _text(path)
-    if text is not None:
-        try:
-            tree = ast.parse(text, filename=path)
-            if imports_framework(tree):
-                model = build_model(tree, path, framework=True)
-        except (SyntaxError, ValueError, RecursionError):
-            model = None
-    _MODELS[path] = (mtime, model)
-    return model

@@ -16,148 +16,28 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
-from dagwire.migrate.frameworks import (
-    BINDING_KEYWORDS,
-    COMPOSE_ROLES,
-    COMPUTE_ROLES,
-    ROLES,
-    framework_of,
-)
+from dagwire.migrate.facts import Binding, ProjectFacts, ResourceFunction
 from dagwire.migrate.project import SourceFile
+from dagwire.migrate.resource_plan import plan_conversions
 from dagwire.migrate.schema import Schema, Untranslatable, translate
+from dagwire.migrate.scope import COMPOSING_DECORATORS, REWRITTEN_DECORATORS
+from dagwire.source_model.names import QualifiedNames
+from dagwire.vocabulary.calls import (
+    BINDING_KEYWORDS,
+    CONFIG_SCHEMA,
+    CONFIGURE_AT_LAUNCH,
+    CONFIGURED,
+)
+from dagwire.vocabulary.names import COMPUTE_CONTEXT_BUILDERS, RESOURCE_BASES
 
-
-@dataclass(frozen=True)
-class Binding:
-    """What one key is bound to at one site: a resource class, a legacy function, other."""
-
-    kind: str  # "class" | "function" | "other"
-    target: str  # qualified name (class/function) or a short description (other)
-
-
-@dataclass
-class ResourceFunction:
-    qualname: str
-    has_config_schema: bool
-    # set by resource_function.plan_conversions when RSC203 can replace it with a class
-    class_qualname: str | None = None
-    reason: str = ""
-
-
-@dataclass
-class ProjectFacts:
-    # qualified name -> module, for every ConfigurableResource subclass in the project
-    resource_classes: dict[str, str] = field(default_factory=dict)
-    resource_functions: dict[str, ResourceFunction] = field(default_factory=dict)
-    bindings: dict[str, set[Binding]] = field(default_factory=dict)
-    # module -> names of ops/assets invoked directly there, with the call shapes seen
-    direct_calls: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    # qualified function -> resource_plan.Conversion, for the functions RSC203 rewrites
-    conversions: dict[str, Any] = field(default_factory=dict)
-    # module -> op/asset name -> its config_schema translated (RSC202), or why it cannot be
-    op_schemas: dict[str, dict[str, Schema | str]] = field(default_factory=dict)
-    # qualified name -> role ("job", "asset", ...) of every top-level decorated definition
-    definition_roles: dict[str, str] = field(default_factory=dict)
-    # qualified @repository function -> "" when MIG101 may rewrite it, else why not
-    repositories: dict[str, str] = field(default_factory=dict)
-    # qualified resource class -> field name -> annotation source (for EnvVar vs EnvVar.int)
-    field_types: dict[str, dict[str, str]] = field(default_factory=dict)
-
-    def bound_class(self, key: str) -> str | None:
-        """The one resource class bound to ``key`` everywhere, or None when unsure."""
-        targets = self.bindings.get(key)
-        if not targets:
-            return None
-        classes: set[str] = set()
-        for binding in targets:
-            if binding.kind == "class" and binding.target in self.resource_classes:
-                classes.add(binding.target)
-            elif binding.kind == "function":
-                converted = self.resource_functions.get(binding.target)
-                if converted is None or converted.class_qualname is None:
-                    return None
-                classes.add(converted.class_qualname)
-            else:
-                return None
-        return classes.pop() if len(classes) == 1 else None
-
-    def _as_class(self, binding: Binding) -> str:
-        """A function RSC203 converts is named by its class: the TODO reads the same on the
-        next run, after the conversion."""
-        function = self.resource_functions.get(binding.target)
-        if binding.kind == "function" and function and function.class_qualname:
-            return function.class_qualname
-        return binding.target
-
-    def why_unbound(self, key: str) -> str:
-        targets = self.bindings.get(key)
-        if not targets:
-            return f'no binding of "{key}" found in the project'
-        if len(targets) > 1:
-            what = sorted({self._as_class(b) for b in targets})
-            more = f" and {len(what) - 3} more" if len(what) > 3 else ""
-            return f'"{key}" is bound to different resources: {", ".join(what[:3])}{more}'
-        (binding,) = targets
-        if binding.kind == "function":
-            reason = self.resource_functions[binding.target].reason if (
-                binding.target in self.resource_functions) else ""
-            return f'"{key}" is bound to the legacy resource {binding.target}' + (
-                f" ({reason})" if reason else "")
-        return f'"{key}" is bound to {binding.target}, not a ConfigurableResource class'
-
-
-class ModuleNames:
-    """Local name -> qualified name (project objects) or framework role, for one module."""
-
-    def __init__(self, module: str, tree: ast.Module) -> None:
-        self.module = module
-        self.qualified: dict[str, str] = {}
-        self.roles: dict[str, str] = {}
-        self.framework_aliases: set[str] = set()  # `import dagster as dg` -> "dg"
-        for node in tree.body:
-            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                fw = framework_of(node.module)
-                for alias in node.names:
-                    local = alias.asname or alias.name
-                    if fw is not None:
-                        if alias.name in ROLES:
-                            self.roles[local] = ROLES[alias.name]
-                    else:
-                        self.qualified[local] = f"{node.module}.{alias.name}"
-            elif isinstance(node, ast.Import):
-                for alias in node.names:
-                    local = alias.asname or alias.name.split(".")[0]
-                    if framework_of(alias.name) is not None:
-                        self.framework_aliases.add(local)
-                    else:
-                        self.qualified[local] = alias.asname and alias.name or local
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                self.qualified[node.name] = f"{module}.{node.name}"
-
-    def role(self, expr: ast.expr) -> str | None:
-        if isinstance(expr, ast.Call):
-            expr = expr.func
-        if isinstance(expr, ast.Name):
-            return self.roles.get(expr.id)
-        if (isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name)
-                and expr.value.id in self.framework_aliases):
-            return ROLES.get(expr.attr)
-        return None
-
-    def qualify(self, expr: ast.expr) -> str | None:
-        if isinstance(expr, ast.Name):
-            return self.qualified.get(expr.id)
-        if isinstance(expr, ast.Attribute):
-            base = self.qualify(expr.value)
-            return f"{base}.{expr.attr}" if base else None
-        return None
+# Bases of the classes whose instances a resource parameter may receive (what dagster accepts
+# as a parameter annotation), as `_Collector.class_bases` writes them.
+RESOURCE_CLASS_BASES = frozenset(f"role:{name}" for name in RESOURCE_BASES)
 
 
 def decorator_roles(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
-                    names: ModuleNames) -> set[str]:
+                    names: QualifiedNames) -> set[str]:
     return {r for d in node.decorator_list if (r := names.role(d)) is not None}
 
 
@@ -171,20 +51,11 @@ class _Collector:
         self.facts = ProjectFacts()
         # qualified class -> (base expressions resolved: qualified names or roles)
         self.class_bases: dict[str, list[str]] = {}
-        self.module_values: dict[str, ast.expr] = {}
         self.repositories: list[tuple[str, str]] = []  # (module, function) of @repository
-        self.module_trees: dict[str, tuple[ast.Module, ModuleNames]] = {}
+        self.module_trees: dict[str, tuple[ast.Module, QualifiedNames]] = {}
 
     def add_module(self, source: SourceFile, tree: ast.Module) -> None:
-        names = ModuleNames(source.module, tree)
-        assigned = [t.id for node in tree.body if isinstance(node, ast.Assign)
-                    for t in node.targets if isinstance(t, ast.Name)]
-        # names assigned once at module level: a binding through them is resolved one level
-        self.module_values = {
-            t.id: node.value for node in tree.body if isinstance(node, ast.Assign)
-            for t in node.targets if isinstance(t, ast.Name) and assigned.count(t.id) == 1
-        }
-        module_dicts = {k: v for k, v in self.module_values.items() if isinstance(v, ast.Dict)}
+        names = QualifiedNames(source.module, tree, source.is_package)
         compute: set[str] = set()
         for node in tree.body:
             if isinstance(node, ast.ClassDef):
@@ -205,11 +76,11 @@ class _Collector:
                 if "resource" in roles:
                     has_schema = any(
                         isinstance(d, ast.Call) and (
-                            _keyword(d, "config_schema") is not None or bool(d.args))
+                            _keyword(d, CONFIG_SCHEMA) is not None or bool(d.args))
                         for d in node.decorator_list if names.role(d) == "resource")
                     qual = f"{source.module}.{node.name}"
                     self.facts.resource_functions[qual] = ResourceFunction(qual, has_schema)
-                if roles & COMPUTE_ROLES:
+                if roles & REWRITTEN_DECORATORS:
                     compute.add(node.name)
                     self._op_schema(source, node, names)
         for call in ast.walk(tree):
@@ -217,19 +88,20 @@ class _Collector:
                 for keyword in call.keywords:
                     if keyword.arg in BINDING_KEYWORDS:
                         value = keyword.value
-                        if isinstance(value, ast.Name) and value.id in module_dicts:
-                            value = module_dicts[value.id]
+                        if isinstance(value, ast.Name):  # a module-level dict, one level
+                            value = names.value(value.id) or value
                         if isinstance(value, ast.Dict):
                             self._add_bindings(value, names)
         self._direct_calls(source.module, tree, names, compute)
         self.module_trees[source.module] = (tree, names)
 
     def _op_schema(self, source: SourceFile, node: ast.FunctionDef | ast.AsyncFunctionDef,
-                   names: ModuleNames) -> None:
+                   names: QualifiedNames) -> None:
         for decorator in node.decorator_list:
-            if not (isinstance(decorator, ast.Call) and names.role(decorator) in COMPUTE_ROLES):
+            if not (isinstance(decorator, ast.Call)
+                    and names.role(decorator) in REWRITTEN_DECORATORS):
                 continue
-            schema = _keyword(decorator, "config_schema")
+            schema = _keyword(decorator, CONFIG_SCHEMA)
             if schema is None:
                 continue
             translated: Schema | str
@@ -239,24 +111,23 @@ class _Collector:
                 translated = str(why)
             self.facts.op_schemas.setdefault(source.module, {})[node.name] = translated
 
-    def _add_bindings(self, mapping: ast.Dict, names: ModuleNames) -> None:
+    def _add_bindings(self, mapping: ast.Dict, names: QualifiedNames) -> None:
         for key, value in zip(mapping.keys, mapping.values):
             if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
                 continue
             self.facts.bindings.setdefault(key.value, set()).add(self._binding(value, names))
 
-    def _binding(self, value: ast.expr, names: ModuleNames) -> Binding:
-        if isinstance(value, ast.Name) and value.id in self.module_values and (
-                value.id not in names.qualified):
-            value = self.module_values[value.id]
+    def _binding(self, value: ast.expr, names: QualifiedNames) -> Binding:
+        if isinstance(value, ast.Name):  # a module-level constant, one level
+            value = names.value(value.id) or value
         if isinstance(value, ast.Call):
             func = value.func
             # fn.configured({...}) binds the legacy function fn
-            if isinstance(func, ast.Attribute) and func.attr == "configured":
+            if isinstance(func, ast.Attribute) and func.attr == CONFIGURED:
                 qual = names.qualify(func.value)
                 return Binding("function", qual) if qual else Binding("other", "a call")
             # Cls(...) / Cls.configure_at_launch()
-            if isinstance(func, ast.Attribute) and func.attr == "configure_at_launch":
+            if isinstance(func, ast.Attribute) and func.attr == CONFIGURE_AT_LAUNCH:
                 func = func.value
             qual = names.qualify(func)
             if qual is not None:
@@ -267,13 +138,14 @@ class _Collector:
             return Binding("function", qual)
         return Binding("other", ast.unparse(value)[:40])
 
-    def _direct_calls(self, module: str, tree: ast.Module, names: ModuleNames,
+    def _direct_calls(self, module: str, tree: ast.Module, names: QualifiedNames,
                       compute: set[str]) -> None:
         if not compute:
             return
         composed: set[int] = set()
         for node in tree.body:
-            if isinstance(node, ast.FunctionDef) and decorator_roles(node, names) & COMPOSE_ROLES:
+            if (isinstance(node, ast.FunctionDef)
+                    and decorator_roles(node, names) & COMPOSING_DECORATORS):
                 composed.update(id(n) for n in ast.walk(node))
         calls: dict[str, list[str]] = {}
         for call in ast.walk(tree):
@@ -292,7 +164,7 @@ class _Collector:
     def finish(self) -> ProjectFacts:
         # ConfigurableResource subclasses, to any depth, across modules: a fixpoint
         resource = {q for q, bases in self.class_bases.items()
-                    if "role:ConfigurableResource" in bases}
+                    if RESOURCE_CLASS_BASES.intersection(bases)}
         changed = True
         while changed:
             changed = False
@@ -309,7 +181,8 @@ REPOSITORY_ATTRIBUTES = frozenset({"get_job", "get_job_def", "get_sensor_def",
                                    "get_schedule_def", "name"})
 
 
-def _repository_problem(qual: str, module_trees: dict[str, tuple[ast.Module, ModuleNames]]
+def _repository_problem(qual: str,
+                        module_trees: dict[str, tuple[ast.Module, QualifiedNames]]
                         ) -> str:
     module, name = qual.rsplit(".", 1)
     for other, (tree, names) in module_trees.items():
@@ -319,22 +192,24 @@ def _repository_problem(qual: str, module_trees: dict[str, tuple[ast.Module, Mod
                     and node.value.id == name and node.attr in REPOSITORY_ATTRIBUTES):
                 allowed.add(id(node.value))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Name) and names.qualify(node) == qual:
+            # every binding of a name counts: a use missed would break the rewrite
+            if isinstance(node, ast.Name) and qual in names.candidates(node):
                 if other != module:
                     return f"{other} uses {name}"
                 if id(node) not in allowed:
                     return f"{name} is used other than by .get_job/.get_*_def/.name"
             if isinstance(node, ast.ImportFrom) and any(
-                    f"{node.module}.{a.name}" == qual for a in node.names):
+                    f"{names.absolute_module(node.module or '', node.level)}.{a.name}" == qual
+                    for a in node.names):
                 return f"{other} imports {name}"
     return ""
 
 
-def _call_shape(call: ast.Call, names: ModuleNames) -> str:
+def _call_shape(call: ast.Call, names: QualifiedNames) -> str:
     """``build_op_context(config={...})`` as the only argument is the one shape RSC202 rewrites."""
     if len(call.args) == 1 and not call.keywords:
         arg = call.args[0]
-        if (isinstance(arg, ast.Call) and names.role(arg) == "build_op_context"
+        if (isinstance(arg, ast.Call) and names.role(arg) in COMPUTE_CONTEXT_BUILDERS
                 and not arg.args and [k.arg for k in arg.keywords] == ["config"]):
             return "build_op_context(config=...)"
     return "other"
@@ -386,8 +261,6 @@ def collect(sources: list[SourceFile], allow_sources: bool = True,
         facts = collector.finish()
     collector.check_repositories()
     if convert_functions:
-        from dagwire.migrate.resource_plan import plan_conversions
-
         plan_conversions(facts, trees, allow_sources, duplicated)
     for function in facts.resource_functions.values():
         if not convert_functions:

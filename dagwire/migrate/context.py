@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from dagwire.migrate.collect import ProjectFacts
+from dagwire.migrate.facts import ProjectFacts
 from dagwire.migrate.context_uses import ContextUses
 from dagwire.migrate.file_names import FileNames
+from dagwire.vocabulary.names import FIELD
 
 TODO_PREFIX = "# TODO(dagwire): "
 
@@ -71,9 +72,9 @@ class FileContext:
         dagster file gets ``import pydantic`` (dagster depends on it).
         """
         if self.names.framework == "dagwire" and (
-                "Field" in self.names.framework_locals.values()
-                or "Field" not in self.names.top_level):
-            return self.framework_name("Field")
+                FIELD in self.names.framework_locals.values()
+                or FIELD not in self.names.top_level):
+            return self.framework_name(FIELD)
         if "pydantic" not in self.names.top_level:
             self.module_imports.add("pydantic")
         return "pydantic.Field"

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dagwire.migrate.collect import ProjectFacts, collect
-from dagwire.migrate.project import SourceFile, discover, read_sources
+from dagwire.migrate.collect import collect
+from dagwire.migrate.facts import ProjectFacts
+from dagwire.migrate.project import SourceFile, read_sources
+from dagwire.source_model.walk import python_files
 
 ALL_CODES = ("RSC201", "RSC202", "RSC203", "RSC205", "MIG101")
 
@@ -61,7 +62,8 @@ def _transform_one(item: tuple[str, str, str]) -> tuple[str, str | None, int, st
     selected = _WORKER["selected"]
     assert isinstance(facts, ProjectFacts) and isinstance(selected, frozenset)
     try:
-        result = migrate_source(text, module, facts, selected)
+        result = migrate_source(text, module, facts, selected,
+                                is_package=os.path.basename(path) == "__init__.py")
     except MigrationError as error:
         return path, None, 0, str(error)
     except Exception as error:  # a codemod bug must not stop the run: report the file
@@ -75,10 +77,10 @@ def run(paths: Iterable[Path], selected: frozenset[str], jobs: int = 1,
     """Migrate the files under ``paths``; the files under ``project`` are only read, so that
     phase 1 sees the whole project when ``paths`` are a few changed files."""
     report = Report()
-    files = discover(list(paths))
+    files = python_files(list(paths))
     report.files_seen = len(files)
     targets = set(files)
-    context = [f for f in discover(list(project)) if f not in targets]
+    context = [f for f in python_files(list(project)) if f not in targets]
     sources, read_errors = read_sources(sorted(files + context))
     report.errors.update(read_errors)
     facts, parse_errors = collect(sources, allow_sources="RSC205" in selected,
@@ -119,7 +121,3 @@ def _gather(results: Iterable[tuple[str, str | None, int, str | None]],
                                                    source.encoding))
         if progress is not None:
             progress(done, total)
-
-
-def default_jobs() -> int:
-    return 1 if sys.platform == "win32" else min(4, os.cpu_count() or 1)

@@ -1,10 +1,18 @@
-"""The names one file binds at top level, read from its libcst module (no traversal)."""
+"""The names of one file in phase 2: what they mean, and where new imports go.
+
+What a name means (a framework role, a project object) comes from the shared source model
+(`dagwire.source_model.names`), read from the file's `ast`; this module adds what editing the
+libcst module needs: which framework import new names join and which names are taken.
+"""
 
 from __future__ import annotations
 
+import ast
+
 import libcst as cst
 
-from dagwire.migrate.frameworks import ROLES, framework_of
+from dagwire.source_model.names import QualifiedNames
+from dagwire.vocabulary.names import framework_of
 
 
 def dotted(expr: cst.BaseExpression) -> str | None:
@@ -17,14 +25,18 @@ def dotted(expr: cst.BaseExpression) -> str | None:
 
 
 class FileNames:
-    """Local name -> framework role, or -> qualified project name, for one module."""
+    """What the names of one module mean, and its framework import, for phase 2."""
 
-    def __init__(self, module_name: str, module: cst.Module) -> None:
+    def __init__(self, module_name: str, module: cst.Module, tree: ast.Module,
+                 is_package: bool = False) -> None:
         self.module_name = module_name
-        self.roles: dict[str, str] = {}
-        self.framework_locals: dict[str, str] = {}  # role-bearing name -> exported name
-        self.qualified: dict[str, str] = {}
-        self.framework_aliases: set[str] = set()
+        self.names = QualifiedNames(module_name, tree, is_package)
+        # local name -> exported name, for the framework names imported by name
+        self.framework_locals = self.names.framework_names()
+        # `import dagster as dg`: "dg" -> "dagster"
+        self.framework_aliases = self.names.framework_modules()
+        # local name -> qualified name, for the names bound to project objects
+        self.qualified = self.names.qualified_names()
         self.framework_import: cst.SimpleStatementLine | None = None
         self.framework: str = "dagwire"
         self.framework_module: str = "dagwire"  # the module of framework_import
@@ -36,7 +48,6 @@ class FileNames:
     def _read(self, statement: cst.CSTNode) -> None:
         if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
             self.top_level.add(statement.name.value)
-            self.qualified[statement.name.value] = f"{self.module_name}.{statement.name.value}"
             return
         if not isinstance(statement, cst.SimpleStatementLine):
             return
@@ -55,26 +66,11 @@ class FileNames:
                 if isinstance(small.names, cst.ImportStar):
                     continue
                 for alias in small.names:
-                    name = dotted(alias.name) or ""
-                    local = alias.asname.name.value if alias.asname and isinstance(
-                        alias.asname.name, cst.Name) else name
-                    self.top_level.add(local)
-                    if fw is not None:
-                        if name in ROLES:
-                            self.roles[local] = ROLES[name]
-                            self.framework_locals[local] = name
-                    else:
-                        self.qualified[local] = f"{source}.{name}"
+                    self.top_level.add(_local(alias, dotted(alias.name) or ""))
             elif isinstance(small, cst.Import):
                 for alias in small.names:
                     name = dotted(alias.name) or ""
-                    local = alias.asname.name.value if alias.asname and isinstance(
-                        alias.asname.name, cst.Name) else name.split(".")[0]
-                    self.top_level.add(local)
-                    if framework_of(name) is not None:
-                        self.framework_aliases.add(local)
-                    else:
-                        self.qualified[local] = name if alias.asname else local
+                    self.top_level.add(_local(alias, name.split(".")[0]))
             elif isinstance(small, (cst.Assign, cst.AnnAssign)):
                 targets = small.targets if isinstance(small, cst.Assign) else [small]
                 for target in targets:
@@ -84,21 +80,19 @@ class FileNames:
     def role(self, expr: cst.BaseExpression) -> str | None:
         if isinstance(expr, cst.Call):
             expr = expr.func
-        if isinstance(expr, cst.Name):
-            return self.roles.get(expr.value)
-        if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and (
-                expr.value.value in self.framework_aliases):
-            return ROLES.get(expr.attr.value)
-        return None
+        name = dotted(expr)
+        return self.names.role_of_dotted(name) if name is not None else None
 
     def qualify(self, expr: cst.BaseExpression) -> str | None:
-        if isinstance(expr, cst.Name):
-            return self.qualified.get(expr.value)
-        return None
+        name = dotted(expr)
+        return self.names.qualify_dotted(name) if name is not None else None
 
     def local_for(self, qualname: str) -> str | None:
         """The local name this module already has for a project object, if any."""
-        for local, qual in self.qualified.items():
-            if qual == qualname:
-                return local
-        return None
+        return self.names.local_for(qualname)
+
+
+def _local(alias: cst.ImportAlias, default: str) -> str:
+    if alias.asname and isinstance(alias.asname.name, cst.Name):
+        return alias.asname.name.value
+    return default

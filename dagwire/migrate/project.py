@@ -1,4 +1,8 @@
-"""Which files a run looks at, their module names, and the cheap pre-filter."""
+"""The files a run reads and writes (text, encoding, module name), and the cheap pre-filter.
+
+Which files make up the project and their module names come from the shared source model
+(`dagwire.source_model.walk`).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,13 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
+from dagwire.source_model.walk import module_name
+from dagwire.vocabulary.names import FRAMEWORKS
+
 # A framework import anywhere in the file: `import dagster`, `from dagwire.x import y`, ...
-_FRAMEWORK_IMPORT = re.compile(r"^\s*(?:from|import)\s+(?:dagster|dagwire)\b", re.MULTILINE)
-_SKIP_DIRS = frozenset({".git", ".venv", "venv", "__pycache__", ".mypy_cache", "build", "dist"})
+_FRAMEWORK_IMPORT = re.compile(
+    r"^\s*(?:from|import)\s+(?:%s)\b" % "|".join(FRAMEWORKS), re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -24,33 +32,15 @@ class SourceFile:
     def uses_framework(self) -> bool:
         return has_framework_import(self.text)
 
+    @property
+    def is_package(self) -> bool:
+        """An `__init__.py`: `from . import x` in it means a module of this package."""
+        return self.path.name == "__init__.py"
+
 
 def has_framework_import(text: str) -> bool:
     """The pre-filter: a file without a framework import is read, never parsed."""
     return _FRAMEWORK_IMPORT.search(text) is not None
-
-
-def module_name(path: Path) -> str:
-    """Dotted name: the file's stem plus each enclosing directory that is a package."""
-    parts = [] if path.stem == "__init__" else [path.stem]
-    parent = path.parent
-    while (parent / "__init__.py").is_file():
-        parts.insert(0, parent.name)
-        parent = parent.parent
-    return ".".join(parts)
-
-
-def discover(paths: list[Path]) -> list[Path]:
-    """Every ``.py`` file under ``paths`` (files are taken as given), sorted, no duplicates."""
-    found: set[Path] = set()
-    for path in paths:
-        if path.is_file():
-            found.add(path.resolve())
-            continue
-        for candidate in path.rglob("*.py"):
-            if not _SKIP_DIRS.intersection(candidate.relative_to(path).parts[:-1]):
-                found.add(candidate.resolve())
-    return sorted(found)
 
 
 def read_sources(files: list[Path]) -> tuple[list[SourceFile], dict[Path, str]]:

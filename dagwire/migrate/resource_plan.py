@@ -15,9 +15,11 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from dagwire.migrate.collect import ModuleNames, ProjectFacts, ResourceFunction
+from dagwire.migrate.facts import ProjectFacts, ResourceFunction
 from dagwire.migrate.project import SourceFile
 from dagwire.migrate.schema import FieldSpec, Untranslatable, translate
+from dagwire.source_model.names import QualifiedNames
+from dagwire.vocabulary.calls import CONFIGURED, CONFIG_SCHEMA
 
 
 @dataclass
@@ -40,7 +42,8 @@ class NotConvertible(Exception):
 
 def plan_conversions(facts: ProjectFacts, trees: dict[str, tuple[SourceFile, ast.Module]],
                      allow_sources: bool = True, duplicated: set[str] | None = None) -> None:
-    names_of = {m: ModuleNames(m, tree) for m, (_, tree) in trees.items()}
+    names_of = {m: QualifiedNames(m, tree, source.is_package)
+                for m, (source, tree) in trees.items()}
     refs_of: dict[str, ModuleRefs] = {}
     if any(f.has_config_schema for f in facts.resource_functions.values()):
         refs_of = {m: ModuleRefs(m, tree, names_of[m]) for m, (_, tree) in trees.items()}
@@ -68,7 +71,7 @@ def plan_conversions(facts: ProjectFacts, trees: dict[str, tuple[SourceFile, ast
 
 
 def _plan_one(function: ResourceFunction, trees: dict[str, tuple[SourceFile, ast.Module]],
-              names_of: dict[str, ModuleNames], refs_of: dict[str, ModuleRefs],
+              names_of: dict[str, QualifiedNames], refs_of: dict[str, ModuleRefs],
               allow_sources: bool) -> Conversion:
     if not function.has_config_schema:
         raise NotConvertible("it has no config_schema; write the class by hand")
@@ -83,17 +86,17 @@ def _plan_one(function: ResourceFunction, trees: dict[str, tuple[SourceFile, ast
     if not isinstance(decorator, ast.Call):
         raise NotConvertible("its decorator has no config_schema")
     keywords: dict[str | None, ast.expr] = {k.arg: k.value for k in decorator.keywords}
-    if len(decorator.args) == 1 and "config_schema" not in keywords:
-        keywords["config_schema"] = decorator.args[0]  # @resource({...}): the schema
+    if len(decorator.args) == 1 and CONFIG_SCHEMA not in keywords:
+        keywords[CONFIG_SCHEMA] = decorator.args[0]  # @resource({...}): the schema
     elif decorator.args:
         raise NotConvertible("its decorator takes more than config_schema and description")
-    if "config_schema" not in keywords or not set(keywords) <= {"config_schema", "description"}:
+    if CONFIG_SCHEMA not in keywords or not set(keywords) <= {CONFIG_SCHEMA, "description"}:
         raise NotConvertible("its decorator takes more than config_schema and description")
     description = keywords.get("description")
     if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(node)):
         raise NotConvertible("it is a generator resource (the code after `yield` belongs in "
                              "teardown_after_execution)")
-    schema = translate(keywords["config_schema"], names.role, allow_sources,
+    schema = translate(keywords[CONFIG_SCHEMA], names.role, allow_sources,
                        trees[module][0].text)
     if schema.nested:
         raise NotConvertible("nested Shape config in a resource")
@@ -240,7 +243,7 @@ def _self_changes(method: ast.FunctionDef) -> str | None:
 class ModuleRefs:
     """One walk per module: where each project object is referred to, and how."""
 
-    def __init__(self, module: str, tree: ast.Module, names: ModuleNames) -> None:
+    def __init__(self, module: str, tree: ast.Module, names: QualifiedNames) -> None:
         self.module = module
         shadowed = _locally_bound(tree)
         self.configured: dict[int, ast.Call] = {}  # id(reference) -> the .configured() call
@@ -250,9 +253,10 @@ class ModuleRefs:
         self.renamed_imports: set[str] = set()  # qualified names imported under another name
         self.foreign_attributes: set[str] = set()  # `x.attr` where x is not `self`
         for node in tree.body:
-            if isinstance(node, ast.ImportFrom) and node.module:
-                self.renamed_imports.update(f"{node.module}.{a.name}" for a in node.names
-                                            if a.asname is not None)
+            if isinstance(node, ast.ImportFrom):
+                source = names.absolute_module(node.module or "", node.level)
+                self.renamed_imports.update(f"{source}.{a.name}" for a in node.names
+                                            if a.asname is not None and source)
         for item in ast.walk(tree):
             if isinstance(item, ast.Attribute) and not (
                     isinstance(item.value, ast.Name) and item.value.id == "self"):
@@ -260,15 +264,13 @@ class ModuleRefs:
             if isinstance(item, ast.Name):
                 self.name_counts[item.id] = self.name_counts.get(item.id, 0) + 1
                 if id(item) not in shadowed:
-                    qual = names.qualify(item)
-                    if qual is not None:
+                    for qual in names.candidates(item):
                         self.refs.setdefault(qual, []).append(item)
             elif isinstance(item, ast.Attribute) and isinstance(item.value, ast.Name):
-                qual = names.qualify(item)
-                if qual is not None:
+                for qual in names.candidates(item):
                     self.refs.setdefault(qual, []).append(item)
             if isinstance(item, ast.Call) and isinstance(item.func, ast.Attribute) and (
-                    item.func.attr == "configured"):
+                    item.func.attr == CONFIGURED):
                 self.configured[id(item.func.value)] = item
             elif isinstance(item, ast.Dict):
                 self.dict_values.update(id(v) for v in item.values)

@@ -12,7 +12,10 @@ import keyword
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dagwire.migrate.frameworks import FRAMEWORK_SCALARS, SCALAR_TYPES, SOURCE_TYPES
+from dagwire.vocabulary.names import SCHEMA_SCALARS, SCHEMA_SOURCES
+
+# Plain schema types (`"x": str`) and the Python type each means.
+SCALAR_TYPES: dict[str, str] = {"str": "str", "int": "int", "float": "float", "bool": "bool"}
 
 # Names a pydantic model already uses: a field with one of them would shadow it.
 RESERVED_FIELDS = frozenset({
@@ -157,12 +160,12 @@ class _Translator:
         if isinstance(value, ast.Name) and value.id in SCALAR_TYPES:
             return SCALAR_TYPES[value.id], False
         role = self.role_of(value) if not isinstance(value, ast.Call) else None
-        if role in FRAMEWORK_SCALARS:
-            return FRAMEWORK_SCALARS[role], False
-        if role in SOURCE_TYPES:
+        if role in SCHEMA_SCALARS:
+            return SCHEMA_SCALARS[role], False
+        if role in SCHEMA_SOURCES:
             if not self.allow_sources:
                 raise Untranslatable(f'"{name}" is typed {role} (RSC205 not selected)')
-            return SOURCE_TYPES[role], True
+            return SCHEMA_SOURCES[role], True
         if isinstance(value, ast.List) and len(value.elts) == 1:
             return f"list[{self.type(name, value.elts[0])[0]}]", False
         if isinstance(value, ast.Call):

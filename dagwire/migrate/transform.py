@@ -18,11 +18,13 @@ import libcst as cst
 
 from dagwire.migrate.codemods import ALL
 from dagwire.migrate.codemods.base import Codemod
-from dagwire.migrate.collect import ProjectFacts
+from dagwire.migrate.facts import ProjectFacts
 from dagwire.migrate.context import TODO_PREFIX, FileContext, FunctionPlan, with_todos
 from dagwire.migrate.context_uses import analyse
 from dagwire.migrate.file_names import FileNames, dotted
-from dagwire.migrate.frameworks import COMPUTE_ROLES, CONTEXT_NAMES
+from dagwire.migrate.scope import REWRITTEN_DECORATORS
+from dagwire.vocabulary.calls import CONTEXT_PARAM_NAMES
+from dagwire.vocabulary.names import COMPUTE_CONTEXT_TYPES
 
 _Hook = Callable[..., Any]
 
@@ -98,8 +100,8 @@ def _context_param(function: cst.FunctionDef, names: FileNames) -> str | None:
         return None
     first = params[0]
     annotation = first.annotation.annotation if first.annotation else None
-    if first.name.value in CONTEXT_NAMES or (
-            annotation is not None and names.role(annotation) == "context"):
+    if first.name.value in CONTEXT_PARAM_NAMES or (
+            annotation is not None and names.role(annotation) in COMPUTE_CONTEXT_TYPES):
         return first.name.value
     return None
 
@@ -107,7 +109,7 @@ def _context_param(function: cst.FunctionDef, names: FileNames) -> str | None:
 def _compute_decorator(function: cst.FunctionDef, names: FileNames
                        ) -> tuple[bool, cst.Call | None]:
     for decorator in function.decorators:
-        if names.role(decorator.decorator) in COMPUTE_ROLES:
+        if names.role(decorator.decorator) in REWRITTEN_DECORATORS:
             expr = decorator.decorator
             return True, expr if isinstance(expr, cst.Call) else None
     return False, None
@@ -163,7 +165,7 @@ def _apply_plan(plan: FunctionPlan, updated: cst.FunctionDef, context: FileConte
 def _drop_keywords(decorator: cst.Decorator, drop: set[str], names: FileNames
                    ) -> cst.Decorator:
     call = decorator.decorator
-    if not (isinstance(call, cst.Call) and names.role(call) in COMPUTE_ROLES):
+    if not (isinstance(call, cst.Call) and names.role(call) in REWRITTEN_DECORATORS):
         return decorator
     kept: list[cst.Arg] = []
     opening = call.whitespace_before_args
@@ -378,12 +380,16 @@ def _without_names(statement: cst.SimpleStatementLine, unused: set[str]
 
 
 def migrate_source(text: str, module_name: str, facts: ProjectFacts,
-                   selected: frozenset[str]) -> FileResult:
+                   selected: frozenset[str], is_package: bool = False) -> FileResult:
     try:
         module = cst.parse_module(text)
+        tree = ast.parse(text)
     except cst.ParserSyntaxError as error:
         raise MigrationError(f"syntax error: line {error.raw_line}: {error.message}") from None
-    context = FileContext(module_name, facts, FileNames(module_name, module), selected=selected)
+    except SyntaxError as error:
+        raise MigrationError(f"syntax error: line {error.lineno}: {error.msg}") from None
+    names = FileNames(module_name, module, tree, is_package)
+    context = FileContext(module_name, facts, names, selected=selected)
     for statement in module.body:
         if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
             context.top_level_defs[statement.name.value] = statement
@@ -399,6 +405,6 @@ def migrate_source(text: str, module_name: str, facts: ProjectFacts,
     except SyntaxError as error:
         raise MigrationError(f"internal error: output does not parse ({error.msg}, line "
                              f"{error.lineno}); file left unchanged") from None
-    new_text = _prune_imports(new_text, new_module, new_tree, _used_names(ast.parse(text)),
+    new_text = _prune_imports(new_text, new_module, new_tree, _used_names(tree),
                               context)
     return FileResult(new_text, context.todo_count)

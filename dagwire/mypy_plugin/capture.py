@@ -54,6 +54,15 @@ from dagwire.mypy_plugin.symbols import (
     str_value,
 )
 from dagwire.mypy_plugin.type_helpers import literal_strings, type_builder
+from dagwire.vocabulary.calls import (
+    CONFIG_SCHEMA,
+    IO_MANAGER_KEY,
+    MANAGER_HOLDER_KEYWORDS,
+    MANAGER_KEY_KEYWORDS,
+    REQUIRED_RESOURCE_KEYS,
+    RESOURCE_DEFS,
+    TARGET_KEYWORDS,
+)
 
 MARKER_SUFFIX = "@dagwire-plugin:"  # plugin.py builds the same names
 
@@ -112,12 +121,10 @@ def apply_hook(
 
 # Decorator arguments that `capture` reads. Any other (`group_name=`, `deps=`, `description=`,
 # ...) leaves what the definition requires to the function's signature.
-TARGET_ARGUMENTS = ("job", "jobs", "target")  # of sensors and schedules
-OUTPUT_ARGUMENTS = ("outs", "out", "ins")  # may name IO and input manager keys
 CAPTURED_ARGUMENTS = frozenset(
     {
-        "name", "key", "key_prefix", "required_resource_keys", "io_manager_key",
-        "resource_defs", "config_schema", *TARGET_ARGUMENTS, *OUTPUT_ARGUMENTS,
+        "name", "key", "key_prefix", REQUIRED_RESOURCE_KEYS, IO_MANAGER_KEY,
+        RESOURCE_DEFS, CONFIG_SCHEMA, *TARGET_KEYWORDS, *MANAGER_HOLDER_KEYWORDS,
     }
 )
 
@@ -231,26 +238,26 @@ def capture(
             # dagwire keeps the signature in the type's ParamSpec: do not store it twice.
             captured.function = None
     if kind in ("sensor", "schedule"):
-        for target in TARGET_ARGUMENTS:
+        for target in TARGET_KEYWORDS:
             if target in kwargs:
                 _capture_targets(kwargs[target], captured, api)
-    if "required_resource_keys" in kwargs:
-        keys = literal_strings(kwargs["required_resource_keys"])
+    if REQUIRED_RESOURCE_KEYS in kwargs:
+        keys = literal_strings(kwargs[REQUIRED_RESOURCE_KEYS])
         if keys is None:
             captured.requirements_complete = False
         else:
             captured.requirements += [
                 Requirement(k, None, "required_resource_keys") for k in sorted(set(keys))
             ]
-    if "io_manager_key" in kwargs:
-        key = str_value(kwargs["io_manager_key"])
+    if IO_MANAGER_KEY in kwargs:
+        key = str_value(kwargs[IO_MANAGER_KEY])
         if key is not None:
             captured.requirements.append(Requirement(key, None, "io_manager_key"))
-    for arg in OUTPUT_ARGUMENTS:
+    for arg in MANAGER_HOLDER_KEYWORDS:
         if arg in kwargs:
             _capture_manager_keys(kwargs[arg], captured)
-    if "resource_defs" in kwargs:
-        defs = kwargs["resource_defs"]
+    if RESOURCE_DEFS in kwargs:
+        defs = kwargs[RESOURCE_DEFS]
         local: list[str] | None = None
         if isinstance(defs, DictExpr):
             local = [k for k in (str_value(k) for k, _ in defs.items if k is not None) if k]
@@ -260,12 +267,9 @@ def capture(
             captured.all_keys_local = True
         else:
             captured.local_keys = local
-    if "config_schema" in kwargs:
+    if CONFIG_SCHEMA in kwargs:
         captured.config = AnyType(TypeOfAny.special_form)
     return captured
-
-
-MANAGER_KEY_ARGS = ("io_manager_key", "input_manager_key")
 
 
 def _capture_manager_keys(expr: Expression, captured: Captured) -> None:
@@ -273,7 +277,7 @@ def _capture_manager_keys(expr: Expression, captured: Captured) -> None:
     calls: list[CallExpr] = []
     collect_calls(expr, calls)
     for call in calls:
-        for arg in MANAGER_KEY_ARGS:
+        for arg in MANAGER_KEY_KEYWORDS:
             value = call_kwargs(call).get(arg)
             if value is None:
                 continue

@@ -31,6 +31,7 @@ from dagwire.mypy_plugin.definition_sources import expr_type, resolve_resources
 from dagwire.mypy_plugin.frameworks import Framework
 from dagwire.mypy_plugin.resource_binding import unwrap_partial
 from dagwire.mypy_plugin.symbols import call_kwargs, resolve_ref, str_value
+from dagwire.vocabulary.calls import REQUIRED_RESOURCE_KEYS, RESOURCE_DEFS
 
 NAMESPACE = "types.SimpleNamespace"
 UNDECLARED_HOOK_PREFIX = NAMESPACE + "."
@@ -58,14 +59,14 @@ def _declaring_call(fw: Framework, api: CheckerApi) -> tuple[CallExpr, str, str]
         if isinstance(expr, CallExpr):
             node = resolve_ref(expr.callee, api.tree, api)
             kind = fw.decorators.get(node.fullname) if node is not None else None
-            if kind is not None and "required_resource_keys" in call_kwargs(expr):
+            if kind is not None and REQUIRED_RESOURCE_KEYS in call_kwargs(expr):
                 name = str_value(call_kwargs(expr).get("name", expr)) or func.name
                 return expr, kind, name
     return None
 
 
 def _bound_type(call: CallExpr, key: str, fw: Framework, api: CheckerApi) -> ProperType | None:
-    defs = call_kwargs(call).get("resource_defs")
+    defs = call_kwargs(call).get(RESOURCE_DEFS)
     if isinstance(defs, DictExpr):
         for k, v in defs.items:
             if k is not None and str_value(k) == key:
@@ -138,7 +139,7 @@ def resources_hook(fw: Framework, ctx: AttributeContext) -> Type:
     if found is None:
         return ctx.default_attr_type
     call, kind, name = found
-    keys = literal_strings(call_kwargs(call)["required_resource_keys"])
+    keys = literal_strings(call_kwargs(call)[REQUIRED_RESOURCE_KEYS])
     if keys is None:
         return ctx.default_attr_type
     attrs: dict[str, Type] = {}

@@ -2,9 +2,10 @@
 
 A dagwire definition made by a bare decorator (`@asset def orders(db: Warehouse)`) stores
 nothing: its type, `AssetsDefinition[[db: Warehouse], R]`, already says which parameters are
-resources and which is the config (DESIGN.md section 3: native typing first, the plugin only
-for what annotations cannot say). Decorators with arguments, `ResourceParam[...]` parameters,
-jobs and every dagster definition store their facts at decoration time (capture.py).
+resources and which is the config (native typing first, the plugin only for what
+annotations cannot say: docs/architecture.md, "Typing contract"). Decorators with
+arguments, `ResourceParam[...]` parameters, jobs and every dagster definition store their
+facts at decoration time (capture.py).
 """
 
 from __future__ import annotations

@@ -55,8 +55,9 @@ from dagwire.mypy_plugin.symbols import (
     str_value,
     variable_initializer,
 )
-
-MAX_DEPTH = 12
+from dagwire.vocabulary.calls import REQUIRED_RESOURCE_KEYS, RESOURCE_DEFS
+from dagwire.vocabulary.limits import RESOLVE_DEPTH
+from dagwire.vocabulary.qualified import QUALIFIED
 
 
 class Definitions_:
@@ -111,7 +112,7 @@ def resolve_definitions(
     expr: Expression, mod: MypyFile, api: CheckerApi, depth: int = 0
 ) -> Definitions_:
     out = Definitions_()
-    if depth > MAX_DEPTH:
+    if depth > RESOLVE_DEPTH:
         out.complete = False
         return out
     if isinstance(expr, (ListExpr, TupleExpr, SetExpr)):
@@ -126,9 +127,9 @@ def resolve_definitions(
         return out
     if isinstance(expr, CallExpr):
         name = _fullname(expr.callee, mod, api)
-        if _is(name, "load_assets_from_modules"):
+        if _is(name, "modules_loader"):
             return _from_modules(expr, mod, api)
-        if _is(name, "load_assets_from_package_module"):
+        if _is(name, "package_loader"):
             return _from_package(expr, mod, api)
         if any(name in fw.job_wrappers for fw in ALL_FRAMEWORKS.values()):
             return _wrapped_job(expr, mod, api, depth)
@@ -137,7 +138,7 @@ def resolve_definitions(
         if _is(name, "with_resources") and expr.args:
             inner = resolve_definitions(expr.args[0], mod, api, depth + 1)
             kwargs = call_kwargs(expr)
-            defs_expr = kwargs.get("resource_defs", expr.args[1] if len(expr.args) > 1 else None)
+            defs_expr = kwargs.get(RESOURCE_DEFS, expr.args[1] if len(expr.args) > 1 else None)
             bound = resolve_resources(defs_expr, mod, api) if defs_expr is not None else None
             if bound is None or len(bound) != 1 or not bound[0].complete:
                 inner.complete = False
@@ -167,7 +168,7 @@ def resolve_definitions(
 def _wrapped_job(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) -> Definitions_:
     """`ScheduleDefinition(job=daily, ...)`: requires what its job requires (and no more)."""
     kwargs = call_kwargs(call)
-    if any(k in kwargs for k in ("required_resource_keys", "execution_fn", "evaluation_fn")):
+    if any(k in kwargs for k in (REQUIRED_RESOURCE_KEYS, "execution_fn", "evaluation_fn")):
         return Definitions_(complete=False)  # its own function may require resources
     target = kwargs.get("job", kwargs.get("target"))
     builder = _fullname(call.callee, mod, api).endswith(".build_schedule_from_partitioned_job")
@@ -245,11 +246,11 @@ def _may_hold_assets(t: Type | None) -> bool:
 
 CONTAINERS = frozenset({"builtins.list", "builtins.tuple", "typing.Sequence"})
 # what an asset loader collects from a module (other than the definitions the plugin knows)
-ASSETS_CLASSES = (
-    "dagster._core.definitions.assets.definition.assets_definition.AssetsDefinition",
-    "dagster._core.definitions.assets.definition.cacheable_assets_definition."
-    "CacheableAssetsDefinition",
-    "dagwire.runtime.asset.AssetsDefinition",
+ASSETS_CLASSES = tuple(
+    names[cls]
+    for names in QUALIFIED.values()
+    for cls in ("AssetsDefinition", "CacheableAssetsDefinition")
+    if cls in names
 )
 
 
@@ -287,7 +288,7 @@ def resolve_resources(
     expr: Expression, mod: MypyFile, api: CheckerApi, depth: int = 0
 ) -> list[ResourceDict] | None:
     """Every dict `expr` may evaluate to; None when nothing can be said."""
-    if depth > MAX_DEPTH:
+    if depth > RESOLVE_DEPTH:
         return None
     if isinstance(expr, DictExpr):
         result = [ResourceDict()]

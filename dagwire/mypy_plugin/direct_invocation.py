@@ -40,10 +40,19 @@ from dagwire.mypy_plugin.capture import collect_calls
 from dagwire.mypy_plugin.captured import decode
 from dagwire.mypy_plugin.definition_facts import definition_facts
 from dagwire.mypy_plugin.enclosing import enclosing_decorators
-from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, CONTEXT_PARAM_NAMES, Framework
+from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.symbols import resolve_ref
+from dagwire.vocabulary.calls import CONTEXT_PARAM_NAMES
+from dagwire.vocabulary.names import (
+    COMPOSITION_KINDS,
+    COMPUTE_CONTEXT_BUILDERS,
+    CONTEXT_BUILDERS,
+    DECORATORS,
+)
 
-COMPOSITION_DECORATORS = frozenset({"job", "graph", "graph_asset", "graph_multi_asset"})
+COMPOSITION_DECORATORS = frozenset(
+    name for name, kind in DECORATORS.items() if kind in COMPOSITION_KINDS
+)
 
 
 def _is_composition_decorator(expr: Expression, api: CheckerApi) -> bool:
@@ -166,7 +175,7 @@ def carries_nothing(expr: Expression, api: CheckerApi) -> bool:
         return False
     node = resolve_ref(expr.callee, api.tree, api)
     name = node.fullname.rsplit(".", 1)[-1] if node is not None else ""
-    return name in ("build_op_context", "build_asset_context")
+    return name in COMPUTE_CONTEXT_BUILDERS
 
 
 def composition_signature_hook(ctx: MethodSigContext) -> FunctionLike:
@@ -190,8 +199,6 @@ def composition_signature_hook(ctx: MethodSigContext) -> FunctionLike:
     )
 
 
-_CONTEXT_BUILDERS = frozenset({"build_op_context", "build_asset_context", "build_sensor_context",
-                               "build_schedule_context"})
 _CONTEXT_CLASSES = frozenset(
     name for fw in ALL_FRAMEWORKS.values() for name in fw.context_classes
 )
@@ -202,7 +209,7 @@ def is_context(expr: Expression, api: CheckerApi) -> bool:
     a context."""
     if isinstance(expr, CallExpr):
         node = resolve_ref(expr.callee, api.tree, api)
-        return node is not None and node.fullname.rsplit(".", 1)[-1] in _CONTEXT_BUILDERS
+        return node is not None and node.fullname.rsplit(".", 1)[-1] in CONTEXT_BUILDERS
     if isinstance(expr, (NameExpr, MemberExpr)) and isinstance(expr.node, Var):
         declared = get_proper_type(expr.node.type) if expr.node.type is not None else None
         return isinstance(declared, Instance) and any(

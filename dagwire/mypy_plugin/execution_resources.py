@@ -17,6 +17,7 @@ from dagwire.mypy_plugin.definition_sources import resolve_definitions, resolve_
 from dagwire.mypy_plugin.frameworks import Framework
 from dagwire.mypy_plugin.resource_binding import check_binding
 from dagwire.mypy_plugin.settings import Settings
+from dagwire.vocabulary.calls import MATERIALIZE_ASSETS, RESOURCES
 
 NO_UNUSED = Settings(warn_unused_resources=False)
 
@@ -33,19 +34,19 @@ def check_materialize(fw: Framework, ctx: FunctionContext) -> None:
     api = ctx.api
     assert isinstance(api, CheckerApi)
     args = _args(ctx)
-    if "resources" not in args or "assets" not in args or "selection" in args:
+    if RESOURCES not in args or MATERIALIZE_ASSETS not in args or "selection" in args:
         return
-    found = resolve_definitions(args["assets"], api.tree, api)
-    _check(fw, api, ctx, args["resources"], found.items, "materialize(resources=...)")
+    found = resolve_definitions(args[MATERIALIZE_ASSETS], api.tree, api)
+    _check(fw, api, ctx, args[RESOURCES], found.items, "materialize(resources=...)")
 
 
 def check_execute_in_process(fw: Framework, job: Captured, ctx: MethodContext) -> None:
     api = ctx.api
     assert isinstance(api, CheckerApi)
     args = _args(ctx)
-    if "resources" not in args or "op_selection" in args or "asset_selection" in args:
+    if RESOURCES not in args or "op_selection" in args or "asset_selection" in args:
         return
-    _check(fw, api, ctx, args["resources"], [job], "execute_in_process(resources=...)")
+    _check(fw, api, ctx, args[RESOURCES], [job], "execute_in_process(resources=...)")
 
 
 def _check(

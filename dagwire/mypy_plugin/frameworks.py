@@ -1,10 +1,36 @@
-"""What the plugin knows about each framework, by qualified name only.
+"""The plugin's typed view of each framework, built from the shared vocabulary.
 
-The plugin never imports a framework: these tables are the whole contract. One table per
-framework; `dagwire` names come from the runtime's docs/architecture.md.
+The plugin never imports a framework: it knows them by qualified name only, and those names
+live in `dagwire.vocabulary` (`qualified` says where each object is defined, `names` what it
+is). This module groups them the way the hooks ask for them.
 """
 
 from __future__ import annotations
+
+from dagwire.vocabulary.calls import EXECUTE_IN_PROCESS, RESOURCES, TO_JOB
+from dagwire.vocabulary.names import (
+    BIND_RESOURCES_TO_JOBS,
+    DECORATORS,
+    DEFINE_ASSET_JOB,
+    DEFINITIONS,
+    LOAD_ASSETS_FROM_MODULES,
+    LOAD_ASSETS_FROM_PACKAGE_MODULE,
+    MATERIALIZE,
+    MATERIALIZE_TO_MEMORY,
+    RESOURCE_BASES,
+    RESOURCE_DEPENDENCY,
+    RESOURCE_FACTORY_BASES,
+    RESOURCE_PARAM,
+    RESOURCE_ROOT,
+    RUN_CONFIG,
+    WITH_RESOURCES,
+)
+from dagwire.vocabulary.qualified import (
+    DECORATOR_OBJECTS,
+    DEFINITION_CLASSES,
+    NATIVELY_TYPED,
+    QUALIFIED,
+)
 
 
 class Framework:
@@ -13,12 +39,12 @@ class Framework:
 
     __slots__ = (
         "name", "decorators", "decorator_objects", "definitions", "run_config", "run_request",
-        "define_asset_job", "load_assets_from_modules", "with_resources",
+        "define_asset_job", "modules_loader", "with_resources",
         "bind_resources_to_jobs", "materialize", "execute_in_process", "resource_bases",
         "opaque_resource_bases", "checkable_resource_bases", "config_base", "resource_param",
         "context_resources", "context_classes", "invocation_methods", "partial_resource",
         "check_resource_fields", "composition_calls", "signature_classes", "graph_to_job",
-        "job_wrappers", "load_assets_from_package_module", "resource_dependency",
+        "job_wrappers", "package_loader", "resource_dependency",
     )
 
     def __init__(
@@ -34,7 +60,7 @@ class Framework:
         run_config: str,
         run_request: str,
         define_asset_job: str,
-        load_assets_from_modules: str,
+        modules_loader: str,
         with_resources: str,
         bind_resources_to_jobs: str,
         materialize: tuple[str, ...],
@@ -66,7 +92,7 @@ class Framework:
         # run: Definitions includes that job, so it requires what the job requires
         job_wrappers: tuple[str, ...] = (),
         # loads the assets of a package and of every module under it
-        load_assets_from_package_module: str = "",
+        package_loader: str = "",
         # `ResourceDependency[X]`: a nested resource field of class X
         resource_dependency: str = "",
     ) -> None:
@@ -77,7 +103,7 @@ class Framework:
         self.run_config = run_config
         self.run_request = run_request
         self.define_asset_job = define_asset_job
-        self.load_assets_from_modules = load_assets_from_modules
+        self.modules_loader = modules_loader
         self.with_resources = with_resources
         self.bind_resources_to_jobs = bind_resources_to_jobs
         self.materialize = materialize
@@ -96,146 +122,79 @@ class Framework:
         self.signature_classes = signature_classes if signature_classes is not None else {}
         self.graph_to_job = graph_to_job
         self.job_wrappers = job_wrappers
-        self.load_assets_from_package_module = load_assets_from_package_module
+        self.package_loader = package_loader
         self.resource_dependency = resource_dependency
 
     def __repr__(self) -> str:
         return f"Framework({self.name!r})"
 
 
-_DG = "dagster._core.definitions."
+def _framework(name: str) -> Framework:
+    """The plugin's view of one framework, from the shared vocabulary."""
+    q = QUALIFIED[name]
 
-DAGSTER = Framework(
-    name="dagster",
-    decorators={
-        _DG + "decorators.asset_decorator.asset": "asset",
-        _DG + "decorators.asset_decorator.multi_asset": "asset",
-        _DG + "decorators.op_decorator.op": "op",
-        _DG + "decorators.sensor_decorator.sensor": "sensor",
-        _DG + "decorators.schedule_decorator.schedule": "schedule",
-        _DG + "decorators.job_decorator.job": "job",
-        _DG + "decorators.asset_check_decorator.asset_check": "asset_check",
-        _DG + "decorators.asset_check_decorator.multi_asset_check": "asset_check",
-        _DG + "decorators.graph_decorator.graph": "graph",
-    },
-    decorator_objects={
-        _DG + "decorators.op_decorator._Op.__call__": "op",
-        _DG + "decorators.job_decorator._Job.__call__": "job",
-        _DG + "decorators.graph_decorator._Graph.__call__": "graph",
-    },
-    definitions=_DG + "definitions_class.Definitions",
-    run_config=_DG + "run_config.RunConfig",
-    run_request=_DG + "run_request.RunRequest",
-    define_asset_job=_DG + "unresolved_asset_job_definition.define_asset_job",
-    load_assets_from_modules=(
-        _DG + "module_loaders.load_assets_from_modules.load_assets_from_modules"
-    ),
-    with_resources="dagster._core.execution.with_resources.with_resources",
-    bind_resources_to_jobs=_DG + "definitions_class.BindResourcesToJobs",
-    materialize=(_DG + "materialize.materialize", _DG + "materialize.materialize_to_memory"),
-    execute_in_process=(_DG + "job_definition.JobDefinition.execute_in_process",),
-    resource_bases=("dagster._config.pythonic_config.resource.ConfigurableResourceFactory",),
-    opaque_resource_bases=(
-        _DG + "resource_definition.ResourceDefinition",
-        "dagster._config.pythonic_config.resource.ConfigurableResourceFactory",
-    ),
-    checkable_resource_bases=("dagster._config.pythonic_config.resource.ConfigurableResource",),
-    config_base="dagster._config.pythonic_config.config.Config",
-    resource_param=_DG + "resource_annotation.ResourceParam",
-    context_resources=(
-        "dagster._core.execution.context.op_execution_context.OpExecutionContext.resources",
-        "dagster._core.execution.context.asset_execution_context.AssetExecutionContext.resources",
-    ),
-    context_classes=(
-        "dagster._core.execution.context.op_execution_context.OpExecutionContext",
-        "dagster._core.execution.context.asset_execution_context.AssetExecutionContext",
-        "dagster._core.execution.context.invocation.DirectOpExecutionContext",
-        "dagster._core.execution.context.invocation.DirectAssetExecutionContext",
-        _DG + "sensor_definition.SensorEvaluationContext",
-        _DG + "schedule_definition.ScheduleEvaluationContext",
-    ),
-    invocation_methods={
-        _DG + "assets.definition.assets_definition.AssetsDefinition.__call__": "asset",
-        _DG + "op_definition.OpDefinition.__call__": "op",
-    },
-    partial_resource="dagster._config.pythonic_config.resource.PartialResource",
-    check_resource_fields=True,
-    graph_to_job=(_DG + "graph_definition.GraphDefinition.to_job",),
-    job_wrappers=(
-        _DG + "schedule_definition.ScheduleDefinition",
-        _DG + "sensor_definition.SensorDefinition",
-        _DG + "partitions.partitioned_schedule.build_schedule_from_partitioned_job",
-    ),
-    load_assets_from_package_module=(
-        _DG + "module_loaders.load_assets_from_modules.load_assets_from_package_module"
-    ),
-    resource_dependency="dagster._config.pythonic_config.resource.ResourceDependency",
-)
+    def present(*names: str) -> tuple[str, ...]:
+        return tuple(q[n] for n in names if n in q)
 
-_RT = "dagwire.runtime."
+    definition_calls = {
+        q[cls] + ".__call__": kind for cls, kind in DEFINITION_CLASSES.items() if cls in q
+    }
+    native = name in NATIVELY_TYPED
+    return Framework(
+        name=name,
+        decorators={q[n]: kind for n, kind in DECORATORS.items() if n in q},
+        decorator_objects={
+            q[cls] + ".__call__": kind for cls, kind in DECORATOR_OBJECTS[name].items()
+        },
+        definitions=q[DEFINITIONS],
+        run_config=q[RUN_CONFIG],
+        run_request=q["RunRequest"],
+        define_asset_job=q[DEFINE_ASSET_JOB],
+        modules_loader=q[LOAD_ASSETS_FROM_MODULES],
+        with_resources=q[WITH_RESOURCES],
+        bind_resources_to_jobs=q[BIND_RESOURCES_TO_JOBS],
+        materialize=present(MATERIALIZE, MATERIALIZE_TO_MEMORY),
+        execute_in_process=(f"{q['JobDefinition']}.{EXECUTE_IN_PROCESS}",),
+        resource_bases=(q[RESOURCE_ROOT[name]],),
+        opaque_resource_bases=present("ResourceDefinition", *RESOURCE_FACTORY_BASES),
+        checkable_resource_bases=present(*RESOURCE_BASES),
+        config_base=q["Config"],
+        resource_param=q[RESOURCE_PARAM],
+        context_resources=tuple(
+            f"{q[cls]}.{RESOURCES}" for cls in ("OpExecutionContext", "AssetExecutionContext")
+        ),
+        context_classes=present(
+            "OpExecutionContext", "AssetExecutionContext", "DirectOpExecutionContext",
+            "DirectAssetExecutionContext", "SensorEvaluationContext", "ScheduleEvaluationContext",
+        ),
+        # a natively typed framework's direct calls are checked by mypy itself
+        invocation_methods={} if native else {
+            method: kind for method, kind in definition_calls.items() if kind in INVOKED_KINDS
+        },
+        partial_resource=q["PartialResource"],
+        check_resource_fields=not native,
+        # every definition call of a natively typed framework: relaxed inside job bodies,
+        # and a context given first (sensors and schedules too) stands for the context
+        composition_calls=tuple(definition_calls) if native else (),
+        signature_classes={
+            q[cls]: kind for cls, kind in DEFINITION_CLASSES.items() if cls in q
+        } if native else {},
+        graph_to_job=(f"{q['GraphDefinition']}.{TO_JOB}",),
+        job_wrappers=present(
+            "ScheduleDefinition", "SensorDefinition", "build_schedule_from_partitioned_job"
+        ),
+        package_loader=q[LOAD_ASSETS_FROM_PACKAGE_MODULE],
+        resource_dependency=q.get(RESOURCE_DEPENDENCY, ""),
+    )
 
-DAGWIRE = Framework(
-    name="dagwire",
-    decorators={
-        _RT + "asset.asset": "asset",
-        _RT + "asset.multi_asset": "asset",
-        _RT + "op.op": "op",
-        _RT + "sensor.sensor": "sensor",
-        _RT + "schedule.schedule": "schedule",
-        _RT + "job.job": "job",
-        _RT + "legacy.graph.graph": "graph",
-    },
-    decorator_objects={
-        _RT + "asset.AssetDecorator.__call__": "asset",
-        _RT + "op.OpDecorator.__call__": "op",
-        _RT + "sensor.SensorDecorator.__call__": "sensor",
-        _RT + "schedule.ScheduleDecorator.__call__": "schedule",
-        _RT + "job.JobDecorator.__call__": "job",
-    },
-    definitions=_RT + "definitions.Definitions",
-    run_config=_RT + "config.RunConfig",
-    run_request=_RT + "sensor.RunRequest",
-    define_asset_job=_RT + "job.define_asset_job",
-    load_assets_from_modules=_RT + "definitions.load_assets_from_modules",
-    with_resources=_RT + "definitions.with_resources",
-    bind_resources_to_jobs=_RT + "definitions.BindResourcesToJobs",
-    materialize=(_RT + "execution.materialize",),
-    execute_in_process=(_RT + "job.JobDefinition.execute_in_process",),
-    resource_bases=(_RT + "resources.ConfigurableResource",),
-    opaque_resource_bases=(_RT + "resources.ResourceDefinition",),
-    checkable_resource_bases=(_RT + "resources.ConfigurableResource",),
-    config_base=_RT + "config.Config",
-    resource_param=_RT + "resources.ResourceParam",
-    context_resources=(
-        _RT + "context.OpExecutionContext.resources",
-        _RT + "context.AssetExecutionContext.resources",
-    ),
-    context_classes=(
-        _RT + "context.OpExecutionContext",
-        _RT + "context.AssetExecutionContext",
-        _RT + "context.SensorEvaluationContext",
-        _RT + "context.ScheduleEvaluationContext",
-    ),
-    # dagwire types __call__ with ParamSpec: mypy checks direct calls natively.
-    invocation_methods={},
-    partial_resource=_RT + "resources.PartialResource",
-    # (sensors and schedules too: a context given first to their direct call, as for ops)
-    composition_calls=(_RT + "op.OpDefinition.__call__", _RT + "asset.AssetsDefinition.__call__",
-                       _RT + "sensor.SensorDefinition.__call__",
-                       _RT + "schedule.ScheduleDefinition.__call__"),
-    signature_classes={
-        _RT + "asset.AssetsDefinition": "asset",
-        _RT + "op.OpDefinition": "op",
-        _RT + "sensor.SensorDefinition": "sensor",
-        _RT + "schedule.ScheduleDefinition": "schedule",
-    },
-    graph_to_job=(_RT + "legacy.graph.GraphDefinition.to_job",),
-    job_wrappers=(_RT + "schedule.ScheduleDefinition", _RT + "sensor.SensorDefinition"),
-    load_assets_from_package_module=_RT + "definitions.load_assets_from_package_module",
-)
 
+# Definitions whose direct calls the plugin checks (dagster) or relaxes inside job bodies
+# (dagwire): ops and assets.
+INVOKED_KINDS = ("asset", "op")
+
+DAGSTER = _framework("dagster")
+DAGWIRE = _framework("dagwire")
 ALL_FRAMEWORKS: dict[str, Framework] = {"dagwire": DAGWIRE, "dagster": DAGSTER}
-CONTEXT_PARAM_NAMES = frozenset({"context", "_context", "context_", "_"})
 # definition class fullname -> (framework, kind), over all frameworks
 SIGNATURE_CLASSES: dict[str, tuple[Framework, str]] = {
     cls: (fw, kind) for fw in ALL_FRAMEWORKS.values() for cls, kind in fw.signature_classes.items()

@@ -18,6 +18,7 @@ from dagwire.mypy_plugin.run_config import check_run_config
 from dagwire.mypy_plugin.settings import Settings
 from dagwire.mypy_plugin.symbols import str_value
 from dagwire.mypy_plugin.type_helpers import type_builder
+from dagwire.vocabulary.calls import RESOURCE_DEFS
 
 
 def to_job_hook(fw: Framework, settings: Settings, ctx: MethodContext) -> Type:
@@ -36,8 +37,8 @@ def to_job_hook(fw: Framework, settings: Settings, ctx: MethodContext) -> Type:
     job = Captured(kind="job", name=name or graph.name, framework=graph.framework)
     job.ops, job.ops_complete = graph.ops, graph.ops_complete
     job.requirements_complete = graph.requirements_complete
-    if "resource_defs" in args:
-        defs = args["resource_defs"]
+    if RESOURCE_DEFS in args:
+        defs = args[RESOURCE_DEFS]
         keys = [str_value(k) for k, _ in defs.items if k is not None] if isinstance(
             defs, DictExpr
         ) else []

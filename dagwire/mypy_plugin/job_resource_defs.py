@@ -14,9 +14,7 @@ from mypy.types import AnyType
 from dagwire.mypy_plugin import error_codes, messages
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.captured import Captured
-
-# dagster provides a default for this key
-DEFAULT_KEYS = frozenset({"io_manager"})
+from dagwire.vocabulary.calls import IMPLICIT_RESOURCE_KEYS
 
 
 def check_job_resource_defs(job: Captured, api: CheckerApi, context: Context) -> None:
@@ -27,7 +25,7 @@ def check_job_resource_defs(job: Captured, api: CheckerApi, context: Context) ->
     """
     if job.framework != "dagster" or job.all_keys_local or not job.local_keys:
         return
-    bound = DEFAULT_KEYS.union(job.local_keys)
+    bound = IMPLICIT_RESOURCE_KEYS.union(job.local_keys)
     missing = False
     for node, op in job.ops:
         if op.all_keys_local:

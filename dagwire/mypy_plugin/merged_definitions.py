@@ -20,10 +20,11 @@ from dagwire.mypy_plugin.definition_sources import (
     resolve_resources,
 )
 from dagwire.mypy_plugin.frameworks import Framework
-from dagwire.mypy_plugin.partial_definitions import MERGE_METHODS, is_partial
+from dagwire.mypy_plugin.partial_definitions import is_partial
 from dagwire.mypy_plugin.resource_binding import check_binding, listed_definitions
 from dagwire.mypy_plugin.settings import Settings
 from dagwire.mypy_plugin.symbols import call_kwargs, resolve_ref, variable_initializer
+from dagwire.vocabulary.calls import MERGE_METHODS, RESOURCES
 
 MAX_DEPTH = 8
 
@@ -77,9 +78,9 @@ def merge_hook(fw: Framework, settings: Settings, ctx: FunctionContext | MethodC
     any_resources = False
     for part, mod in parts.calls:
         kwargs = call_kwargs(part)
-        if "resources" in kwargs:
+        if RESOURCES in kwargs:
             any_resources = True
-            found = resolve_resources(kwargs["resources"], mod, api)
+            found = resolve_resources(kwargs[RESOURCES], mod, api)
             candidates = _merge(candidates, found or [ResourceDict(complete=False)])
         listed.extend(listed_definitions(kwargs, mod, api))
     if any_resources:

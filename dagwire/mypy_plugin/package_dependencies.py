@@ -16,8 +16,7 @@ from mypy.nodes import Import, ImportFrom, MypyFile
 
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
 from dagwire.mypy_plugin.symbols import absolute_import
-
-LOADER = "load_assets_from_package_module"
+from dagwire.vocabulary.names import LOAD_ASSETS_FROM_PACKAGE_MODULE as LOADER
 _CALL = re.compile(LOADER + r"\(\s*([A-Za-z_][\w.]*)\s*[,)]")
 PRI_LOW = 20  # mypy.build's priority of an import inside a function: orders, never cycles
 

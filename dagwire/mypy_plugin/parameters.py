@@ -13,9 +13,10 @@ from mypy.types import AnyType, Type, TypeOfAny, UnboundType, get_proper_type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.captured import Captured, Requirement
-from dagwire.mypy_plugin.frameworks import CONTEXT_PARAM_NAMES, Framework
+from dagwire.mypy_plugin.frameworks import Framework
 from dagwire.mypy_plugin.symbols import lookup_in_module
 from dagwire.mypy_plugin.type_helpers import is_subclass_of
+from dagwire.vocabulary.calls import CONFIG_PARAM, CONTEXT_PARAM_NAMES
 
 # definitions whose function runs as an op: first parameter context, `config` parameter
 COMPUTE_KINDS = ("op", "asset", "asset_check")
@@ -65,8 +66,8 @@ def capture_parameters(
         if pname is None or pkind in (ARG_STAR, ARG_STAR2):
             continue
         t = get_proper_type(ptype)
-        if takes_context and (pname == "config" or (i == 0 and pname in CONTEXT_PARAM_NAMES)):
-            if pname == "config":
+        if takes_context and (pname == CONFIG_PARAM or (i == 0 and pname in CONTEXT_PARAM_NAMES)):
+            if pname == CONFIG_PARAM:
                 captured.config = (
                     t
                     if is_subclass_of(t, (fw.config_base,))

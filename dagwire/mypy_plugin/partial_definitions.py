@@ -35,11 +35,13 @@ from dagwire.mypy_plugin.symbols import (
     resolve_ref,
     variable_initializer,
 )
+from dagwire.vocabulary.calls import DEFS_FOLDER, MERGE_METHODS
+from dagwire.vocabulary.names import DEFINITIONS_DECORATOR
+from dagwire.vocabulary.qualified import QUALIFIED
 
-MERGE_METHODS = frozenset({"merge", "merge_unbound_defs"})
-DEFINITIONS_DECORATORS = frozenset({"dagster.components.definitions.definitions"})
-# dagster's project layout: `load_from_defs_folder` loads and merges every module of `<pkg>.defs`
-DEFS_FOLDER = "defs"
+DEFINITIONS_DECORATORS = frozenset(
+    names[DEFINITIONS_DECORATOR] for names in QUALIFIED.values() if DEFINITIONS_DECORATOR in names
+)
 
 
 def _merge_calls(api: CheckerApi, definitions_class: str) -> list[CallExpr]:

@@ -24,9 +24,11 @@ from dagwire.mypy_plugin.definition_sources import (
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.partial_definitions import is_partial
 from dagwire.mypy_plugin.settings import Settings
+from dagwire.vocabulary.calls import DEFINITIONS_LISTS, IMPLICIT_RESOURCE_KEYS, RESOURCES
 
-DEFINITION_ARGS = ("assets", "asset_checks", "jobs", "sensors", "schedules")
-IMPLICIT_KEYS = frozenset({"io_manager"})
+# The `DEFINITIONS_LISTS` arguments in the order the plugin reports what they list.
+REPORT_ORDER = ("assets", "asset_checks", "jobs", "sensors", "schedules")
+DEFINITION_ARGS = tuple(sorted(DEFINITIONS_LISTS, key=REPORT_ORDER.index))
 
 
 def formal_args(ctx: FunctionContext) -> dict[str, Expression]:
@@ -111,9 +113,9 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
     assert isinstance(api, CheckerApi)
     mod: MypyFile = api.tree
     args = formal_args(ctx)
-    if "resources" not in args:
+    if RESOURCES not in args:
         return ctx.default_return_type  # a partial Definitions (for merge): not checked
-    candidates = resolve_resources(args["resources"], mod, api)
+    candidates = resolve_resources(args[RESOURCES], mod, api)
     if candidates is None:
         return ctx.default_return_type
     if is_partial(ctx.context, fw.definitions, api):
@@ -151,7 +153,7 @@ def check_binding(
 ) -> None:
     """Report what `definitions` require that a candidate resource dict does not bind."""
     frameworks = {d.framework for d in definitions}
-    required: set[str] = set(IMPLICIT_KEYS) | local_keys
+    required: set[str] = set(IMPLICIT_RESOURCE_KEYS) | local_keys
     reported: set[str] = set()
 
     def report(msg: str, code: ErrorCode) -> None:
@@ -181,7 +183,7 @@ def check_binding(
             checkable = expected is not None and not isinstance(expected, AnyType)
             for cand in candidates:
                 if key not in cand.values:
-                    if cand.complete and key not in IMPLICIT_KEYS:  # a default io_manager
+                    if cand.complete and key not in IMPLICIT_RESOURCE_KEYS:  # a default io_manager
                         report(
                             messages.unbound(
                                 key,

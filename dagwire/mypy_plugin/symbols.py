@@ -99,13 +99,6 @@ def resolve_ref(expr: Expression, mod: MypyFile, api: CheckerApi) -> SymbolNode 
     return None
 
 
-def ref_fullname(expr: Expression, mod: MypyFile, api: CheckerApi) -> str | None:
-    node = resolve_ref(expr, mod, api)
-    if node is None:
-        return None
-    return node.fullname
-
-
 def node_type(node: SymbolNode | None) -> Type | None:
     if isinstance(node, Decorator):
         return node.var.type

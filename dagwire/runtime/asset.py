@@ -16,6 +16,7 @@ from dagwire.runtime.invocation import invoke
 from dagwire.runtime.op import OpDefinition
 from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequirement, classify
 from dagwire.runtime.unsupported import refuse
+from dagwire.vocabulary.calls import DEFAULT_IO_MANAGER_KEY
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -371,7 +372,7 @@ def asset(
             op_name=asset_key.to_python_identifier(),
             outputs=[("result", asset_key)],
             group_names={asset_key: group_name or "default"},
-            io_manager_keys={asset_key: io_manager_key or "io_manager"},
+            io_manager_keys={asset_key: io_manager_key or DEFAULT_IO_MANAGER_KEY},
             ins=ins,
             deps=deps,
             required_resource_keys=required_resource_keys,
@@ -443,7 +444,7 @@ def multi_asset(
             outputs.append((out_name, asset_key))
             metadata[asset_key] = out.metadata
             groups[asset_key] = out.group_name or group_name or "default"
-            io_managers[asset_key] = out.io_manager_key or "io_manager"
+            io_managers[asset_key] = out.io_manager_key or DEFAULT_IO_MANAGER_KEY
         return AssetsDefinition(
             function,
             keys=[k for _, k in outputs],

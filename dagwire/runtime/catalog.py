@@ -48,6 +48,7 @@ from dagwire.runtime.resources import (
     is_mock,
 )
 from dagwire.runtime.validation import fits_annotation
+from dagwire.vocabulary.calls import INPUT_MANAGER_KEY, IO_MANAGER_KEY
 
 if TYPE_CHECKING:
     from dagwire.runtime.definitions import Definitions
@@ -236,9 +237,9 @@ def _config(source: ConfigSource | None) -> ConfigSchema | None:
 def _asset(definition: AssetsDefinition[Any, Any], bound: Mapping[str, Any]) -> Definition:
     keys = [key.to_user_string() for key in definition.keys]
     managers: list[tuple[str, str, str | None]] = [
-        (key, "io_manager_key", None) for key in definition.io_manager_keys.values()
+        (key, IO_MANAGER_KEY, None) for key in definition.io_manager_keys.values()
     ]
-    managers += [(key, "input_manager_key", param)
+    managers += [(key, INPUT_MANAGER_KEY, param)
                  for param, key in definition.input_manager_keys.items()]
     return Definition(
         kind="asset",

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast, overload
 from typing_extensions import Self, dataclass_transform
 
 # The legacy form ``Field(str, default_value=..., is_required=..., description=...)`` builds
-# the legacy config system's own field class (issue 3); Field() below dispatches to it.
+# the legacy config system's own field class; Field() below dispatches to it.
 from dagwire.runtime.env_var import EnvSource, EnvVar, IntEnvVar
 from dagwire.runtime.legacy.config_types import ConfigType, LegacyField
 
@@ -60,7 +60,7 @@ def Field(*args: Any, **kwargs: Any) -> Any:
     """A config field: ``x: int = Field(default=3, description="...")`` (Pythonic form).
 
     A type, dict or list as first positional argument is the legacy form
-    (``Field(str, default_value=..., is_required=..., description=...)``, issue 3): it returns a
+    (``Field(str, default_value=..., is_required=..., description=...)``): it returns a
     ``LegacyField`` record. Everything else is passed to pydantic's ``Field``.
     """
     if args and _is_legacy_config_type(args[0]) and "default" not in kwargs:

@@ -41,6 +41,7 @@ from dagwire.runtime.resource_init import InitializedResources
 from dagwire.runtime.resources import context_value
 from dagwire.runtime.unsupported import refuse
 from dagwire.runtime.validation import ResourceUser, binding_problems, nested_partial_problems
+from dagwire.vocabulary.calls import DEFAULT_IO_MANAGER_KEY
 
 _LOG = logging.getLogger("dagwire")
 
@@ -320,7 +321,7 @@ def _step_configs(steps: Sequence[Step], run_config: Mapping[str, Any], job_name
                 missing_env.extend(error.problems)
             except DagwireInvalidConfigError as error:
                 problems.extend(f"{owner}: {line}" for line in error.problems)
-        else:  # legacy config_schema= (issue 3)
+        else:  # legacy config_schema=
             try:
                 configs[step.key] = op_config_value(source.schema, entry, step.key)
             except LegacyConfigError as error:
@@ -374,7 +375,7 @@ def execute_steps(
     bound: dict[str, Any] = dict(resources)
     for step in steps:
         bound.update(step.definition.resource_defs)
-    bound.setdefault("io_manager", InMemoryIOManager())
+    bound.setdefault(DEFAULT_IO_MANAGER_KEY, InMemoryIOManager())
     needed: list[str] = []
     for user in users:
         for key in [*(r.key for r in user.requirements), *user.io_manager_keys]:
@@ -596,7 +597,7 @@ def materialize_to_memory(
     """``materialize`` with every IO manager key bound to an in-memory IO manager (Dagster's
     test helper); binding an IO manager yourself is an error, as in Dagster."""
     io_keys = sorted({key for definition in assets for key in definition.io_manager_keys.values()}
-                     | {"io_manager"})
+                     | {DEFAULT_IO_MANAGER_KEY})
     given = sorted(key for key in io_keys if key in (resources or {}))
     if given:
         raise DagwireInvalidDefinitionError(

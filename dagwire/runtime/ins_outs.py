@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from dagwire.vocabulary.calls import DEFAULT_IO_MANAGER_KEY
+
 _NO_DEFAULT: Any = object()
 
 
@@ -28,7 +30,7 @@ class Out:
         self.dagster_type = dagster_type
         self.description = description
         self.is_required = is_required
-        self.io_manager_key = io_manager_key or "io_manager"
+        self.io_manager_key = io_manager_key or DEFAULT_IO_MANAGER_KEY
         self.metadata = dict(metadata or {})
 
     def __repr__(self) -> str:

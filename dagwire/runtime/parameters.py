@@ -9,7 +9,7 @@ Ops and assets (Dagster's rules):
 Sensors and schedules: resources by annotation as above; the context is the first
 non-resource parameter.
 
-Issue 3 feeds the same model: ``required_resource_keys=`` adds requirements with no
+The legacy API feeds the same model: ``required_resource_keys=`` adds requirements with no
 annotation, ``config_schema=`` gives a config source of kind ``"schema"``.
 """
 
@@ -31,8 +31,8 @@ from dagwire.runtime.resources import (
     ConfigurableResource,
     ResourceDefinition,
 )
+from dagwire.vocabulary.calls import CONTEXT_PARAM_NAMES
 
-CONTEXT_NAMES = frozenset({"context", "_context", "context_", "_"})
 # what a `config` parameter may be annotated with besides a Config class
 PRIMITIVE_CONFIG_TYPES = (str, int, float, bool, list, dict)
 
@@ -71,7 +71,7 @@ class Parameters:
     resources: tuple[ResourceRequirement, ...]
     inputs: tuple[str, ...]
     optional_inputs: frozenset[str] = field(default_factory=frozenset)
-    # required_resource_keys=: requirements not tied to a parameter (issue 3)
+    # required_resource_keys=: requirements not tied to a parameter
     extra_requirements: tuple[ResourceRequirement, ...] = ()
 
     @property
@@ -186,7 +186,7 @@ def classify(
             continue
         is_resource, resource_class = resource_annotation(annotation)
         if role == "compute":
-            if index == 0 and name in CONTEXT_NAMES:
+            if index == 0 and name in CONTEXT_PARAM_NAMES:
                 context_param = name
                 continue
             if name == "config":

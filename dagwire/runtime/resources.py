@@ -6,7 +6,7 @@
 
 Every value bound to a resource key becomes a ``ResourceDefinition`` (``as_resource_definition``):
 a configurable resource instance, a plain object (``ResourceParam[T]``), or a resource function
-(the legacy ``@resource``, issue 3).
+(the legacy ``@resource``).
 """
 
 from __future__ import annotations

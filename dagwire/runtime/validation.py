@@ -25,9 +25,7 @@ from dagwire.runtime.resources import (
     as_resource_definition,
     is_mock,
 )
-
-# Bound by default when nothing else is: every run gets an in-memory IO manager.
-DEFAULT_RESOURCE_KEYS = frozenset({"io_manager"})
+from dagwire.vocabulary.calls import IMPLICIT_RESOURCE_KEYS
 
 
 @dataclass
@@ -83,7 +81,7 @@ def binding_problems(users: Sequence[ResourceUser], bound: Mapping[str, Any]) ->
             elif key in definitions:
                 definition = definitions[key]
             else:
-                if key not in DEFAULT_RESOURCE_KEYS:
+                if key not in IMPLICIT_RESOURCE_KEYS:  # every run has an IO manager
                     needers = unbound.setdefault(key, [])
                     if user.description not in needers:
                         needers.append(user.description)

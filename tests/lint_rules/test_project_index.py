@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from dagwire.lint_rules.checker import check_module
-from dagwire.lint_rules.project import ProjectIndex
+from dagwire.source_model.project import ProjectIndex
 
 ASSETS = '''
 from dagster import ConfigurableResource, asset

@@ -13,6 +13,7 @@ EXACT = frozenset({
     "noneable_fields",
     "op_config_job",
     "packages_and_tests",
+    "relative_imports",
     "repository_schedules_sensors",
     "resource_configured",
     "seed_database",

@@ -137,6 +137,35 @@ CASES: dict[str, tuple[str, list[str], str]] = {
         _201 + '"api" is bound to the legacy resource main.api (_token is read outside Api '
         "(in main))",
     ], "abc\n"),
+    # dagster refuses a resource parameter typed with an IO manager class (it asks for
+    # ResourceParam[...]): the IO manager stays read through the context
+    "io_manager_read_through_the_context": ("""
+        from dagwire import ConfigurableIOManager, job, op
+
+
+        class Store(ConfigurableIOManager):
+            root: str
+
+            def handle_output(self, context, obj):
+                pass
+
+            def load_input(self, context):
+                return None
+
+
+        @op(required_resource_keys={"store"})
+        def where(context):
+            return context.resources.store.root
+
+
+        @job(resource_defs={"store": Store(root="/tmp/data")})
+        def paths():
+            where()
+
+
+        print(paths.execute_in_process().output_for_node("where"))
+    """, [_201 + '"store" is bound to main.Store, not a ConfigurableResource class'],
+        "/tmp/data\n"),
     # absent -> the default; given None -> None: a Config field has one None for both
     "get_tells_absent_from_none": ('''
         from dagwire import Field, Noneable, job, op
@@ -183,7 +212,7 @@ def test_unsafe_shape_gets_a_todo(case: str, tmp_path: Path) -> None:
 
 
 def test_there_are_cases() -> None:
-    assert len(CASES) == 4
+    assert len(CASES) == 5
 
 
 def test_op_config_read_through_a_parameter_that_is_no_context(tmp_path: Path) -> None:

@@ -11,15 +11,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from dagwire.mypy_plugin.guard import DEBUG_ENV
+
 REPO = Path(__file__).resolve().parents[2]
 CACHE_ROOT = REPO / ".pytest_cache" / "dagwire-mypy"
+# The crash guard turns a failing hook into "cannot check", silently; in tests it must say so
+# (on stderr), or a case that expects no output would pass with a crashed hook.
+DEBUG = {DEBUG_ENV: "1"}
+HOOK_FAILED = "dagwire.mypy_plugin: hook failed"
 
 
 def config_text(mypy_lines: list[str], settings_lines: list[str], plugin: bool = True) -> str:
     lines = ["[mypy]"]
     if plugin:
         lines.append("plugins = dagwire.mypy_plugin")
-    lines += ["hide_error_context = True", *mypy_lines]
+    lines += mypy_lines
     lines += ["", "[mypy-dagwire.*]", "follow_imports = silent"]
     if settings_lines:
         lines += ["", "[dagwire.mypy]", *settings_lines]
@@ -88,7 +94,7 @@ def run_case_mypy(
         "--no-color-output",
         *paths,
     ]
-    proc = run_mypy_subprocess(root, args, python=python)
+    proc = run_mypy_subprocess(root, args, python=python, env=DEBUG)
     return proc.stdout, proc.stderr, proc.returncode
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.mypy_plugin.data_format import Case, load_cases
-from tests.mypy_plugin.runner import REPO, config_text, run_case_mypy, write_files
+from tests.mypy_plugin.runner import HOOK_FAILED, REPO, config_text, run_case_mypy, write_files
 
 CASES = load_cases(REPO / "test-data" / "mypy")
 
@@ -33,6 +33,7 @@ def test_case(case: Case, tmp_path: Path) -> None:
         tmp_path, config_text(case.mypy_lines, case.settings_lines), paths
     )
     assert "Traceback" not in stderr and "INTERNAL ERROR" not in stdout + stderr, stderr
+    assert HOOK_FAILED not in stderr, stderr
     actual = stdout.splitlines()
     assert actual == case.out, (
         f"{case.source.name}:{case.line} [case {case.name}]\n"

@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.mypy_plugin.runner import config_text, run_mypy_subprocess, unique_mtime, write_files
+from tests.mypy_plugin.runner import (
+    DEBUG,
+    HOOK_FAILED,
+    config_text,
+    run_mypy_subprocess,
+    unique_mtime,
+    write_files,
+)
 
 RESOURCES = """\
 from {fw} import ConfigurableResource
@@ -74,8 +81,10 @@ def mypy(root: Path, *extra: str, targets: list[str] = FILES) -> list[str]:
         root,
         ["--config-file", "mypy.ini", "--cache-dir", ".mypy_cache", "--no-error-summary",
          "--no-color-output", *extra, *targets],
+        env=DEBUG,
     )
     assert "Traceback" not in proc.stderr and "INTERNAL ERROR" not in proc.stdout, proc.stderr
+    assert HOOK_FAILED not in proc.stderr, proc.stderr
     return proc.stdout.splitlines()
 
 

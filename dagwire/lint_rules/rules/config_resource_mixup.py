@@ -13,7 +13,7 @@ from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
 from dagwire.lint_rules.functions import is_resource_annotation
-from dagwire.lint_rules.resolve import CONFIG, PERMISSIVE_CONFIG
+from dagwire.source_model.resolve import CONFIG, PERMISSIVE_CONFIG
 
 CODE = "RSC104"
 CONFIG_KINDS = (CONFIG, PERMISSIVE_CONFIG)

@@ -7,7 +7,9 @@ import re
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
-from dagwire.lint_rules.model import ModuleModel
+from dagwire.source_model.module import ModuleModel
+from dagwire.vocabulary.calls import CONFIGURED
+from dagwire.vocabulary.names import SCHEMA_SOURCES
 
 CODE = "RSC205"
 ENV_DICT_MESSAGE = (
@@ -18,7 +20,7 @@ SOURCE_MESSAGE = (
     "RSC205 {source} is the legacy environment config source: declare a plain field and "
     "pass EnvVar(...) (dagwire migrate rewrites this)"
 )
-_SOURCES = {"StringSource", "IntSource", "BoolSource"}
+_SOURCES = frozenset(SCHEMA_SOURCES)
 
 
 # Environment variable names as written in config sources: `SNOWFLAKE_PASSWORD`. A lower-case
@@ -90,7 +92,7 @@ def check(file: FileCheck) -> Iterator[Finding]:
                 continue
             yield finding(value, ENV_DICT_MESSAGE.format(var=var))
     for call in model.calls:
-        if isinstance(call.func, ast.Attribute) and call.func.attr == "configured":
+        if isinstance(call.func, ast.Attribute) and call.func.attr == CONFIGURED:
             for arg in call.args[:1]:
                 var = _env_var(arg)
                 if var is not None:

@@ -6,6 +6,7 @@ import ast
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
+from dagwire.vocabulary.calls import CONFIG_SCHEMA
 
 CODE = "RSC202"
 SCHEMA_MESSAGE = (
@@ -24,7 +25,7 @@ def check(file: FileCheck) -> Iterator[Finding]:
             continue
         if isinstance(fn.decorator, ast.Call):
             for keyword in fn.decorator.keywords:
-                if keyword.arg == "config_schema":
+                if keyword.arg == CONFIG_SCHEMA:
                     yield finding(keyword, SCHEMA_MESSAGE)
         use = file.context_use(fn)
         if use is None:

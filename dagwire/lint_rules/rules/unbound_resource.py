@@ -17,25 +17,36 @@ from typing import Iterator
 from dagwire.lint_rules.file_check import FileCheck, Finding
 from dagwire.lint_rules.functions import manager_keys
 from dagwire.lint_rules.merged_parts import is_merge_call, merged_somewhere
-from dagwire.lint_rules.model import DecoratedFunction, ModuleModel
-from dagwire.lint_rules.resolve import Entry, Item
+from dagwire.source_model.module import DecoratedFunction, ModuleModel
+from dagwire.source_model.resolve import Entry, Item
+from dagwire.vocabulary.calls import (
+    DEFINITIONS_LISTS,
+    DEFINITIONS_PARAMETERS,
+    DEFS_FOLDER,
+    MATERIALIZE_ASSETS,
+    MERGE,
+    RESOURCE_DEFS,
+    RESOURCES,
+    TO_JOB,
+)
+from dagwire.vocabulary.names import (
+    DEFINITIONS,
+    DEFINITIONS_DECORATOR,
+    MATERIALIZE,
+    MATERIALIZE_TO_MEMORY,
+)
 
 CODE = "RSC101"
 MESSAGE = "RSC101 resource key '{key}' is required by {users} but not bound in {site}"
 
-# Definitions(assets, schedules, sensors, jobs, resources, ...) in Dagster's positional order
-_DEFINITIONS_LISTS = ("assets", "schedules", "sensors", "jobs", "asset_checks")
-_DEFINITIONS_POSITIONS = {
-    "assets": 0, "schedules": 1, "sensors": 2, "jobs": 3, "resources": 4, "asset_checks": 7,
-}
-
 
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    """An argument of `Definitions(...)`, by keyword or by position."""
     for keyword in call.keywords:
         if keyword.arg == name:
             return keyword.value
-    position = _DEFINITIONS_POSITIONS.get(name)
-    if position is not None and position < len(call.args):
+    position = DEFINITIONS_PARAMETERS.index(name)
+    if position < len(call.args):
         return call.args[position]
     return None
 
@@ -114,8 +125,8 @@ def _merged_names(file: FileCheck) -> tuple[set[str], set[int]]:
     calls: set[int] = set()
     for call in file.model.calls:
         func = call.func
-        if isinstance(func, ast.Attribute) and func.attr == "merge":
-            if file.model.imports.role(func.value) == "Definitions":
+        if isinstance(func, ast.Attribute) and func.attr == MERGE:
+            if file.model.imports.role(func.value) == DEFINITIONS:
                 for arg in call.args:
                     if isinstance(arg, ast.Name):
                         names.add(arg.id)
@@ -133,7 +144,6 @@ def _assigned_calls(model: ModuleModel, names: set[str]) -> set[int]:
 
 
 _Variants = list[tuple[str | None, list[Item]]]
-_DEFS_FOLDER = "defs"  # dg's autoloaded folder
 _MAX_VARIANTS = 32
 
 
@@ -146,13 +156,13 @@ def _site(
         keyword.arg is None for keyword in call.keywords
     ):
         return None
-    resources = _keyword(call, "resources")
+    resources = _keyword(call, RESOURCES)
     variants = (
         file.resolver.dict_variants(model, resources) if resources is not None else [(None, [])]
     )
     if variants is None:
         return None
-    for name in _DEFINITIONS_LISTS:
+    for name in DEFINITIONS_LISTS:
         listed = _keyword(call, name)
         if listed is None:
             continue
@@ -176,7 +186,7 @@ def _merge_site(
         owner, value = found
         if is_merge_call(owner, value):
             variants = _merge_site(file, owner, value, needs, depth + 1)
-        elif owner.imports.role(value.func) == "Definitions":
+        elif owner.imports.role(value.func) == DEFINITIONS:
             variants = _site(file, owner, value, needs)
         else:
             return None
@@ -203,7 +213,7 @@ def _part_call(
         return found[0], found[1]
     if not isinstance(part, ast.Call):
         return None
-    if is_merge_call(model, part) or model.imports.role(part.func) == "Definitions":
+    if is_merge_call(model, part) or model.imports.role(part.func) == DEFINITIONS:
         return model, part
     if part.args or part.keywords or not isinstance(part.func, (ast.Name, ast.Attribute)):
         return None
@@ -230,7 +240,7 @@ def _in_defs_folder(path: str) -> bool:
         parent = os.path.dirname(directory)
         if parent == directory:
             return False
-        if os.path.basename(directory) == _DEFS_FOLDER:
+        if os.path.basename(directory) == DEFS_FOLDER:
             return os.path.isfile(os.path.join(parent, "__init__.py"))
         directory = parent
     return False
@@ -242,7 +252,7 @@ def _in_partial_scope(file: FileCheck, call: ast.Call) -> bool:
     returned by an `@definitions` function (dg merges those), or any at module level in a
     module of a `defs/` folder (`load_from_defs_folder` / `load_defs` merge every
     Definitions object they find there)."""
-    if not is_merge_call(file.model, call) and _keyword(call, "resources") is None:
+    if not is_merge_call(file.model, call) and _keyword(call, RESOURCES) is None:
         return True
     model = file.model
     if _in_defs_folder(model.path):
@@ -252,7 +262,7 @@ def _in_partial_scope(file: FileCheck, call: ast.Call) -> bool:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             for decorator in node.decorator_list:
                 target = decorator.func if isinstance(decorator, ast.Call) else decorator
-                if model.imports.role(target) == "definitions":
+                if model.imports.role(target) == DEFINITIONS_DECORATOR:
                     return True
         node = model.parents.get(id(node))
     return False
@@ -260,7 +270,7 @@ def _in_partial_scope(file: FileCheck, call: ast.Call) -> bool:
 
 def _check_definitions(file: FileCheck) -> Iterator[Finding]:
     model = file.model
-    sites = [call for call in model.calls if model.imports.role(call.func) == "Definitions"]
+    sites = [call for call in model.calls if model.imports.role(call.func) == DEFINITIONS]
     merges = [call for call in model.calls if is_merge_call(model, call)]
     if not sites and not merges:
         return
@@ -325,11 +335,11 @@ def _check_graph_jobs(file: FileCheck) -> Iterator[Finding]:
     model = file.model
     for call in model.calls:
         func = call.func
-        if not isinstance(func, ast.Attribute) or func.attr != "to_job":
+        if not isinstance(func, ast.Attribute) or func.attr != TO_JOB:
             continue
         if call.args or any(keyword.arg is None for keyword in call.keywords):
             continue
-        resource_defs = next((k.value for k in call.keywords if k.arg == "resource_defs"), None)
+        resource_defs = next((k.value for k in call.keywords if k.arg == RESOURCE_DEFS), None)
         if resource_defs is None or not isinstance(func.value, (ast.Name, ast.Attribute)):
             continue
         found = file.resolver.definition(model, func.value)
@@ -358,16 +368,16 @@ def _check_materialize(file: FileCheck) -> Iterator[Finding]:
     model = file.model
     for call in model.calls:
         role = model.imports.role(call.func)
-        if role not in ("materialize", "materialize_to_memory"):
+        if role not in (MATERIALIZE, MATERIALIZE_TO_MEMORY):
             continue
         if any(isinstance(arg, ast.Starred) for arg in call.args) or any(
             keyword.arg is None for keyword in call.keywords
         ):
             continue
-        listed = next((k.value for k in call.keywords if k.arg == "assets"), None)
+        listed = next((k.value for k in call.keywords if k.arg == MATERIALIZE_ASSETS), None)
         if listed is None and call.args:
             listed = call.args[0]
-        resources = next((k.value for k in call.keywords if k.arg == "resources"), None)
+        resources = next((k.value for k in call.keywords if k.arg == RESOURCES), None)
         if listed is None:
             continue
         items = file.resolver.dict_items(model, resources) if resources is not None else []
@@ -377,7 +387,7 @@ def _check_materialize(file: FileCheck) -> Iterator[Finding]:
         managers: set[str] = set()
         for entry in file.resolver.entries(model, listed):
             _add_entry_needs(file, entry, needs)
-            if role == "materialize_to_memory":
+            if role == MATERIALIZE_TO_MEMORY:
                 keywords, _ = file.resolver.keywords(entry.model, entry.definition)
                 managers |= manager_keys(file.resolver, entry.model, keywords) or set()
         for key in managers:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from dagwire.lint_rules.file_check import IMPLICIT_KEYS, FileCheck, Finding, finding
+from dagwire.lint_rules.file_check import FileCheck, Finding, finding
 from dagwire.lint_rules.functions import manager_keys
+from dagwire.vocabulary.calls import IMPLICIT_RESOURCE_KEYS
 
 CODE = "RSC102"
 MESSAGE = (
@@ -38,7 +39,7 @@ def check(file: FileCheck) -> Iterator[Finding]:
         known = {item.key for item in declared.required_resource_keys}
         known |= {item.key for item in declared.resource_defs}
         # any parameter may be a resource whose class we cannot see: count them all
-        known |= set(params.names) | IMPLICIT_KEYS
+        known |= set(params.names) | IMPLICIT_RESOURCE_KEYS
         keywords, _ = file.resolver.keywords(file.model, fn)
         managers = manager_keys(file.resolver, file.model, keywords)
         if managers is None:

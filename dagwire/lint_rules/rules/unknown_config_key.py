@@ -10,7 +10,8 @@ from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
 from dagwire.lint_rules.functions import attribute_reads
-from dagwire.lint_rules.resolve import CONFIG
+from dagwire.source_model.resolve import CONFIG
+from dagwire.vocabulary.calls import CONFIG_SCHEMA
 
 CODE = "RSC103"
 SCHEMA_MESSAGE = "RSC103 config key '{key}' is not in the config_schema of {kind} '{name}'"
@@ -30,7 +31,7 @@ def _schema_findings(file: FileCheck) -> Iterator[Finding]:
         if use is None or not use.op_config_reads:
             continue
         declared = file.declared(fn)
-        if "config_schema" not in file.resolver.keywords(file.model, fn)[0]:
+        if CONFIG_SCHEMA not in file.resolver.keywords(file.model, fn)[0]:
             continue  # no schema (or a Pythonic config parameter): nothing to compare with
         if declared.config_schema is None:
             continue

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
-from dagwire.lint_rules.model import DecoratedFunction
-from dagwire.lint_rules.resolve import Item
+from dagwire.source_model.module import DecoratedFunction
+from dagwire.source_model.resolve import Item
 
 CODE = "RSC204"
 RESOURCE_MESSAGE = (

@@ -34,6 +34,8 @@ from dagwire.migrate.codemods.resource_params import keyword_arg
 from dagwire.migrate.context import FunctionPlan
 from dagwire.migrate.context_uses import string_value
 from dagwire.migrate.schema import Schema, camel, class_source
+from dagwire.vocabulary.calls import CONFIG_SCHEMA
+from dagwire.vocabulary.names import COMPUTE_CONTEXT_BUILDERS
 
 CODE = "RSC202"
 
@@ -108,7 +110,7 @@ class OpConfigClass(Codemod):
     name = "op-config-class"
 
     def plan_function(self, plan: FunctionPlan, decorator: cst.Call | None) -> None:
-        arg = keyword_arg(decorator, "config_schema") if decorator else None
+        arg = keyword_arg(decorator, CONFIG_SCHEMA) if decorator else None
         if arg is None:
             return
         ctx = self.context
@@ -191,7 +193,7 @@ class OpConfigClass(Codemod):
                 ctx.replacements[chain_node] = expr
             ctx.removals.update(uses.config_aliases.values())
         plan.config_param = cst.Param(cst.Name("config"), cst.Annotation(cst.Name(class_name)))
-        plan.drop_keywords.add("config_schema")
+        plan.drop_keywords.add(CONFIG_SCHEMA)
         plan.config_class = class_name
         plan.config_converted = True
 
@@ -204,8 +206,9 @@ class OpConfigClass(Codemod):
         if plan is None or plan.config_class is None:
             return updated
         inner = updated.args[0].value
-        if not (isinstance(inner, cst.Call) and self.context.names.role(inner) ==
-                "build_op_context" and len(inner.args) == 1
+        if not (isinstance(inner, cst.Call)
+                and self.context.names.role(inner) in COMPUTE_CONTEXT_BUILDERS
+                and len(inner.args) == 1
                 and isinstance(inner.args[0].value, cst.Dict)):
             return updated
         arguments = []

@@ -41,6 +41,7 @@ import libcst as cst
 from dagwire.migrate.codemods.base import Codemod
 from dagwire.migrate.context import FileContext
 from dagwire.migrate.context_uses import string_value
+from dagwire.vocabulary.calls import RESOURCE_DEFS
 
 CODE = "MIG101"
 _KINDS = {"asset": "assets", "job": "jobs", "sensor": "sensors", "schedule": "schedules"}
@@ -124,7 +125,7 @@ class RepositoryDefinitions(Codemod):
                 "with_resources" and len(value.args) == 2
                 and isinstance(value.args[0].value, cst.List) and value.args[0].keyword is None
                 and value.args[1].keyword is not None
-                and value.args[1].keyword.value == "resource_defs"
+                and value.args[1].keyword.value == RESOURCE_DEFS
                 and isinstance(value.args[1].value, cst.Dict)):
             return "a starred element other than *with_resources([...], resource_defs={...})"
         for asset in value.args[0].value.elements:

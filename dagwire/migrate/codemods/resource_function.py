@@ -38,6 +38,7 @@ from dagwire.migrate.codemods.base import Codemod
 from dagwire.migrate.context import FileContext
 from dagwire.migrate.context_uses import string_value
 from dagwire.migrate.resource_plan import Conversion
+from dagwire.vocabulary.calls import CONFIGURED
 
 CODE = "RSC203"
 _NO_SPACE = cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace(""))
@@ -141,7 +142,7 @@ class ResourceFunctionClass(Codemod):
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = updated.func
-        if not (isinstance(func, cst.Attribute) and func.attr.value == "configured"
+        if not (isinstance(func, cst.Attribute) and func.attr.value == CONFIGURED
                 and isinstance(func.value, cst.Name) and func.value.value in self.local_functions):
             return updated
         conversion = self.local_functions[func.value.value]

@@ -27,6 +27,7 @@ import libcst as cst
 from dagwire.migrate.codemods.base import Codemod
 from dagwire.migrate.context import FunctionPlan
 from dagwire.migrate.context_uses import string_value
+from dagwire.vocabulary.calls import REQUIRED_RESOURCE_KEYS
 
 CODE = "RSC201"
 
@@ -49,7 +50,7 @@ class ResourceParameters(Codemod):
     name = "resource-parameters"
 
     def plan_function(self, plan: FunctionPlan, decorator: cst.Call | None) -> None:
-        arg = keyword_arg(decorator, "required_resource_keys") if decorator else None
+        arg = keyword_arg(decorator, REQUIRED_RESOURCE_KEYS) if decorator else None
         if arg is None:
             return
         ctx = self.context
@@ -105,5 +106,5 @@ class ResourceParameters(Codemod):
             cst.Param(cst.Name(key), cst.Annotation(cst.parse_expression(references[key])))
             for key in keys
         ]
-        plan.drop_keywords.add("required_resource_keys")
+        plan.drop_keywords.add(REQUIRED_RESOURCE_KEYS)
         plan.resources_converted = True

@@ -1,0 +1,10 @@
+"""What the migration rewrites: a choice of its codemods, not a fact about the frameworks.
+
+The resource and config codemods rewrite `@op` and `@asset` functions; calls in `@job` and
+`@graph` bodies compose ops (they are not direct invocations).
+"""
+
+from __future__ import annotations
+
+REWRITTEN_DECORATORS = frozenset({"op", "asset"})
+COMPOSING_DECORATORS = frozenset({"job", "graph"})

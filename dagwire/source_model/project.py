@@ -1,0 +1,214 @@
+"""The module index: cross-file knowledge without importing user code.
+
+flake8 checks each file on its own (often in another process), so a rule that needs the
+module defining an asset finds and parses it here: where `from .assets import orders` leads,
+the module there (an outline: signatures and class bodies), and the project around a file
+with its texts and full models. Everything is cached per process by path and modification
+time.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import os
+
+from dagwire.source_model.imports import imports_framework
+from dagwire.source_model.module import ModuleModel, build_model, build_outline
+from dagwire.source_model.walk import import_root, outermost_package, project_files
+from dagwire.vocabulary.names import COMPOSITION_KINDS
+
+# Do not parse generated or vendored giants just to look up a name.
+MAX_MODULE_BYTES = 1_000_000
+# Files of the project read to answer a question no import answers (`project_files`).
+MAX_PROJECT_FILES = 300
+
+
+class ProjectIndex:
+    cross_file = True  # False: other modules are never read (`--rsc-no-cross-file`)
+
+    def __init__(self) -> None:
+        # path -> (mtime, outline): a sibling is parsed once per process and kept small
+        # (function bodies dropped); the checked files' own trees are never kept, since
+        # holding every tree of a large run makes the garbage collector cost more than
+        # parsing a sibling again
+        self._cache: dict[str, tuple[float, ModuleModel | None]] = {}
+        self._current: dict[str, ModuleModel] = {}
+        self._paths: dict[tuple[str, str, int], str | None] = {}
+        # the project around a file: its listing by outermost package, and path -> (mtime,
+        # text) and (mtime, full model) of the few project files read in full
+        self._listings: dict[str, list[str]] = {}
+        self._texts: dict[str, tuple[float, str]] = {}
+        self._full: dict[str, tuple[float, ModuleModel | None]] = {}
+
+    def checked_model(self, tree: ast.Module, path: str) -> ModuleModel:
+        """The model of the file flake8 is checking. While it is checked it wins over the
+        file on disk (an editor's unsaved buffer on stdin). An outline of it is kept for
+        binding modules checked later in this process, so they need not parse it again."""
+        model = build_model(tree, path, framework=True)
+        absolute = os.path.abspath(path)
+        self._current = {absolute: model}
+        try:
+            mtime = os.stat(absolute).st_mtime
+        except OSError:
+            return model
+        cached = self._cache.get(absolute)
+        if cached is None or cached[0] != mtime:
+            self._cache[absolute] = (mtime, _outline_copy(tree, path))
+        return model
+
+    def model_for_path(self, path: str) -> ModuleModel | None:
+        path = os.path.abspath(path)
+        current = self._current.get(path)
+        if current is not None:
+            return current
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        cached = self._cache.get(path)
+        if cached is not None and cached[0] == stat.st_mtime:
+            return cached[1]
+        model: ModuleModel | None = None
+        if stat.st_size <= MAX_MODULE_BYTES:
+            try:
+                with open(path, "rb") as handle:
+                    tree = ast.parse(handle.read(), filename=path)
+                model = build_outline(tree, path, imports_framework(tree))
+                _drop_unused_bodies(model)
+            except (SyntaxError, ValueError, OSError, RecursionError):
+                model = None
+        self._cache[path] = (stat.st_mtime, model)
+        return model
+
+    def module_path(self, from_model: ModuleModel, module: str, level: int) -> str | None:
+        """The file a `from <level dots><module> import ...` in `from_model` refers to."""
+        key = (from_model.directory, module, level)
+        if key not in self._paths:
+            self._paths[key] = self._find_module(from_model, module, level)
+        return self._paths[key]
+
+    def _find_module(self, from_model: ModuleModel, module: str, level: int) -> str | None:
+        parts = [part for part in module.split(".") if part]
+        if level > 0:
+            base = from_model.directory
+            for _ in range(level - 1):
+                base = os.path.dirname(base)
+            return _module_file(base, parts)
+        # Absolute import: try the root the file's package hangs from, then its own folder
+        # (script-style projects run with `dagster -f`), then the folder above a plain
+        # folder (`my_project_tests/` without `__init__.py` beside `my_project/`, run by
+        # pytest from the repository root).
+        root = import_root(from_model.directory)
+        bases = [root, from_model.directory]
+        if root == from_model.directory:
+            bases.append(os.path.dirname(root))
+        for base in bases:
+            found = _module_file(base, parts)
+            if found is not None:
+                return found
+        return None
+
+    # -- the project around a file ----------------------------------------------------------
+
+    def project_files(self, path: str) -> list[str]:
+        """The Python files of the project around `path` (`walk.project_files`), listed once
+        per project and process."""
+        directory = os.path.dirname(os.path.abspath(path))
+        top = outermost_package(directory) or directory
+        cached = self._listings.get(top)
+        if cached is None:
+            cached = project_files(path, MAX_PROJECT_FILES)
+            self._listings[top] = cached
+        return cached
+
+    def text(self, path: str) -> str | None:
+        """A project file's text (undecodable bytes replaced), None when unreadable or huge."""
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        cached = self._texts.get(path)
+        if cached is not None and cached[0] == stat.st_mtime:
+            return cached[1]
+        if stat.st_size > MAX_MODULE_BYTES:
+            return None
+        try:
+            with open(path, "rb") as handle:
+                text = handle.read().decode("utf-8", errors="replace")
+        except OSError:
+            return None
+        self._texts[path] = (stat.st_mtime, text)
+        return text
+
+    def full_model(self, path: str) -> ModuleModel | None:
+        """The full model (bodies, calls, parents) of a project file that imports a framework;
+        None for any other file."""
+        try:
+            mtime = os.stat(path).st_mtime
+        except OSError:
+            return None
+        cached = self._full.get(path)
+        if cached is not None and cached[0] == mtime:
+            return cached[1]
+        model: ModuleModel | None = None
+        text = self.text(path)
+        if text is not None:
+            try:
+                tree = ast.parse(text, filename=path)
+                if imports_framework(tree):
+                    model = build_model(tree, path, framework=True)
+            except (SyntaxError, ValueError, RecursionError):
+                model = None
+        self._full[path] = (mtime, model)
+        return model
+
+
+def _module_file(base: str, parts: list[str]) -> str | None:
+    target = os.path.join(base, *parts)
+    if not parts:
+        candidate = os.path.join(base, "__init__.py")
+        return candidate if os.path.isfile(candidate) else None
+    for candidate in (target + ".py", os.path.join(target, "__init__.py")):
+        if os.path.isfile(candidate):
+            return candidate
+    return None
+
+
+# their bodies name the ops they run, or the definitions they hold
+_BODY_KINDS = COMPOSITION_KINDS | {"repository"}
+
+
+def _drop_unused_bodies(model: ModuleModel) -> None:
+    """Only signatures, decorators and class bodies of a looked-up module are ever read:
+    free the function bodies (they are most of a module's nodes)."""
+    keep = {id(fn.func) for fn in model.functions if fn.kind in _BODY_KINDS}
+    for stmt in model.tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and id(stmt) not in keep:
+            stmt.body = [ast.Pass()]
+        elif isinstance(stmt, ast.ClassDef):
+            for member in stmt.body:
+                if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    member.body = [ast.Pass()]
+
+
+def _outline_copy(tree: ast.Module, path: str) -> ModuleModel:
+    """An outline of a module flake8 parsed, sharing none of the nodes it changes: flake8's
+    tree is left untouched and can be freed, only signatures and class bodies are kept."""
+    body: list[ast.stmt] = []
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            stmt = copy.copy(stmt)
+        elif isinstance(stmt, ast.ClassDef):
+            stmt = copy.copy(stmt)
+            stmt.body = [
+                copy.copy(member)
+                if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef))
+                else member
+                for member in stmt.body
+            ]
+        body.append(stmt)
+    outline_tree = ast.Module(body=body, type_ignores=[])
+    model = build_outline(outline_tree, path, imports_framework(outline_tree))
+    _drop_unused_bodies(model)
+    return model

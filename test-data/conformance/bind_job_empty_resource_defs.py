@@ -1,0 +1,19 @@
+# shape: binding-site: a job with resource_defs={} listed in a Definitions without resources=
+import dagster as dg
+
+
+class Store(dg.ConfigurableResource):
+    root: str
+
+
+@dg.op
+def extract(store: Store) -> int:
+    return 1
+
+
+@dg.job(resource_defs={})
+def extract_job() -> None:
+    extract()
+
+
+defs = dg.Definitions(jobs=[extract_job])  # expect: unbound store  # gap: mypy a job with resource_defs={} is not checked at the job, and a Definitions without resources= is taken for a part  # gap: flake8 a Definitions without resources= is taken for a part merged elsewhere

@@ -1,0 +1,20 @@
+# shape: binding-site: @repository with assets bound by with_resources
+import dagster as dg
+
+
+class Db(dg.ConfigurableResource):
+    url: str
+
+
+class Cache(dg.ConfigurableResource):
+    host: str
+
+
+@dg.asset
+def orders(db: Db, cache: Cache) -> int:
+    return 1
+
+
+@dg.repository  # expect: unbound cache  # gap: mypy @repository is not a binding site for the plugin
+def shop() -> list[dg.AssetsDefinition]:
+    return [*dg.with_resources([orders], {"db": Db(url="pg://")})]

@@ -1,0 +1,17 @@
+# shape: dg-layout: an @definitions function as the code location (no defs folder)
+# dagster-only: @definitions is not supported by dagwire
+import dagster as dg
+
+
+class Db(dg.ConfigurableResource):
+    url: str
+
+
+@dg.asset
+def orders(db: Db) -> int:
+    return 1
+
+
+@dg.definitions
+def defs() -> dg.Definitions:
+    return dg.Definitions(assets=[orders], resources={"database": Db(url="pg://")})  # expect: unbound db  # gap: mypy a Definitions returned by an @definitions function is taken for a part  # gap: flake8 a Definitions returned by an @definitions function is taken for a part

@@ -1,0 +1,1 @@
+# shape: resource-dict: a dict variable imported from another module

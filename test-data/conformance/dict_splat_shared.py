@@ -1,0 +1,20 @@
+# shape: resource-dict: {**shared, ...}
+import dagster as dg
+
+
+class Db(dg.ConfigurableResource):
+    url: str
+
+
+class Cache(dg.ConfigurableResource):
+    host: str
+
+
+@dg.asset
+def orders(db: Db, cache: Cache) -> int:
+    return 1
+
+
+SHARED = {"db": Db(url="pg://")}
+
+defs = dg.Definitions(assets=[orders], resources={**SHARED, "cach": Cache(host="r")})  # expect: unbound cache

@@ -1,0 +1,14 @@
+# shape: disagreement: Definitions without resources= that nothing merges
+import dagster as dg
+
+
+class Db(dg.ConfigurableResource):
+    url: str
+
+
+@dg.asset
+def orders(db: Db) -> int:
+    return len(db.url)
+
+
+defs = dg.Definitions(assets=[orders])  # expect: unbound db  # gap: mypy a Definitions without resources= is taken for a part merged elsewhere  # gap: flake8 a Definitions without resources= is taken for a part merged elsewhere

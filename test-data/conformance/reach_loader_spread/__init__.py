@@ -1,0 +1,1 @@
+# shape: reach: [*load_assets_from_modules([m]), other] mixing a loader and a list

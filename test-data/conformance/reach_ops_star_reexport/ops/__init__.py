@@ -1,0 +1,1 @@
+from .io import *  # noqa: F401,F403

@@ -1,0 +1,1 @@
+# shape: reach: assets list built in another module of the package

@@ -1,0 +1,8 @@
+import dagster as dg
+
+from . import assets
+
+defs = dg.Definitions(  # expect: unbound db  # gap: mypy the keyword form load_assets_from_package_module(package_module=...) is not followed
+    assets=dg.load_assets_from_package_module(package_module=assets, group_name="sales"),
+    resources={},
+)

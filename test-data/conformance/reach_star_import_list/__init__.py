@@ -1,0 +1,1 @@
+# shape: reach: assets named in a list after a star import of their module

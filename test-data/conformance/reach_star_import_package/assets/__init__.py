@@ -1,0 +1,1 @@
+from .raw import *  # noqa: F401,F403

@@ -1,0 +1,18 @@
+# shape: reach: the assets list passed through a project helper that returns it
+import dagster as dg
+
+
+class Db(dg.ConfigurableResource):
+    url: str
+
+
+@dg.asset
+def orders(db: Db) -> int:
+    return 1
+
+
+def tag_all(assets: list[dg.AssetsDefinition]) -> list[dg.AssetsDefinition]:
+    return assets
+
+
+defs = dg.Definitions(assets=tag_all([orders]), resources={})  # expect: unbound db  # gap: mypy an assets list wrapped in a call is not followed  # gap: flake8 an assets list wrapped in a call is not followed

@@ -1,0 +1,16 @@
+# shape: requirer: resource parameter under from __future__ import annotations
+from __future__ import annotations
+
+import dagster as dg
+
+
+class Warehouse(dg.ConfigurableResource):
+    dsn: str
+
+
+@dg.asset
+def orders(warehouse: Warehouse) -> int:
+    return len(warehouse.dsn)
+
+
+defs = dg.Definitions(assets=[orders], resources={})  # expect: unbound warehouse
