@@ -106,11 +106,13 @@ def call_hook(fw: Framework, kind: str, ctx: MethodContext) -> Type:
     has_context = bool(fn.arg_names) and fn.arg_names[0] in CONTEXT_PARAM_NAMES
     positional = [a for a, n in zip(call.args, call.arg_names) if n is None]
     keywords = {n: a for a, n in zip(call.args, call.arg_names) if n is not None}
+    context_first = False
     if positional and not has_context:
+        # Dagster takes a context given first as the context, declared or not.
         first = api.lookup_type_or_none(positional[0])
         if first is not None and is_subclass_of(get_proper_type(first), fw.context_classes):
-            api.fail(messages.unexpected_context(d.label), call, code=error_codes.INVOCATION)
-            return fn.ret_type
+            context_first = not carries_nothing(positional[0], api)
+            positional = positional[1:]
     bound: dict[str, Type | None] = {}
     for i, arg in enumerate(positional):
         if i < len(fn.arg_names) and fn.arg_kinds[i] in (ARG_POS, ARG_OPT):
@@ -123,7 +125,7 @@ def call_hook(fw: Framework, kind: str, ctx: MethodContext) -> Type:
         n for n, k in zip(fn.arg_names, fn.arg_kinds) if n and k in (ARG_OPT, ARG_NAMED_OPT)
     }
     # A context passed to the call may carry the resources (`build_op_context(resources=...)`).
-    context_passed = has_context and bool(positional) or any(
+    context_passed = context_first or has_context and bool(positional) or any(
         n in CONTEXT_PARAM_NAMES for n in keywords
     )
     if has_context and positional and carries_nothing(positional[0], api):
