@@ -14,6 +14,28 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "DagwireAssetCheckFailedError",
+    "DagsterAssetCheckFailedError",
+    "DagwireUnknownPartitionError",
+    "DagsterUnknownPartitionError",
+    "TimeWindow",
+    "PartitionKeyRange",
+    "PartitionsDefinition",
+    "TimeWindowPartitionsDefinition",
+    "StaticPartitionsDefinition",
+    "MonthlyPartitionsDefinition",
+    "WeeklyPartitionsDefinition",
+    "HourlyPartitionsDefinition",
+    "DailyPartitionsDefinition",
+    "AssetCheckExecutionContext",
+    "AssetChecksDefinition",
+    "AssetCheckKey",
+    "AssetCheckEvaluation",
+    "AssetCheckSeverity",
+    "AssetCheckSpec",
+    "AssetCheckResult",
+    "asset_check",
+    "AssetSpec",
     "ConfigMapping",
     "config_mapping",
     "configured",
@@ -130,6 +152,28 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.errors import DagwireAssetCheckFailedError as DagwireAssetCheckFailedError
+    from dagwire.runtime.errors import DagsterAssetCheckFailedError as DagsterAssetCheckFailedError
+    from dagwire.runtime.errors import DagwireUnknownPartitionError as DagwireUnknownPartitionError
+    from dagwire.runtime.errors import DagsterUnknownPartitionError as DagsterUnknownPartitionError
+    from dagwire.runtime.partitions import TimeWindow as TimeWindow
+    from dagwire.runtime.partitions import PartitionKeyRange as PartitionKeyRange
+    from dagwire.runtime.partitions import PartitionsDefinition as PartitionsDefinition
+    from dagwire.runtime.partitions import TimeWindowPartitionsDefinition as TimeWindowPartitionsDefinition
+    from dagwire.runtime.partitions import StaticPartitionsDefinition as StaticPartitionsDefinition
+    from dagwire.runtime.partitions import MonthlyPartitionsDefinition as MonthlyPartitionsDefinition
+    from dagwire.runtime.partitions import WeeklyPartitionsDefinition as WeeklyPartitionsDefinition
+    from dagwire.runtime.partitions import HourlyPartitionsDefinition as HourlyPartitionsDefinition
+    from dagwire.runtime.partitions import DailyPartitionsDefinition as DailyPartitionsDefinition
+    from dagwire.runtime.context import AssetCheckExecutionContext as AssetCheckExecutionContext
+    from dagwire.runtime.asset_check import AssetChecksDefinition as AssetChecksDefinition
+    from dagwire.runtime.asset_check import AssetCheckKey as AssetCheckKey
+    from dagwire.runtime.asset_check import AssetCheckEvaluation as AssetCheckEvaluation
+    from dagwire.runtime.asset_check import AssetCheckSeverity as AssetCheckSeverity
+    from dagwire.runtime.asset_check import AssetCheckSpec as AssetCheckSpec
+    from dagwire.runtime.asset_check import AssetCheckResult as AssetCheckResult
+    from dagwire.runtime.asset_check import asset_check as asset_check
+    from dagwire.runtime.asset_spec import AssetSpec as AssetSpec
     from dagwire.runtime.config_mapping import ConfigMapping as ConfigMapping
     from dagwire.runtime.config_mapping import config_mapping as config_mapping
     from dagwire.runtime.configured import configured as configured
@@ -251,18 +295,15 @@ if TYPE_CHECKING:
 _NOT = "not supported by dagwire"
 _UNSUPPORTED: dict[str, str] = {
     **dict.fromkeys((
-        "DailyPartitionsDefinition", "HourlyPartitionsDefinition", "WeeklyPartitionsDefinition",
-        "MonthlyPartitionsDefinition", "StaticPartitionsDefinition",
         "DynamicPartitionsDefinition", "MultiPartitionsDefinition",
-        "TimeWindowPartitionsDefinition", "PartitionKeyRange", "PartitionsDefinition",
         "build_schedule_from_partitioned_job", "daily_partitioned_config",
-        "static_partitioned_config", "partitioned_config"), f"partitions are {_NOT}"),
+        "static_partitioned_config", "partitioned_config"),
+        f"dynamic and multi-dimensional partitions, and partitioned config, are {_NOT}"),
     **dict.fromkeys(("DynamicOut", "DynamicOutput"), f"dynamic outputs are {_NOT}"),
     "Nothing": f"Nothing dependencies between ops are {_NOT}",
     **dict.fromkeys(("RetryPolicy", "Backoff", "Jitter", "RetryRequested"),
                     f"retries are {_NOT}"),
-    **dict.fromkeys(("asset_check", "multi_asset_check", "AssetCheckResult", "AssetCheckSpec",
-                     "AssetCheckSeverity"), f"asset checks are {_NOT}"),
+    "multi_asset_check": f"multi-asset checks are {_NOT} (use @asset_check)",
     **dict.fromkeys(("success_hook", "failure_hook", "HookContext"), f"hooks are {_NOT}"),
     **dict.fromkeys(("asset_sensor", "multi_asset_sensor", "run_status_sensor",
                      "run_failure_sensor", "DagsterRunStatus"),
@@ -270,9 +311,9 @@ _UNSUPPORTED: dict[str, str] = {
     **dict.fromkeys(("AutomationCondition", "AutoMaterializePolicy", "FreshnessPolicy"),
                     f"declarative automation is {_NOT}"),
     **dict.fromkeys(("DagsterInstance", "instance_for_test"), f"a Dagster instance is {_NOT}"),
-    **dict.fromkeys(("AssetSpec", "SourceAsset", "observable_source_asset", "graph_asset",
-                     "graph_multi_asset"),
-                    f"asset specs, source assets and graph-backed assets are {_NOT}"),
+    **dict.fromkeys(("SourceAsset", "observable_source_asset"),
+                    f"source assets are {_NOT} (use AssetSpec)"),
+    **dict.fromkeys(("graph_asset", "graph_multi_asset"), f"graph-backed assets are {_NOT}"),
     "DagsterExecutionStepExecutionError": (
         "a run raises the step's own exception (as Dagster's execute_in_process does): catch "
         "that, or pass raise_on_error=False and read result.failed_steps"),

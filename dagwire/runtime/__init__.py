@@ -14,6 +14,28 @@ from typing import TYPE_CHECKING, Any
 
 # public name -> defining module (the qualified names the checker tools key on)
 EXPORTS: dict[str, str] = {
+    "DagwireAssetCheckFailedError": "dagwire.runtime.errors",
+    "DagsterAssetCheckFailedError": "dagwire.runtime.errors",
+    "DagwireUnknownPartitionError": "dagwire.runtime.errors",
+    "DagsterUnknownPartitionError": "dagwire.runtime.errors",
+    "TimeWindow": "dagwire.runtime.partitions",
+    "PartitionKeyRange": "dagwire.runtime.partitions",
+    "PartitionsDefinition": "dagwire.runtime.partitions",
+    "TimeWindowPartitionsDefinition": "dagwire.runtime.partitions",
+    "StaticPartitionsDefinition": "dagwire.runtime.partitions",
+    "MonthlyPartitionsDefinition": "dagwire.runtime.partitions",
+    "WeeklyPartitionsDefinition": "dagwire.runtime.partitions",
+    "HourlyPartitionsDefinition": "dagwire.runtime.partitions",
+    "DailyPartitionsDefinition": "dagwire.runtime.partitions",
+    "AssetCheckExecutionContext": "dagwire.runtime.context",
+    "AssetChecksDefinition": "dagwire.runtime.asset_check",
+    "AssetCheckKey": "dagwire.runtime.asset_check",
+    "AssetCheckEvaluation": "dagwire.runtime.asset_check",
+    "AssetCheckSeverity": "dagwire.runtime.asset_check",
+    "AssetCheckSpec": "dagwire.runtime.asset_check",
+    "AssetCheckResult": "dagwire.runtime.asset_check",
+    "asset_check": "dagwire.runtime.asset_check",
+    "AssetSpec": "dagwire.runtime.asset_spec",
     "ConfigMapping": "dagwire.runtime.config_mapping",
     "config_mapping": "dagwire.runtime.config_mapping",
     "configured": "dagwire.runtime.configured",
@@ -131,6 +153,28 @@ EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "DagwireAssetCheckFailedError",
+    "DagsterAssetCheckFailedError",
+    "DagwireUnknownPartitionError",
+    "DagsterUnknownPartitionError",
+    "TimeWindow",
+    "PartitionKeyRange",
+    "PartitionsDefinition",
+    "TimeWindowPartitionsDefinition",
+    "StaticPartitionsDefinition",
+    "MonthlyPartitionsDefinition",
+    "WeeklyPartitionsDefinition",
+    "HourlyPartitionsDefinition",
+    "DailyPartitionsDefinition",
+    "AssetCheckExecutionContext",
+    "AssetChecksDefinition",
+    "AssetCheckKey",
+    "AssetCheckEvaluation",
+    "AssetCheckSeverity",
+    "AssetCheckSpec",
+    "AssetCheckResult",
+    "asset_check",
+    "AssetSpec",
     "ConfigMapping",
     "config_mapping",
     "configured",
@@ -247,6 +291,28 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.errors import DagwireAssetCheckFailedError as DagwireAssetCheckFailedError
+    from dagwire.runtime.errors import DagsterAssetCheckFailedError as DagsterAssetCheckFailedError
+    from dagwire.runtime.errors import DagwireUnknownPartitionError as DagwireUnknownPartitionError
+    from dagwire.runtime.errors import DagsterUnknownPartitionError as DagsterUnknownPartitionError
+    from dagwire.runtime.partitions import TimeWindow as TimeWindow
+    from dagwire.runtime.partitions import PartitionKeyRange as PartitionKeyRange
+    from dagwire.runtime.partitions import PartitionsDefinition as PartitionsDefinition
+    from dagwire.runtime.partitions import TimeWindowPartitionsDefinition as TimeWindowPartitionsDefinition
+    from dagwire.runtime.partitions import StaticPartitionsDefinition as StaticPartitionsDefinition
+    from dagwire.runtime.partitions import MonthlyPartitionsDefinition as MonthlyPartitionsDefinition
+    from dagwire.runtime.partitions import WeeklyPartitionsDefinition as WeeklyPartitionsDefinition
+    from dagwire.runtime.partitions import HourlyPartitionsDefinition as HourlyPartitionsDefinition
+    from dagwire.runtime.partitions import DailyPartitionsDefinition as DailyPartitionsDefinition
+    from dagwire.runtime.context import AssetCheckExecutionContext as AssetCheckExecutionContext
+    from dagwire.runtime.asset_check import AssetChecksDefinition as AssetChecksDefinition
+    from dagwire.runtime.asset_check import AssetCheckKey as AssetCheckKey
+    from dagwire.runtime.asset_check import AssetCheckEvaluation as AssetCheckEvaluation
+    from dagwire.runtime.asset_check import AssetCheckSeverity as AssetCheckSeverity
+    from dagwire.runtime.asset_check import AssetCheckSpec as AssetCheckSpec
+    from dagwire.runtime.asset_check import AssetCheckResult as AssetCheckResult
+    from dagwire.runtime.asset_check import asset_check as asset_check
+    from dagwire.runtime.asset_spec import AssetSpec as AssetSpec
     from dagwire.runtime.config_mapping import ConfigMapping as ConfigMapping
     from dagwire.runtime.config_mapping import config_mapping as config_mapping
     from dagwire.runtime.configured import configured as configured

@@ -10,11 +10,13 @@ from typing_extensions import ParamSpec, TypeVar
 
 from dagwire.runtime import composition
 from dagwire.runtime.asset_key import AssetKey, CoercibleToAssetKey
+from dagwire.runtime.asset_spec import AssetSpec
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.ins_outs import Out
 from dagwire.runtime.invocation import invoke
 from dagwire.runtime.op import OpDefinition
 from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequirement, classify
+from dagwire.runtime.partitions import PartitionsDefinition
 from dagwire.runtime.unsupported import refuse
 from dagwire.vocabulary.calls import DEFAULT_IO_MANAGER_KEY
 
@@ -91,6 +93,14 @@ class AssetOut:
         self.io_manager_key = io_manager_key
         self.description = description
         self.metadata = dict(metadata or {})
+
+
+def _partitions(value: Any, owner: str) -> PartitionsDefinition | None:
+    if value is not None and not isinstance(value, PartitionsDefinition):
+        raise DagwireInvalidDefinitionError(
+            f"Invalid definition of {owner}:",
+            [f"partitions_def= takes a PartitionsDefinition, got {type(value).__name__}"])
+    return value
 
 
 def _prefixed(name: str, key_prefix: str | Sequence[str] | None) -> AssetKey:
@@ -176,6 +186,9 @@ class AssetsDefinition(Generic[DefP, DefR]):
         self.op_tags: dict[str, Any] = {}
         self.automation_condition: Any = None
         self.freshness_policy: Any = None
+        self.partitions_def: PartitionsDefinition | None = None
+        # outputs that are AssetSpecs of a @multi_asset(specs=...): no value, no IO manager
+        self.valueless_outputs: frozenset[str] = frozenset()
         self.__doc__ = fn.__doc__
         self.__wrapped__ = fn
 
@@ -358,7 +371,6 @@ def asset(
             asset_key = _prefixed(name or function.__name__, key_prefix)
         refuse(
             f"asset '{asset_key.to_user_string()}'",
-            partitions_def=partitions_def,
             retry_policy=retry_policy,
             backfill_policy=backfill_policy,
             check_specs=check_specs,
@@ -390,6 +402,7 @@ def asset(
         definition.op_tags = dict(op_tags or {})
         definition.automation_condition = automation_condition
         definition.freshness_policy = freshness_policy
+        definition.partitions_def = _partitions(partitions_def, definition.describe())
         return definition
 
     if fn is not None:
@@ -399,7 +412,7 @@ def asset(
 
 def multi_asset(
     *,
-    outs: Mapping[str, AssetOut],
+    outs: Mapping[str, AssetOut] | None = None,
     name: str | None = None,
     ins: Mapping[str, AssetIn] | None = None,
     deps: Iterable[CoercibleToAssetKey] | None = None,
@@ -418,34 +431,53 @@ def multi_asset(
     backfill_policy: Any = None,
     check_specs: Any = None,
     hooks: Any = None,
-    specs: Any = None,
+    specs: Sequence[AssetSpec] | None = None,
 ) -> AssetDecorator:
     """Several assets from one function, which returns one value per out, in order (a tuple
-    when there are several)."""
-    if not outs:
-        raise DagwireInvalidDefinitionError("Invalid definition of multi_asset:", ["outs= is empty"])
+    when there are several); with ``specs=``, the function materializes each spec's asset
+    itself (it returns None, or yields a ``MaterializeResult`` per asset)."""
+    if not outs and not specs:
+        raise DagwireInvalidDefinitionError("Invalid definition of multi_asset:",
+                                            ["give outs= or specs="])
+    if outs and specs:
+        raise DagwireInvalidDefinitionError("Invalid definition of multi_asset:",
+                                            ["give outs= or specs=, not both"])
 
     def decorate(function: Callable[P, R]) -> AssetsDefinition[P, R]:
+        owner = f"multi_asset '{name or function.__name__}'"
         refuse(
-            f"multi_asset '{name or function.__name__}'",
-            partitions_def=partitions_def,
+            owner,
             retry_policy=retry_policy,
             backfill_policy=backfill_policy,
             check_specs=check_specs,
             hooks=hooks,
-            specs=specs,
         )
         outputs: list[tuple[str, AssetKey]] = []
         groups: dict[AssetKey, str] = {}
         io_managers: dict[AssetKey, str] = {}
         metadata: dict[AssetKey, dict[str, Any]] = {}
-        for out_name, out in outs.items():
+        all_deps = [AssetKey.from_coercible(dep) for dep in deps or ()]
+        for out_name, out in (outs or {}).items():
             asset_key = out.key if out.key is not None else _prefixed(out_name, out.key_prefix)
             outputs.append((out_name, asset_key))
             metadata[asset_key] = out.metadata
             groups[asset_key] = out.group_name or group_name or "default"
             io_managers[asset_key] = out.io_manager_key or DEFAULT_IO_MANAGER_KEY
-        return AssetsDefinition(
+        spec_partitions = set()
+        for spec in specs or ():
+            outputs.append((spec.key.to_python_identifier(), spec.key))
+            metadata[spec.key] = spec.metadata
+            groups[spec.key] = spec.group_name or group_name or "default"
+            io_managers[spec.key] = spec.io_manager_key
+            all_deps.extend(dep for dep in spec.deps if dep not in all_deps)
+            if spec.partitions_def is not None:
+                spec_partitions.add(spec.partitions_def)
+        if len(spec_partitions) > 1 or (spec_partitions and partitions_def is not None
+                                        and spec_partitions != {partitions_def}):
+            raise DagwireInvalidDefinitionError(
+                f"Invalid definition of {owner}:",
+                ["its assets have different partitions definitions"])
+        definition = AssetsDefinition(
             function,
             keys=[k for _, k in outputs],
             op_name=name or function.__name__,
@@ -453,13 +485,19 @@ def multi_asset(
             group_names=groups,
             io_manager_keys=io_managers,
             ins=ins,
-            deps=deps,
+            deps=all_deps,
             required_resource_keys=required_resource_keys,
             config_schema=config_schema,
             resource_defs=resource_defs,
             description=description,
             metadata_by_key=metadata,
         )
+        definition.partitions_def = _partitions(
+            partitions_def if partitions_def is not None else next(iter(spec_partitions), None),
+            owner)
+        if specs:
+            definition.valueless_outputs = frozenset(name for name, _ in outputs)
+        return definition
 
     return decorate
 

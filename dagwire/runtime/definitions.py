@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
+from dagwire.runtime.asset_check import AssetChecksDefinition
+from dagwire.runtime.asset_spec import AssetSpec
 from dagwire.runtime.errors import DagwireDefinitionNotFoundError, DagwireInvalidDefinitionError
 from dagwire.runtime.job import JobDefinition, UnresolvedAssetJobDefinition
 from dagwire.runtime.legacy.resource_access import asset_resource_problems
@@ -38,7 +40,10 @@ class BindResourcesToJobs(list[AnyJob]):
 
 
 class Definitions:
-    """``Definitions(assets=, jobs=, schedules=, sensors=, resources=)``."""
+    """``Definitions(assets=, asset_checks=, jobs=, schedules=, sensors=, resources=)``.
+
+    ``assets`` holds the computed assets; the ``AssetSpec``s given there (external assets) are
+    in ``asset_specs``, and asset checks (given in either list) in ``asset_checks``."""
 
     def __init__(
         self,
@@ -49,8 +54,15 @@ class Definitions:
         resources: Mapping[str, Any] | None = None,
         executor: Any = None,
         loggers: Mapping[str, Any] | None = None,
+        asset_checks: DefinitionList | None = None,
     ) -> None:
-        self.assets: list[AssetsDefinition[Any, Any]] = list(assets or ())
+        given = list(assets or ())
+        self.assets: list[AssetsDefinition[Any, Any]] = [
+            item for item in given if not isinstance(item, (AssetSpec, AssetChecksDefinition))]
+        self.asset_specs: list[AssetSpec] = [item for item in given if isinstance(item, AssetSpec)]
+        self.asset_checks: list[AssetChecksDefinition[Any, Any]] = [
+            *(item for item in given if isinstance(item, AssetChecksDefinition)),
+            *(asset_checks or ())]
         self.schedules: list[ScheduleDefinition[Any, Any]] = list(schedules or ())
         self.sensors: list[SensorDefinition[Any, Any]] = list(sensors or ())
         self.jobs: list[AnyJob] = list(jobs or ())
@@ -69,6 +81,8 @@ class Definitions:
         problems: list[str] = []
         for item in definitions:
             merged.assets.extend(item.assets)
+            merged.asset_specs.extend(item.asset_specs)
+            merged.asset_checks.extend(item.asset_checks)
             merged.schedules.extend(item.schedules)
             merged.sensors.extend(item.sensors)
             merged.jobs.extend(item.jobs)
@@ -109,19 +123,25 @@ class Definitions:
                 jobs.setdefault(job_def.name, job_def)
         return list(jobs.values())
 
+    def all_assets(self) -> list[AssetsDefinition[Any, Any] | AssetSpec]:
+        """The computed assets and the external ones (``AssetSpec``)."""
+        return [*self.assets, *self.asset_specs]
+
     def triggers(self) -> list[SensorDefinition[Any, Any] | ScheduleDefinition[Any, Any]]:
         return [*self.sensors, *self.schedules]
 
     def resource_users(self) -> list[ResourceUser]:
         """Every definition that needs resources, in a stable order."""
         users: list[ResourceUser] = []
-        for definition in self.assets:
+        computes: list[AssetsDefinition[Any, Any] | AssetChecksDefinition[Any, Any]] = [
+            *self.assets, *self.asset_checks]
+        for definition in computes:
             users.append(
                 ResourceUser(
                     definition.describe(),
                     definition.resource_requirements,
                     definition.resource_defs,
-                    sorted(set(definition.io_manager_keys.values())
+                    sorted(set(getattr(definition, "io_manager_keys", {}).values())
                            | set(definition.input_manager_keys.values())),
                 )
             )
@@ -157,7 +177,7 @@ class Definitions:
                     )
                 seen[key] = definition.describe()
         try:
-            asset_steps(self.assets)
+            asset_steps(self.all_assets(), checks=self.asset_checks)
         except DagwireInvalidDefinitionError as error:
             problems.extend(error.problems)
         names: dict[str, str] = {}
@@ -170,7 +190,7 @@ class Definitions:
         for job_def in self.all_jobs():
             if isinstance(job_def, UnresolvedAssetJobDefinition):
                 try:
-                    job_def.selected_keys(self.assets)
+                    job_def.selected_keys(self.all_assets())
                 except DagwireInvalidDefinitionError as error:
                     problems.extend(error.problems)
         job_names = {job_def.name for job_def in self.all_jobs()}
@@ -187,7 +207,7 @@ class Definitions:
         for job_def in self.all_jobs():
             if job_def.name == name:
                 resolved = (
-                    job_def.resolve(self.assets)
+                    job_def.resolve(self.all_assets(), self.asset_checks)
                     if isinstance(job_def, UnresolvedAssetJobDefinition)
                     else job_def
                 )
@@ -203,7 +223,7 @@ class Definitions:
     def get_implicit_global_asset_job_def(self) -> JobDefinition:
         self._ensure_valid()
         return UnresolvedAssetJobDefinition("__ASSET_JOB", None, None, None, None).resolve(
-            self.assets
+            self.all_assets(), self.asset_checks
         ).with_bound_resources(self.resources)
 
     # Dagster 1.13's names for the lookups (the get_* names are its older ones)

@@ -67,6 +67,15 @@ class DagwireResourceFunctionError(DagwireError):
     exception is the ``__cause__``."""
 
 
+class DagwireUnknownPartitionError(DagwireError):
+    """A run asked for a partition key its partitions definition does not have."""
+
+
+class DagwireAssetCheckFailedError(DagwireError):
+    """A blocking asset check did not pass with ERROR severity: its step fails, and the
+    assets downstream of the checked asset do not run."""
+
+
 class DagwireUnsupportedError(DagwireError, ImportError):
     """``from dagwire import X`` for a Dagster name whose feature dagwire does not implement
     (an ImportError too, so that ``try: from dagwire import X`` fallbacks keep working)."""
@@ -81,15 +90,20 @@ DagsterInvalidInvocationError = DagwireInvalidInvocationError
 DagsterInvariantViolationError = DagwireInvariantViolationError
 DagsterResourceFunctionError = DagwireResourceFunctionError
 DagsterUnknownResourceError = DagwireResourceNotFoundError
+DagsterUnknownPartitionError = DagwireUnknownPartitionError
+DagsterAssetCheckFailedError = DagwireAssetCheckFailedError
 
 __all__ = [
+    "DagsterAssetCheckFailedError",
     "DagsterError",
     "DagsterInvalidConfigError",
     "DagsterInvalidDefinitionError",
     "DagsterInvalidInvocationError",
     "DagsterInvariantViolationError",
     "DagsterResourceFunctionError",
+    "DagsterUnknownPartitionError",
     "DagsterUnknownResourceError",
+    "DagwireAssetCheckFailedError",
     "DagwireInvariantViolationError",
     "DagwireResourceFunctionError",
     "DagwireUnsupportedError",
@@ -100,4 +114,5 @@ __all__ = [
     "DagwireInvalidInvocationError",
     "DagwireMissingEnvVarError",
     "DagwireResourceNotFoundError",
+    "DagwireUnknownPartitionError",
 ]

@@ -24,6 +24,7 @@ from dagwire.runtime.context import (
 from dagwire.runtime.errors import DagwireInvalidInvocationError, DagwireResourceNotFoundError
 from dagwire.runtime.legacy.op_config import validate_direct_config
 from dagwire.runtime.parameters import Parameters, type_name
+from dagwire.runtime.partitions import StepPartitions
 from dagwire.runtime.resource_init import InitializedResources
 from dagwire.runtime.resources import context_value
 
@@ -46,6 +47,7 @@ class Invocable(Protocol):
 _CONTEXT_HELPERS = {
     "op": "build_op_context()",
     "asset": "build_asset_context()",
+    "asset_check": "build_asset_context()",
     "sensor": "build_sensor_context()",
     "schedule": "build_schedule_context()",
 }
@@ -166,6 +168,7 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
             f"argument or in the context's resources"
         )
 
+    context = _with_partitions(context, definition)
     defaults: dict[str, Any] = getattr(definition, "input_defaults", {})  # In(default_value=)
     for name in params.inputs:
         if name in arguments:
@@ -196,6 +199,22 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
         return _generate_with(raw_resources, fn, run)
     with InitializedResources(raw_resources, run_id="direct") as resources:
         return fn(**run(resources))
+
+
+def _with_partitions(context: Any, definition: Any) -> Any:
+    """A context built with ``partition_key=`` for a partitioned asset: its partitions
+    definition answers ``partition_time_window`` and the output's partition key."""
+    partitions = getattr(context, "partitions", None)
+    partitions_def = getattr(definition, "partitions_def", None)
+    if not isinstance(partitions, StepPartitions) or partitions.key is None \
+            or partitions_def is None:
+        return context
+    clone = copy.copy(context)
+    clone.partitions = StepPartitions(
+        partitions.key, partitions_def,
+        outputs={name: partitions_def for name, _ in getattr(definition, "outputs", ())},
+        own_def=partitions_def)
+    return clone
 
 
 def _generate_with(

@@ -72,8 +72,13 @@ def step_outputs(step: Any, value: Any, events: list[Any]) -> dict[str, Any]:
     definition = step.definition
     names = [name for name, _, _ in step.outputs]
     keys = {key: name for name, key, _ in step.outputs if key is not None}
+    keys_by_name = {name: key.to_user_string() for key, name in keys.items()}
     owner = definition.describe() if step.kind == "asset" else f"op '{step.key}'"
     produced: dict[str, Any] = {}
+    valueless: frozenset[str] = getattr(definition, "valueless_outputs", frozenset())
+    if valueless and value is None:
+        # a @multi_asset(specs=...) that returns nothing materialized every asset itself
+        return {name: MaterializeResult() for name in names}
     if inspect.isgenerator(value):
         for item in value:
             if isinstance(item, AssetMaterialization):
@@ -103,6 +108,14 @@ def step_outputs(step: Any, value: Any, events: list[Any]) -> dict[str, Any]:
             if isinstance(item, (Output, MaterializeResult)):
                 name = _output_name(item, names, keys, owner)
             produced[name] = item
+    for name in [name for name in names if name in valueless and name in produced]:
+        if produced[name] is None:
+            produced[name] = MaterializeResult()
+        elif not isinstance(produced[name], MaterializeResult):
+            raise DagwireError(
+                f"{owner} returned a value for its asset '{keys_by_name[name]}', which is an "
+                "AssetSpec: the function stores the data itself; return None or "
+                "MaterializeResult(asset_key=...) for each asset")
     outs = getattr(definition, "outs", None)
     missing = [
         name for name in names

@@ -50,7 +50,8 @@ class RunRequest:
         asset_selection: Sequence[Any] | None = None,
         partition_key: str | None = None,
     ) -> None:
-        refuse("RunRequest", partition_key=partition_key)
+        # the partition the run materializes (recorded: dagwire launches no runs itself)
+        self.partition_key = partition_key
         # the assets to materialize (recorded: dagwire launches no runs itself)
         self.asset_selection: list[AssetKey] | None = (
             None if asset_selection is None
@@ -68,8 +69,9 @@ class RunRequest:
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, RunRequest) and (
-            (self.run_key, self.run_config, self.tags, self.job_name)
-            == (other.run_key, other.run_config, other.tags, other.job_name)
+            (self.run_key, self.run_config, self.tags, self.job_name, self.partition_key)
+            == (other.run_key, other.run_config, other.tags, other.job_name,
+                other.partition_key)
         )
 
     def __hash__(self) -> int:
@@ -77,7 +79,8 @@ class RunRequest:
 
     def __repr__(self) -> str:
         return (f"RunRequest(run_key={self.run_key!r}, run_config={self.run_config!r}, "
-                f"tags={self.tags!r}, job_name={self.job_name!r})")
+                f"tags={self.tags!r}, job_name={self.job_name!r}, "
+                f"partition_key={self.partition_key!r})")
 
 
 class SkipReason:

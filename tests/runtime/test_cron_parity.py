@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from dagwire import ScheduleDefinition
+from dagwire.runtime.cron import CronSchedule
 
 CRONS = [
     "0 * * * *",  # hourly: skips a missing time, fires twice at a repeated one
@@ -53,6 +54,10 @@ def test_ticks_match_dagster(cron: str, zone: str, day: str) -> None:
         moment = schedule.next_tick_after(moment)
         ticks.append(moment)
     assert [(t.timestamp(), t.utcoffset()) for t in ticks] == \
+        [(t.timestamp(), t.utcoffset()) for t in expected]
+    # the walk partition windows use gives the same ticks
+    walked = list(islice(CronSchedule(cron).ticks(start, zone), count))
+    assert [(t.timestamp(), t.utcoffset()) for t in walked] == \
         [(t.timestamp(), t.utcoffset()) for t in expected]
 
 

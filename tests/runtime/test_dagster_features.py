@@ -34,13 +34,13 @@ def message(error: pytest.ExceptionInfo[BaseException]) -> str:
 
 def test_unsupported_asset_arguments_are_named() -> None:
     with pytest.raises(DagwireInvalidDefinitionError) as raised:
-        @asset(partitions_def=object(), retry_policy=object())
+        @asset(backfill_policy=object(), retry_policy=object())
         def daily() -> int:
             return 1
     assert message(raised) == (
         "Invalid definition of asset 'daily':\n"
-        "- partitions_def= (partitions) is not supported by dagwire\n"
-        "- retry_policy= (retries) is not supported by dagwire"
+        "- retry_policy= (retries) is not supported by dagwire\n"
+        "- backfill_policy= (backfill policies) is not supported by dagwire"
     )
 
 
@@ -62,15 +62,15 @@ def test_unsupported_arguments_of_other_definitions_are_named() -> None:
         (lambda: schedule(cron_schedule="* * * * *", job=work, should_execute=bool)(lambda: {}),
          "Invalid definition of schedule '<lambda>':\n"
          "- should_execute= (should_execute= on schedules) is not supported by dagwire"),
-        (lambda: define_asset_job("nightly", partitions_def=object()),
+        (lambda: define_asset_job("nightly", hooks=[object()]),
          "Invalid definition of job 'nightly':\n"
-         "- partitions_def= (partitions) is not supported by dagwire"),
+         "- hooks= (hooks) is not supported by dagwire"),
         (lambda: work.execute_in_process(op_selection=["step"]),
          "Invalid definition of a run of job 'work':\n"
          "- op_selection= (running a subset of a job's ops) is not supported by dagwire"),
         (lambda: materialize([], partition_key="2024-01-01"),
-         "Invalid definition of materialize:\n"
-         "- partition_key= (partitions) is not supported by dagwire"),
+         "Cannot run job '__ephemeral_asset_job__':\n"
+         "- partition_key='2024-01-01' is given, but nothing in this run is partitioned"),
     ]
     for call, expected in cases:
         with pytest.raises(DagwireInvalidDefinitionError) as raised:
@@ -89,12 +89,14 @@ def test_recorded_arguments_change_nothing() -> None:
 
 def test_unsupported_context_attribute_names_the_feature() -> None:
     @asset
-    def partitioned(context) -> str:  # type: ignore[no-untyped-def]
-        return context.partition_key  # type: ignore[no-any-return]
+    def ranged(context) -> str:  # type: ignore[no-untyped-def]
+        return context.asset_partition_key_range  # type: ignore[no-any-return]
 
     with pytest.raises(DagwireError) as raised:
-        materialize([partitioned])
-    assert message(raised) == "context.partition_key: partitions are not supported by dagwire"
+        materialize([ranged])
+    assert message(raised) == (
+        "context.asset_partition_key_range: runs of several partitions are not supported by "
+        "dagwire")
     context = build_asset_context()
     assert context.has_partition_key is False
     with pytest.raises(DagwireError) as raised:

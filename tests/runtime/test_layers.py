@@ -22,7 +22,7 @@ RUNTIME = ROOT / "dagwire" / "runtime"
 LAYERS: list[tuple[str, list[str]]] = [
     ("ground: errors and plain values", [
         "errors", "env_var", "asset_key", "metadata", "results", "ins_outs", "unsupported",
-        "executors", "toposort", "cron",
+        "executors", "toposort", "cron", "partitions",
     ]),
     ("config", [
         "legacy.config_types", "_pydantic_config", "config", "config_env", "config_validation",
@@ -33,8 +33,8 @@ LAYERS: list[tuple[str, list[str]]] = [
         "legacy.resource_defs", "resource_init", "parameters", "config_mapping", "validation",
     ]),
     ("definitions", [
-        "invocation", "composition", "op", "configured", "asset", "asset_deps",
-        "asset_selection",
+        "invocation", "composition", "op", "configured", "asset_spec", "asset",
+        "asset_check", "asset_deps", "asset_selection",
     ]),
     ("execution", ["plan", "execution"]),
     ("jobs, sensors and schedules", ["job", "legacy.graph", "sensor", "schedule"]),
