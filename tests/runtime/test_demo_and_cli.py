@@ -160,8 +160,8 @@ def test_cli_validate_reports_unbound_keys(tmp_path: pathlib.Path) -> None:
     assert result.stdout == ""
     assert result.stderr == (
         "broken_defs: Invalid Definitions:\n"
-        "- resource 'cache' is not bound; required by asset 'orders'\n"
-        "- resource 'db' is not bound; required by asset 'users', asset 'orders', sensor 'watch'\n"
+        "- resource 'cache' is not bound; required by asset 'orders'; bound keys: (none)\n"
+        "- resource 'db' is not bound; required by asset 'users', asset 'orders', sensor 'watch'; bound keys: (none)\n"
         "- sensor 'watch' targets job 'x', which is not defined\n"
     )
 
