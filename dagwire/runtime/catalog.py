@@ -229,6 +229,8 @@ def _config(source: ConfigSource | None) -> ConfigSchema | None:
     if source.kind == "class":
         cls = source.config_class
         return ConfigSchema(qualified(cls), _model_fields(cls, None))
+    if source.kind == "primitive":
+        return ConfigSchema(source.config_class.__name__, [])
     return ConfigSchema(None, _legacy_schema_fields(source.schema))
 
 
@@ -252,7 +254,9 @@ def _asset(definition: AssetsDefinition[Any, Any], bound: Mapping[str, Any]) -> 
 
 
 def _run_config(config: Any) -> Any:
-    return config.to_config_dict() if isinstance(config, RunConfig) else config
+    if isinstance(config, RunConfig):
+        return config.to_config_dict()
+    return config if isinstance(config, Mapping) else None  # a config mapping: no dict
 
 
 def _jobs(defs: Definitions, catalog: Catalog, bound: Mapping[str, Any]) -> None:

@@ -96,8 +96,9 @@ CONTEXT_TYPES = COMPUTE_CONTEXT_TYPES | {"SensorEvaluationContext", "ScheduleEva
 # Outputs and inputs of ops and assets: their arguments may name IO and input managers.
 IO_SPECS = frozenset({"Out", "DynamicOut", "AssetOut", "In", "AssetIn"})
 
-# Calls that build a context for a direct invocation of an op or asset.
+# Calls that build a context for a direct invocation of an op or asset, and of any definition.
 COMPUTE_CONTEXT_BUILDERS = frozenset({"build_op_context", "build_asset_context"})
+CONTEXT_BUILDERS = COMPUTE_CONTEXT_BUILDERS | {"build_sensor_context", "build_schedule_context"}
 # Calls that run definitions in the calling process (tests, notebooks, scripts): what their
 # arguments read is read at run time.
 RUN_NOW_CALLS = COMPUTE_CONTEXT_BUILDERS | {
