@@ -13,10 +13,12 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from dagwire.catalog.masking import MASK, mask_uris, masked_repr, mentions_secret
+from dagwire.catalog.masking import MASK, mask_uris, masked_repr
+from dagwire.secret_names import mentions_secret
+from dagwire.vocabulary.calls import IMPLICIT_RESOURCE_KEYS
 
 # Keys bound by default: nothing has to bind them, and they are not reported as unbound.
-DEFAULT_KEYS = frozenset({"io_manager"})
+DEFAULT_KEYS = IMPLICIT_RESOURCE_KEYS
 
 # Order of definition kinds in every listing.
 KINDS = ("asset", "asset_check", "op", "job", "sensor", "schedule")

@@ -18,11 +18,10 @@ import re
 from dagwire.catalog.static_values import import_origin
 from dagwire.catalog.source_model import (
     Entry,
-    FileCheck,
     FullIndex,
     ModuleModel,
+    Resolver,
     definitions_argument,
-    file_check,
     is_merge_call,
     merged_part,
 )
@@ -75,15 +74,10 @@ def python_files(directory: str) -> list[str]:
 class Sites:
     def __init__(self) -> None:
         self.index = FullIndex()
-        self.check: FileCheck | None = None
+        self.resolver = Resolver(self.index)
 
     def model(self, path: str) -> ModuleModel | None:
         return self.index.model_for_path(path)
-
-    def file_check(self, model: ModuleModel) -> FileCheck:
-        if self.check is None:
-            self.check = file_check(self.index, model)
-        return self.check
 
     # -- finding the root ------------------------------------------------------------------
 
@@ -177,10 +171,9 @@ class Sites:
         if folder is not None:
             self.assemble_folder(folder, listed)
         elif is_merge_call(model, root):
-            check = self.file_check(model)
             for part in root.args:
                 part = part.value if isinstance(part, ast.Starred) else part
-                found = merged_part(check, model, part)
+                found = merged_part(self.resolver, model, part)
                 if found is None:
                     listed.complete = False
                 else:
@@ -191,7 +184,7 @@ class Sites:
             listed.complete = False
 
     def _definitions(self, model: ModuleModel, call: ast.Call, listed: Listed) -> None:
-        resolver = self.file_check(model).resolver
+        resolver = self.resolver
         if any(isinstance(a, ast.Starred) for a in call.args) or any(
             k.arg is None for k in call.keywords
         ):
@@ -213,7 +206,7 @@ class Sites:
                 self._list(model, expr, listed, 0)
 
     def _list(self, model: ModuleModel, expr: ast.expr, listed: Listed, depth: int) -> None:
-        resolver = self.file_check(model).resolver
+        resolver = self.resolver
         if depth > _MAX_DEPTH:
             listed.complete = False
         elif isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
@@ -253,7 +246,7 @@ class Sites:
         if name == "load_defs":
             root = next((k.value for k in call.keywords if k.arg == "defs_root"),
                         call.args[0] if call.args else None)
-            module = self.file_check(model).resolver.module_ref(model, root) if root else None
+            module = self.resolver.module_ref(model, root) if root else None
             return os.path.dirname(module.path) if module is not None else None
         if name != "load_from_defs_folder":
             return None

@@ -9,29 +9,11 @@ import re
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck
-from dagwire.source_model.resolve import CONFIG, PERMISSIVE_CONFIG, RESOURCE
+from dagwire.source_model.resolve_classes import CONFIG, PERMISSIVE_CONFIG, RESOURCE
 from dagwire.vocabulary.calls import BINDING_KEYWORDS, CONFIGURED, EXECUTE_IN_PROCESS
 from dagwire.vocabulary.names import ENV_VAR, RUN_CONFIG, RUN_NOW_CALLS
 
 _CLASS_KINDS = (RESOURCE, CONFIG, PERMISSIVE_CONFIG)
-_SECRET_WORDS = ("password", "passwd", "secret", "token", "credentials", "credential")
-_SECRET_PAIRS = (("api", "key"), ("private", "key"), ("access", "key"), ("secret", "key"))
-_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-
-
-def is_secret_name(name: str) -> bool:
-    """True when the name ends in a secret word: `password`, `client_secret`, `apiKey`
-    (not `token_url` or `password_env_var`, which name something else)."""
-    words = [word.lower() for word in _WORDS.findall(name)]
-    if not words:
-        return False
-    if words[-1] in _SECRET_WORDS:
-        return True
-    if words[-1] in ("apikey", "privatekey"):
-        return True
-    return len(words) >= 2 and (words[-2], words[-1]) in _SECRET_PAIRS
-
-
 # "${DB_PASSWORD}", "$DB_PASSWORD", "{{ secrets.db }}", "<your token>", "****": a reference
 # resolved elsewhere or a blank to fill in, not a secret
 _PLACEHOLDER = re.compile(

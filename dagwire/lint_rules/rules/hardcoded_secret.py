@@ -17,13 +17,13 @@ from dagwire.lint_rules.definition_time import (
     config_dicts,
     constructs_resource_or_config,
     is_literal_secret,
-    is_secret_name,
     is_test_file,
     nested_dicts,
     resource_dict_values,
     splatted_items,
 )
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
+from dagwire.secret_names import is_secret_name
 
 CODE = "RSC301"
 MESSAGE = (

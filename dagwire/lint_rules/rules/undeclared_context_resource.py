@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
-from dagwire.lint_rules.functions import manager_keys
 from dagwire.vocabulary.calls import IMPLICIT_RESOURCE_KEYS
 
 CODE = "RSC102"
@@ -41,7 +40,7 @@ def check(file: FileCheck) -> Iterator[Finding]:
         # any parameter may be a resource whose class we cannot see: count them all
         known |= set(params.names) | IMPLICIT_RESOURCE_KEYS
         keywords, _ = file.resolver.keywords(file.model, fn)
-        managers = manager_keys(file.resolver, file.model, keywords)
+        managers = file.resolver.manager_keys(file.model, keywords)
         if managers is None:
             continue
         known |= managers

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
 from dagwire.source_model.module import DecoratedFunction
-from dagwire.source_model.resolve import Item
+from dagwire.source_model.resolve_constants import Item
 
 CODE = "RSC204"
 RESOURCE_MESSAGE = (
