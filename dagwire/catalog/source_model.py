@@ -1,9 +1,10 @@
 """What the catalog takes from the ast source model that the RSC lint rules stand on.
 
 The one place the catalog imports the shared source model (`dagwire.source_model`): names,
-constants, classes, requirements, binding sites. The catalog reads a whole project once, so
-it keeps full models of every module (the lint rules keep outlines of siblings: function
-bodies dropped, which would lose docstrings and job bodies).
+constants, classes, requirements, and the code location model that assembles Definitions
+values (merges, builder functions, dg defs folders) the way Dagster does. The catalog reads
+a whole project once, so it keeps full models of every module (the lint rules keep outlines
+of siblings: function bodies dropped, which would lose docstrings and job bodies).
 """
 
 from __future__ import annotations
@@ -11,7 +12,12 @@ from __future__ import annotations
 import ast
 import os
 
-from dagwire.source_model.binding_sites import definitions_argument, is_merge_call, merged_part
+from dagwire.source_model.code_location import (
+    Assembled,
+    Assembler,
+    is_definitions_function,
+    is_merge_call,
+)
 from dagwire.source_model.imports import imports_framework
 from dagwire.source_model.module import DecoratedFunction, ModuleModel, build_model
 from dagwire.source_model.project import MAX_MODULE_BYTES, ProjectIndex
@@ -19,6 +25,7 @@ from dagwire.source_model.requirements import unquoted
 from dagwire.source_model.resolve import Resolver
 from dagwire.source_model.resolve_classes import CONFIG, PERMISSIVE_CONFIG, RESOURCE, ClassRef
 from dagwire.source_model.resolve_loaders import Entry
+from dagwire.source_model.resolve_values import Scope
 
 
 class FullIndex(ProjectIndex):
@@ -50,14 +57,16 @@ __all__ = [
     "CONFIG",
     "PERMISSIVE_CONFIG",
     "RESOURCE",
+    "Assembled",
+    "Assembler",
     "ClassRef",
     "DecoratedFunction",
     "Entry",
     "FullIndex",
     "ModuleModel",
     "Resolver",
-    "definitions_argument",
+    "Scope",
+    "is_definitions_function",
     "is_merge_call",
-    "merged_part",
     "unquoted",
 ]

@@ -1,12 +1,21 @@
 """The model of binding sites: the places where resource keys are bound to definitions, what
-each one lists and binds, and which keys its definitions need from it.
+each one binds, and which keys its definitions need from it.
 
-Binding sites: `Definitions(...)` (one with `resources=` is checked on its own; one without is
-a part merged elsewhere), `Definitions.merge(...)` (the union of the parts it can read),
-`@repository` functions, `@job(resource_defs=...)`, `graph.to_job(resource_defs=...)` and
-`materialize(...)` / `materialize_to_memory(...)`. A site's definitions may live in other
-modules: they are found through the resolver (`resolve.Resolver`). The lint rules (RSC101)
-and the static resource catalog both read sites from here.
+- A code location (what Dagster loads): a module-level name given a Definitions value
+  (`defs = Definitions(...)`, a merge, a defs folder loader, a builder function's result) or
+  a module-level `@definitions` function, in a module outside a dg defs folder. It is checked
+  as a whole (`code_location.Assembler` reads it), unless another module takes it as a part:
+  a merge, a call, a defs loader whose folder holds it (`used_as_part`, asked only when the
+  site has something to report).
+- Any other `Definitions(...)` with `resources=` and `Definitions.merge(...)` (inside a plain
+  function, say) that no code location of the module read: checked on its own.
+- `@repository` functions, `@job(resource_defs=...)`, `graph.to_job(resource_defs=...)`,
+  `job.execute_in_process(resources=...)` and `materialize(...)` /
+  `materialize_to_memory(...)`.
+
+A site's definitions may live in other modules: they are found through the resolver
+(`resolve.Resolver`). The lint rules (RSC101) and the static resource catalog read sites
+and values from here.
 """
 
 from __future__ import annotations
@@ -16,31 +25,44 @@ import os
 import re
 from typing import Iterator
 
-from dagwire.source_model.module import DecoratedFunction, ModuleModel
+from dagwire.source_model.code_location import (
+    Assembled,
+    Assembler,
+    definitions_argument,
+    is_definitions_function,
+    is_merge_call,
+)
+from dagwire.source_model.module import DecoratedFunction, FunctionNode, ModuleModel
 from dagwire.source_model.resolve import Resolver
-from dagwire.source_model.resolve_constants import Variant
-from dagwire.source_model.resolve_loaders import Entry
+from dagwire.source_model.resolve_constants import Item
+from dagwire.source_model.resolve_loaders import (
+    JOB_BINDS_ITSELF,
+    JOB_BOUND_WHERE_LISTED,
+    Entry,
+)
+from dagwire.source_model.resolve_values import Scope
 from dagwire.vocabulary.calls import (
-    DEFINITIONS_LISTS,
-    DEFINITIONS_PARAMETERS,
     DEFS_FOLDER,
+    EXECUTE_IN_PROCESS,
     MATERIALIZE_ASSETS,
     MERGE,
     RESOURCE_DEFS,
     RESOURCES,
+    TARGET_KEYWORDS,
     TO_JOB,
 )
+from dagwire.vocabulary.limits import RESOLVE_DEPTH
 from dagwire.vocabulary.names import (
     DEFINITIONS,
-    DEFINITIONS_DECORATOR,
+    DEFINITIONS_LOADERS,
+    DEFS_FOLDER_LOADERS,
     MATERIALIZE,
     MATERIALIZE_TO_MEMORY,
 )
 
-# Deployments combined by a merge of parts picked by deployment: past this, not checked.
-_MAX_VARIANTS = 32
-# A merge of merges, followed this deep.
-_MAX_MERGE_DEPTH = 4
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+# Kinds a binding site reads the needs of directly.
+_COMPUTE = frozenset({"asset", "asset_check", "op", "sensor", "schedule"})
 
 
 class Needs:
@@ -56,55 +78,37 @@ class Needs:
 
 
 class Site:
-    """One binding site: where it is written, how messages name it, the dicts of keys it binds
-    (one per deployment) and what its definitions need."""
+    """One binding site, or one alternative of it (a deployment, a branch): where it is
+    written, how messages name it, the keys it binds and what its definitions need."""
 
-    __slots__ = ("line", "col", "name", "variants", "needs", "call")
+    __slots__ = ("line", "col", "name", "label", "bound", "needs", "owner")
 
     def __init__(
         self,
-        line: int,
-        col: int,
+        node: ast.AST | tuple[int, int],
         name: str,
-        variants: list[Variant],
+        bound: list[Item],
         needs: Needs,
-        call: ast.Call | None = None,
+        label: str | None = None,
+        owner: ast.stmt | None = None,
     ) -> None:
-        self.line = line
-        self.col = col
+        if isinstance(node, tuple):
+            self.line, self.col = node
+        else:
+            self.line, self.col = getattr(node, "lineno", 1), getattr(node, "col_offset", 0)
         self.name = name
-        self.variants = variants
+        self.label = label  # the deployment the bound dict was picked for
+        self.bound = bound
         self.needs = needs
-        # a `Definitions(...)` / merge that another module's merge may take as a part
-        self.call = call
+        # the module-level statement another module may take as a part (`used_as_part`)
+        self.owner = owner
 
-    def unbound(self) -> Iterator[tuple[str, list[str], str | None, Variant]]:
-        """(key, its users, deployment label, that deployment's bound items) for every key the
-        site's definitions need and a deployment does not bind."""
+    def unbound(self) -> Iterator[tuple[str, list[str]]]:
+        """(key, its users) for every key the site's definitions need and it does not bind."""
+        keys = {item.key for item in self.bound}
         for key, users in self.needs.by_key.items():
-            for variant in self.variants:
-                if key not in {item.key for item in variant[1]}:
-                    yield key, users, variant[0], variant
-
-
-def definitions_argument(call: ast.Call, name: str) -> ast.expr | None:
-    """An argument of `Definitions(...)`, by keyword or by position."""
-    for keyword in call.keywords:
-        if keyword.arg == name:
-            return keyword.value
-    position = DEFINITIONS_PARAMETERS.index(name)
-    if position < len(call.args):
-        return call.args[position]
-    return None
-
-
-def is_merge_call(model: ModuleModel, call: ast.Call) -> bool:
-    func = call.func
-    return (
-        isinstance(func, ast.Attribute)
-        and func.attr == MERGE
-        and model.imports.role(func.value) == DEFINITIONS
-    )
+            if key not in keys:
+                yield key, users
 
 
 def describe(resolver: Resolver, fn: DecoratedFunction, model: ModuleModel) -> str:
@@ -113,20 +117,49 @@ def describe(resolver: Resolver, fn: DecoratedFunction, model: ModuleModel) -> s
 
 
 def job_ops(
-    resolver: Resolver, job: DecoratedFunction, model: ModuleModel
+    resolver: Resolver, job: DecoratedFunction, model: ModuleModel, depth: int = 0
 ) -> Iterator[tuple[DecoratedFunction, ModuleModel]]:
-    """The ops a job, graph or graph asset body invokes."""
-    for node in ast.walk(job.func):
-        if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
-            found = resolver.definition(model, node.func)
-            if found is not None and found[0].kind == "op":
-                yield found
+    """The ops a job, graph or graph asset body runs: called, aliased (`op.alias("x")()`),
+    mapped over a dynamic output (`items.map(op)`), or through a graph it calls."""
+    if depth > RESOLVE_DEPTH:
+        return
+    body = resolver.function_body(model, job.func) if model.outline else (model, job.func)
+    if body is None:
+        return
+    owner, func = body
+    for node in ast.walk(func):
+        if node is func or not isinstance(node, (ast.Name, ast.Attribute)):
+            continue
+        if not isinstance(getattr(node, "ctx", None), ast.Load):
+            continue
+        found = resolver.definition(owner, node)
+        if found is None:
+            continue
+        if found[0].kind == "op":
+            yield found
+        elif found[0].kind == "graph" and found[0].func is not job.func:
+            yield from job_ops(resolver, found[0], found[1], depth + 1)
+
+
+def _needs_of_job(
+    resolver: Resolver, fn: DecoratedFunction, model: ModuleModel, bound: frozenset[str],
+    needs: Needs,
+) -> None:
+    label = describe(resolver, fn, model)
+    for op, op_model in job_ops(resolver, fn, model):
+        keys = resolver.required_keys(op_model, op)
+        for key in sorted((keys or set()) - bound):
+            needs.add(key, f"{describe(resolver, op, op_model)} in {label}")
 
 
 def add_entry_needs(resolver: Resolver, entry: Entry, needs: Needs) -> None:
     """What one listed definition needs from the binding site."""
     fn, model = entry.definition, entry.model
-    if fn.kind in ("job", "graph_asset"):
+    if fn.kind in ("job", "graph_asset", "graph"):
+        if entry.job == JOB_BINDS_ITSELF:
+            return
+        if fn.kind == "graph" and entry.job != JOB_BOUND_WHERE_LISTED:
+            return  # a graph is not run by itself
         declared = resolver.declared(model, fn)
         if not declared.complete or declared.resource_defs is None:
             return
@@ -134,108 +167,52 @@ def add_entry_needs(resolver: Resolver, entry: Entry, needs: Needs) -> None:
             return  # the job binds its own resources; its decorator is checked on its own
         # a graph asset's ops get its resource_defs= plus what the binding site binds
         bound = entry.extra_keys | {item.key for item in declared.resource_defs}
-        job_name = describe(resolver, fn, model)
-        for op, op_model in job_ops(resolver, fn, model):
-            keys = resolver.required_keys(op_model, op)
-            for key in sorted((keys or set()) - bound):
-                needs.add(key, f"{describe(resolver, op, op_model)} in {job_name}")
+        _needs_of_job(resolver, fn, model, bound, needs)
         return
-    if fn.kind not in ("asset", "asset_check", "op", "sensor", "schedule"):
+    if fn.kind not in _COMPUTE:
         return
     keys = resolver.required_keys(model, fn)
     for key in sorted((keys or set()) - entry.extra_keys):
         needs.add(key, describe(resolver, fn, model))
+    if fn.kind in ("sensor", "schedule"):
+        # the jobs a sensor or schedule runs are part of the Definitions that list it
+        keywords, _ = resolver.keywords(model, fn)
+        for name in TARGET_KEYWORDS:
+            target = keywords.get(name)
+            if target is None:
+                continue
+            for job in resolver.entries(model, target):
+                if job.definition.kind in ("job", "graph"):
+                    add_entry_needs(resolver, job, needs)
 
 
-# -- Definitions and merges --------------------------------------------------------------------
+def needs_of(resolver: Resolver, entries: list[Entry]) -> Needs:
+    needs = Needs()
+    for entry in entries:
+        add_entry_needs(resolver, entry, needs)
+    return needs
 
 
-def definitions_site(
-    resolver: Resolver, model: ModuleModel, call: ast.Call, needs: Needs
-) -> list[Variant] | None:
-    """Add what one `Definitions(...)` lists to `needs`; its resource dicts (one per
-    deployment), or None when they or the call itself are not static."""
-    if any(isinstance(arg, ast.Starred) for arg in call.args) or any(
-        keyword.arg is None for keyword in call.keywords
-    ):
-        return None
-    resources = definitions_argument(call, RESOURCES)
-    variants = resolver.dict_variants(model, resources) if resources is not None else [(None, [])]
-    if variants is None:
-        return None
-    for name in DEFINITIONS_LISTS:
-        listed = definitions_argument(call, name)
-        if listed is None:
-            continue
-        for entry in resolver.entries(model, listed):
-            add_entry_needs(resolver, entry, needs)
-    return variants
-
-
-def merge_site(
-    resolver: Resolver, model: ModuleModel, call: ast.Call, needs: Needs, depth: int = 0
-) -> list[Variant] | None:
-    """`Definitions.merge(a, b, Definitions(...))`: the union of what the parts list and
-    bind; None when a part is not a `Definitions(...)` (or merge) that can be read."""
-    if depth > _MAX_MERGE_DEPTH or call.keywords:
-        return None
-    combined: list[Variant] = [(None, [])]
-    for part in call.args:
-        found = merged_part(resolver, model, part)
-        if found is None:
-            return None
-        owner, value = found
-        if is_merge_call(owner, value):
-            variants = merge_site(resolver, owner, value, needs, depth + 1)
-        elif owner.imports.role(value.func) == DEFINITIONS:
-            variants = definitions_site(resolver, owner, value, needs)
-        else:
-            return None
-        if variants is None or len(combined) * len(variants) > _MAX_VARIANTS:
-            return None
-        combined = [
-            (left_label or right_label, left + right)
-            for left_label, left in combined
-            for right_label, right in variants
-        ]
-    return combined
-
-
-def merged_part(
-    resolver: Resolver, model: ModuleModel, part: ast.expr
-) -> tuple[ModuleModel, ast.Call] | None:
-    """The call that makes a merged part: written in the merge, assigned to a name
-    (`dbt_defs`, `ml.defs`), or returned by a function without parameters whose body is
-    one `return dg.Definitions(...)` (`build_ml_defs()`)."""
-    if isinstance(part, (ast.Name, ast.Attribute)):
-        found = resolver.value_of(model, part)
-        if found is None or not isinstance(found[1], ast.Call):
-            return None
-        return found[0], found[1]
-    if not isinstance(part, ast.Call):
-        return None
-    if is_merge_call(model, part) or model.imports.role(part.func) == DEFINITIONS:
-        return model, part
-    if part.args or part.keywords or not isinstance(part.func, (ast.Name, ast.Attribute)):
-        return None
-    target = resolver.target_of(model, part.func)
-    if target is None:
-        return None
-    owner, func = target
-    if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return None
-    arguments = func.args
-    if arguments.posonlyargs or arguments.args or arguments.kwonlyargs or owner.outline:
-        return None  # what a parameter holds is not known; an outline has no bodies
-    returns = [node for node in ast.walk(func) if isinstance(node, ast.Return)]
-    if len(returns) != 1 or returns[0] not in func.body:
-        return None
-    value = returns[0].value
-    return (owner, value) if isinstance(value, ast.Call) else None
+def site_name(model: ModuleModel, expr: ast.expr) -> str:
+    """How messages name the site an expression makes: `Definitions`, `Definitions.merge`,
+    `load_from_defs_folder(...)`, `build_defs()`."""
+    if isinstance(expr, ast.Call):
+        role = model.imports.role(expr.func)
+        if role == DEFINITIONS:
+            return DEFINITIONS
+        if is_merge_call(model, expr):
+            return f"{DEFINITIONS}.{MERGE}"
+        if role in DEFS_FOLDER_LOADERS or role in DEFINITIONS_LOADERS:
+            return f"the Definitions loaded by {role}(...)"
+        name = ast.unparse(expr.func)
+        if len(name) <= 40:
+            return f"the Definitions returned by {name}()"
+    return DEFINITIONS
 
 
 def in_defs_folder(path: str) -> bool:
-    """Is the module below a `defs` folder of a package (`my_project/defs/dbt/assets.py`)?"""
+    """Is the module below a `defs` folder of a package (`my_project/defs/dbt/assets.py`)?
+    dg's loaders read such a module as a part of the project's Definitions."""
     directory = os.path.dirname(os.path.abspath(path))
     for _ in range(8):
         parent = os.path.dirname(directory)
@@ -247,67 +224,127 @@ def in_defs_folder(path: str) -> bool:
     return False
 
 
+# -- code locations ----------------------------------------------------------------------------
+
+
+def _value_sites(
+    resolver: Resolver, model: ModuleModel, expr: ast.expr, value: Assembled,
+    owner: ast.stmt | None,
+) -> Iterator[Site]:
+    name = site_name(model, expr)
+    for part in value.parts:
+        yield Site(expr, name, part.bound, needs_of(resolver, part.entries), part.label, owner)
+
+
+def _may_make_definitions(resolver: Resolver, model: ModuleModel, call: ast.Call) -> bool:
+    """A cheap first look: a Definitions-making call, or a call of a project function in a
+    file that mentions `Definitions` (only those are read)."""
+    role = model.imports.role(call.func)
+    if role is not None:
+        return role == DEFINITIONS or role in DEFS_FOLDER_LOADERS or role in DEFINITIONS_LOADERS
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        if func.attr == MERGE:
+            return model.imports.role(func.value) == DEFINITIONS
+        if isinstance(func.value, ast.Call):
+            return _may_make_definitions(resolver, model, func.value)
+    if not isinstance(func, (ast.Name, ast.Attribute)):
+        return False
+    target = resolver.target_of(model, func)
+    if target is None or not isinstance(target[1], _FUNCTIONS):
+        return False
+    text = resolver.index.text(target[0].path)
+    return text is not None and DEFINITIONS in text
+
+
+def _code_location_sites(
+    resolver: Resolver, assembler: Assembler, model: ModuleModel
+) -> Iterator[Site]:
+    for stmt in model.tree.body:
+        if isinstance(stmt, _FUNCTIONS):
+            if is_definitions_function(model, stmt):
+                yield from _definitions_function_sites(resolver, assembler, model, stmt)
+            continue
+        if not isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            continue
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        if len(targets) != 1 or not isinstance(targets[0], ast.Name):
+            continue
+        value = stmt.value
+        if not isinstance(value, ast.Call) or not _may_make_definitions(resolver, model, value):
+            continue
+        found = assembler.value(Scope(model), value)
+        if found is not None:
+            yield from _value_sites(resolver, model, value, found, stmt)
+
+
+def _definitions_function_sites(
+    resolver: Resolver, assembler: Assembler, model: ModuleModel, func: FunctionNode
+) -> Iterator[Site]:
+    """An `@definitions` function: each `return` is checked where it is written."""
+    returns = resolver.returns(func)
+    if returns is None:
+        return
+    scope = Scope(model, func)
+    for statement in returns:
+        assert statement.value is not None
+        found = assembler.value(scope, statement.value)
+        if found is not None:
+            yield from _value_sites(resolver, model, statement.value, found, func)
+
+
 def _in_partial_scope(model: ModuleModel, call: ast.Call) -> bool:
-    """A `Definitions(...)` that is likely merged with others elsewhere: one without
-    `resources=` (another module's Definitions, or dg's `defs/` folder, binds them), one
-    returned by an `@definitions` function (dg merges those), or any at module level in a
-    module of a `defs/` folder (`load_from_defs_folder` / `load_defs` merge every
-    Definitions object they find there)."""
+    """A `Definitions(...)` inside a function or a block that is likely a part of one merged
+    elsewhere: one without `resources=` (another module's Definitions binds them), one in an
+    `@definitions` function, or one in a module of a dg defs folder."""
     if not is_merge_call(model, call) and definitions_argument(call, RESOURCES) is None:
         return True
     if in_defs_folder(model.path):
         return True
     node: ast.AST | None = model.parents.get(id(call))
     while node is not None:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for decorator in node.decorator_list:
-                target = decorator.func if isinstance(decorator, ast.Call) else decorator
-                if model.imports.role(target) == DEFINITIONS_DECORATOR:
-                    return True
+        if is_definitions_function(model, node):
+            return True
         node = model.parents.get(id(node))
     return False
 
 
-def _merged_here(model: ModuleModel) -> set[int]:
-    """ids of the calls that a `Definitions.merge(...)` of this module takes as parts: written
-    in the merge or assigned to a name it is given. They are partial by design."""
-    names: set[str] = set()
-    calls: set[int] = set()
-    for call in model.calls:
-        if is_merge_call(model, call):
-            for arg in call.args:
-                if isinstance(arg, ast.Name):
-                    names.add(arg.id)
-                calls.add(id(arg))
-    if names:
-        for node in ast.walk(model.tree):
-            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
-                if any(isinstance(t, ast.Name) and t.id in names for t in node.targets):
-                    calls.add(id(node.value))
-    return calls
+def _enclosing(model: ModuleModel, node: ast.AST) -> tuple[FunctionNode | None, ast.stmt | None]:
+    """The innermost function around a node, and the module-level statement holding it."""
+    func: FunctionNode | None = None
+    statement: ast.stmt | None = None
+    parent = model.parents.get(id(node))
+    while parent is not None and not isinstance(parent, ast.Module):
+        if func is None and isinstance(parent, _FUNCTIONS):
+            func = parent
+        if isinstance(parent, ast.stmt):
+            statement = parent
+        parent = model.parents.get(id(parent))
+    return func, statement
 
 
-def _definitions_sites(resolver: Resolver, model: ModuleModel) -> Iterator[Site]:
-    sites = [call for call in model.calls if model.imports.role(call.func) == DEFINITIONS]
-    merges = [call for call in model.calls if is_merge_call(model, call)]
-    if not sites and not merges:
-        return
-    merged = _merged_here(model)
-    for call in sites:
-        if id(call) in merged or _in_partial_scope(model, call):
+def _other_definitions_sites(
+    resolver: Resolver, assembler: Assembler, model: ModuleModel
+) -> Iterator[Site]:
+    """`Definitions(...)` with resources and merges that no code location of the module
+    read: outer merges first, so the parts they read are not checked again."""
+    calls = sorted(
+        (
+            call for call in model.calls
+            if is_merge_call(model, call) or model.imports.role(call.func) == DEFINITIONS
+        ),
+        key=lambda call: (not is_merge_call(model, call), call.lineno, call.col_offset),
+    )
+    for call in calls:
+        if id(call) in assembler.consumed or _in_partial_scope(model, call):
             continue
-        needs = Needs()
-        variants = definitions_site(resolver, model, call, needs)
-        if variants is not None:
-            yield Site(call.lineno, call.col_offset, DEFINITIONS, variants, needs, call)
-    for call in merges:
-        if id(call) in merged or _in_partial_scope(model, call):
-            continue  # a merge merged again: checked as part of the outer one
-        needs = Needs()
-        variants = merge_site(resolver, model, call, needs)
-        if variants is not None:
-            name = f"{DEFINITIONS}.{MERGE}"
-            yield Site(call.lineno, call.col_offset, name, variants, needs, call)
+        func, statement = _enclosing(model, call)
+        found = assembler.value(Scope(model, func), call)
+        if found is not None:
+            # `defs = ...`, or `def build_defs(): ...` (used where it is called)
+            owners = (ast.Assign, ast.AnnAssign, *_FUNCTIONS)
+            owner = statement if isinstance(statement, owners) else None
+            yield from _value_sites(resolver, model, call, found, owner)
 
 
 # -- the other binding sites -------------------------------------------------------------------
@@ -320,10 +357,10 @@ def _repository_sites(resolver: Resolver, model: ModuleModel) -> Iterator[Site]:
         needs = Needs()
         for node in ast.walk(fn.func):
             if isinstance(node, ast.Return) and isinstance(node.value, (ast.List, ast.Tuple)):
-                for entry in resolver.entries(model, node.value):
+                for entry in resolver.entries(Scope(model, fn.func), node.value):
                     add_entry_needs(resolver, entry, needs)
         line, col = fn.decorator.lineno, max(fn.decorator.col_offset - 1, 0)
-        yield Site(line, col, f"repository '{fn.function_name}'", [(None, [])], needs)
+        yield Site((line, col), f"repository '{fn.function_name}'", [], needs)
 
 
 def _job_sites(resolver: Resolver, model: ModuleModel) -> Iterator[Site]:
@@ -339,7 +376,14 @@ def _job_sites(resolver: Resolver, model: ModuleModel) -> Iterator[Site]:
                 needs.add(key, describe(resolver, op, op_model))
         line, col = fn.decorator.lineno, max(fn.decorator.col_offset - 1, 0)
         site = f"resource_defs of job '{resolver.display_name(model, fn)}'"
-        yield Site(line, col, site, [(None, declared.resource_defs)], needs)
+        yield Site((line, col), site, declared.resource_defs, needs)
+
+
+def _job_name(call: ast.Call, default: str) -> str:
+    name = next((k.value for k in call.keywords if k.arg == "name"), None)
+    if isinstance(name, ast.Constant) and isinstance(name.value, str):
+        return name.value
+    return default
 
 
 def _graph_job_sites(resolver: Resolver, model: ModuleModel) -> Iterator[Site]:
@@ -365,12 +409,37 @@ def _graph_job_sites(resolver: Resolver, model: ModuleModel) -> Iterator[Site]:
         for op, op_model in job_ops(resolver, graph, graph_model):
             for key in sorted(resolver.required_keys(op_model, op) or set()):
                 needs.add(key, describe(resolver, op, op_model))
-        name = next((k.value for k in call.keywords if k.arg == "name"), None)
-        label = graph.function_name
-        if isinstance(name, ast.Constant) and isinstance(name.value, str):
-            label = name.value
-        site = f"resource_defs of job '{label}'"
-        yield Site(call.lineno, call.col_offset, site, [(None, items)], needs)
+        site = f"resource_defs of job '{_job_name(call, graph.function_name)}'"
+        yield Site(call, site, items, needs)
+
+
+def _execute_in_process_sites(resolver: Resolver, model: ModuleModel) -> Iterator[Site]:
+    """`my_job.execute_in_process(resources={...})` of a job or graph that binds no keys of
+    its own: its ops need their keys there."""
+    for call in model.calls:
+        func = call.func
+        if not isinstance(func, ast.Attribute) or func.attr != EXECUTE_IN_PROCESS:
+            continue
+        if any(keyword.arg is None for keyword in call.keywords):
+            continue
+        if not isinstance(func.value, (ast.Name, ast.Attribute)):
+            continue
+        found = resolver.definition(model, func.value)
+        if found is None or found[0].kind not in ("job", "graph"):
+            continue
+        job, job_model = found
+        declared = resolver.declared(job_model, job)
+        if not declared.complete or declared.resource_defs is None or declared.resource_defs:
+            continue  # a job with resource_defs is checked at its decorator
+        resources = next((k.value for k in call.keywords if k.arg == RESOURCES), None)
+        items = resolver.dict_items(model, resources) if resources is not None else []
+        if items is None:
+            continue
+        needs = Needs()
+        for op, op_model in job_ops(resolver, job, job_model):
+            for key in sorted(resolver.required_keys(op_model, op) or set()):
+                needs.add(key, describe(resolver, op, op_model))
+        yield Site(call, f"{EXECUTE_IN_PROCESS} of {job.kind} '{job.function_name}'", items, needs)
 
 
 def _materialize_sites(resolver: Resolver, model: ModuleModel) -> Iterator[Site]:
@@ -394,81 +463,72 @@ def _materialize_sites(resolver: Resolver, model: ModuleModel) -> Iterator[Site]
         items = resolver.dict_items(model, resources) if resources is not None else []
         if items is None:
             continue
+        func, _ = _enclosing(model, call)
         needs = Needs()
         managers: set[str] = set()
-        for entry in resolver.entries(model, listed):
+        for entry in resolver.entries(Scope(model, func), listed):
             add_entry_needs(resolver, entry, needs)
             if role == MATERIALIZE_TO_MEMORY:
                 keywords, _ = resolver.keywords(entry.model, entry.definition)
                 managers |= resolver.manager_keys(entry.model, keywords) or set()
         for key in managers:
             needs.by_key.pop(key, None)
-        yield Site(call.lineno, call.col_offset, role, [(None, items)], needs)
+        yield Site(call, role, items, needs)
 
 
 def binding_sites(resolver: Resolver, model: ModuleModel) -> Iterator[Site]:
-    """The binding sites of a module that are checked on their own, with what they bind and
-    need. A `Definitions(...)` or merge site (`site.call`) may still be a part that another
-    module's merge takes (`merged_somewhere`): ask only when it has something to report."""
-    yield from _definitions_sites(resolver, model)
+    """The binding sites of a module, with what they bind and need. A site with an `owner`
+    may still be a part that another module takes (`used_as_part`): ask only when it has
+    something to report."""
+    assembler = Assembler(resolver)
+    if not in_defs_folder(model.path):  # a defs folder's modules are parts of its loader's
+        yield from _code_location_sites(resolver, assembler, model)
+    yield from _other_definitions_sites(resolver, assembler, model)
     yield from _materialize_sites(resolver, model)
+    yield from _execute_in_process_sites(resolver, model)
     yield from _graph_job_sites(resolver, model)
     yield from _repository_sites(resolver, model)
     yield from _job_sites(resolver, model)
 
 
-# -- parts merged in another module ------------------------------------------------------------
+# -- parts taken elsewhere ---------------------------------------------------------------------
 #
 # Real projects split definitions by team or tool: `dbt/definitions.py` binds only the dbt
 # resource, `resources.py` binds the shared ones, and the code location's `definitions.py`
 # merges them (`Definitions.merge(resource_defs, dbt_defs)`). Such a part is not loaded on its
-# own: the merge is checked as the union of its parts. The project scan below costs nothing on
-# the files that have nothing to report.
+# own: the code location that takes it is checked as a whole. The project scan below costs
+# nothing on the files that have nothing to report.
 
 
-def part_owner(model: ModuleModel, call: ast.Call) -> ast.stmt | None:
-    """The module-level statement that makes a binding site reachable from another module:
-    `name = Definitions(...)`, or the function that builds it (`def build_defs(): ...`)."""
-    node: ast.AST = call
-    parent = model.parents.get(id(node))
-    while parent is not None and not isinstance(parent, ast.Module):
-        node, parent = parent, model.parents.get(id(parent))
-    if parent is None:
-        return None
-    if isinstance(node, ast.Assign) and node.value is call:
-        return node
-    if isinstance(node, ast.AnnAssign) and node.value is call:
-        return node
-    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return node
-    return None
-
-
-def merged_somewhere(resolver: Resolver, model: ModuleModel, call: ast.Call) -> bool:
-    """True when a `Definitions.merge(...)` in this module or in another module of the
-    project is given this binding site (by its name or by calling the function that
-    returns it)."""
-    owner = part_owner(model, call)
-    if owner is None:
-        return False
+def used_as_part(resolver: Resolver, model: ModuleModel, owner: ast.stmt) -> bool:
+    """True when something other than attribute reads (`defs.get_job_def(...)`) uses the
+    owner's name in this module or in another module of the project (a merge, a call, a list),
+    or a defs loader elsewhere reads the module's folder."""
     names = _owner_names(owner)
     if not names:
         return False
-    if _merges(resolver, model, owner):
+    if any(_uses(model, name) for name in names):
         return True
     index = resolver.index
     if not index.cross_file:
         return False
+    here = os.path.abspath(model.path)
     for path in index.project_files(model.path):
-        if os.path.abspath(path) == os.path.abspath(model.path):
+        if os.path.abspath(path) == here:
             continue
         text = index.text(path)
-        if text is None or MERGE not in text:
+        if text is None:
             continue
-        if not any(re.search(rf"\b{re.escape(name)}\b", text) for name in names):
+        mentioned = any(re.search(rf"\b{re.escape(name)}\b", text) for name in names)
+        loads_folder = any(loader in text for loader in DEFS_FOLDER_LOADERS)
+        if not mentioned and not loads_folder:
             continue
         other = index.full_model(path)
-        if other is not None and _merges(resolver, other, owner):
+        if other is None:
+            continue
+        if mentioned and _refers(resolver, other, owner, names):
+            return True
+        if loads_folder and _loads_folder_of(resolver, other, here):
             return True
     return False
 
@@ -478,28 +538,47 @@ def _owner_names(owner: ast.stmt) -> list[str]:
         return [target.id for target in owner.targets if isinstance(target, ast.Name)]
     if isinstance(owner, ast.AnnAssign):
         return [owner.target.id] if isinstance(owner.target, ast.Name) else []
-    if isinstance(owner, (ast.FunctionDef, ast.AsyncFunctionDef)):
+    if isinstance(owner, _FUNCTIONS):
         return [owner.name]
     return []
 
 
-def _merges(resolver: Resolver, model: ModuleModel, owner: ast.stmt) -> bool:
-    return any(
-        _refers_to(resolver, model, arg, owner)
-        for call in model.calls
-        if is_merge_call(model, call)
-        for arg in call.args
-    )
+def _is_part_use(model: ModuleModel, node: ast.expr) -> bool:
+    """A load of a name that uses the object itself, not one of its attributes."""
+    parent = model.parents.get(id(node))
+    return not (isinstance(parent, ast.Attribute) and parent.value is node)
 
 
-def _refers_to(resolver: Resolver, model: ModuleModel, arg: ast.expr, owner: ast.stmt) -> bool:
-    """Does a merge argument name the owner (`dbt_defs`, `dbt.defs`) or call it
-    (`build_dbt_defs()`)?"""
-    if isinstance(arg, ast.Starred):
-        arg = arg.value
-    if isinstance(arg, ast.Call):
-        arg = arg.func  # build_defs(): the function that returns the part
-    if not isinstance(arg, (ast.Name, ast.Attribute)):
-        return False
-    found = resolver.target_of(model, arg)
-    return found is not None and found[1] is owner
+def _uses(model: ModuleModel, name: str) -> bool:
+    for node in model.names.get(name, ()):
+        if isinstance(node.ctx, ast.Load) and _is_part_use(model, node):
+            return True
+    return False
+
+
+def _refers(resolver: Resolver, other: ModuleModel, owner: ast.stmt, names: list[str]) -> bool:
+    """Does a module use the owner (imported under any name, or as `module.name`)?"""
+    for local in other.imports.names():
+        found = resolver.target_of(other, ast.Name(id=local, ctx=ast.Load()))
+        if found is not None and found[1] is owner and _uses(other, local):
+            return True
+    for node in ast.walk(other.tree):
+        if isinstance(node, ast.Attribute) and node.attr in names:
+            found = resolver.target_of(other, node)
+            if found is not None and found[1] is owner and _is_part_use(other, node):
+                return True
+    return False
+
+
+def _loads_folder_of(resolver: Resolver, other: ModuleModel, path: str) -> bool:
+    """Does a defs loader call of the module read the folder holding `path`?"""
+    assembler = Assembler(resolver)
+    for call in other.calls:
+        role = other.imports.role(call.func)
+        if role not in DEFS_FOLDER_LOADERS:
+            continue
+        func, _ = _enclosing(other, call)
+        folder = assembler.loader_folder(Scope(other, func), call, role)
+        if folder is not None and path.startswith(os.path.join(folder[0], "")):
+            return True
+    return False

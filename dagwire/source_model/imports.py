@@ -151,7 +151,12 @@ class ImportTable:
         self._bindings: dict[str, list[Binding]] = {}
         # `from .raw import *` of local modules: (module, level), in source order
         self.star_imports: list[tuple[str, int]] = []
+        # `from .assets import x` in a package's `__init__` also binds `assets`, the submodule
+        # (Python sets it on the package): the first names of `from .X... import` statements
+        self.submodules: set[str] = set()
         for stmt in _module_level_statements(tree.body):
+            if isinstance(stmt, ast.ImportFrom) and stmt.level == 1 and stmt.module:
+                self.submodules.add(stmt.module.split(".", 1)[0])
             if isinstance(stmt, ast.ImportFrom) and any(a.name == "*" for a in stmt.names):
                 if stmt.level > 0 or not framework_of(stmt.module or ""):
                     self.star_imports.append((stmt.module or "", stmt.level))

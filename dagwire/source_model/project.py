@@ -142,8 +142,8 @@ class ProjectIndex:
         return text
 
     def full_model(self, path: str) -> ModuleModel | None:
-        """The full model (bodies, calls, parents) of a project file that imports a framework;
-        None for any other file."""
+        """The full model (bodies, calls, parents) of a project file; None when it cannot be
+        read or parsed."""
         try:
             mtime = os.stat(path).st_mtime
         except OSError:
@@ -156,8 +156,7 @@ class ProjectIndex:
         if text is not None:
             try:
                 tree = ast.parse(text, filename=path)
-                if imports_framework(tree):
-                    model = build_model(tree, path, framework=True)
+                model = build_model(tree, path, framework=imports_framework(tree))
             except (SyntaxError, ValueError, RecursionError):
                 model = None
         self._full[path] = (mtime, model)

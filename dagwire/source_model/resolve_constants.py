@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import ast
 
-from dagwire.source_model.imports import assigned_value
 from dagwire.source_model.module import DecoratedFunction, ModuleModel
 from dagwire.source_model.project import ProjectIndex
-from dagwire.source_model.resolve_names import NameResolver
+from dagwire.source_model.resolve_values import Scope, ValueResolver
 from dagwire.vocabulary.limits import RESOLVE_DEPTH
 
 
@@ -39,19 +38,10 @@ class Item:
 Variant = tuple[str | None, list[Item]]
 
 
-class ConstantResolver(NameResolver):
+class ConstantResolver(ValueResolver):
     def __init__(self, index: ProjectIndex) -> None:
         super().__init__(index)
         self._keywords: dict[int, tuple[dict[str, ast.expr], bool]] = {}
-
-    def value_of(self, model: ModuleModel, expr: ast.expr) -> tuple[ModuleModel, ast.expr] | None:
-        """The value a module-level constant name was assigned (`COMMON = {...}`)."""
-        found = self.target_of(model, expr)
-        if found is None:
-            return None
-        owner, node = found
-        value = assigned_value(node)
-        return (owner, value) if value is not None else None
 
     def string(self, model: ModuleModel, expr: ast.expr, depth: int = 0) -> str | None:
         if depth > RESOLVE_DEPTH:
@@ -158,7 +148,9 @@ class ConstantResolver(NameResolver):
             if len(picked) != 1 or picked[0].value is None:
                 return None
             return self.dict_items(picked[0].model, picked[0].value, depth + 1)
-        if isinstance(expr, ast.Call) and _is_name(expr.func, "dict"):
+        if isinstance(expr, ast.Call) and not _is_name(expr.func, "dict"):
+            return self._returned_dict(model, expr, depth)
+        if isinstance(expr, ast.Call):
             if model.imports.lookup("dict") is not None:
                 return None  # someone's own `dict`
             items = []
@@ -177,6 +169,14 @@ class ConstantResolver(NameResolver):
                     items.append(Item(keyword.arg, keyword, model, keyword.value))
             return items
         return None
+
+    def _returned_dict(self, model: ModuleModel, call: ast.Call, depth: int) -> list[Item] | None:
+        """The dict a project function returns (`resources=make_resources()`)."""
+        values = self.values_of(Scope(model), call, depth + 1)
+        if values is None or len(values) != 1 or values[0][1] is call:
+            return None
+        scope, value = values[0]
+        return self.dict_items(scope.model, value, depth + 1)
 
     def dict_variants(
         self, model: ModuleModel, expr: ast.expr, depth: int = 0

@@ -10,97 +10,284 @@ from __future__ import annotations
 
 import ast
 import os
-from typing import Iterator
+from typing import Callable, Generator, Iterator
 
+from dagwire.source_model.imports import IMPORTED
 from dagwire.source_model.module import DecoratedFunction, ModuleModel
+from dagwire.source_model.project import ProjectIndex
 from dagwire.source_model.requirements import RequirementResolver
+from dagwire.source_model.resolve_values import Scope
 from dagwire.source_model.walk import package_files
-from dagwire.vocabulary.calls import WITH_RESOURCES_DEFINITIONS, WITH_RESOURCES_RESOURCES
+from dagwire.vocabulary.calls import (
+    RESOURCE_DEFS,
+    TARGET_KEYWORDS,
+    TO_JOB,
+    WITH_RESOURCES_DEFINITIONS,
+    WITH_RESOURCES_RESOURCES,
+)
 from dagwire.vocabulary.limits import RESOLVE_DEPTH
-from dagwire.vocabulary.names import BIND_RESOURCES_TO_JOBS, LOADERS, WITH_RESOURCES
+from dagwire.vocabulary.names import (
+    BIND_RESOURCES_TO_JOBS,
+    BUILD_SCHEDULE_FROM_PARTITIONED_JOB,
+    JOB_TRIGGERS,
+    LIBRARY_LIST_WRAPPERS,
+    LIST_WRAPPERS,
+    LOADERS,
+    READS_CURRENT,
+    READS_MODULE,
+    READS_PACKAGE,
+    READS_PACKAGE_NAME,
+    WITH_RESOURCES,
+)
 
 _MAX_PACKAGE_MODULES = 300  # a package walked for `load_assets_from_package_module`
 
 
-class Entry:
-    """A definition listed at a binding site and the keys bound around it (`with_resources`)."""
+# How a job made from a graph (`graph.to_job(...)`) is bound: by its own `resource_defs=`
+# (checked where it is made), or where it is listed.
+JOB_BINDS_ITSELF = "binds itself"
+JOB_BOUND_WHERE_LISTED = "bound where listed"
 
-    __slots__ = ("definition", "model", "extra_keys")
+
+class Entry:
+    """A definition listed at a binding site and the keys bound around it (`with_resources`).
+    For a graph listed as a job (`graph.to_job()`), `job` says how the job is bound."""
+
+    __slots__ = ("definition", "model", "extra_keys", "job")
 
     def __init__(
         self,
         definition: DecoratedFunction,
         model: ModuleModel,
         extra_keys: frozenset[str],
+        job: str | None = None,
     ) -> None:
         self.definition = definition
         self.model = model
         self.extra_keys = extra_keys
+        self.job = job
 
 
 class LoaderResolver(RequirementResolver):
-    def entries(self, model: ModuleModel, expr: ast.expr, depth: int = 0) -> Iterator[Entry]:
-        """The definitions an `assets=` / `jobs=` / repository list names; unknown parts skipped."""
-        yield from self._entries(model, expr, frozenset(), depth)
+    def __init__(self, index: ProjectIndex) -> None:
+        super().__init__(index)
+        self._scanning: set[int] = set()  # modules whose attributes are being listed
+
+    def entries(
+        self,
+        scope: ModuleModel | Scope,
+        expr: ast.expr,
+        unread: list[tuple[Scope, ast.expr]] | None = None,
+        more: Callable[[Scope, ast.expr], list[Entry] | None] | None = None,
+    ) -> Iterator[Entry]:
+        """The definitions an `assets=` / `jobs=` / repository list names. What cannot be read
+        is skipped and, when `unread` is given, recorded there; `more` is asked first about
+        the expressions this floor cannot read (a Definitions object's `.assets`)."""
+        start = scope if isinstance(scope, Scope) else Scope(scope)
+        yield from self._entries(start, expr, frozenset(), 0, unread, more)
 
     def _entries(
-        self, model: ModuleModel, expr: ast.expr, bound: frozenset[str], depth: int
+        self,
+        scope: Scope,
+        expr: ast.expr,
+        bound: frozenset[str],
+        depth: int,
+        unread: list[tuple[Scope, ast.expr]] | None,
+        more: Callable[[Scope, ast.expr], list[Entry] | None] | None,
     ) -> Iterator[Entry]:
         if depth > RESOLVE_DEPTH:
+            _record(unread, scope, expr)
             return
+
+        def inner(next_scope: Scope, next_expr: ast.expr) -> Iterator[Entry]:
+            return self._entries(next_scope, next_expr, bound, depth + 1, unread, more)
+
         if isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
             for element in expr.elts:
-                inner = element.value if isinstance(element, ast.Starred) else element
-                yield from self._entries(model, inner, bound, depth + 1)
-        elif isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
-            yield from self._entries(model, expr.left, bound, depth + 1)
-            yield from self._entries(model, expr.right, bound, depth + 1)
-        elif isinstance(expr, (ast.Name, ast.Attribute)):
-            found = self.definition(model, expr)
+                if isinstance(element, ast.Starred):
+                    element = element.value
+                yield from inner(scope, element)
+            return
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
+            yield from inner(scope, expr.left)
+            yield from inner(scope, expr.right)
+            return
+        if isinstance(expr, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+            # [table_asset(name) for name in NAMES]: every element is made the same way
+            targets = frozenset(
+                name for generator in expr.generators for name in _names(generator.target)
+            )
+            yield from inner(scope.hiding(targets), expr.elt)
+            return
+        if isinstance(expr, ast.Constant) and expr.value is None:
+            return  # `assets=None` (or one branch of `x if ... else None`)
+        if more is not None:
+            extra = more(scope, expr)
+            if extra is not None:
+                for entry in extra:
+                    yield Entry(entry.definition, entry.model, entry.extra_keys | bound, entry.job)
+                return
+        if isinstance(expr, (ast.Name, ast.Attribute)):
+            found = self._listed_definition(scope, expr)
             if found is not None:
                 yield Entry(found[0], found[1], bound)
                 return
-            value = self.value_of(model, expr)
-            if value is not None:
-                yield from self._entries(value[0], value[1], bound, depth + 1)
-        elif isinstance(expr, ast.Call):
-            yield from self._call_entries(model, expr, bound, depth)
+        if isinstance(expr, ast.Call):
+            handled = yield from self._call_entries(scope, expr, bound, depth, unread, more)
+            if handled:
+                return
+        if isinstance(expr, ast.Subscript):
+            picked = self._subscript_values(scope, expr)
+            if picked is None:
+                _record(unread, scope, expr)
+            for picked_scope, value in picked or []:
+                yield from inner(picked_scope, value)
+            return
+        values = self.values_of(scope, expr)
+        if values is None or any(value is expr for _, value in values):
+            _record(unread, scope, expr)
+            return
+        for value_scope, value in values:
+            yield from inner(value_scope, value)
+
+    def _listed_definition(
+        self, scope: Scope, expr: ast.Name | ast.Attribute
+    ) -> tuple[DecoratedFunction, ModuleModel] | None:
+        """A definition named directly: made inside the scope's function, or at module level."""
+        if isinstance(expr, ast.Name) and self.is_local(scope, expr.id):
+            local = self.local_definition(scope, expr.id)
+            return (local, scope.model) if local is not None else None
+        return self.definition(scope.model, expr)
+
+    def _subscript_values(
+        self, scope: Scope, expr: ast.Subscript
+    ) -> list[tuple[Scope, ast.expr]] | None:
+        """`BUILT["orders"]` where BUILT is a dict display (or a function returning one)."""
+        key = self.string(scope.model, expr.slice)
+        if key is None:
+            return None
+        tables = self.values_of(scope, expr.value)
+        if tables is None:
+            return None
+        picked: list[tuple[Scope, ast.expr]] = []
+        for table_scope, table in tables:
+            if not isinstance(table, ast.Dict):
+                return None
+            values = [
+                value
+                for name, value in zip(table.keys, table.values)
+                if name is not None and self.string(table_scope.model, name) == key
+            ]
+            if len(values) != 1:
+                return None
+            picked.append((table_scope, values[0]))
+        return picked
 
     def _call_entries(
-        self, model: ModuleModel, call: ast.Call, bound: frozenset[str], depth: int
-    ) -> Iterator[Entry]:
+        self,
+        scope: Scope,
+        call: ast.Call,
+        bound: frozenset[str],
+        depth: int,
+        unread: list[tuple[Scope, ast.expr]] | None,
+        more: Callable[[Scope, ast.expr], list[Entry] | None] | None,
+    ) -> Generator[Entry, None, bool]:
+        """The entries of a call this floor knows (True), or False to follow it as a value."""
+        model = scope.model
         role = model.imports.role(call.func)
+
+        def inner(next_expr: ast.expr, keys: frozenset[str] = bound) -> Iterator[Entry]:
+            return self._entries(scope, next_expr, keys, depth + 1, unread, more)
+
         if role == WITH_RESOURCES:
             defs_expr = argument(call, 1, WITH_RESOURCES_RESOURCES)
             items = self.dict_items(model, defs_expr) if defs_expr is not None else None
             listed = argument(call, 0, WITH_RESOURCES_DEFINITIONS)
             if items is None or listed is None:
-                return  # bound keys unknown: say nothing about these definitions
-            keys = bound | {item.key for item in items}
-            yield from self._entries(model, listed, keys, depth + 1)
+                _record(unread, scope, call)
+                return True  # bound keys unknown: say nothing about these definitions
+            yield from inner(listed, bound | {item.key for item in items})
         elif role == BIND_RESOURCES_TO_JOBS and call.args:
-            yield from self._entries(model, call.args[0], bound, depth + 1)
+            yield from inner(call.args[0])
         elif role in LOADERS:
             how, keyword, kinds = LOADERS[role]
-            seen: set[int] = set()
-            for module in self._loaded_modules(model, call, how, keyword):
-                for decorated, owner in self.module_definitions(module, kinds):
-                    if id(decorated.func) not in seen:
-                        seen.add(id(decorated.func))
-                        yield Entry(decorated, owner, bound)
+            for entry in self.loaded_entries(model, call, how, keyword, kinds):
+                yield Entry(entry.definition, entry.model, entry.extra_keys | bound, entry.job)
+        elif role in LIST_WRAPPERS or self._is_library_wrapper(model, call.func) or (
+            _is_builtin_copy(model, call)
+        ):
+            listed = call.args[0] if call.args else None
+            if listed is None or isinstance(listed, ast.Starred):
+                _record(unread, scope, call)
+            else:
+                yield from inner(listed)
+        elif role in JOB_TRIGGERS:
+            if role == BUILD_SCHEDULE_FROM_PARTITIONED_JOB:
+                target = argument(call, 0, "job")
+            else:
+                target = next((k.value for k in call.keywords if k.arg in TARGET_KEYWORDS), None)
+            if target is not None:
+                yield from inner(target)
+        elif isinstance(call.func, ast.Attribute) and call.func.attr == TO_JOB:
+            graph = self._listed_definition(scope, call.func.value) if isinstance(
+                call.func.value, (ast.Name, ast.Attribute)
+            ) else None
+            resource_defs = argument(call, 99, RESOURCE_DEFS)
+            if graph is None or graph[0].kind != "graph" or any(
+                isinstance(arg, ast.Starred) for arg in call.args
+            ) or any(keyword.arg is None for keyword in call.keywords):
+                _record(unread, scope, call)
+                return True
+            items = self.dict_items(model, resource_defs) if resource_defs is not None else []
+            if items is None:
+                _record(unread, scope, call)
+                return True
+            # a job that binds keys of its own is checked where it is made (`to_job(...)`)
+            how = JOB_BINDS_ITSELF if items else JOB_BOUND_WHERE_LISTED
+            yield Entry(graph[0], graph[1], bound, how)
+        else:
+            return False
+        return True
+
+    def _is_library_wrapper(self, model: ModuleModel, func: ast.expr) -> bool:
+        if not isinstance(func, ast.Name):
+            return False
+        binding = model.imports.lookup(func.id)
+        if binding is None or binding.kind != IMPORTED or binding.level != 0:
+            return False
+        return binding.name in LIBRARY_LIST_WRAPPERS.get(binding.module, ())
+
+    def loaded_entries(
+        self, model: ModuleModel, call: ast.Call, how: str, keyword: str | None,
+        kinds: frozenset[str],
+    ) -> Iterator[Entry]:
+        """The definitions of some kinds a loader call takes from the modules it reads."""
+        seen: set[int] = set()
+        for module in self._loaded_modules(model, call, how, keyword):
+            for entry in self.module_entries(module, kinds):
+                if id(entry.definition.func) not in seen:
+                    seen.add(id(entry.definition.func))
+                    yield entry
 
     def _loaded_modules(
         self, model: ModuleModel, call: ast.Call, how: str, keyword: str | None
     ) -> list[ModuleModel]:
         """The modules a `load_assets_from_*` call reads; the unreadable ones are left out."""
-        if how == "current" or keyword is None:
+        if how == READS_CURRENT or keyword is None:
             return [model]
         given = argument(call, 0, keyword)
         if given is None:
             return []
-        if how == "package":
-            package = self.module_ref(model, given)
-            return self._package_modules(package) if package is not None else []
+        if how in (READS_PACKAGE, READS_PACKAGE_NAME, READS_MODULE):
+            if how == READS_PACKAGE_NAME:
+                name = self.string(model, given)
+                path = self.index.module_path(model, name, 0) if name else None
+                package = self.index.model_for_path(path) if path else None
+            else:
+                package = self.module_ref(model, given)
+            if package is None:
+                return []
+            return [package] if how == READS_MODULE else self._package_modules(package)
         if isinstance(given, ast.Name):  # ALL_MODULES = [orders, customers]
             found = self.value_of(model, given)
             if found is None:
@@ -125,11 +312,41 @@ class LoaderResolver(RequirementResolver):
                 break
         return found
 
+    def module_entries(self, module: ModuleModel, kinds: frozenset[str]) -> Iterator[Entry]:
+        """Definitions of some kinds a module holds as attributes, as Dagster's module scan
+        finds them: its own module-level ones, the ones it imports (`from .orders import
+        orders` in a package's `__init__`) or star-imports, and the definitions its
+        module-level lists and `with_resources(...)` results hold."""
+        for decorated, owner in self.module_definitions(module, kinds):
+            yield Entry(decorated, owner, frozenset())
+        if id(module) in self._scanning:
+            return  # a list of the module made by a loader of the module itself
+        self._scanning.add(id(module))
+        try:
+            yield from self._listed_attributes(module, kinds)
+        finally:
+            self._scanning.discard(id(module))
+
+    def _listed_attributes(self, module: ModuleModel, kinds: frozenset[str]) -> Iterator[Entry]:
+        for stmt in module.tree.body:
+            if not isinstance(stmt, (ast.Assign, ast.AnnAssign)) or stmt.value is None:
+                continue
+            value = stmt.value
+            if isinstance(value, ast.Call):
+                role = module.imports.role(value.func)
+                if role not in LOADERS and role not in _LISTING_CALLS:
+                    continue
+            elif not isinstance(value, (ast.List, ast.Tuple, ast.BinOp)):
+                continue
+            for entry in self.entries(module, value):
+                if entry.definition.kind in kinds:
+                    yield entry
+
     def module_definitions(
         self, module: ModuleModel, kinds: frozenset[str]
     ) -> Iterator[tuple[DecoratedFunction, ModuleModel]]:
-        """Definitions of some kinds a module holds as attributes: its own module-level ones
-        and the ones it imports (`from .orders import orders` in a package's `__init__`)."""
+        """The decorated definitions of some kinds a module holds by name: its own
+        module-level ones, the ones it imports and the ones it star-imports."""
         for decorated in module.functions:
             if decorated.module_level and decorated.kind in kinds:
                 yield decorated, module
@@ -156,6 +373,37 @@ class LoaderResolver(RequirementResolver):
                 ):
                     yield decorated, other
             yield from self._star_definitions(other, kinds, depth + 1)
+
+
+def _record(
+    unread: list[tuple[Scope, ast.expr]] | None, scope: Scope, expr: ast.expr
+) -> None:
+    if unread is not None:
+        unread.append((scope, expr))
+
+
+def _names(target: ast.expr) -> Iterator[str]:
+    for node in ast.walk(target):
+        if isinstance(node, ast.Name):
+            yield node.id
+
+
+# Calls whose result a module scan reads as definitions (besides the loaders).
+_LISTING_CALLS = frozenset({WITH_RESOURCES, *LIST_WRAPPERS, *JOB_TRIGGERS})
+
+# Builtins that copy the sequence they are given.
+_COPIES = frozenset({"list", "tuple", "sorted", "set"})
+
+
+def _is_builtin_copy(model: ModuleModel, call: ast.Call) -> bool:
+    func = call.func
+    return (
+        isinstance(func, ast.Name)
+        and func.id in _COPIES
+        and model.imports.lookup(func.id) is None
+        and len(call.args) == 1
+        and not call.keywords
+    )
 
 
 def argument(call: ast.Call, position: int, name: str) -> ast.expr | None:

@@ -8,8 +8,9 @@ Every method returns None when it cannot be sure; rules treat None as "stay sile
 from __future__ import annotations
 
 import ast
+import os
 
-from dagwire.source_model.imports import IMPORTED, IMPORTED_MODULE, LOCAL
+from dagwire.source_model.imports import IMPORTED, IMPORTED_MODULE, LOCAL, dotted
 from dagwire.source_model.module import DecoratedFunction, ModuleModel
 from dagwire.source_model.project import ProjectIndex
 from dagwire.vocabulary.limits import RESOLVE_DEPTH
@@ -72,22 +73,55 @@ class NameResolver:
         return None
 
     def module_ref(self, model: ModuleModel, expr: ast.expr) -> ModuleModel | None:
-        """The local module a name refers to (`from . import assets`, `import pkg.assets as a`)."""
+        """The local module a name refers to (`from . import assets`, `import pkg.assets as a`,
+        `pkg.assets` after `import pkg.assets`, a package's submodule named in its own
+        `__init__` after `from .assets import x`)."""
+        if isinstance(expr, ast.Attribute):
+            return self._attribute_module(model, expr)
         if not isinstance(expr, ast.Name):
             return None
         binding = model.imports.lookup(expr.id)
-        if binding is None:
-            return None
         path: str | None = None
-        if binding.kind == IMPORTED:
-            dotted = ".".join(part for part in (binding.module, binding.name) if part)
-            path = self.index.module_path(model, dotted, binding.level)
+        if binding is None:
+            if expr.id in model.imports.submodules and not model.imports.is_bound(expr.id):
+                if os.path.basename(model.path) == "__init__.py":
+                    path = self.index.module_path(model, expr.id, 1)
+        elif binding.kind == IMPORTED:
+            qualified = ".".join(part for part in (binding.module, binding.name) if part)
+            path = self.index.module_path(model, qualified, binding.level)
         elif binding.kind == IMPORTED_MODULE:
             path = self.index.module_path(model, binding.module, 0)
         if path is None:
             return None
         other = self.index.model_for_path(path)
         return other if other is not model else None
+
+    def _attribute_module(self, model: ModuleModel, expr: ast.Attribute) -> ModuleModel | None:
+        """`pkg.defs`: a submodule of a module a name refers to, or a module it imports."""
+        name = dotted(expr)
+        top = name.split(".", 1)[0] if name else None
+        binding = model.imports.lookup(top) if top else None
+        if name and binding is not None and binding.kind == IMPORTED_MODULE:
+            if binding.module == top:  # `import pkg.defs` binds `pkg`
+                path = self.index.module_path(model, name, 0)
+                other = self.index.model_for_path(path) if path else None
+                if other is not None and other is not model:
+                    return other
+        base = self.module_ref(model, expr.value)
+        if base is None:
+            return None
+        return self.submodule(base, expr.attr)
+
+    def submodule(self, base: ModuleModel, name: str) -> ModuleModel | None:
+        """`name` in module `base`: a module it imports under that name, or its submodule."""
+        inner = self.module_ref(base, ast.Name(id=name, ctx=ast.Load()))
+        if inner is not None:
+            return inner
+        if os.path.basename(base.path) != "__init__.py" or base.imports.is_bound(name):
+            return None
+        path = self.index.module_path(base, name, 1)
+        other = self.index.model_for_path(path) if path else None
+        return other if other is not base else None
 
     def target_of(self, model: ModuleModel, expr: ast.expr) -> tuple[ModuleModel, ast.AST] | None:
         if isinstance(expr, ast.Name):

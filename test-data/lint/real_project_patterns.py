@@ -49,7 +49,7 @@ def rows(db: Db) -> None:
 
 BASE = {R.DB.value: Db(url="x")}
 
-defs = Definitions(  # expect@8: RSC101 resource key 'cache' is required by op 'common_op' in job 'copy_all' but not bound in Definitions
+defs = Definitions(  # expect@8: RSC101 resource key 'cache' is required by op 'common_op' in job 'copy_all' but not bound in Definitions; bound keys: 'db'
     assets=[rows],
     jobs=[copy_all],
     resources=BASE,

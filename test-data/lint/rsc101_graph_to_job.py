@@ -21,7 +21,7 @@ def etl():
 
 S3 = {"s3": dg.ResourceDefinition.none_resource()}
 
-etl_local = etl.to_job(  # expect@13: RSC101 resource key 'lake_io' is required by op 'stage' but not bound in resource_defs of job 'etl_local'
+etl_local = etl.to_job(  # expect@13: RSC101 resource key 'lake_io' is required by op 'stage' but not bound in resource_defs of job 'etl_local'; bound keys: 's3'
     name="etl_local",
     resource_defs=S3,
 )

@@ -39,7 +39,7 @@ def holidays_only(ctx: ScheduleEvaluationContext, calendar: Calendar):
     return None
 
 
-defs = Definitions(  # expect@8: RSC101 resource key 'calendar' is required by schedule 'holidays_only' but not bound in Definitions
+defs = Definitions(  # expect@8: RSC101 resource key 'calendar' is required by schedule 'holidays_only' but not bound in Definitions; bound keys: 'inbox'
     assets=[split],
     sensors=[new_files],
     schedules=[holidays_only],
