@@ -39,6 +39,13 @@ class Finding(tuple[int, int, str]):
         return self[2].split(" ", 1)[0]
 
 
+# What the legacy-API rules (RSC2xx) say of `dagwire migrate`: it rewrites a definition only
+# when it can prove the rewrite safe, so a message promises a rewrite only where the rule sees
+# that proof too (a test migrates every such finding and checks it is gone).
+MIGRATE_REWRITES = "dagwire migrate rewrites this"
+MIGRATE_MAY_REWRITE = "dagwire migrate rewrites the cases it can prove safe"
+
+
 def finding(node: ast.AST, message: str) -> Finding:
     return Finding(getattr(node, "lineno", 1), getattr(node, "col_offset", 0), message)
 

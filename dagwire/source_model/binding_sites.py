@@ -39,6 +39,7 @@ from dagwire.source_model.resolve_loaders import (
     JOB_BINDS_ITSELF,
     JOB_BOUND_WHERE_LISTED,
     Entry,
+    argument,
 )
 from dagwire.source_model.resolve_values import Scope
 from dagwire.vocabulary.calls import (
@@ -50,6 +51,8 @@ from dagwire.vocabulary.calls import (
     RESOURCES,
     TARGET_KEYWORDS,
     TO_JOB,
+    WITH_RESOURCES_DEFINITIONS,
+    WITH_RESOURCES_RESOURCES,
 )
 from dagwire.vocabulary.limits import RESOLVE_DEPTH
 from dagwire.vocabulary.names import (
@@ -58,6 +61,7 @@ from dagwire.vocabulary.names import (
     DEFS_FOLDER_LOADERS,
     MATERIALIZE,
     MATERIALIZE_TO_MEMORY,
+    WITH_RESOURCES,
 )
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -442,6 +446,25 @@ def _execute_in_process_sites(resolver: Resolver, model: ModuleModel) -> Iterato
         yield Site(call, f"{EXECUTE_IN_PROCESS} of {job.kind} '{job.function_name}'", items, needs)
 
 
+def _with_resources_sites(resolver: Resolver, model: ModuleModel) -> Iterator[Site]:
+    """`with_resources([...], {...})`: Dagster checks right away that the keys given bind
+    what the definitions need. Read last: a call that a listing of this module already read
+    is checked there, with the keys it binds (`Definitions(assets=with_resources(...))`)."""
+    for call in model.calls:
+        if model.imports.role(call.func) != WITH_RESOURCES:
+            continue
+        if id(call) in resolver.with_resources_read:
+            continue
+        resources = argument(call, 1, WITH_RESOURCES_RESOURCES)
+        listed = argument(call, 0, WITH_RESOURCES_DEFINITIONS)
+        items = resolver.dict_items(model, resources) if resources is not None else None
+        if items is None or listed is None:
+            continue
+        func, _ = _enclosing(model, call)
+        needs = needs_of(resolver, list(resolver.entries(Scope(model, func), listed)))
+        yield Site(call, WITH_RESOURCES, items, needs)
+
+
 def _materialize_sites(resolver: Resolver, model: ModuleModel) -> Iterator[Site]:
     """`materialize([...], resources=...)` (tests, scripts, notebooks): Dagster binds every
     listed asset's keys before it runs, whatever `selection=` picks. `materialize_to_memory`
@@ -489,6 +512,7 @@ def binding_sites(resolver: Resolver, model: ModuleModel) -> Iterator[Site]:
     yield from _graph_job_sites(resolver, model)
     yield from _repository_sites(resolver, model)
     yield from _job_sites(resolver, model)
+    yield from _with_resources_sites(resolver, model)
 
 
 # -- parts taken elsewhere ---------------------------------------------------------------------

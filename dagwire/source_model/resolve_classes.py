@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import ast
 
-from dagwire.source_model.imports import dotted
+from dagwire.source_model.imports import IMPORTED, IMPORTED_MODULE, dotted
 from dagwire.source_model.module import ModuleModel
 from dagwire.source_model.project import ProjectIndex
 from dagwire.source_model.resolve_constants import ConstantResolver
 from dagwire.vocabulary.limits import RESOLVE_DEPTH
 from dagwire.vocabulary.names import (
     CONFIG_BASES,
+    INTEGRATION_PACKAGE_PREFIX,
+    INTEGRATION_RESOURCE_SUFFIX,
     IO_MANAGER_BASES,
+    PIPES_CLIENT_AFFIXES,
     RESOURCE_BASES,
     RESOURCE_FACTORY_BASES,
+    RESOURCE_MARKERS,
 )
 
 CONFIG = "config"
@@ -29,8 +33,21 @@ OTHER_CLASS = "other"
 # as resources here: a parameter annotated with one requires its key.
 _ROLE_CLASS_KINDS = {
     **CONFIG_BASES,
-    **dict.fromkeys(RESOURCE_BASES | RESOURCE_FACTORY_BASES | IO_MANAGER_BASES, RESOURCE),
+    **dict.fromkeys(
+        RESOURCE_BASES | RESOURCE_FACTORY_BASES | IO_MANAGER_BASES | RESOURCE_MARKERS, RESOURCE
+    ),
 }
+
+
+def integration_resource(package: str, name: str) -> bool:
+    """Is a class of an integration library a resource by Dagster's naming conventions
+    (`dagster_aws.s3.S3Resource`, `dagster_docker.PipesDockerClient`)?"""
+    if not package.split(".", 1)[0].startswith(INTEGRATION_PACKAGE_PREFIX):
+        return False
+    prefix, suffix = PIPES_CLIENT_AFFIXES
+    return name.endswith(INTEGRATION_RESOURCE_SUFFIX) or (
+        name.startswith(prefix) and name.endswith(suffix)
+    )
 
 
 class ClassRef:
@@ -93,7 +110,7 @@ class ClassResolver(ConstantResolver):
             return ClassRef(kind, name, None, model) if kind else None
         found = self.target_of(model, expr)
         if found is None:
-            return None
+            return self._library_class(model, expr)
         owner, cls = found
         if not isinstance(cls, ast.ClassDef):
             return None
@@ -105,6 +122,25 @@ class ClassResolver(ConstantResolver):
                 return ClassRef(wanted, cls.name, cls, owner)
         if all(ref is not None for ref in kinds):
             return ClassRef(OTHER_CLASS, cls.name, cls, owner)
+        return None
+
+    def _library_class(self, model: ModuleModel, expr: ast.expr) -> ClassRef | None:
+        """A class imported from an integration library, known by its name only."""
+        name = dotted(expr)
+        if name is None:
+            return None
+        first, _, rest = name.partition(".")
+        binding = model.imports.lookup(first)
+        if binding is None or binding.level != 0:
+            return None
+        if binding.kind == IMPORTED and not rest:
+            package, class_name = binding.module, binding.name
+        elif binding.kind == IMPORTED_MODULE and rest:
+            package, class_name = f"{binding.module}.{rest}".rpartition(".")[::2]
+        else:
+            return None
+        if integration_resource(package, class_name):
+            return ClassRef(RESOURCE, class_name, None, model)
         return None
 
     def class_members(self, ref: ClassRef, depth: int = 0) -> ClassMembers:

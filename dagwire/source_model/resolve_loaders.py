@@ -72,6 +72,8 @@ class LoaderResolver(RequirementResolver):
     def __init__(self, index: ProjectIndex) -> None:
         super().__init__(index)
         self._scanning: set[int] = set()  # modules whose attributes are being listed
+        # `with_resources(...)` calls read as part of a listing (their keys bound around it)
+        self.with_resources_read: set[int] = set()
 
     def entries(
         self,
@@ -132,6 +134,13 @@ class LoaderResolver(RequirementResolver):
             if found is not None:
                 yield Entry(found[0], found[1], bound)
                 return
+            unpacked = self._unpacked(scope, expr)
+            if unpacked is not None:
+                element_scope, element, keys = unpacked
+                yield from self._entries(
+                    element_scope, element, bound | keys, depth + 1, unread, more
+                )
+                return
         if isinstance(expr, ast.Call):
             handled = yield from self._call_entries(scope, expr, bound, depth, unread, more)
             if handled:
@@ -158,6 +167,43 @@ class LoaderResolver(RequirementResolver):
             local = self.local_definition(scope, expr.id)
             return (local, scope.model) if local is not None else None
         return self.definition(scope.model, expr)
+
+    def _unpacked(
+        self, scope: Scope, expr: ast.Name | ast.Attribute
+    ) -> tuple[Scope, ast.expr, frozenset[str]] | None:
+        """`a, b = with_resources([x, y], {...})` (or `= [x, y]`) at module level: the element
+        `a` is, with the keys bound around it."""
+        if isinstance(expr, ast.Name) and self.is_local(scope, expr.id):
+            return None
+        found = self.target_of(scope.model, expr)
+        if found is None:
+            return None
+        owner, statement = found
+        if not isinstance(statement, ast.Assign):
+            return None
+        name = expr.id if isinstance(expr, ast.Name) else expr.attr
+        value: ast.expr | None = statement.value
+        for target in statement.targets:
+            if not isinstance(target, (ast.Tuple, ast.List)):
+                continue
+            names = [e.id if isinstance(e, ast.Name) else None for e in target.elts]
+            if name not in names:
+                continue
+            index = names.index(name)
+            keys: frozenset[str] = frozenset()
+            if isinstance(value, ast.Call) and owner.imports.role(value.func) == WITH_RESOURCES:
+                self.with_resources_read.add(id(value))
+                resources = argument(value, 1, WITH_RESOURCES_RESOURCES)
+                items = self.dict_items(owner, resources) if resources is not None else None
+                if items is None:
+                    return None
+                keys = frozenset(item.key for item in items)
+                value = argument(value, 0, WITH_RESOURCES_DEFINITIONS)
+            if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(names):
+                element = value.elts[index]
+                if not isinstance(element, ast.Starred):
+                    return Scope(owner), element, keys
+        return None
 
     def _subscript_values(
         self, scope: Scope, expr: ast.Subscript
@@ -200,6 +246,7 @@ class LoaderResolver(RequirementResolver):
             return self._entries(scope, next_expr, keys, depth + 1, unread, more)
 
         if role == WITH_RESOURCES:
+            self.with_resources_read.add(id(call))
             defs_expr = argument(call, 1, WITH_RESOURCES_RESOURCES)
             items = self.dict_items(model, defs_expr) if defs_expr is not None else None
             listed = argument(call, 0, WITH_RESOURCES_DEFINITIONS)

@@ -44,6 +44,8 @@ DEFINITIONS_DECORATOR = "definitions"
 
 # Kinds of definition whose function receives resources as parameters.
 COMPUTE_KINDS = frozenset({"asset", "asset_check", "op", "sensor", "schedule"})
+# Kinds whose function builds a resource when a run starts (legacy `@resource`, `@io_manager`).
+RESOURCE_KINDS = frozenset({"resource", "io_manager"})
 # Kinds whose function body composes ops (calls there are not direct invocations).
 COMPOSITION_KINDS = frozenset({"job", "graph", "graph_asset"})
 # Kinds of definition an asset loader collects, and a check loader.

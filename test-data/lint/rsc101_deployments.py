@@ -20,7 +20,7 @@ class Lake(dg.ConfigurableResource):
 
 @dg.asset(required_resource_keys={Key.SPARK.value})
 def features(context) -> None:
-    spark = context.resources.spark  # expect@13: RSC201 context.resources.spark is the legacy resource API: request 'spark' as a parameter annotated with its resource class (dagwire migrate rewrites this)
+    spark = context.resources.spark  # expect@13: RSC201 context.resources.spark is the legacy resource API: request 'spark' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
 
 
 @dg.asset

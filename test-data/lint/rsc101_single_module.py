@@ -28,7 +28,7 @@ def orders(warehouse: Warehouse) -> int:
 
 @asset(required_resource_keys={"mailer"})
 def report(context, orders: int) -> None:
-    context.resources.mailer.send(orders)  # expect@5: RSC201 context.resources.mailer is the legacy resource API: request 'mailer' as a parameter annotated with its resource class (dagwire migrate rewrites this)
+    context.resources.mailer.send(orders)  # expect@5: RSC201 context.resources.mailer is the legacy resource API: request 'mailer' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
 
 
 @asset(resource_defs={"warehouse": Warehouse(dsn="x")})

@@ -16,7 +16,7 @@ from dagwire.vocabulary.calls import IMPLICIT_RESOURCE_KEYS
 CODE = "RSC102"
 MESSAGE = (
     "RSC102 context.resources.{key} is not declared by {kind} '{name}': "
-    "add '{key}' to required_resource_keys or request it as a parameter"
+    "add '{key}' to its required_resource_keys"
 )
 
 
