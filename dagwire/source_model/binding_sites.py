@@ -45,6 +45,7 @@ from dagwire.source_model.resolve_values import Scope
 from dagwire.vocabulary.calls import (
     DEFS_FOLDER,
     EXECUTE_IN_PROCESS,
+    IO_MANAGER_KEY,
     MATERIALIZE_ASSETS,
     MERGE,
     RESOURCE_DEFS,
@@ -56,6 +57,7 @@ from dagwire.vocabulary.calls import (
 )
 from dagwire.vocabulary.limits import RESOLVE_DEPTH
 from dagwire.vocabulary.names import (
+    ASSET_KINDS,
     DEFINITIONS,
     DEFINITIONS_LOADERS,
     DEFS_FOLDER_LOADERS,
@@ -131,6 +133,7 @@ def job_ops(
     if body is None:
         return
     owner, func = body
+    scope = Scope(owner, func)
     for node in ast.walk(func):
         if node is func or not isinstance(node, (ast.Name, ast.Attribute)):
             continue
@@ -138,11 +141,20 @@ def job_ops(
             continue
         found = resolver.definition(owner, node)
         if found is None:
-            continue
-        if found[0].kind == "op":
-            yield found
-        elif found[0].kind == "graph" and found[0].func is not job.func:
-            yield from job_ops(resolver, found[0], found[1], depth + 1)
+            if isinstance(node, ast.Name) and resolver.is_local(scope, node.id):
+                continue
+            # `for copy in COPY_OPS: copy()`: ops a module-level list holds (made by a factory)
+            value = resolver.value_of(owner, node)
+            if value is None or not isinstance(value[1], (ast.List, ast.Tuple, ast.ListComp)):
+                continue
+            listed = [(e.definition, e.model) for e in resolver.entries(owner, node)]
+        else:
+            listed = [found]
+        for op, op_model in listed:
+            if op.kind == "op":
+                yield op, op_model
+            elif op.kind == "graph" and op.func is not job.func:
+                yield from job_ops(resolver, op, op_model, depth + 1)
 
 
 def _needs_of_job(
@@ -185,9 +197,11 @@ def add_entry_needs(resolver: Resolver, entry: Entry, needs: Needs) -> None:
             target = keywords.get(name)
             if target is None:
                 continue
-            for job in resolver.entries(model, target):
-                if job.definition.kind in ("job", "graph"):
-                    add_entry_needs(resolver, job, needs)
+            for targeted in resolver.entries(model, target):  # jobs, or assets (`target=`)
+                if targeted.definition.kind in ("job", "graph") or (
+                    targeted.definition.kind in ASSET_KINDS
+                ):
+                    add_entry_needs(resolver, targeted, needs)
 
 
 def needs_of(resolver: Resolver, entries: list[Entry]) -> Needs:
@@ -491,9 +505,10 @@ def _materialize_sites(resolver: Resolver, model: ModuleModel) -> Iterator[Site]
         managers: set[str] = set()
         for entry in resolver.entries(Scope(model, func), listed):
             add_entry_needs(resolver, entry, needs)
-            if role == MATERIALIZE_TO_MEMORY:
+            if role == MATERIALIZE_TO_MEMORY:  # it binds IO managers, not input managers
                 keywords, _ = resolver.keywords(entry.model, entry.definition)
-                managers |= resolver.manager_keys(entry.model, keywords) or set()
+                io_managers = resolver.manager_keys(entry.model, keywords, (IO_MANAGER_KEY,))
+                managers |= io_managers or set()
         for key in managers:
             needs.by_key.pop(key, None)
         yield Site(call, role, items, needs)

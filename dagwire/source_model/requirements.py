@@ -181,10 +181,15 @@ class RequirementResolver(ClassResolver):
 
     # Dagster gives a step the managers of its outputs and inputs, so
     # `context.resources.<manager key>` is declared, and a binding site must bind them.
-    def manager_keys(self, model: ModuleModel, keywords: dict[str, ast.expr]) -> set[str] | None:
+    def manager_keys(
+        self,
+        model: ModuleModel,
+        keywords: dict[str, ast.expr],
+        kinds: tuple[str, ...] = MANAGER_KEY_KEYWORDS,
+    ) -> set[str] | None:
         """`io_manager_key=` / `Out(io_manager_key=...)` / `AssetIn(input_manager_key=...)` keys
-        of a decorator; None when an output or input is not written out
-        (`outs=OUTS_BUILT_AT_RUN`)."""
+        of a decorator (only the keywords in `kinds`); None when an output or input is not
+        written out (`outs=OUTS_BUILT_AT_RUN`)."""
         keys: set[str] = set()
         direct = keywords.get(IO_MANAGER_KEY)
         if direct is not None:
@@ -194,7 +199,7 @@ class RequirementResolver(ClassResolver):
             keys.add(key)
         for name in MANAGER_HOLDER_KEYWORDS:
             expr = keywords.get(name)
-            if expr is not None and not self._collect_managers(model, expr, keys, 0):
+            if expr is not None and not self._collect_managers(model, expr, keys, kinds, 0):
                 return None
         specs = keywords.get("specs")
         if specs is not None:
@@ -211,13 +216,14 @@ class RequirementResolver(ClassResolver):
         return keys
 
     def _collect_managers(
-        self, model: ModuleModel, expr: ast.expr, keys: set[str], depth: int
+        self, model: ModuleModel, expr: ast.expr, keys: set[str], kinds: tuple[str, ...],
+        depth: int,
     ) -> bool:
         if depth > RESOLVE_DEPTH:
             return False
         if isinstance(expr, ast.Dict):
             for key, value in zip(expr.keys, expr.values):
-                if key is None or not self._collect_managers(model, value, keys, depth + 1):
+                if key is None or not self._collect_managers(model, value, keys, kinds, depth + 1):
                     return False
             return True
         if isinstance(expr, ast.Call):
@@ -228,7 +234,7 @@ class RequirementResolver(ClassResolver):
             for keyword in expr.keywords:
                 if keyword.arg is None:
                     return False
-                if keyword.arg in MANAGER_KEY_KEYWORDS:
+                if keyword.arg in kinds:
                     manager = self.string(model, keyword.value)
                     if manager is None:
                         return False
@@ -237,7 +243,7 @@ class RequirementResolver(ClassResolver):
         if isinstance(expr, ast.Name):
             found = self.value_of(model, expr)
             return found is not None and self._collect_managers(
-                found[0], found[1], keys, depth + 1
+                found[0], found[1], keys, kinds, depth + 1
             )
         return False
 

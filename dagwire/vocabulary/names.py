@@ -142,13 +142,14 @@ LOADERS: dict[str, tuple[str, str | None, frozenset[str]]] = {
 LOADER_NAMES = frozenset(LOADERS)
 # Loaders that make a whole `Definitions` of every kind of definition their modules hold, and
 # bind their `resources=`: name -> (what they read, the keyword of their first argument).
+# (`load_definitions_from_current_module` is left out: in dagster 1.13 it reads the module of
+# its own `@preview` wrapper, not the caller's, and finds nothing.)
 LOADABLE_KINDS = ASSET_KINDS | CHECK_KINDS | frozenset({"job", "sensor", "schedule"})
 DEFINITIONS_LOADERS: dict[str, tuple[str, str | None]] = {
     "load_definitions_from_module": (READS_MODULE, "module"),
     "load_definitions_from_modules": (READS_MODULES, "modules"),
     "load_definitions_from_package_module": (READS_PACKAGE, "package_module"),
     "load_definitions_from_package_name": (READS_PACKAGE_NAME, "package_name"),
-    "load_definitions_from_current_module": (READS_CURRENT, None),
 }
 # Loaders of a dg project's `defs` folder (`calls.DEFS_FOLDER`): `load_from_defs_folder(
 # path_within_project=...)` finds the project's config and its defs module, `load_defs(

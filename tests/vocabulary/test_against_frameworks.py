@@ -120,10 +120,7 @@ def test_loaders_read_what_the_vocabulary_says() -> None:
     for name, (reads, keyword) in names.DEFINITIONS_LOADERS.items():
         parameters = _parameters(getattr(dagster, name))
         assert calls.RESOURCES in parameters, name
-        if reads == names.READS_CURRENT:
-            assert keyword is None and parameters[0] == calls.RESOURCES, name
-        else:
-            assert parameters[0] == keyword, name
+        assert reads != names.READS_CURRENT and parameters[0] == keyword, name
 
 
 def test_defs_folder_loaders_and_components() -> None:
