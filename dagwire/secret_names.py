@@ -12,8 +12,11 @@ import re
 
 # The last word (or the last two) of a name that holds a secret.
 SECRET_WORDS = frozenset({"password", "passwd", "secret", "token", "credentials", "credential"})
-SECRET_PAIRS = frozenset({("api", "key"), ("private", "key"), ("access", "key"), ("secret", "key")})
-_JOINED_PAIRS = frozenset("".join(pair) for pair in SECRET_PAIRS)  # apikey, privatekey, ...
+SECRET_PAIRS = frozenset({
+    ("api", "key"), ("private", "key"), ("access", "key"), ("secret", "key"),
+    ("webhook", "url"),  # a Slack or Teams incoming webhook URL carries its token
+})
+_JOINED_PAIRS = frozenset("".join(pair) for pair in SECRET_PAIRS)  # apikey, webhookurl, ...
 
 # snake_case, camelCase and SHOUTING words: `apiKey` -> api, Key; `DB_PASSWORD` -> DB, PASSWORD
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")

@@ -4,7 +4,6 @@ defaults, resource dicts and config dicts. Shared by the security and config-sou
 from __future__ import annotations
 
 import ast
-import os
 import re
 from typing import Iterator
 
@@ -48,27 +47,6 @@ def is_literal_secret(value: ast.expr) -> bool:
     if _EMBEDDED_PLACEHOLDER.search(text) is not None or _FILL_IN.fullmatch(text) is not None:
         return False
     return re.sub(r"[^a-z]", "", text.lower()) not in _FILL_IN_WORDS
-
-
-_TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
-
-
-def is_test_file(path: str) -> bool:
-    """Tests and their fixtures (`conftest.py`, `test_*.py`, `*_test.py`, files under `tests/`)
-    build resources when the test runs, with throw-away credentials: RSC3xx does not apply."""
-    if "test" not in path:
-        return False  # the common case, without touching the file system paths
-    directory, name = os.path.split(path)
-    if name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py"):
-        return True
-    # Folders inside the project only (relative to where flake8 runs, as editors do): a
-    # checkout under /home/me/test/ is not a test suite.
-    relative = os.path.relpath(os.path.abspath(directory or "."))
-    parts = relative.replace("\\", "/").split("/")
-    if parts[0] == "..":
-        parts = parts[-3:]
-    # `my_project_tests/`: the folder `dagster project scaffold` creates beside the package
-    return any(part in _TEST_DIRECTORIES or part.endswith("_tests") for part in parts)
 
 
 def env_read(file: FileCheck, node: ast.AST) -> tuple[str, str | None] | None:

@@ -42,6 +42,7 @@ from dagwire.source_model.resolve_loaders import (
     argument,
 )
 from dagwire.source_model.resolve_values import Scope
+from dagwire.source_model.walk import is_test_file
 from dagwire.vocabulary.calls import (
     DEFS_FOLDER,
     EXECUTE_IN_PROCESS,
@@ -553,8 +554,8 @@ def used_as_part(resolver: Resolver, model: ModuleModel, owner: ast.stmt) -> boo
         return False
     here = os.path.abspath(model.path)
     for path in index.project_files(model.path):
-        if os.path.abspath(path) == here:
-            continue
+        if os.path.abspath(path) == here or is_test_file(path):
+            continue  # what a test does with a code location does not make it a part
         text = index.text(path)
         if text is None:
             continue
@@ -589,9 +590,30 @@ def _is_part_use(model: ModuleModel, node: ast.expr) -> bool:
 
 
 def _uses(model: ModuleModel, name: str) -> bool:
+    """Is the module-level `name` used as a whole somewhere (not where a function binds a
+    local of the same name, as `defs = load_defs(...)` inside `def defs():`)?"""
     for node in model.names.get(name, ()):
         if isinstance(node.ctx, ast.Load) and _is_part_use(model, node):
-            return True
+            if not _local_in_function(model, node, name):
+                return True
+    return False
+
+
+def _local_in_function(model: ModuleModel, node: ast.AST, name: str) -> bool:
+    parent = model.parents.get(id(node))
+    while parent is not None and not isinstance(parent, ast.Module):
+        if isinstance(parent, (*_FUNCTIONS, ast.Lambda)):
+            arguments = parent.args
+            params = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
+            if any(arg.arg == name for arg in params):
+                return True
+            if not isinstance(parent, ast.Lambda) and any(
+                isinstance(inner, ast.Name) and inner.id == name
+                and isinstance(inner.ctx, ast.Store)
+                for inner in ast.walk(parent)
+            ):
+                return True
+        parent = model.parents.get(id(parent))
     return False
 
 

@@ -123,6 +123,13 @@ def either(values: list[Assembled]) -> Assembled:
     )
 
 
+def _attribute_owner(expr: ast.expr) -> ast.Name | None:
+    """`defs` of `resources=defs.resources`."""
+    if isinstance(expr, ast.Attribute) and expr.attr == RESOURCES:
+        return expr.value if isinstance(expr.value, ast.Name) else None
+    return None
+
+
 def definitions_argument(call: ast.Call, name: str) -> ast.expr | None:
     """An argument of `Definitions(...)`, by keyword or by position."""
     for keyword in call.keywords:
@@ -161,6 +168,8 @@ class Assembler:
         self._folders: dict[tuple[str, bool], Assembled | None] = {}
         self._modules: dict[str, Assembled | None] = {}
         self._active: set[int] = set()  # values being read (a loop of calls stops there)
+        # (scope, name) -> the part of a Definitions value whose attributes are being read
+        self._pinned: dict[tuple[int, str], Part] = {}
 
     # -- values ---------------------------------------------------------------------------
 
@@ -256,12 +265,42 @@ class Assembler:
                     return None
                 arguments.update(splat)
         resources = arguments.get(RESOURCES)
+        owner = _attribute_owner(resources[1]) if resources is not None else None
+        if resources is not None and owner is not None:
+            # `Definitions(resources=defs.resources, assets=defs.assets, ...)`: one part per
+            # part of `defs`, its attributes read from that same part
+            return self._per_owner_part(resources[0], owner, arguments, depth)
         variants = (
             self._bound(resources[0], resources[1], depth) if resources is not None
             else [(None, [])]
         )
         if variants is None:
             return None
+        return self._with_lists(variants, arguments, depth)
+
+    def _per_owner_part(
+        self, scope: Scope, owner: ast.Name, arguments: dict[str, tuple[Scope, ast.expr]],
+        depth: int,
+    ) -> Assembled | None:
+        value = self.value(scope, owner, depth + 1)
+        if value is None:
+            return None
+        key = (id(scope), owner.id)
+        found: list[Assembled] = []
+        try:
+            for part in value.parts:
+                self._pinned[key] = part
+                one = self._with_lists([(part.label, part.bound)], arguments, depth)
+                if one is None:
+                    return None
+                found.append(one)
+        finally:
+            self._pinned.pop(key, None)
+        return either(found)
+
+    def _with_lists(
+        self, variants: list[Variant], arguments: dict[str, tuple[Scope, ast.expr]], depth: int
+    ) -> Assembled | None:
         entries: list[Entry] = []
         asset_jobs: list[tuple[ModuleModel, ast.Call]] = []
         complete = True
@@ -299,16 +338,26 @@ class Assembler:
         variants: list[Variant] = []
         for value_scope, value in values:
             if isinstance(value, ast.Attribute) and value.attr == RESOURCES:
-                owner = self.value(value_scope, value.value, depth + 1)  # `defs.resources`
-                if owner is None or len(owner.parts) != 1:
+                owner = self._owner_parts(value_scope, value.value, depth)  # `defs.resources`
+                if owner is None:
                     return None
-                variants.append((owner.parts[0].label, owner.parts[0].bound))
+                variants += [(part.label, part.bound) for part in owner]
                 continue
             found = self.resolver.dict_variants(value_scope.model, value)
             if found is None:
                 return None
             variants += found
         return variants
+
+    def _owner_parts(self, scope: Scope, owner: ast.expr, depth: int) -> list[Part] | None:
+        """The parts of a Definitions value whose attributes are read (`defs.assets`): the one
+        pinned while a Definitions built from it is read, or all of them."""
+        if isinstance(owner, ast.Name):
+            pinned = self._pinned.get((id(scope), owner.id))
+            if pinned is not None:
+                return [pinned]
+        value = self.value(scope, owner, depth + 1)
+        return value.parts if value is not None else None
 
     def listing(
         self, scope: Scope, expr: ast.expr, depth: int = 0
@@ -320,11 +369,11 @@ class Assembler:
         def more(inner_scope: Scope, inner: ast.expr) -> list[Entry] | None:
             if not isinstance(inner, ast.Attribute) or inner.attr not in _LIST_KINDS:
                 return None
-            owner = self.value(inner_scope, inner.value, depth + 1)  # `defs.assets`
-            if owner is None or len(owner.parts) != 1:
+            owner = self._owner_parts(inner_scope, inner.value, depth)  # `defs.assets`
+            if owner is None or len(owner) != 1:
                 return None
             kinds = _LIST_KINDS[inner.attr]
-            return [e for e in owner.parts[0].entries if e.definition.kind in kinds]
+            return [e for e in owner[0].entries if e.definition.kind in kinds]
 
         entries = list(self.resolver.entries(scope, expr, unread, more))
         asset_jobs: list[tuple[ModuleModel, ast.Call]] = []

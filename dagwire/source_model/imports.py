@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from dagwire.vocabulary.names import framework_of, role_of
+from dagwire.vocabulary.names import framework_of, integration_role, role_of
 
 # Binding kinds
 SYMBOL = "symbol"  # a framework name: `role` says which
@@ -103,6 +103,8 @@ def _bindings_of_import_from(stmt: ast.ImportFrom) -> Iterator[tuple[str, Bindin
             yield local, Binding(SYMBOL, role=role) if role else Binding(OTHER)
         elif stmt.level == 0 and module == "os":
             yield local, Binding(OS_NAME, name=alias.name)
+        elif stmt.level == 0 and integration_role(module, alias.name):
+            yield local, Binding(SYMBOL, role=alias.name)
         else:
             yield local, Binding(IMPORTED, module=module, level=stmt.level, name=alias.name)
 

@@ -119,11 +119,15 @@ class ValueResolver(NameResolver):
         self, scope: Scope, call: ast.Call, owner: ModuleModel, func: FunctionNode
     ) -> Scope:
         """The scope a project function runs in for one call: each parameter bound to its
-        argument (read in the caller's scope) or default, unknown when splatted or missing."""
+        argument (read in the caller's scope) or default, unknown when splatted or missing.
+        A method called on `self` has its first parameter unknown."""
         args = func.args
         positional = [*args.posonlyargs, *args.args]
         arguments: dict[str, tuple[Scope, ast.expr]] = {}
         unknown: set[str] = set()
+        if self._is_self_call(scope, call) and positional:
+            unknown.add(positional[0].arg)
+            positional = positional[1:]
         with_defaults = positional[len(positional) - len(args.defaults):]
         defaults = dict(zip([arg.arg for arg in with_defaults], args.defaults))
         for arg, default in zip(args.kwonlyargs, args.kw_defaults):
@@ -161,6 +165,11 @@ class ValueResolver(NameResolver):
         func = call.func
         if not isinstance(func, (ast.Name, ast.Attribute)):
             return None
+        if isinstance(func, ast.Attribute) and self._is_self_call(scope, call):
+            method = self._method(scope, func.attr)
+            if method is None or method[1].decorator_list:
+                return None
+            return self.function_body(*method)
         if isinstance(func, ast.Name) and scope.func is not None:
             if _is_parameter(scope.func, func.id) or func.id in scope.unknown:
                 return None
@@ -179,6 +188,39 @@ class ValueResolver(NameResolver):
         if not isinstance(node, _FUNCTIONS) or node.decorator_list:
             return None  # a framework definition or a wrapped function: not a plain call
         return self.function_body(owner, node)
+
+    def _is_self_call(self, scope: Scope, call: ast.Call) -> bool:
+        """`self.build(...)` inside a method (its first parameter is the instance)."""
+        func = call.func
+        if scope.func is None or not isinstance(func, ast.Attribute):
+            return False
+        if not isinstance(func.value, ast.Name):
+            return False
+        positional = [*scope.func.args.posonlyargs, *scope.func.args.args]
+        return bool(positional) and positional[0].arg == func.value.id == "self"
+
+    def _method(
+        self, scope: Scope, name: str, depth: int = 0
+    ) -> tuple[ModuleModel, FunctionNode] | None:
+        """A method of the class the scope's function belongs to, or of its project bases."""
+        cls = _class_of(scope.model.tree, scope.func) if scope.func is not None else None
+        return self._class_method(scope.model, cls, name, depth) if cls is not None else None
+
+    def _class_method(
+        self, model: ModuleModel, cls: ast.ClassDef, name: str, depth: int
+    ) -> tuple[ModuleModel, FunctionNode] | None:
+        if depth > RESOLVE_DEPTH:
+            return None
+        for member in cls.body:
+            if isinstance(member, _FUNCTIONS) and member.name == name:
+                return model, member
+        for base in cls.bases:
+            found = self.target_of(model, base)
+            if found is not None and isinstance(found[1], ast.ClassDef):
+                inherited = self._class_method(found[0], found[1], name, depth + 1)
+                if inherited is not None:
+                    return inherited
+        return None
 
     # -- values -----------------------------------------------------------------------------
 
@@ -247,7 +289,7 @@ class ValueResolver(NameResolver):
                     return None
                 return self.values_of(scope, value, depth + 1)
         binding = scope.model.imports.lookup(name)
-        if binding is not None and binding.kind in (LOCAL, IMPORTED):
+        if binding is None or binding.kind in (LOCAL, IMPORTED):  # (None: a star import's)
             found = self.value_of(scope.model, expr)
             if found is not None:
                 return self.values_of(Scope(found[0]), found[1], depth + 1)
@@ -438,6 +480,14 @@ def _always_returns(body: list[ast.stmt]) -> bool:
     if isinstance(last, ast.Match):
         return all(_always_returns(case.body) for case in last.cases)
     return False
+
+
+def _class_of(tree: ast.Module, func: FunctionNode) -> ast.ClassDef | None:
+    """The module-level class a method is defined in."""
+    for stmt in tree.body:
+        if isinstance(stmt, ast.ClassDef) and any(member is func for member in stmt.body):
+            return stmt
+    return None
 
 
 def _path_to(tree: ast.Module, func: FunctionNode) -> list[str] | None:

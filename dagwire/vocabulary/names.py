@@ -88,6 +88,13 @@ RESOURCE_MARKERS = frozenset({"TreatAsResourceParam", "PipesSubprocessClient"})
 INTEGRATION_PACKAGE_PREFIX = "dagster_"
 INTEGRATION_RESOURCE_SUFFIX = "Resource"
 PIPES_CLIENT_AFFIXES = ("Pipes", "Client")
+# Decorators of the integration libraries that make assets from a function whose parameters
+# follow Dagster's rules (`@dbt_assets(manifest=...) def models(context, dbt: DbtCliResource)`):
+# exported name -> kind of definition, read like `DECORATORS`.
+INTEGRATION_DECORATORS: dict[str, str] = {
+    "dbt_assets": "asset", "sling_assets": "asset", "dlt_assets": "asset",
+    "airbyte_assets": "asset", "fivetran_assets": "asset",
+}
 # Every class whose subclasses are Pythonic resources of some kind, in each framework: the
 # root the mypy plugin looks for.
 RESOURCE_ROOT: dict[str, str] = {
@@ -205,6 +212,13 @@ def framework_of(module: str) -> str | None:
     """`dagster.foo` -> `dagster`; None for any other package (dagster_aws is not dagster)."""
     top = module.split(".", 1)[0]
     return top if top in FRAMEWORKS else None
+
+
+def integration_role(module: str, name: str) -> str | None:
+    """The role of a name imported from an integration library (`dagster_dbt.dbt_assets`)."""
+    if module.split(".", 1)[0].startswith(INTEGRATION_PACKAGE_PREFIX):
+        return name if name in INTEGRATION_DECORATORS else None
+    return None
 
 
 def role_of(framework: str, name: str) -> str | None:

@@ -27,12 +27,12 @@ from dagwire.lint_rules.definition_time import (
     field_annotation,
     has_default,
     is_int_annotation,
-    is_test_file,
     run_time_lines,
     splatted_items,
 )
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
 from dagwire.secret_names import is_secret_name
+from dagwire.source_model.walk import is_test_file
 from dagwire.source_model.resolve_classes import ClassRef
 
 CODE = "RSC302"

@@ -26,13 +26,13 @@ from dagwire.lint_rules.definition_time import (
     constructed_class,
     constructs_resource_or_config,
     is_literal_secret,
-    is_test_file,
     nested_dicts,
     resource_dict_values,
     splatted_items,
 )
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
 from dagwire.secret_names import is_secret_name
+from dagwire.source_model.walk import is_test_file
 
 CODE = "RSC301"
 # A Pythonic resource or Config class takes an EnvVar in its constructor and as a field default.
