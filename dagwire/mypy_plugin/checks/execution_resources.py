@@ -12,28 +12,19 @@ from mypy.nodes import Expression
 from mypy.plugin import FunctionContext, MethodContext
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.captured import Captured
-from dagwire.mypy_plugin.definition_sources import resolve_definitions, resolve_resources
+from dagwire.mypy_plugin.checks.binding import BindingSite, check_binding
+from dagwire.mypy_plugin.facts.carrier import Captured
 from dagwire.mypy_plugin.frameworks import Framework
-from dagwire.mypy_plugin.resource_binding import check_binding
-from dagwire.mypy_plugin.settings import Settings
+from dagwire.mypy_plugin.names import formal_args
+from dagwire.mypy_plugin.sources.definition_lists import Listed, resolve_definitions
+from dagwire.mypy_plugin.sources.resource_dicts import resolve_resources
 from dagwire.vocabulary.calls import MATERIALIZE_ASSETS, RESOURCES
-
-NO_UNUSED = Settings(warn_unused_resources=False)
-
-
-def _args(ctx: FunctionContext | MethodContext) -> dict[str, Expression]:
-    return {
-        name: exprs[0]
-        for name, exprs in zip(ctx.callee_arg_names, ctx.args)
-        if name is not None and len(exprs) == 1
-    }
 
 
 def check_materialize(fw: Framework, ctx: FunctionContext) -> None:
     api = ctx.api
     assert isinstance(api, CheckerApi)
-    args = _args(ctx)
+    args = formal_args(ctx)
     if RESOURCES not in args or MATERIALIZE_ASSETS not in args or "selection" in args:
         return
     found = resolve_definitions(args[MATERIALIZE_ASSETS], api.tree, api)
@@ -43,7 +34,7 @@ def check_materialize(fw: Framework, ctx: FunctionContext) -> None:
 def check_execute_in_process(fw: Framework, job: Captured, ctx: MethodContext) -> None:
     api = ctx.api
     assert isinstance(api, CheckerApi)
-    args = _args(ctx)
+    args = formal_args(ctx)
     if RESOURCES not in args or "op_selection" in args or "asset_selection" in args:
         return
     _check(fw, api, ctx, args[RESOURCES], [job], "execute_in_process(resources=...)")
@@ -60,6 +51,6 @@ def _check(
     candidates = resolve_resources(resources, api.tree, api)
     if candidates is None or not definitions:
         return
-    check_binding(
-        fw, NO_UNUSED, api, ctx.context, candidates, definitions, False, set(), bound_in=bound_in
-    )
+    listed = Listed(complete=False)  # no unused-key check: extra keys are harmless
+    listed.items = definitions
+    check_binding(BindingSite(ctx.context, fw, candidates, listed, bound_in=bound_in), api)

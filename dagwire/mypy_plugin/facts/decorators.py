@@ -1,4 +1,4 @@
-"""Capture what a decorated function requires, and store it in the definition's type.
+"""Record what a decorated function requires, and store it in the definition's type.
 
 Bare decorators (`@asset`) reach `get_function_hook` with the function's type. Decorators with
 arguments (`@asset(group_name="x")`) return a callable that mypy applies later without a name;
@@ -11,8 +11,6 @@ is `Annotated`, so only the unanalysed annotation still says it).
 
 from __future__ import annotations
 
-from collections import Counter
-
 from mypy.nodes import (
     ARG_NAMED,
     ARG_STAR,
@@ -23,9 +21,6 @@ from mypy.nodes import (
     Expression,
     FuncDef,
     ListExpr,
-    MemberExpr,
-    MypyFile,
-    Node,
     StrExpr,
     TupleExpr,
 )
@@ -40,19 +35,12 @@ from mypy.types import (
 )
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.captured import Captured, Requirement, attach, decode
-from dagwire.mypy_plugin.definition_facts import node_facts
+from dagwire.mypy_plugin.facts.carrier import Captured, Requirement, attach, decode
+from dagwire.mypy_plugin.facts.jobs import job_ops
+from dagwire.mypy_plugin.facts.parameters import capture_parameters, may_be_resource_param
 from dagwire.mypy_plugin.frameworks import Framework
-from dagwire.mypy_plugin.job_resource_defs import check_job_resource_defs
-from dagwire.mypy_plugin.parameters import capture_parameters, may_be_resource_param
-from dagwire.mypy_plugin.run_config import check_run_config
-from dagwire.mypy_plugin.settings import Settings
-from dagwire.mypy_plugin.symbols import (
-    call_kwargs,
-    node_type,
-    resolve_ref,
-    str_value,
-)
+from dagwire.mypy_plugin.names import call_kwargs, node_type, resolve_ref, str_value
+from dagwire.mypy_plugin.tree_walk import collect_calls
 from dagwire.mypy_plugin.type_helpers import literal_strings, type_builder
 from dagwire.vocabulary.calls import (
     CONFIG_SCHEMA,
@@ -64,7 +52,7 @@ from dagwire.vocabulary.calls import (
     TARGET_KEYWORDS,
 )
 
-MARKER_SUFFIX = "@dagwire-plugin:"  # plugin.py builds the same names
+MARKER_SUFFIX = "@dagwire-plugin:"  # hooks.py registers these names
 
 
 def marker_name(fw: Framework, kind: str) -> str:
@@ -81,24 +69,33 @@ def decorator_call(dec: Decorator, fw: Framework, kind: str, api: CheckerApi) ->
     return None
 
 
-def function_hook(fw: Framework, kind: str, settings: Settings, ctx: FunctionContext) -> Type:
-    """`asset(fn)` / `@asset`: capture; `asset(...)`: mark the returned decorator."""
+# The type a decorator hook returns, and what it recorded with the decorator call (None:
+# nothing recorded, or not a definition).
+Recorded = tuple[Type, tuple[Captured, CallExpr | None] | None]
+
+
+def record_decorator(fw: Framework, kind: str, ctx: FunctionContext) -> Recorded:
+    """`asset(fn)` / `@asset`: record; `asset(...)`: mark the returned decorator."""
     default = get_proper_type(ctx.default_return_type)
     if isinstance(default, CallableType):
-        return default.copy_modified(name=marker_name(fw, kind))
-    return apply_hook(fw, kind, settings, ctx)
+        return default.copy_modified(name=marker_name(fw, kind)), None
+    return record_application(fw, kind, ctx)
 
 
-def apply_hook(
-    fw: Framework, kind: str, settings: Settings, ctx: FunctionContext | MethodContext
-) -> Type:
-    """The decorator applied to a function: attach what it requires to the result type."""
+def record_application(
+    fw: Framework, kind: str, ctx: FunctionContext | MethodContext
+) -> Recorded:
+    """The decorator applied to a function: attach what it requires to the result type.
+
+    Returns the result type and what was recorded, with the decorator call (the checks of a
+    job's own `resource_defs=` and `config=` read them: `hooks.py`).
+    """
     default = get_proper_type(ctx.default_return_type)
     if not isinstance(default, Instance) or not ctx.arg_types or not ctx.arg_types[0]:
-        return ctx.default_return_type
+        return ctx.default_return_type, None
     fn = get_proper_type(ctx.arg_types[0][0])
     if not isinstance(fn, CallableType):
-        return ctx.default_return_type
+        return ctx.default_return_type, None
     api = ctx.api
     assert isinstance(api, CheckerApi)
     dec = ctx.context if isinstance(ctx.context, Decorator) else None
@@ -108,15 +105,9 @@ def apply_hook(
         and (call is None or not changes_facts(call))
         and signature_says_all(fw, default, dec.func)
     ):
-        return ctx.default_return_type
+        return ctx.default_return_type, None
     captured = capture(fw, kind, fn, dec, call, api)
-    if kind == "job" and call is not None and captured.local_keys:
-        check_job_resource_defs(captured, api, call)
-    if kind == "job" and call is not None and settings.check_run_config:
-        job_config = call_kwargs(call).get("config")
-        if job_config is not None:
-            check_run_config(job_config, captured, api, call)
-    return attach(default, captured, type_builder(api))
+    return attach(default, captured, type_builder(api)), (captured, call)
 
 
 # Decorator arguments that `capture` reads. Any other (`group_name=`, `deps=`, `description=`,
@@ -286,82 +277,3 @@ def _capture_manager_keys(expr: Expression, captured: Captured) -> None:
                 captured.requirements_complete = False
             elif key not in {r.key for r in captured.requirements}:
                 captured.requirements.append(Requirement(key, None, "io_manager_key"))
-
-
-def collect_calls(node: object, calls: list[CallExpr]) -> bool:
-    """Every call in a job body, in source order; False when the body defines functions.
-
-    mypy's visitor classes are compiled traits that a plugin cannot subclass, hence this walk.
-    """
-    if isinstance(node, FuncDef):
-        return False
-    ok = True
-    if isinstance(node, CallExpr):
-        calls.append(node)
-    for attr in _CHILD_ATTRS:
-        child = getattr(node, attr, None)
-        if isinstance(child, list):
-            for c in child:
-                if isinstance(c, tuple):
-                    for x in c:
-                        if isinstance(x, Node):
-                            ok = collect_calls(x, calls) and ok
-                elif isinstance(c, Node):
-                    ok = collect_calls(c, calls) and ok
-        elif isinstance(child, Node):
-            ok = collect_calls(child, calls) and ok
-    return ok
-
-
-# methods of a dynamic output in a job body
-DYNAMIC_METHODS = frozenset({"map", "collect"})
-
-_CHILD_ATTRS = (
-    "body", "expr", "callee", "args", "rvalue", "items", "else_body", "left", "right",
-    "base", "index", "operands", "if_expr", "else_expr", "cond",
-)
-
-
-def job_ops(func: FuncDef, api: CheckerApi) -> tuple[list[tuple[str, Captured]], bool]:
-    """The ops a `@job` body invokes, by node name, and whether that list is complete."""
-    calls: list[CallExpr] = []
-    complete = collect_calls(func.body, calls)
-    ops: list[tuple[str, Captured]] = []
-    seen: Counter[str] = Counter()
-    mod: MypyFile = api.tree
-    for call in calls:
-        callee = call.callee
-        alias: str | None = None
-        if (
-            isinstance(callee, CallExpr)
-            and isinstance(callee.callee, MemberExpr)
-            and callee.callee.name == "alias"
-            and callee.args
-        ):
-            alias = str_value(callee.args[0])
-            if alias is None:
-                complete = False
-                continue
-            target: Expression = callee.callee.expr
-        elif isinstance(callee, MemberExpr) and callee.name == "alias":
-            continue  # the inner `op.alias("x")` of `op.alias("x")()`
-        elif isinstance(callee, MemberExpr) and callee.name in DYNAMIC_METHODS:
-            # `fan_out().map(process).collect()`: `process` is a node of the job
-            if callee.name == "collect" and not call.args:
-                continue
-            if len(call.args) != 1:
-                complete = False
-                continue
-            target = call.args[0]
-        else:
-            target = callee
-        node = resolve_ref(target, mod, api)
-        op = node_facts(node)
-        if op is not None and op.kind in ("op", "asset"):
-            base = alias or op.name
-            seen[base] += 1
-            node_name = base if seen[base] == 1 else f"{base}_{seen[base]}"
-            ops.append((node_name, op))
-        elif node is None or not node.fullname.startswith("builtins."):
-            complete = False
-    return ops, complete

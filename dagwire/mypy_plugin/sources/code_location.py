@@ -1,32 +1,39 @@
-"""`Definitions.merge(a, b, ...)`: the parts are checked together, as dagster loads them.
+"""Assemble a whole from its parts, as dagster loads it: `Definitions.merge(a, b, ...)`.
 
 Each part is followed to its `Definitions(...)` call (an argument, a module-level variable of
-this or another module, or a nested merge). Parts that cannot be followed make the bindings
-incomplete: nothing is then reported as unbound or unused. A merge of parts none of which has
-`resources=` is not checked (like a single `Definitions(...)` without it).
+this or another module, or a nested merge), and the parts' resources and listings are put
+together. Parts that cannot be followed make the whole incomplete: nothing is then said about
+keys such a part could bind.
 """
 
 from __future__ import annotations
 
 from mypy.nodes import CallExpr, Expression, MemberExpr, MypyFile, NameExpr, Var
-from mypy.plugin import FunctionContext, MethodContext
-from mypy.types import Type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.definition_sources import (
-    Definitions_,
+from dagwire.mypy_plugin.frameworks import Framework
+from dagwire.mypy_plugin.names import call_kwargs, resolve_ref
+from dagwire.mypy_plugin.sources.definition_lists import Listed, listed_definitions
+from dagwire.mypy_plugin.sources.module_source import variable_initializer
+from dagwire.mypy_plugin.sources.resource_dicts import (
     ResourceDict,
-    _merge,
+    merge_candidates,
     resolve_resources,
 )
-from dagwire.mypy_plugin.frameworks import Framework
-from dagwire.mypy_plugin.partial_definitions import is_partial
-from dagwire.mypy_plugin.resource_binding import check_binding, listed_definitions
-from dagwire.mypy_plugin.settings import Settings
-from dagwire.mypy_plugin.symbols import call_kwargs, resolve_ref, variable_initializer
 from dagwire.vocabulary.calls import MERGE_METHODS, RESOURCES
 
 MAX_DEPTH = 8
+
+
+class Whole:
+    """What the parts of a whole bind and list together. Plain classes: facts/carrier.py."""
+
+    __slots__ = ("candidates", "listed", "any_resources")
+
+    def __init__(self, complete: bool) -> None:
+        self.candidates: list[ResourceDict] = [ResourceDict(complete=complete)]
+        self.listed = Listed(complete=complete)
+        self.any_resources = False  # whether any part has `resources=`
 
 
 class _Parts:
@@ -64,29 +71,19 @@ def _follow(
     parts.complete = False
 
 
-def merge_hook(fw: Framework, settings: Settings, ctx: FunctionContext | MethodContext) -> Type:
-    api = ctx.api
-    assert isinstance(api, CheckerApi)
-    call = ctx.context
-    if not isinstance(call, CallExpr) or is_partial(call, fw.definitions, api):
-        return ctx.default_return_type
+def merged_whole(merge: CallExpr, fw: Framework, api: CheckerApi) -> Whole:
+    """The parts of `Definitions.merge(...)` in the module being checked, put together."""
     parts = _Parts()
-    for arg in call.args:
+    for arg in merge.args:
         _follow(arg, api.tree, fw, api, parts, 0)
-    candidates: list[ResourceDict] = [ResourceDict(complete=parts.complete)]
-    listed = Definitions_(complete=parts.complete)
-    any_resources = False
+    whole = Whole(parts.complete)
     for part, mod in parts.calls:
         kwargs = call_kwargs(part)
         if RESOURCES in kwargs:
-            any_resources = True
+            whole.any_resources = True
             found = resolve_resources(kwargs[RESOURCES], mod, api)
-            candidates = _merge(candidates, found or [ResourceDict(complete=False)])
-        listed.extend(listed_definitions(kwargs, mod, api))
-    if any_resources:
-        # each part reports its own wrong types; the merge only what the parts bind together
-        check_binding(
-            fw, settings, api, call, candidates, listed.items, listed.complete,
-            listed.local_keys, False,
-        )
-    return ctx.default_return_type
+            whole.candidates = merge_candidates(
+                whole.candidates, found or [ResourceDict(complete=False)]
+            )
+        whole.listed.extend(listed_definitions(kwargs, mod, api))
+    return whole

@@ -1,11 +1,12 @@
-"""Re-check a module when a variable it read in another module changes value, not type.
+"""Cache stamps: re-check a module when a file it read changes value, not type.
 
 mypy re-checks a module when a dependency changes its interface (the types of its names). The
 checks also read values: `RESOURCES = {"db": Postgres()}` in `resources.py` gaining a "cache"
 key keeps its type, `dict[str, Postgres]`, so `definitions.py`, which reads that dict's
-statement (symbols.variable_initializer), would keep its old findings. So a module records the
-files whose statements it read, and `report_config_data` (plugin.py) adds their size and
-modification time to that module's cache data: mypy re-checks the module when one changes.
+statement (`module_source.variable_initializer`), would keep its old findings. So a module
+records the files whose statements it read, and `report_config_data` (plugin.py) adds their
+size and modification time to that module's cache data: mypy re-checks the module when one
+changes.
 
 The list of files read is kept beside mypy's cache, one small JSON file per reading module,
 written when mypy writes that module's cache: nothing lives in the plugin between runs, and

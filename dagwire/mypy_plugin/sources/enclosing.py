@@ -20,7 +20,7 @@ from mypy.nodes import (
 )
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.symbols import statement_blocks
+from dagwire.mypy_plugin.tree_walk import statement_blocks
 
 
 def _find_decorator(stmts: list[Statement], func: FuncItem, depth: int = 0) -> Decorator | None:

@@ -1,42 +1,59 @@
-"""Check `Definitions(...)`: every required resource key is bound, with a compatible type."""
+"""Check one binding site: every key its definitions require is bound, with a compatible type.
+
+A binding site is where resources meet the definitions they serve: `Definitions(...)`, a
+merge of parts, `materialize(...)`, `job.execute_in_process(...)`. Each candidate resource
+dict (one per deployment when the dict is picked by deployment) is checked on its own.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Callable
 
 from mypy.errorcodes import ErrorCode
-from mypy.nodes import Context, Expression, MypyFile, Var
-from mypy.plugin import FunctionContext
+from mypy.nodes import Context, Var
 from mypy.subtypes import is_subtype
-from mypy.types import AnyType, Instance, ProperType, Type, get_proper_type
+from mypy.types import AnyType, Instance, ProperType, get_proper_type
 
 from dagwire.mypy_plugin import error_codes, messages
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.type_helpers import is_subclass_of
-from dagwire.mypy_plugin.captured import Captured, Requirement
-from dagwire.mypy_plugin.definition_sources import (
-    Definitions_,
-    ResourceDict,
-    resolve_definitions,
-    resolve_resources,
-)
+from dagwire.mypy_plugin.facts.carrier import Captured, Requirement
+from dagwire.mypy_plugin.facts.jobs import unbound_by_own_resource_defs
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
-from dagwire.mypy_plugin.partial_definitions import is_partial
-from dagwire.mypy_plugin.settings import Settings
-from dagwire.vocabulary.calls import DEFINITIONS_LISTS, IMPLICIT_RESOURCE_KEYS, RESOURCES
+from dagwire.mypy_plugin.sources.definition_lists import Listed
+from dagwire.mypy_plugin.sources.resource_dicts import ResourceDict
+from dagwire.mypy_plugin.type_helpers import is_subclass_of, unwrap_partial
+from dagwire.vocabulary.calls import IMPLICIT_RESOURCE_KEYS
 
-# The `DEFINITIONS_LISTS` arguments in the order the plugin reports what they list.
-REPORT_ORDER = ("assets", "asset_checks", "jobs", "sensors", "schedules")
-DEFINITION_ARGS = tuple(sorted(DEFINITIONS_LISTS, key=REPORT_ORDER.index))
+DEFINITIONS_RESOURCES = "Definitions(resources=...)"
 
 
-def formal_args(ctx: FunctionContext) -> dict[str, Expression]:
-    out: dict[str, Expression] = {}
-    for name, exprs in zip(ctx.callee_arg_names, ctx.args):
-        if name is not None and len(exprs) == 1:
-            out[name] = exprs[0]
-    return out
+class BindingSite:
+    """Where resources are bound, what may be bound there and what is listed there.
+
+    Plain classes here: see facts/carrier.py.
+    """
+
+    __slots__ = ("context", "framework", "candidates", "listed", "bound_in", "check_types",
+                 "check_unused")
+
+    def __init__(
+        self,
+        context: Context,
+        framework: Framework,
+        candidates: list[ResourceDict],
+        listed: Listed,
+        *,
+        bound_in: str = DEFINITIONS_RESOURCES,  # how messages name the site
+        check_types: bool = True,  # False at a merge: each part reports its own wrong types
+        check_unused: bool = False,  # report bound keys nothing requires
+    ) -> None:
+        self.context = context
+        self.framework = framework
+        self.candidates = candidates
+        self.listed = listed
+        self.bound_in = bound_in
+        self.check_types = check_types
+        self.check_unused = check_unused
 
 
 # (node name, job name) of an op or asset that requires a key as a node of a job
@@ -45,8 +62,8 @@ InJob = tuple[str, str]
 
 def requirements_of(d: Captured) -> list[tuple[Requirement, Captured, InJob | None]]:
     """(requirement, owner, where in a job) a definition brings, minus its own bindings."""
-    if d.all_keys_local:
-        return []
+    if d.all_keys_local or unbound_by_own_resource_defs(d):
+        return []  # a job whose own bindings lack a key fails, reported where it is built
     if d.kind == "job":
         out: list[tuple[Requirement, Captured, InJob | None]] = []
         for node, op in d.ops:
@@ -66,12 +83,6 @@ def owner_label(owner: Captured, in_job: InJob | None) -> str:
         return owner.label
     node, job = in_job
     return f'{owner.kind} "{node}" in job "{job}"'
-
-
-def unwrap_partial(t: ProperType, fw: Framework) -> ProperType:
-    if isinstance(t, Instance) and t.type.fullname == fw.partial_resource and t.args:
-        return get_proper_type(t.args[0])
-    return t
 
 
 def compatible(bound: ProperType, expected: ProperType, fw: Framework) -> bool:
@@ -108,50 +119,14 @@ def _compatible_cached(
     return compatible(bound, expected, fw)
 
 
-def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -> Type:
-    api = ctx.api
-    assert isinstance(api, CheckerApi)
-    mod: MypyFile = api.tree
-    args = formal_args(ctx)
-    if RESOURCES not in args:
-        return ctx.default_return_type  # a partial Definitions (for merge): not checked
-    candidates = resolve_resources(args[RESOURCES], mod, api)
-    if candidates is None:
-        return ctx.default_return_type
-    if is_partial(ctx.context, fw.definitions, api):
-        for cand in candidates:
-            cand.complete = False  # a part of a merge: other parts may bind the rest
-    found = listed_definitions(args, mod, api)
-    check_binding(
-        fw, settings, api, ctx.context, candidates, found.items, found.complete, found.local_keys
-    )
-    return ctx.default_return_type
-
-
-def listed_definitions(
-    args: Mapping[str, Expression], mod: MypyFile, api: CheckerApi
-) -> Definitions_:
-    """Everything the `assets=`, `jobs=`, ... arguments of one `Definitions(...)` list."""
-    out = Definitions_()
-    for name in DEFINITION_ARGS:
-        if name in args:
-            out.extend(resolve_definitions(args[name], mod, api))
-    return out
-
-
-def check_binding(
-    fw: Framework,
-    settings: Settings,
-    api: CheckerApi,
-    context: Context,
-    candidates: list[ResourceDict],
-    definitions: list[Captured],
-    all_complete: bool,
-    local_keys: set[str],
-    check_types: bool = True,
-    bound_in: str = "Definitions(resources=...)",
-) -> None:
-    """Report what `definitions` require that a candidate resource dict does not bind."""
+def check_binding(site: BindingSite, api: CheckerApi) -> None:
+    """Report what the site's definitions require that a candidate resource dict does not
+    bind, or binds with an incompatible class; and, if asked, what nothing requires."""
+    fw = site.framework
+    candidates = site.candidates
+    definitions = site.listed.items
+    local_keys = site.listed.local_keys
+    all_complete = site.listed.complete
     frameworks = {d.framework for d in definitions}
     required: set[str] = set(IMPLICIT_RESOURCE_KEYS) | local_keys
     reported: set[str] = set()
@@ -159,12 +134,12 @@ def check_binding(
     def report(msg: str, code: ErrorCode) -> None:
         if msg not in reported:
             reported.add(msg)
-            api.fail(msg, context, code=code)
+            api.fail(msg, site.context, code=code)
 
     # is_subtype per distinct (bound class, expected class): thousands of definitions share
     # a few dozen resource classes.
     verdicts: dict[tuple[object, object, str], bool] = {}
-    # the jobs sensors and schedules run are part of the Definitions too (capture.py)
+    # the jobs sensors and schedules run are part of the Definitions too (facts/decorators.py)
     targets = [job for d in definitions if d.kind in ("sensor", "schedule") for _, job in d.ops]
     for d in [*definitions, *targets]:
         dfw = ALL_FRAMEWORKS.get(d.framework, fw)
@@ -172,6 +147,7 @@ def check_binding(
             not d.requirements_complete
             or d.all_keys_local  # bindings it makes itself are not known: so is what it needs
             or (d.kind == "job" and not d.ops_complete)
+            or unbound_by_own_resource_defs(d)
         ):
             all_complete = False
         for req, owner, in_job in requirements_of(d):
@@ -192,13 +168,13 @@ def check_binding(
                                 if expected is not None and checkable
                                 else None,
                                 cand.label if len(candidates) > 1 else None,
-                                bound_in,
+                                site.bound_in,
                             ),
                             error_codes.UNBOUND_RESOURCE,
                         )
                     continue
                 bound = cand.values[key]
-                if not check_types or bound is None or expected is None or not checkable:
+                if not site.check_types or bound is None or expected is None or not checkable:
                     continue
                 if not _compatible_cached(bound, expected, dfw, verdicts):
                     report(
@@ -211,7 +187,7 @@ def check_binding(
                         ),
                         error_codes.RESOURCE_TYPE,
                     )
-    if settings.warn_unused_resources and all_complete and len(frameworks) <= 1:
+    if site.check_unused and all_complete and len(frameworks) <= 1:
         _check_unused(candidates, required, report)
 
 

@@ -26,15 +26,11 @@ from mypy.nodes import (
 from mypy.server.subexpr import get_subexpressions
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.enclosing import enclosing_decorators
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
-from dagwire.mypy_plugin.statement_reads import record_read
-from dagwire.mypy_plugin.symbols import (
-    absolute_import,
-    module_tree,
-    resolve_ref,
-    variable_initializer,
-)
+from dagwire.mypy_plugin.names import absolute_import, resolve_ref
+from dagwire.mypy_plugin.sources.cache_stamps import record_read
+from dagwire.mypy_plugin.sources.enclosing import enclosing_decorators
+from dagwire.mypy_plugin.sources.module_source import module_tree, variable_initializer
 from dagwire.vocabulary.calls import DEFS_FOLDER, MERGE_METHODS
 from dagwire.vocabulary.names import DEFINITIONS_DECORATOR
 from dagwire.vocabulary.qualified import QUALIFIED

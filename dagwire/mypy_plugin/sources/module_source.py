@@ -1,9 +1,9 @@
-"""Resolve names and module-level variables across modules, without importing user code.
+"""The statements of another module, and the value a module-level variable was given.
 
-The current module has its tree; mypy frees the statements of other modules once checked,
-and a module loaded from the cache has only its symbol table: their source is parsed (not
-analysed) to find a variable's initialiser, and names are then looked up in the cached
-symbol table.
+mypy frees the statements of a module once it is checked, and a module loaded from the cache
+has only its symbol table: their source is parsed again (not analysed) to find a variable's
+initialiser. Reading another module's statements makes the reader's findings depend on them
+(`cache_stamps.py` re-checks the reader when they change).
 """
 
 from __future__ import annotations
@@ -11,48 +11,28 @@ from __future__ import annotations
 from mypy.errors import Errors
 from mypy.nodes import (
     AssignmentStmt,
-    Block,
+    CallExpr,
     DelStmt,
+    Expression,
     ExpressionStmt,
     ForStmt,
-    IfStmt,
     IndexExpr,
     ListExpr,
-    OperatorAssignmentStmt,
-    StarExpr,
-    Statement,
-    TryStmt,
-    TupleExpr,
-    WhileStmt,
-    WithStmt,
-    CallExpr,
-    Decorator,
-    Expression,
-    FuncDef,
     MemberExpr,
     MypyFile,
     NameExpr,
-    OverloadedFuncDef,
-    RefExpr,
-    StrExpr,
-    SymbolNode,
-    TypeInfo,
+    OperatorAssignmentStmt,
+    StarExpr,
+    Statement,
+    TupleExpr,
     Var,
+    WithStmt,
 )
-from mypy.types import Type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.statement_reads import record_read
-
-
-def module_of(fullname: str, api: CheckerApi) -> MypyFile | None:
-    """The module that defines `fullname` (longest module prefix)."""
-    parts = fullname.split(".")
-    for i in range(len(parts) - 1, 0, -1):
-        mod = api.modules.get(".".join(parts[:i]))
-        if mod is not None:
-            return mod
-    return None
+from dagwire.mypy_plugin.names import module_of
+from dagwire.mypy_plugin.sources.cache_stamps import record_read
+from dagwire.mypy_plugin.tree_walk import statement_blocks
 
 
 def module_tree(mod: MypyFile, api: CheckerApi) -> MypyFile | None:
@@ -73,40 +53,6 @@ def module_tree(mod: MypyFile, api: CheckerApi) -> MypyFile | None:
         )
     except Exception:  # unreadable or unparsable: cannot check
         return None
-
-
-def lookup_in_module(mod: MypyFile, name: str, api: CheckerApi) -> SymbolNode | None:
-    sym = mod.names.get(name)
-    if sym is None:
-        builtins = api.modules.get("builtins")
-        sym = builtins.names.get(name) if builtins is not None else None
-    return sym.node if sym is not None else None
-
-
-def resolve_ref(expr: Expression, mod: MypyFile, api: CheckerApi) -> SymbolNode | None:
-    """The node a name or dotted name refers to, from `mod`'s point of view."""
-    if isinstance(expr, RefExpr) and expr.node is not None:
-        return expr.node
-    if isinstance(expr, NameExpr):
-        return lookup_in_module(mod, expr.name, api)
-    if isinstance(expr, MemberExpr):
-        base = resolve_ref(expr.expr, mod, api)
-        if isinstance(base, MypyFile):
-            return lookup_in_module(base, expr.name, api)
-        if isinstance(base, TypeInfo):
-            sym = base.get(expr.name)
-            return sym.node if sym is not None else None
-    return None
-
-
-def node_type(node: SymbolNode | None) -> Type | None:
-    if isinstance(node, Decorator):
-        return node.var.type
-    if isinstance(node, Var):
-        return node.type
-    if isinstance(node, (FuncDef, OverloadedFuncDef)):
-        return node.type
-    return None
 
 
 def variable_initializer(var: Var, api: CheckerApi) -> tuple[Expression, MypyFile] | None:
@@ -191,35 +137,3 @@ def changed_elsewhere(
             if changed_elsewhere(block.body, name, initial, depth + 1):
                 return True
     return False
-
-
-def statement_blocks(stmt: Statement) -> list[Block]:
-    if isinstance(stmt, IfStmt):
-        return [*stmt.body, *([stmt.else_body] if stmt.else_body else [])]
-    if isinstance(stmt, WithStmt):
-        return [stmt.body]
-    if isinstance(stmt, (ForStmt, WhileStmt)):
-        return [stmt.body, *([stmt.else_body] if stmt.else_body else [])]
-    if isinstance(stmt, TryStmt):
-        blocks = [stmt.body, *stmt.handlers]
-        return blocks + [b for b in (stmt.else_body, stmt.finally_body) if b is not None]
-    return []
-
-
-def str_value(expr: Expression) -> str | None:
-    return expr.value if isinstance(expr, StrExpr) else None
-
-
-def call_kwargs(call: CallExpr) -> dict[str, Expression]:
-    return {n: a for n, a in zip(call.arg_names, call.args) if n is not None}
-
-
-def absolute_import(file: MypyFile, module_id: str, relative: int) -> str:
-    """The module `from <dots><module_id> import ...` in `file` names."""
-    if not relative:
-        return module_id
-    parts = file.fullname.split(".")
-    if not file.is_package_init_file():
-        parts = parts[:-1]
-    base = parts[: len(parts) - (relative - 1)] if relative > 1 else parts
-    return ".".join([*base, module_id] if module_id else base)

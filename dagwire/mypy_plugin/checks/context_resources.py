@@ -25,12 +25,16 @@ from mypy.types import AnyType, ExtraAttrs, Instance, ProperType, Type, TypeOfAn
 
 from dagwire.mypy_plugin import error_codes, messages
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.type_helpers import is_subclass_of, literal_strings, type_builder
-from dagwire.mypy_plugin.capture import collect_calls
-from dagwire.mypy_plugin.definition_sources import expr_type, resolve_resources
 from dagwire.mypy_plugin.frameworks import Framework
-from dagwire.mypy_plugin.resource_binding import unwrap_partial
-from dagwire.mypy_plugin.symbols import call_kwargs, resolve_ref, str_value
+from dagwire.mypy_plugin.names import call_kwargs, expr_type, resolve_ref, str_value
+from dagwire.mypy_plugin.sources.resource_dicts import resolve_resources
+from dagwire.mypy_plugin.tree_walk import collect_calls
+from dagwire.mypy_plugin.type_helpers import (
+    is_subclass_of,
+    literal_strings,
+    type_builder,
+    unwrap_partial,
+)
 from dagwire.vocabulary.calls import REQUIRED_RESOURCE_KEYS, RESOURCE_DEFS
 
 NAMESPACE = "types.SimpleNamespace"

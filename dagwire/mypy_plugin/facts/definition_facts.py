@@ -5,7 +5,7 @@ nothing: its type, `AssetsDefinition[[db: Warehouse], R]`, already says which pa
 resources and which is the config (native typing first, the plugin only for what
 annotations cannot say: docs/architecture.md, "Typing contract"). Decorators with
 arguments, `ResourceParam[...]` parameters, jobs and every dagster definition store their
-facts at decoration time (capture.py).
+facts at decoration time (decorators.py).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from __future__ import annotations
 from mypy.nodes import ARG_STAR, ARG_STAR2, Decorator, SymbolNode, Var
 from mypy.types import Instance, Parameters, Type, get_proper_type
 
-from dagwire.mypy_plugin.captured import Captured, decode
+from dagwire.mypy_plugin.facts.carrier import Captured, decode
+from dagwire.mypy_plugin.facts.parameters import capture_parameters
 from dagwire.mypy_plugin.frameworks import SIGNATURE_CLASSES
-from dagwire.mypy_plugin.parameters import capture_parameters
 
 
 def from_signature(t: Type | None, name: str) -> Captured | None:

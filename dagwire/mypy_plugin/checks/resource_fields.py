@@ -12,15 +12,15 @@ from __future__ import annotations
 from mypy.nodes import TypeInfo, Var
 from mypy.plugin import FunctionContext
 from mypy.subtypes import is_subtype
-from mypy.types import Instance, Type, get_proper_type
+from mypy.types import Instance, get_proper_type
 
 from dagwire.mypy_plugin import error_codes, messages
-from dagwire.mypy_plugin.type_helpers import is_subclass_of
+from dagwire.mypy_plugin.checks.binding import compatible
 from dagwire.mypy_plugin.frameworks import Framework
-from dagwire.mypy_plugin.resource_binding import compatible, unwrap_partial
+from dagwire.mypy_plugin.type_helpers import is_subclass_of, unwrap_partial
 
 
-def constructor_hook(fw: Framework, info: TypeInfo, ctx: FunctionContext) -> Type:
+def check_resource_fields(fw: Framework, info: TypeInfo, ctx: FunctionContext) -> None:
     for name, types in zip(ctx.callee_arg_names, ctx.arg_types):
         if name is None or len(types) != 1:
             continue
@@ -53,4 +53,3 @@ def constructor_hook(fw: Framework, info: TypeInfo, ctx: FunctionContext) -> Typ
                 ctx.context,
                 code=error_codes.RESOURCE_TYPE,
             )
-    return ctx.default_return_type

@@ -35,13 +35,13 @@ from mypy.types import (
 
 from dagwire.mypy_plugin import error_codes, messages
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.type_helpers import is_subclass_of
-from dagwire.mypy_plugin.capture import collect_calls
-from dagwire.mypy_plugin.captured import decode
-from dagwire.mypy_plugin.definition_facts import definition_facts
-from dagwire.mypy_plugin.enclosing import enclosing_decorators
+from dagwire.mypy_plugin.facts.carrier import decode
+from dagwire.mypy_plugin.facts.definition_facts import definition_facts
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
-from dagwire.mypy_plugin.symbols import resolve_ref
+from dagwire.mypy_plugin.names import resolve_ref
+from dagwire.mypy_plugin.sources.enclosing import enclosing_decorators
+from dagwire.mypy_plugin.tree_walk import collect_calls
+from dagwire.mypy_plugin.type_helpers import is_subclass_of
 from dagwire.vocabulary.calls import CONTEXT_PARAM_NAMES
 from dagwire.vocabulary.names import (
     COMPOSITION_KINDS,

@@ -3,7 +3,7 @@
 `load_assets_from_package_module(assets)` imports every module under `assets` when it runs.
 mypy only follows the imports written in the source: the module that builds `Definitions`
 could be checked before a package module nothing imports, whose names are then still empty
-(definition_sources.py would miss its assets). `get_additional_deps` (plugin.py) makes those
+(definition_lists.py would miss its assets). `get_additional_deps` (plugin.py) makes those
 modules dependencies of the loading module, so mypy analyses them first, as it would imports.
 """
 
@@ -15,8 +15,9 @@ import re
 from mypy.nodes import Import, ImportFrom, MypyFile
 
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
-from dagwire.mypy_plugin.symbols import absolute_import
+from dagwire.mypy_plugin.names import absolute_import
 from dagwire.vocabulary.names import LOAD_ASSETS_FROM_PACKAGE_MODULE as LOADER
+
 _CALL = re.compile(LOADER + r"\(\s*([A-Za-z_][\w.]*)\s*[,)]")
 PRI_LOW = 20  # mypy.build's priority of an import inside a function: orders, never cycles
 

@@ -1,6 +1,6 @@
 """Which parameters of a definition's function are resources, and which is its config.
 
-Used when a decorator is applied (capture.py, with the unanalysed annotations at hand) and
+Used when a decorator is applied (decorators.py, with the unanalysed annotations at hand) and
 when a dagwire definition type is read back from its ParamSpec (definition_facts.py).
 """
 
@@ -12,9 +12,9 @@ from mypy.nodes import ARG_STAR, ARG_STAR2, ArgKind, MypyFile
 from mypy.types import AnyType, Type, TypeOfAny, UnboundType, get_proper_type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.captured import Captured, Requirement
+from dagwire.mypy_plugin.facts.carrier import Captured, Requirement
 from dagwire.mypy_plugin.frameworks import Framework
-from dagwire.mypy_plugin.symbols import lookup_in_module
+from dagwire.mypy_plugin.names import lookup_in_module
 from dagwire.mypy_plugin.type_helpers import is_subclass_of
 from dagwire.vocabulary.calls import CONFIG_PARAM, CONTEXT_PARAM_NAMES
 
