@@ -25,11 +25,17 @@ class ConfigurableResource(ConfigModel):
     def teardown_after_execution(self, context: InitResourceContext) -> None:
         """Called once after the last step, also when a step failed."""
 
-    def yield_for_execution(self, context: InitResourceContext) -> Generator[Self, None, None]:
-        """Setup, yield the resource for the run, teardown (override for a context manager)."""
+    def create_resource(self, context: InitResourceContext) -> Any:
+        """What the resource gives its users: itself, unless a subclass returns another object
+        (Dagster's way to hand users a client the resource builds from its config)."""
+        return self
+
+    def yield_for_execution(self, context: InitResourceContext) -> Generator[Any, None, None]:
+        """Setup, yield what ``create_resource`` gives for the run, teardown (override for a
+        context manager)."""
         self.setup_for_execution(context)
         try:
-            yield self
+            yield self.create_resource(context)
         finally:
             self.teardown_after_execution(context)
 

@@ -59,11 +59,13 @@ def fits_annotation(annotation: Any, definition: ResourceDefinition) -> bool:
 
 
 def _yields_other_value(bound_class: type[Any]) -> bool:
-    """A resource that overrides ``yield_for_execution`` may hand its users another object."""
+    """A resource that overrides ``yield_for_execution`` or ``create_resource`` may hand its
+    users another object."""
     if not issubclass(bound_class, ConfigurableResource):
         return False
-    own = getattr(bound_class, "yield_for_execution", None)
-    return own is not getattr(ConfigurableResource, "yield_for_execution", None)
+    return any(getattr(bound_class, method, None) is not getattr(ConfigurableResource, method,
+                                                                  None)
+               for method in ("yield_for_execution", "create_resource"))
 
 
 def binding_problems(users: Sequence[ResourceUser], bound: Mapping[str, Any]) -> list[str]:
