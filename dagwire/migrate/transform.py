@@ -18,7 +18,7 @@ import libcst as cst
 
 from dagwire.migrate.codemods import ALL
 from dagwire.migrate.codemods.base import Codemod
-from dagwire.migrate.facts import ProjectFacts
+from dagwire.migrate.facts import FileScope, ProjectFacts
 from dagwire.migrate.context import TODO_PREFIX, FileContext, FunctionPlan, with_todos
 from dagwire.migrate.context_uses import analyse
 from dagwire.migrate.file_names import FileNames, dotted
@@ -270,15 +270,19 @@ def _finish_imports(module: cst.Module, context: FileContext) -> cst.Module:
             names = ", ".join(sorted(context.framework_imports))
             new_statements.append(cst.parse_statement(
                 f"from {context.names.framework} import {names}\n"))  # type: ignore[arg-type]
+    stdlib: dict[str, set[str]] = {}
+    for source, name in context.stdlib_imports:
+        stdlib.setdefault(source, set()).add(name)
     if context.typing_imports:
-        typing_index = next((i for i, s in enumerate(body) if _imports_from(s, "typing")), None)
-        if typing_index is not None:
-            body[typing_index] = _add_to_import(body[typing_index],  # type: ignore[arg-type]
-                                                context.typing_imports)
+        stdlib.setdefault("typing", set()).update(context.typing_imports)
+    for source, wanted in sorted(stdlib.items()):
+        index = next((i for i, s in enumerate(body) if _imports_from(s, source)), None)
+        if index is not None:
+            body[index] = _add_to_import(body[index], wanted)  # type: ignore[arg-type]
         else:
-            names = ", ".join(sorted(context.typing_imports))
+            names = ", ".join(sorted(wanted))
             new_statements.append(cst.parse_statement(  # type: ignore[arg-type]
-                f"from typing import {names}\n"))
+                f"from {source} import {names}\n"))
     new_statements.extend(cst.parse_statement(f"import {module}\n")  # type: ignore[misc]
                           for module in sorted(context.module_imports))
     project_statements = [cst.parse_statement(f"from {module} import {name}\n")
@@ -380,7 +384,8 @@ def _without_names(statement: cst.SimpleStatementLine, unused: set[str]
 
 
 def migrate_source(text: str, module_name: str, facts: ProjectFacts,
-                   selected: frozenset[str], is_package: bool = False) -> FileResult:
+                   selected: frozenset[str], is_package: bool = False, path: str = ""
+                   ) -> FileResult:
     try:
         module = cst.parse_module(text)
         tree = ast.parse(text)
@@ -388,8 +393,9 @@ def migrate_source(text: str, module_name: str, facts: ProjectFacts,
         raise MigrationError(f"syntax error: line {error.raw_line}: {error.message}") from None
     except SyntaxError as error:
         raise MigrationError(f"syntax error: line {error.lineno}: {error.msg}") from None
-    names = FileNames(module_name, module, tree, is_package)
-    context = FileContext(module_name, facts, names, selected=selected)
+    names = FileNames(module_name, module, tree, facts.scopes.get(path, FileScope()),
+                      facts.scopes, is_package)
+    context = FileContext(module_name, facts, names, path, selected=selected)
     for statement in module.body:
         if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
             context.top_level_defs[statement.name.value] = statement
