@@ -33,7 +33,7 @@ def test_migrated_example_runs_like_the_legacy_one(tmp_path: Path) -> None:
     assert "class MailerResource(ConfigurableResource):" in migrated["clients.py"]
     assert "    @contextmanager\n    def yield_for_execution(self, context):" in (
         migrated["clients.py"])
-    assert "def alert(mailer: ResourceParam[Mailer], count: int) -> str:" in (
+    assert "def alert(count: int, mailer: ResourceParam[Mailer]) -> str:" in (
         migrated["alerts.py"])
     assert "class WarehouseClient(ConfigurableResource):" in migrated["clients.py"]
     assert "def raw_orders(config: RawOrdersConfig, warehouse: WarehouseClient):" in (

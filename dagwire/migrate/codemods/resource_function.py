@@ -133,6 +133,13 @@ def local_names(function: cst.FunctionDef | cst.Lambda) -> set[str]:
     return stores.names | {p.name.value for p in own}
 
 
+def _spans_lines(node: cst.Dict) -> bool:
+    whitespace = [node.lbrace.whitespace_after, *(
+        e.comma.whitespace_after for e in node.elements
+        if isinstance(e, cst.DictElement) and isinstance(e.comma, cst.Comma))]
+    return any(isinstance(w, cst.ParenthesizedWhitespace) for w in whitespace)
+
+
 def _is_docstring(statement: cst.BaseStatement) -> bool:
     return (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1
             and isinstance(statement.body[0], cst.Expr)
@@ -358,22 +365,34 @@ class ResourceFunctionClass(Codemod):
         a class that gives another value, that value)."""
         context = call.args[0].value if call.args else None
         arguments: list[cst.Arg] = []
+        opening: cst.BaseParenthesizableWhitespace = cst.SimpleWhitespace("")
         if isinstance(context, cst.Call):
             config = next((a.value for a in context.args
                            if a.keyword is not None and a.keyword.value == "config"), None)
             if isinstance(config, cst.Dict):
                 arguments = self._keywords(config)
-                if arguments:
+                if arguments and _spans_lines(config):
+                    # one argument a line, as the dict had it
+                    step = cst.ParenthesizedWhitespace(indent=True,
+                                                       last_line=cst.SimpleWhitespace("    "))
+                    end = cst.ParenthesizedWhitespace(indent=True)
+                    opening = step
+                    arguments = [a.with_changes(comma=cst.Comma(whitespace_after=step))
+                                 for a in arguments]
+                    arguments[-1] = arguments[-1].with_changes(
+                        comma=cst.Comma(whitespace_after=end))
+                elif arguments:
+                    arguments = [a.with_changes(comma=cst.Comma(
+                        whitespace_after=cst.SimpleWhitespace(" "))) for a in arguments]
                     arguments[-1] = arguments[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
             elif config is not None:
                 arguments = [cst.Arg(config, star="**")]
-        built = cst.Call(cst.Name(conversion.class_name), arguments)
+        built = cst.Call(cst.Name(conversion.class_name), arguments,
+                         whitespace_before_args=opening)
         if conversion.kind == "class":
             return built
-        if context is None:
-            context = cst.Call(cst.parse_expression(
-                self.context.framework_name(_BUILD_CONTEXT)), [])
-        return cst.Call(cst.Attribute(built, cst.Name(conversion.method)), [cst.Arg(context)])
+        fresh = cst.Call(cst.parse_expression(self.context.framework_name(_BUILD_CONTEXT)), [])
+        return cst.Call(cst.Attribute(built, cst.Name(conversion.method)), [cst.Arg(fresh)])
 
     def leave_DictElement(self, original: cst.DictElement, updated: cst.DictElement
                           ) -> cst.DictElement:

@@ -34,7 +34,7 @@ def first(connection: ResourceParam[Connection]):
 
 
 @op
-def second(connection: ResourceParam[Connection], value):
+def second(value, connection: ResourceParam[Connection]):
     print("second:", connection.fetch(f"page {value}"))
 
 

@@ -8,7 +8,7 @@ def plan(settings: ResourceParam[dict]):
 
 
 @op
-def report(settings: ResourceParam[dict], doubled):
+def report(doubled, settings: ResourceParam[dict]):
     print(settings["label"], "->", doubled)
 
 
