@@ -33,6 +33,7 @@ from dagwire.migrate.facts import ANY, ProjectFacts, ResourceFunction, ValueType
 from dagwire.migrate.index import MigrationIndex, Ref, roles
 from dagwire.migrate.run_configs import RunConfigLiterals
 from dagwire.migrate.schema import FieldSpec, Schema, Untranslatable, camel, translate
+from dagwire.source_model.imports import IMPORTED, IMPORTED_MODULE
 from dagwire.source_model.module import ModuleModel
 from dagwire.vocabulary.calls import CONFIG_SCHEMA, CONFIGURED, REQUIRED_RESOURCE_KEYS
 
@@ -102,7 +103,9 @@ class _Planner:
             raise NotConvertible("it is async")
         decorator = next(d for d in node.decorator_list if model.imports.role(d) == "resource"
                          or isinstance(d, ast.Call) and model.imports.role(d.func) == "resource")
-        if len(node.decorator_list) > 1:
+        others = [d for d in node.decorator_list if d is not decorator]
+        if others and not (len(others) == 1 and _is_contextmanager(model, others[0])
+                           and _is_generator(node)):
             raise NotConvertible("it has other decorators")
         keywords: dict[str | None, ast.expr] = {}
         if isinstance(decorator, ast.Call):
@@ -265,7 +268,7 @@ class _Planner:
             raise NotConvertible("its body uses the name self or context")
         if context is not None:
             _check_config_reads(node, context, schema)
-        generator = any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in _own_nodes(node))
+        generator = _is_generator(node)
         class_name = camel(node.name)
         if not class_name.endswith("Resource"):
             class_name += "Resource"
@@ -287,11 +290,19 @@ class _Planner:
     # -- every other use of the function ---------------------------------------------------
 
     def _check_uses(self, ref: Ref, conversion: Conversion) -> None:
+        ambiguous = self.refs.ambiguous_import(ref)
+        if ambiguous is not None:
+            importer, module = ambiguous
+            files = " and ".join(self.index.file_display(p)
+                                 for p in self.index.ambiguous[module])
+            raise NotConvertible(f"{self.index.file_display(importer)} imports it from "
+                                 f"{module}, which is several files ({files}): run dagwire "
+                                 "migrate on each project, or make the import unambiguous")
         uses = self.refs.uses(ref)
         if uses.problem:
             raise NotConvertible(uses.problem)
-        for call in uses.configured:
-            _check_configured(call, conversion.fields)
+        for call, model in uses.configured:
+            self._check_configured_call(call, model, conversion)
         for call, model in uses.calls:
             self._check_direct_call(call, model, conversion)
         for path, local in self.refs.imports_of(ref):
@@ -303,6 +314,19 @@ class _Planner:
                     importer.imports.is_bound(conversion.class_name)):
                 raise NotConvertible(f"{self.index.module_of(path)} has another "
                                      f"{conversion.class_name}")
+
+    def _check_configured_call(self, call: ast.Call, model: ModuleModel,
+                               conversion: Conversion) -> None:
+        """`fn.configured({...})`, or `fn.configured(CONSTANT)` of a dict the codemod reads
+        (the class then takes `**CONSTANT`)."""
+        if len(call.args) == 1 and not call.keywords and isinstance(
+                call.args[0], (ast.Name, ast.Attribute)):
+            found = self.index.resolver.value_of(model, call.args[0])
+            if found is not None and isinstance(found[1], ast.Dict):
+                _check_configured(ast.Call(call.func, [found[1]], []), conversion.fields,
+                                  env_allowed=False)
+                return
+        _check_configured(call, conversion.fields)
 
     def _check_direct_call(self, call: ast.Call, model: ModuleModel,
                            conversion: Conversion) -> None:
@@ -329,8 +353,10 @@ class _Planner:
             _check_configured(ast.Call(ast.Name("x"), [config], []), conversion.fields,
                               env_allowed=False)
             return
-        items = self.index.resolver.dict_items(model, config)
-        if items is None or not isinstance(config, (ast.Name, ast.Attribute)):
+        found = self.index.resolver.value_of(model, config) if isinstance(
+            config, (ast.Name, ast.Attribute)) else None
+        items = self.index.resolver.dict_items(*found) if found is not None else None
+        if items is None:
             raise NotConvertible(f"{where} calls it with a config the codemod cannot read")
         names = {f.name for f in conversion.fields}
         for item in items:
@@ -341,7 +367,7 @@ class _Planner:
 
 class _FunctionUses:
     def __init__(self) -> None:
-        self.configured: list[ast.Call] = []
+        self.configured: list[tuple[ast.Call, ModuleModel]] = []
         self.calls: list[tuple[ast.Call, ModuleModel]] = []
         self.problem = ""
 
@@ -357,6 +383,8 @@ class _ProjectRefs:
         self._class_users: dict[Ref, dict[str, int]] = {}
         self._imports: dict[Ref, list[tuple[str, str]]] = {}
         self._attributes: dict[str, set[str]] = {}  # `x.attr` (x not self) -> files
+        # an import that may mean this object or another file's: (importing file, module)
+        self._ambiguous: dict[Ref, tuple[str, str]] = {}
         for model in models:
             self._read(model, function_names)
 
@@ -376,6 +404,9 @@ class _ProjectRefs:
 
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
+                module = node.module or ""
+                ambiguous = node.level == 0 and self.index.module_path(
+                    model, module, 0) is None and module in self.index.ambiguous
                 for alias in node.names:
                     if alias.name == "*":
                         continue
@@ -383,6 +414,8 @@ class _ProjectRefs:
                     for ref in self.index.candidates(model, probe):
                         self._imports.setdefault(ref, []).append(
                             (model.path, alias.asname or alias.name))
+                        if ambiguous:
+                            self._ambiguous.setdefault(ref, (model.path, module))
                 continue
             if isinstance(node, ast.Attribute):
                 if not (isinstance(node.value, ast.Name) and node.value.id == "self"):
@@ -419,7 +452,7 @@ class _ProjectRefs:
             call = parents[id(parent)]
             assert isinstance(call, ast.Call)
             if call.func is parent:
-                uses.configured.append(call)
+                uses.configured.append((call, model))
                 return
         if isinstance(parent, ast.Dict) and any(v is node for v in parent.values):
             return
@@ -428,6 +461,9 @@ class _ProjectRefs:
             return
         uses.problem = uses.problem or (f"{where} uses it other than by .configured(), in a "
                                         "resources dict or a direct call")
+
+    def ambiguous_import(self, ref: Ref) -> tuple[str, str] | None:
+        return self._ambiguous.get(ref)
 
     def uses(self, ref: Ref) -> _FunctionUses:
         return self._uses.get(ref, _FunctionUses())
@@ -454,6 +490,24 @@ def _own_nodes(function: ast.AST) -> list[ast.AST]:
                                  ast.ClassDef)):
             stack.extend(ast.iter_child_nodes(node))
     return found
+
+
+def _is_generator(function: ast.AST) -> bool:
+    return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in _own_nodes(function))
+
+
+def _is_contextmanager(model: ModuleModel, decorator: ast.expr) -> bool:
+    """`@contextmanager` (from contextlib) or `@contextlib.contextmanager`: a resource function
+    Dagster enters like a generator, so it converts like one."""
+    if isinstance(decorator, ast.Name):
+        binding = model.imports.lookup(decorator.id)
+        return binding is not None and binding.kind == IMPORTED and (
+            binding.module, binding.name, binding.level) == ("contextlib", "contextmanager", 0)
+    if isinstance(decorator, ast.Attribute) and isinstance(decorator.value, ast.Name):
+        binding = model.imports.lookup(decorator.value.id)
+        return decorator.attr == "contextmanager" and binding is not None and (
+            binding.kind == IMPORTED_MODULE and binding.module == "contextlib")
+    return False
 
 
 def _without_docstring(body: list[ast.stmt]) -> list[ast.stmt]:
@@ -662,7 +716,7 @@ def resource_value(reader: BindingReader, model: ModuleModel,
                    node: ast.FunctionDef | ast.AsyncFunctionDef) -> ValueType:
     """What a `@resource` function gives its users: its return annotation (the yielded type
     of a generator's `Iterator[T]`), else what every `return` (or `yield`) builds."""
-    generator = any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in _own_nodes(node))
+    generator = _is_generator(node)
     annotation = node.returns
     if annotation is not None:
         if generator:

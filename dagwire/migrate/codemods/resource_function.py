@@ -334,6 +334,8 @@ class ResourceFunctionClass(Codemod):
         if conversion is None:
             return updated
         mapping = updated.args[0].value
+        if not isinstance(mapping, cst.Dict):  # a module constant phase 1 read
+            return cst.Call(cst.Name(conversion.class_name), [cst.Arg(mapping, star="**")])
         assert isinstance(mapping, cst.Dict)  # phase 1 checked the shape
         arguments = self._keywords(mapping)
         # keep the layout: a call or dict split over lines stays split the same way
