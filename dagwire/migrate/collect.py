@@ -183,8 +183,7 @@ class _Collector:
         for call, value in site_dicts(model):
             variants = self.index.resolver.dict_variants(model, value)
             if variants is None:
-                self.facts.opaque_sites.append(
-                    f"{self.index.file_display(model.path)}:{call.lineno}")
+                self.facts.opaque_sites.append(self.index.place(model, call))
             for _, items in variants or []:
                 for item in items:
                     if item.value is None:

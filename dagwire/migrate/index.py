@@ -141,6 +141,22 @@ class MigrationIndex(ProjectIndex):
         return source.module if source is not None else os.path.splitext(
             os.path.basename(path))[0]
 
+    def place(self, model: ModuleModel, node: ast.AST) -> str:
+        """Where a node is, for a message that must read the same after the file changes:
+        its file and the module-level definition or name holding it (no line number)."""
+        line = getattr(node, "lineno", 0)
+        where = self.file_display(model.path)
+        for statement in model.tree.body:
+            if statement.lineno <= line <= (statement.end_lineno or statement.lineno):
+                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    return f"{where} ({statement.name})"
+                targets = statement.targets if isinstance(statement, ast.Assign) else [
+                    statement.target] if isinstance(statement, ast.AnnAssign) else []
+                names = [t.id for t in targets if isinstance(t, ast.Name)]
+                if names:
+                    return f"{where} ({names[0]})"
+        return where
+
     def file_display(self, path: str) -> str:
         """A file as messages name it: relative to the folder holding every file of the run."""
         relative = os.path.relpath(path, self._base) if self._base else path

@@ -161,10 +161,10 @@ class _Planner:
                 continue
             if configured:
                 raise NotConvertible(
-                    f'run config at {where} gives config to "{key}", which '
+                    f'run config in {where} gives config to "{key}", which '
                     f"{ref.name}.configured(...) ignores and a class would take: check "
                     "which job it feeds")
-            raise NotConvertible(f'run config at {where} gives config to "{key}", which a '
+            raise NotConvertible(f'run config in {where} gives config to "{key}", which a '
                                  "class without fields would refuse: check which job it "
                                  "feeds")
 

@@ -77,8 +77,7 @@ class RunConfigLiterals:
                 inner = found[1] if found is not None else inner
             if isinstance(inner, ast.Dict) and any(
                     isinstance(k, ast.Constant) and k.value == _CONFIG for k in inner.keys):
-                line = getattr(item.node, "lineno", 0)
-                where = f"{self.index.file_display(item.model.path)}:{line}"
+                where = self.index.place(item.model, item.node)
                 group = self.groups.get(model.path, "")
                 self._configured.setdefault((group, item.key), {}).setdefault(site, where)
 

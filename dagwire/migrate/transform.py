@@ -10,6 +10,7 @@ of the tree; the output is checked to parse before it is returned.
 from __future__ import annotations
 
 import ast
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -324,14 +325,22 @@ def _finish_imports(module: cst.Module, context: FileContext) -> cst.Module:
         stdlib.setdefault(source, set()).add(name)
     if context.typing_imports:
         stdlib.setdefault("typing", set()).update(context.typing_imports)
+    stdlib_block = _stdlib_end(body)
     for source, wanted in sorted(stdlib.items()):
         index = next((i for i, s in enumerate(body) if _imports_from(s, source)), None)
         if index is not None:
             body[index] = _add_to_import(body[index], wanted)  # type: ignore[arg-type]
+            continue
+        names = ", ".join(sorted(wanted))
+        statement = cst.parse_statement(f"from {source} import {names}\n")
+        if stdlib_block is not None:
+            # it joins the file's standard library imports
+            body.insert(stdlib_block, statement)
+            stdlib_block += 1
+            if framework_index is not None and framework_index >= stdlib_block - 1:
+                framework_index += 1
         else:
-            names = ", ".join(sorted(wanted))
-            new_statements.append(cst.parse_statement(  # type: ignore[arg-type]
-                f"from {source} import {names}\n"))
+            new_statements.append(statement)  # type: ignore[arg-type]
     new_statements.extend(cst.parse_statement(f"import {module}\n")  # type: ignore[misc]
                           for module in sorted(context.module_imports))
     by_module: dict[str, set[str]] = {}
@@ -369,6 +378,35 @@ def _finish_imports(module: cst.Module, context: FileContext) -> cst.Module:
             body[anchor] = first.with_changes(leading_lines=[cst.EmptyLine()])
         body[anchor:anchor] = new_statements
     return module.with_changes(body=body)
+
+
+def _stdlib_end(body: Sequence[cst.BaseStatement]) -> int | None:
+    """Where a standard library import joins the file's own: after the last of the imports
+    of the standard library that open the file, None when it opens with none."""
+    end = None
+    for index, statement in enumerate(body):
+        if not (isinstance(statement, cst.SimpleStatementLine) and all(
+                isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body)):
+            if index == 0 and _is_docstring_line(statement):
+                continue
+            break
+        small = statement.body[0]
+        if isinstance(small, cst.ImportFrom):
+            name = dotted(small.module) if small.module is not None and not small.relative \
+                else None
+        else:
+            name = dotted(small.names[0].name) if small.names else None
+        if name is not None and name.split(".")[0] in sys.stdlib_module_names:
+            end = index + 1
+        elif end is not None:
+            break
+    return end
+
+
+def _is_docstring_line(statement: cst.BaseStatement) -> bool:
+    return (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1
+            and isinstance(statement.body[0], cst.Expr)
+            and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
 
 
 def _imports_from(statement: cst.CSTNode, source: str) -> bool:
