@@ -103,8 +103,9 @@ class _Follower:
                    where: str) -> None:
         above = parents.get(id(attribute))
         if isinstance(above, ast.Attribute):
-            if above.attr == "original_resource_dict":
-                self._escape(f"{where} reads context.resources.original_resource_dict", None)
+            if above.attr.startswith("_") or above.attr == "original_resource_dict":
+                # the object's own API (`_asdict()`): every resource at once
+                self._escape(f"{where} uses context.resources.{above.attr}", None)
             else:
                 self.flow.reads.setdefault(above.attr, where)
             return

@@ -204,8 +204,9 @@ class _Walker(cst.CSTVisitor):
             return
         if _is_context_attr(node.value, ctx, "resources"):
             key = node.attr.value
-            if key == "original_resource_dict":
-                self.uses.resource_problems.append("context.resources.original_resource_dict")
+            if key.startswith("_") or key == "original_resource_dict":
+                # the object's own API (`_asdict()`): every resource at once
+                self.uses.resource_problems.append(f"context.resources.{key}")
             else:
                 self.uses.resource_reads.append((node, key))
             self._cover(node.value, node.value.value)  # type: ignore[attr-defined]
