@@ -13,7 +13,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from dagwire.catalog.masking import MASK, mask_uris, masked_repr, mentions_secret
+from dagwire.catalog.masking import MASK, mask_uris, masked_repr
+from dagwire.secret_names import mentions_secret
 from dagwire.suggestions import launch_binding_hint, unbound_line
 from dagwire.vocabulary.calls import IMPLICIT_RESOURCE_KEYS
 

@@ -90,7 +90,7 @@ greet(config=ReportConfig(top_n=1))
 orders()
 
 # 4. run config: another Config class, an op without config, an op not in the job
-hello.execute_in_process(
+hello.execute_in_process(  # RSC101: slack (the run binds no resources)
     run_config=RunConfig(
         ops={"greet": ReportConfig(), "notify": ReportConfig(), "gret": ReportConfig()}
     )
