@@ -91,4 +91,3 @@ def test_a_skip_marker_needs_a_reason(tmp_path: Path) -> None:
                     "<!-- doc-blocks: skip -->\n```python\ny = 2\n```\n")
     found = [(b.line, b.code, b.skip_reason) for b in python_blocks(page, tmp_path)]
     assert found == [(2, "x = 1\n", "needs a database"), (6, "y = 2\n", None)]
-
