@@ -7,6 +7,7 @@ after the last one, also when a step fails.
 
 from __future__ import annotations
 
+import contextvars
 import copy
 import logging
 import time
@@ -55,6 +56,11 @@ from dagwire.runtime.validation import ResourceUser, binding_problems, nested_pa
 from dagwire.vocabulary.calls import DEFAULT_IO_MANAGER_KEY
 
 _LOG = logging.getLogger("dagwire")
+
+# The step running now, as its result line names it (``asset orders``): a log handler reads
+# it to say which step wrote a record (the command line's ``dagwire run`` does).
+RUNNING_STEP: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "dagwire_running_step", default=None)
 
 
 class StepResult:
@@ -425,6 +431,7 @@ def execute_steps(
                    for source in step.inputs.values()):
                 continue  # an optional upstream output was not produced (Dagster skips)
             started = time.perf_counter()
+            running = RUNNING_STEP.set(f"{step.kind} {step.key}")
             try:
                 _run_step(step, result, values, step_configs.get(step.key), run)
                 result.status = "success"
@@ -435,6 +442,7 @@ def execute_steps(
                 if raise_on_error:
                     raise
             finally:
+                RUNNING_STEP.reset(running)
                 result.duration = time.perf_counter() - started
     engine = [
         EngineEvent(f"Teardown of resources [{key}] failed: {type(error).__name__}: {error}",
@@ -722,4 +730,5 @@ def materialize_to_memory(
                        tags=tags, partition_key=partition_key)
 
 
-__all__ = ["ExecuteInProcessResult", "StepResult", "materialize", "materialize_to_memory"]
+__all__ = ["RUNNING_STEP", "ExecuteInProcessResult", "StepResult", "materialize",
+           "materialize_to_memory"]

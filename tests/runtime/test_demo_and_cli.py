@@ -180,6 +180,7 @@ def test_cli_run(tmp_path: pathlib.Path) -> None:
     result = cli("run", "examples.shop.definitions", "--job", "daily_refresh", env=env)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
+        "asset daily_report: INFO: report for 3 customers\n"  # context.log, as it happens
         "asset raw_orders: success\n"
         "asset cleaned_orders: success\n"
         "asset customer_totals: success\n"
