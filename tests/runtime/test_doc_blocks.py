@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.mypy_plugin.runner import config_text, run_case_mypy, write_files
+
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = [ROOT / "README.md", ROOT / "docs" / "runtime.md"]
 SKIP = re.compile(r"<!-- doc-blocks: skip (?P<reason>\S.*?) -->")
@@ -121,3 +123,12 @@ def test_a_skip_marker_needs_a_reason(tmp_path: Path) -> None:
                     "<!-- doc-blocks: skip -->\n```python\ny = 2\n```\n")
     found = [(b.line, b.code, b.skip_reason) for b in python_blocks(page, tmp_path)]
     assert found == [(2, "x = 1\n", "needs a database"), (6, "y = 2\n", None)]
+
+
+def test_blocks_type_check_with_the_plugin(tmp_path: Path) -> None:
+    """What the docs show passes mypy with the plugin (a fake resource is a subclass)."""
+    files = {f"block_{index}.py": block.code for index, block in enumerate(BLOCKS)
+             if not block.skip_reason}
+    config = config_text(["ignore_missing_imports = True"], [])
+    out, err, status = run_case_mypy(tmp_path, config, write_files(tmp_path, files))
+    assert (out, err, status) == ("", "", 0)
