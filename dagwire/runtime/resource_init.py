@@ -269,7 +269,10 @@ class InitializedResources:
         if definition.resource_fn is not None:
             fn = definition.resource_fn
             value = self._guarded(key, lambda: self._enter(key, fn(context)))
-            if isinstance(value, ConfigurableResource):  # a function may build one: set it up
+            # a function may build one: set it up, unless the function did (Dagster: a
+            # resource from from_resource_context(_cm) holds its context already)
+            if isinstance(value, ConfigurableResource) and \
+                    getattr(value, "_dagwire_context", None) is None:
                 return self._start_configurable(key, value, context)
             return value
         return definition.value
