@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import re
 import subprocess
 import sys
 
@@ -167,3 +168,41 @@ def test_parse_selection_errors(text: str, message: str) -> None:
     with pytest.raises(SelectionError) as raised:
         parse_selection(text)
     assert str(raised.value) == message
+
+
+SLOW = '''\
+import time
+
+from dagwire import Definitions, asset
+
+
+@asset
+def first() -> int:
+    time.sleep(2.1)
+    return 1
+
+
+@asset
+def second(first: int) -> int:
+    return first + 1
+
+
+defs = Definitions(assets=[first, second])
+'''
+
+
+def test_a_long_run_shows_progress_as_each_step_ends(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "slow.py").write_text(SLOW)
+    result = subprocess.run([sys.executable, "-m", "dagwire", "run", "slow.py"], cwd=tmp_path,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert [re.sub(r"\d+\.\d s\)", "N s)", line) for line in lines] == [
+        "asset first: success (1/2 steps, N s)",
+        "asset second: success (2/2 steps, N s)",
+        "asset first: success",
+        "asset second: success",
+        "job '__ASSET_JOB': success",
+    ]
+    assert float(lines[0].split(", ")[1].split(" ")[0]) >= 2.0
