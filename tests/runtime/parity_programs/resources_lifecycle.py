@@ -8,7 +8,8 @@ from contextlib import contextmanager
 
 from dagwire import (ConfigurableIOManager, ConfigurableResource, Definitions, EnvVar,
                      InitResourceContext, InputContext, OutputContext, ResourceParam, RunConfig,
-                     asset, build_init_resource_context, define_asset_job, materialize, resource)
+                     asset, build_init_resource_context, build_resources, define_asset_job,
+                     materialize, resource)
 
 os.environ["PARITY_HOST"] = "db.local"
 os.environ["PARITY_PORT"] = "5433"
@@ -145,3 +146,12 @@ def greeting(context) -> str:
 
 print(materialize([greeting], resources={"session": session_resource.configured(
     {"user": "grace"})}).output_for_node("greeting"))
+
+# -- resources set up outside a run, as a step sees them
+print("-- build_resources")
+with build_resources({"db": Database(host=EnvVar("PARITY_HOST"), creds=Credentials(
+        user="u", password="p")), "client": Client(name="c5"), "plain": 42}) as built:
+    print(built.db.url(), built.client.name, built.plain)
+with build_resources({"api": Api.configure_at_launch()},
+                     resource_config={"api": {"config": {"token": "t9"}}}) as built:
+    print(built.api.token, built.api.region)
