@@ -391,11 +391,12 @@ def _stdlib_end(body: Sequence[cst.BaseStatement]) -> int | None:
                 continue
             break
         small = statement.body[0]
+        name: str | None = None
         if isinstance(small, cst.ImportFrom):
-            name = dotted(small.module) if small.module is not None and not small.relative \
-                else None
-        else:
-            name = dotted(small.names[0].name) if small.names else None
+            if small.module is not None and not small.relative:
+                name = dotted(small.module)
+        elif isinstance(small, cst.Import):
+            name = dotted(small.names[0].name)
         if name is not None and name.split(".")[0] in sys.stdlib_module_names:
             end = index + 1
         elif end is not None:
