@@ -14,7 +14,15 @@ from __future__ import annotations
 
 import ast
 
-from dagwire.migrate.facts import ANY, MOCK, Binding, ClassFacts, ResourceFunction, ValueType
+from dagwire.migrate.facts import (
+    ANY,
+    IO_MANAGER_KIND,
+    MOCK,
+    Binding,
+    ClassFacts,
+    ResourceFunction,
+    ValueType,
+)
 from dagwire.migrate.index import MigrationIndex, Ref
 from dagwire.source_model.imports import IMPORTED
 from dagwire.source_model.module import ModuleModel
@@ -83,7 +91,7 @@ class BindingReader:
         if isinstance(value, (ast.Name, ast.Attribute)):
             role = model.imports.role(value)
             if role in IO_MANAGER_RESOURCES:
-                return Binding("io_manager", text)
+                return Binding(IO_MANAGER_KIND, text)
             ref = self.index.resolve(model, value)
             if ref is not None and ref in self.functions:
                 return Binding("function", text, ref, self.functions[ref].value)
@@ -96,7 +104,7 @@ class BindingReader:
         func = value.func
         if isinstance(func, ast.Attribute) and func.attr == CONFIGURED:
             inner = self.binding(model, func.value, depth + 1)
-            if inner.kind in ("function", "io_manager"):
+            if inner.kind in ("function", IO_MANAGER_KIND):
                 return Binding(inner.kind, text, inner.ref, inner.value, configured=True)
             return Binding("other", text)
         if isinstance(func, ast.Attribute) and func.attr == CONFIGURE_AT_LAUNCH:
@@ -107,7 +115,7 @@ class BindingReader:
             return Binding("values", VALUES_RESOURCE,
                            value=ValueType("builtin", name="dict") if value.keywords else ANY)
         if role in IO_MANAGER_RESOURCES:
-            return Binding("io_manager", text)
+            return Binding(IO_MANAGER_KIND, text)
         if isinstance(func, ast.Attribute) and model.imports.role(func.value) == (
                 RESOURCE_DEFINITION):
             made = RESOURCE_DEFINITION_FACTORIES.get(func.attr)
@@ -127,8 +135,8 @@ class BindingReader:
         cls = self.classes.get(ref) if ref is not None else None
         if ref is None or cls is None:
             return Binding("other", text)
-        if cls.kind == "io_manager":
-            return Binding("io_manager", text, ref)
+        if cls.kind == IO_MANAGER_KIND:
+            return Binding(IO_MANAGER_KIND, text, ref)
         if cls.kind == "resource":
             return Binding("class", text, ref,
                            ANY if cls.vends else ValueType("project", ref.path, ref.name))

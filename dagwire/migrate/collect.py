@@ -23,7 +23,13 @@ import re
 
 from dagwire.migrate.bindings import BindingReader, site_dicts
 from dagwire.migrate.context_flow import follow
-from dagwire.migrate.facts import ClassFacts, FileScope, ProjectFacts, ResourceFunction
+from dagwire.migrate.facts import (
+    IO_MANAGER_KIND,
+    ClassFacts,
+    FileScope,
+    ProjectFacts,
+    ResourceFunction,
+)
 from dagwire.migrate.index import MigrationIndex, Ref, roles
 from dagwire.migrate.project import SourceFile
 from dagwire.migrate.resource_plan import plan_conversions, resource_value
@@ -46,7 +52,7 @@ _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 # methods through which a resource class gives its users something other than itself
 _VENDING_METHODS = frozenset({"create_resource", "yield_for_execution"})
 # a class's kind, the strongest of its bases' kinds
-_KIND_ORDER = ("io_manager", "factory", "resource", "unknown", "other")
+_KIND_ORDER = (IO_MANAGER_KIND, "factory", "resource", "unknown", "other")
 
 
 def decorator_roles(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
@@ -131,7 +137,7 @@ class _Collector:
             expr = base.value if isinstance(base, ast.Subscript) else base
             role = model.imports.role(expr)
             if role is not None:
-                kinds.append("resource" if role in RESOURCE_BASES else "io_manager" if (
+                kinds.append("resource" if role in RESOURCE_BASES else IO_MANAGER_KIND if (
                     role in IO_MANAGER_BASES) else "factory" if role in RESOURCE_FACTORY_BASES
                     else "other")
                 continue

@@ -28,13 +28,15 @@ class ValueType(NamedTuple):
 
 ANY = ValueType("any")
 MOCK = ValueType("mock")
+# The kind label of a binding or class that is an IO manager (not a key: a label of ours).
+IO_MANAGER_KIND = "io manager"
 
 
 @dataclass(frozen=True)
 class Binding:
     """What one key is bound to at one site, and what its users get from it."""
 
-    kind: str  # "class" | "function" | "object" | "values" | "mock" | "io_manager" | "other"
+    kind: str  # "class" | "function" | "object" | "values" | "mock" | IO_MANAGER_KIND | "other"
     text: str  # how the binding site writes it, for TODOs
     ref: Ref | None = None  # the class or @resource function, when it is the project's
     value: ValueType = ANY
@@ -54,7 +56,7 @@ class ResourceFunction:
 
 @dataclass
 class ClassFacts:
-    kind: str  # "resource" | "io_manager" | "factory" | "other"
+    kind: str  # "resource" | IO_MANAGER_KIND | "factory" | "other"
     vends: bool = False  # overrides create_resource / yield_for_execution: users get another
     bases: list[Ref] = field(default_factory=list)  # project bases, nearest first
 

@@ -116,6 +116,16 @@ def _compute_decorator(function: cst.FunctionDef, names: FileNames
     return False, None
 
 
+def _foreign_decorator(function: cst.FunctionDef, names: FileNames) -> str | None:
+    """`@name` of the first decorator that is not the framework's, if any."""
+    for decorator in function.decorators:
+        if names.role(decorator.decorator) is None:
+            expr = decorator.decorator
+            name = dotted(expr.func if isinstance(expr, cst.Call) else expr)
+            return f"@{name or 'a decorator'}"
+    return None
+
+
 def _apply_plan(plan: FunctionPlan, updated: cst.FunctionDef, context: FileContext
                 ) -> cst.FunctionDef | cst.FlattenSentinel[cst.BaseStatement]:
     if not (plan.config_converted or plan.resources_converted):
@@ -264,6 +274,7 @@ def _plan_functions(module: cst.Module, context: FileContext, codemods: list[Cod
             continue
         context_name = _context_param(statement, context.names)
         plan = FunctionPlan(statement, context_name)
+        plan.wrapped_by = _foreign_decorator(statement, context.names)
         if context_name is not None:
             plan.uses = analyse(statement, context_name)
         context.functions[statement] = plan

@@ -30,6 +30,7 @@ EXACT = frozenset({
     "seed_env_source",
     "seed_foo_resource",
     "seed_greeting",
+    "unread_keys",
     "values_resource",
     "weeks_side_by_side",
 })
