@@ -20,6 +20,7 @@ EXACT = frozenset({
     "op_config_job",
     "packages_and_tests",
     "relative_imports",
+    "repository_built_definitions",
     "repository_schedules_sensors",
     "resource_configured",
     "resource_defs_everywhere",
