@@ -26,6 +26,7 @@ EXACT = frozenset({
     "resource_defs_everywhere",
     "resource_generator",
     "resource_lifecycle",
+    "resources_named_in_blocks",
     "run_config_kept",
     "seed_database",
     "seed_env_source",
