@@ -13,6 +13,7 @@ EXACT = frozenset({
     "bind_resources_to_jobs",
     "config_get_and_descriptions",
     "context_to_helpers",
+    "field_arguments_by_position",
     "hardcoded_and_none",
     "key_bound_per_deployment",
     "mixing",
