@@ -375,9 +375,14 @@ def _call_shape(call: ast.Call, model: ModuleModel) -> str:
 
 
 def collect(sources: list[SourceFile], allow_sources: bool = True,
-            convert_functions: bool = True) -> tuple[ProjectFacts, dict[str, str]]:
-    """Facts over every framework file; files that do not parse are reported, not collected."""
+            convert_functions: bool = True, trees: dict[str, ast.Module] | None = None
+            ) -> tuple[ProjectFacts, dict[str, str]]:
+    """Facts over every framework file; files that do not parse are reported, not collected.
+    `trees`, when given, receives each file's `ast` tree (phase 2 in this process reuses
+    them instead of parsing each file again)."""
     index = MigrationIndex(sources)
+    if trees is not None:
+        index.trees = trees
     errors: dict[str, str] = {}
     models: list[ModuleModel] = []
     for source in sources:

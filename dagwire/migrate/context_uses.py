@@ -7,6 +7,7 @@ use the codemods cannot rewrite.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -293,12 +294,16 @@ def _statements(block: cst.BaseSuite) -> list[cst.SimpleStatementLine]:
     pending: list[cst.CSTNode] = [block]
     while pending:
         node = pending.pop()
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-            continue
         if isinstance(node, cst.SimpleStatementLine):
             found.append(node)
-            continue
-        pending.extend(c for c in node.children if isinstance(
-            c, (cst.BaseSuite, cst.BaseStatement, cst.If, cst.Else, cst.ExceptHandler,
-                cst.ExceptStarHandler, cst.Finally)))
+        elif isinstance(node, cst.IndentedBlock):
+            pending.extend(node.body)
+        elif not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.SimpleStatementSuite)):
+            # a block statement, or a clause of one (`else`, `except`, `finally`)
+            for name in ("body", "orelse", "handlers", "finalbody"):
+                part = getattr(node, name, None)
+                if isinstance(part, cst.CSTNode):
+                    pending.append(part)
+                elif isinstance(part, Sequence):
+                    pending.extend(p for p in part if isinstance(p, cst.CSTNode))
     return found

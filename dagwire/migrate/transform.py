@@ -496,11 +496,13 @@ def _without_names(statement: cst.SimpleStatementLine, unused: set[str]
 
 
 def migrate_source(text: str, module_name: str, facts: ProjectFacts,
-                   selected: frozenset[str], is_package: bool = False, path: str = ""
-                   ) -> FileResult:
+                   selected: frozenset[str], is_package: bool = False, path: str = "",
+                   tree: ast.Module | None = None) -> FileResult:
+    """`tree`: the `ast` tree of `text` when the caller has it already."""
     try:
         module = cst.parse_module(text)
-        tree = ast.parse(text)
+        if tree is None:
+            tree = ast.parse(text)
     except cst.ParserSyntaxError as error:
         raise MigrationError(f"syntax error: line {error.raw_line}: {error.message}") from None
     except SyntaxError as error:
