@@ -34,7 +34,8 @@ project). For each one:
    and does not after is a behaviour change.
 
 `@resource` functions are counted when the decorator is the framework's (`@dlt.resource` is
-another library's).
+another library's); definitions with `required_resource_keys` are counted except hooks
+(`@success_hook`, `@failure_hook`: Dagster gives hooks no resource parameters).
 
 Prints per project and in total; the last line is the summary. Behaviour changes must be 0.
 """
@@ -217,6 +218,7 @@ def legacy_markers(files: list[Path]) -> dict[tuple[str, str], set[str]]:
                 if (
                     isinstance(dec, ast.Call)
                     and kind != "resource"
+                    and not (kind or "").endswith("_hook")  # hooks take no resource parameters
                     and any(kw.arg == "required_resource_keys" for kw in dec.keywords)
                 ):
                     marks.add("rrk")
