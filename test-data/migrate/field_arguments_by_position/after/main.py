@@ -1,5 +1,5 @@
-"""Field's default value, is_required and description given by position, as Field's
-signature allows: Field(config, default_value, is_required, description)."""
+"""Field's default value, is_required and description given by position, in the order of
+its signature."""
 
 from dagwire import Config, Field, job, op
 
