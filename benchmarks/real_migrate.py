@@ -3,6 +3,7 @@
 Usage:
     python benchmarks/real_migrate.py DIR [--projects NAME,...] [--all] [--load-python PYTHON]
         [--timeout S] [--work PATH] [--json FILE] [--keep] [--from-json FILE]
+        [--test-python PYTHON]
 
 DIR is the same folder of projects as for `real_projects.py` (code locations found the
 same way, or from `DIR/locations.json`). A project is legacy when one of its framework files
@@ -27,6 +28,14 @@ project). For each one:
    `dagster.validate_run_config`, in both copies: a literal valid before and invalid after
    (or the reverse) is a behaviour change. Literals whose module does not import, or that
    need names only a function body has, are counted as not validated.
+
+5. with `--test-python` (an interpreter with pytest and the projects' dependencies), run the
+   project's own tests in each root holding tests, in both copies: a test that passed before
+   and does not after is a behaviour change.
+
+`@resource` functions are counted when the decorator is the framework's (`@dlt.resource` is
+another library's); definitions with `required_resource_keys` are counted except hooks
+(`@success_hook`, `@failure_hook`: Dagster gives hooks no resource parameters).
 
 Prints per project and in total; the last line is the summary. Behaviour changes must be 0.
 """
@@ -159,24 +168,57 @@ class MigrateResult:
     todos: list[str] = field(default_factory=list)
     loads: list[dict[str, str]] = field(default_factory=list)
     run_configs: list[dict[str, str]] = field(default_factory=list)
+    # the project's own tests (--test-python): root -> passed before, passed after, total
+    tests: list[dict[str, str]] = field(default_factory=list)
     behaviour_changes: list[str] = field(default_factory=list)
+
+
+def framework_bound(tree: ast.Module) -> tuple[set[str], set[str]]:
+    """(names imported from dagster/dagwire by their own name, module aliases of them): a
+    `@resource` of another library (`@dlt.resource`) is not a legacy resource."""
+    names: set[str] = set()
+    modules: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and (
+            node.module.split(".")[0] in ("dagster", "dagwire")
+        ):
+            names.update(a.asname or a.name for a in node.names if a.name == "resource")
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] in ("dagster", "dagwire"):
+                    modules.add(alias.asname or alias.name.split(".")[0])
+    return names, modules
+
+
+def is_framework_resource(dec: ast.expr, bound: tuple[set[str], set[str]]) -> bool:
+    target = dec.func if isinstance(dec, ast.Call) else dec
+    if isinstance(target, ast.Name):
+        return target.id in bound[0]
+    root = target
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    return isinstance(target, ast.Attribute) and target.attr == "resource" and (
+        isinstance(root, ast.Name) and root.id in bound[1]
+    )
 
 
 def legacy_markers(files: list[Path]) -> dict[tuple[str, str], set[str]]:
     """(file, function) -> which legacy markers it carries ("resource", "rrk")."""
     found: dict[tuple[str, str], set[str]] = {}
     for f, _, tree in rc.framework_trees(files):
+        bound = framework_bound(tree)
         for node in ast.walk(tree):
             if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
             for dec in node.decorator_list:
                 kind = tail(dec)
                 marks = set()
-                if kind == "resource":
+                if kind == "resource" and is_framework_resource(dec, bound):
                     marks.add("resource")
                 if (
                     isinstance(dec, ast.Call)
                     and kind != "resource"
+                    and not (kind or "").endswith("_hook")  # hooks take no resource parameters
                     and any(kw.arg == "required_resource_keys" for kw in dec.keywords)
                 ):
                     marks.add("rrk")
@@ -395,9 +437,53 @@ def migrate_project(project: rc.Project, args: argparse.Namespace) -> MigrateRes
                         f"run config {group.root or '.'}/{lit.file}:{lit.line} for {lit.target}: "
                         f"{v['status']} -> {w['status']} ({w.get('detail', '')[:200]})"
                     )
+    if args.test_python:
+        for root in test_roots(project, before):
+            b, b_note = project_tests(args.test_python, before / root, args.timeout)
+            a, a_note = project_tests(args.test_python, after / root, args.timeout)
+            res.tests.append({
+                "root": root or ".", "total": str(len(b)),
+                "passed_before": str(sum(1 for o in b.values() if o == "PASSED")),
+                "passed_after": str(sum(1 for o in a.values() if o == "PASSED")),
+                "note": b_note or a_note,
+            })
+            for test, outcome in sorted(b.items()):
+                if outcome == "PASSED" and a.get(test) != "PASSED":
+                    res.behaviour_changes.append(
+                        f"test {root or '.'}/{test}: passed -> {a.get(test, 'not run')}"
+                    )
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return res
+
+
+TEST_OUTCOME = re.compile(r"^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS) (\S+)")
+
+
+def project_tests(python: str, root: Path, timeout: float) -> tuple[dict[str, str], str]:
+    """Each test id -> its outcome, running the project's own tests with pytest in `root`
+    (the root on sys.path, as the code location has it)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DAGSTER")}
+    env["PYTHONPATH"] = str(root)
+    env["DAGSTER_HOME"] = str(root / ".dagster_home")
+    r = rc.run(
+        [python, "-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider", "-o", "addopts="],
+        root, timeout, env=env,
+    )
+    if r.rc is None:
+        return {}, "timeout"
+    outcomes = {m[2]: m[1] for line in r.out.splitlines() if (m := TEST_OUTCOME.match(line))}
+    return outcomes, "" if outcomes else (r.out.strip().splitlines() or ["no output"])[-1][:200]
+
+
+def test_roots(project: rc.Project, copy: Path) -> list[str]:
+    """The roots to run pytest in: the code location roots holding test files."""
+    roots = sorted({g.root for g in project.groups}) or [""]
+    return [
+        root for root in roots
+        if any(rc.is_test_path(f.relative_to(copy / root).as_posix())
+               for f in rc.walk_py(copy / root))
+    ]
 
 
 def _norm(msg: str) -> str:
@@ -419,6 +505,11 @@ def main() -> None:
     ap.add_argument("--all", action="store_true", help="every project, legacy or not")
     ap.add_argument("--load-python", default=sys.executable)
     ap.add_argument("--timeout", type=float, default=600)
+    ap.add_argument(
+        "--test-python",
+        help="an interpreter with pytest and the projects' dependencies: run each project's "
+        "own tests before and after; a test that passed and no longer does is a change",
+    )
     ap.add_argument(
         "--work", default=os.path.join(os.path.expanduser("~"), ".cache", "dagwire-real")
     )
@@ -447,6 +538,12 @@ def main() -> None:
             except Exception as exc:  # counted, not fatal
                 r = MigrateResult(p.name, migrate_summary=f"benchmark: {type(exc).__name__}: {exc}")
         results.append(r)
+        tests = (
+            "; tests passing before/after "
+            + ", ".join(f"{t['root']}: {t['passed_before']}/{t['passed_after']} of {t['total']}"
+                        for t in r.tests)
+            if r.tests else ""
+        )
         loaded = sum(1 for x in r.loads if x["before"] == "loaded")
         checked = sum(1 for x in r.run_configs if x["before"] in ("valid", "invalid"))
         print(
@@ -454,7 +551,7 @@ def main() -> None:
             f"{r.resources_converted}/{r.resources_before} converted; required_resource_keys "
             f"{r.rrk_converted}/{r.rrk_before} converted; TODOs {len(r.todos)}; locations loaded "
             f"{loaded}/{len(r.loads)}; run configs validated {checked}/{len(r.run_configs)}; "
-            f"behaviour changes {len(r.behaviour_changes)}",
+            f"behaviour changes {len(r.behaviour_changes)}{tests}",
             flush=True,
         )
         for c in r.behaviour_changes:
@@ -488,8 +585,17 @@ def main() -> None:
         f"{sum(1 for x in rcs if x['before'] in ('valid', 'invalid'))} "
         f"({sum(1 for x in rcs if x['before'] == 'valid')} valid)"
     )
+    ran = [t for r in results for t in r.tests]
+    if ran:
+        print(
+            f"project tests: {sum(int(t['total']) for t in ran)} in {len(ran)} roots, passing "
+            f"before {sum(int(t['passed_before']) for t in ran)}, after "
+            f"{sum(int(t['passed_after']) for t in ran)}"
+        )
     changed = [r.name for r in results if r.behaviour_changes]
-    print(f"projects whose load or run-config validation differs: {len(changed)} {changed}")
+    print(
+        f"projects whose load, run-config validation or tests differ: {len(changed)} {changed}"
+    )
     if args.json:
         Path(args.json).write_text(json.dumps([asdict(r) for r in results], indent=1))
     print(

@@ -39,10 +39,11 @@ from dagwire.migrate.scope import COMPOSING_DECORATORS, REWRITTEN_DECORATORS
 from dagwire.source_model.imports import IMPORTED, IMPORTED_MODULE
 from dagwire.source_model.module import ModuleModel
 from dagwire.source_model.walk import import_root
-from dagwire.vocabulary.calls import CONFIG_SCHEMA, CONTEXT_PARAM_NAMES
+from dagwire.vocabulary.calls import CONFIG_SCHEMA, CONTEXT_PARAM_NAMES, TO_JOB
 from dagwire.vocabulary.names import (
     COMPUTE_CONTEXT_BUILDERS,
     COMPUTE_CONTEXT_TYPES,
+    DEFINITION_BUILDERS,
     IO_MANAGER_BASES,
     RESOURCE_BASES,
     RESOURCE_FACTORY_BASES,
@@ -77,12 +78,16 @@ class _Collector:
         self.facts = ProjectFacts()
         self.repositories: list[Ref] = []
         self._functions: dict[Ref, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        # `name = <graph>.to_job(...)`: a job once the graph is known (any file's)
+        self._to_jobs: list[tuple[ModuleModel, Ref, ast.expr]] = []
 
     # -- definitions ---------------------------------------------------------------------
 
     def read_definitions(self, model: ModuleModel) -> None:
         path = model.path
         for node in model.tree.body:
+            if isinstance(node, ast.Assign):
+                self._built_definition(model, node)
             if not isinstance(node, _FUNCTIONS):
                 continue
             roles = decorator_roles(node, model)
@@ -101,6 +106,29 @@ class _Collector:
                 self._functions[ref] = node
             if roles & REWRITTEN_DECORATORS:
                 self._op_schema(model, node)
+
+    def _built_definition(self, model: ModuleModel, node: ast.Assign) -> None:
+        """`name = define_asset_job(...)`, `ScheduleDefinition(...)`, `graph.to_job(...)`: a
+        definition of that kind, when the module binds the name nowhere else."""
+        if not (len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                and isinstance(node.value, ast.Call)):
+            return
+        name = node.targets[0].id
+        if len(model.imports.bindings_of(name)) != 1:
+            return
+        func = node.value.func
+        ref = Ref(model.path, name)
+        kind = DEFINITION_BUILDERS.get(model.imports.role(func) or "")
+        if kind is not None:
+            self.facts.definition_roles[ref] = kind
+        elif isinstance(func, ast.Attribute) and func.attr == TO_JOB:
+            self._to_jobs.append((model, ref, func.value))
+
+    def resolve_to_jobs(self) -> None:
+        for model, ref, graph in self._to_jobs:
+            target = self.index.resolve(model, graph)
+            if target is not None and self.facts.definition_roles.get(target) == "graph":
+                self.facts.definition_roles[ref] = "job"
 
     def _op_schema(self, model: ModuleModel, node: ast.FunctionDef | ast.AsyncFunctionDef
                    ) -> None:
@@ -347,9 +375,14 @@ def _call_shape(call: ast.Call, model: ModuleModel) -> str:
 
 
 def collect(sources: list[SourceFile], allow_sources: bool = True,
-            convert_functions: bool = True) -> tuple[ProjectFacts, dict[str, str]]:
-    """Facts over every framework file; files that do not parse are reported, not collected."""
+            convert_functions: bool = True, trees: dict[str, ast.Module] | None = None
+            ) -> tuple[ProjectFacts, dict[str, str]]:
+    """Facts over every framework file; files that do not parse are reported, not collected.
+    `trees`, when given, receives each file's `ast` tree (phase 2 in this process reuses
+    them instead of parsing each file again)."""
     index = MigrationIndex(sources)
+    if trees is not None:
+        index.trees = trees
     errors: dict[str, str] = {}
     models: list[ModuleModel] = []
     for source in sources:
@@ -376,6 +409,7 @@ def collect(sources: list[SourceFile], allow_sources: bool = True,
                 models.remove(model)
 
     each(collector.read_definitions, "definitions")
+    collector.resolve_to_jobs()
     collector.classify_all(models, sources)
     collector.group(models, sources)
     reader = BindingReader(index, collector.facts.resource_functions, collector.facts.classes)

@@ -31,6 +31,9 @@ class FunctionPlan:
     uses: ContextUses | None = None
     config_converted: bool = False
     resources_converted: bool = False
+    # a decorator that is not the framework's (`@logged`): Dagster reads the signature through
+    # it and calls its wrapper, so no parameter can be changed
+    wrapped_by: str | None = None
 
     def param_names(self) -> set[str]:
         params = self.function.params
@@ -173,3 +176,9 @@ def with_todos(leading: Sequence[cst.EmptyLine], todos: list[str],
             lines.append(cst.EmptyLine(comment=cst.Comment(comment)))
             present.add(comment)
     return lines
+
+
+def wrapped_reason(decorator: str) -> str:
+    """The TODO reason for a function another decorator wraps."""
+    return (f"{decorator} wraps the function: Dagster would pass the new parameters through "
+            "its wrapper")

@@ -31,6 +31,12 @@ def _parents(function: ast.AST) -> dict[int, ast.AST]:
     return parents
 
 
+def _in_signature(node: ast.Name, function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A name in a decorator, default or annotation: not the body's use of the context."""
+    first = function.body[0]
+    return (node.lineno, node.col_offset) < (first.lineno, first.col_offset)
+
+
 class _Follower:
     def __init__(self, index: MigrationIndex) -> None:
         self.index = index
@@ -41,13 +47,15 @@ class _Follower:
              name: str, where: str | None, depth: int) -> None:
         """The uses of the context named `name` in `function` (`where`: the helper's name
         for messages; None for the op itself, whose own reads phase 2 rewrites)."""
-        parents = _parents(function)
-        body = function.body
-        for statement in body:
-            for node in ast.walk(statement):
-                if not (isinstance(node, ast.Name) and node.id == name
-                        and isinstance(node.ctx, ast.Load)):
-                    continue
+        if model.outline:  # a helper's module read for its functions: no index of names
+            parents = _parents(function)
+            found = [n for statement in function.body for n in ast.walk(statement)
+                     if isinstance(n, ast.Name) and n.id == name]
+        else:
+            parents = model.parents
+            found = model.names_in(function, name)
+        for node in found:
+            if isinstance(node.ctx, ast.Load) and not _in_signature(node, function):
                 self._use(model, node, parents, where, depth)
 
     def _use(self, model: ModuleModel, node: ast.Name, parents: dict[int, ast.AST],

@@ -7,6 +7,7 @@ use the codemods cannot rewrite.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -46,7 +47,8 @@ class ContextUses:
     # `context.resources.k` and `getattr(context.resources, "k")`
     resource_reads: list[tuple[cst.BaseExpression, str]] = field(default_factory=list)
     resource_problems: list[str] = field(default_factory=list)
-    # `k = context.resources.k` at the top of the body: gone once `k` is a parameter
+    # `k = context.resources.k` (or `k: T = ...`) in the body or its blocks: gone once `k` is
+    # a parameter
     resource_self_assignments: dict[str, list[cst.SimpleStatementLine]] = field(
         default_factory=dict)
     other_context_uses: int = 0
@@ -249,17 +251,18 @@ def analyse(function: cst.FunctionDef, context: str, config_attr: str = "op_conf
     body = function.body
     if isinstance(body, cst.IndentedBlock):
         for statement in body.body:
-            if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1):
-                continue
-            small = statement.body[0]
-            if not (isinstance(small, cst.Assign) and len(small.targets) == 1
-                    and isinstance(small.targets[0].target, cst.Name)):
-                continue
-            target = small.targets[0].target
-            if _is_context_attr(small.value, context, config_attr):
+            if not (isinstance(statement, cst.SimpleStatementLine)
+                    and isinstance(statement.body[0], cst.Assign)):
+                continue  # an annotated alias (`cfg: dict = ...`) stays as it is
+            target, value = _assignment(statement)
+            if target is not None and value is not None and _is_context_attr(
+                    value, context, config_attr):
                 uses.config_aliases[target.value] = statement
-                walker._cover(target, small.value, small.value.value)  # type: ignore
-            elif _resource_read_key(small.value, context) == target.value:
+                walker._cover(target, value, value.value)  # type: ignore[attr-defined]
+        for statement in _statements(body):
+            target, value = _assignment(statement)
+            if target is not None and value is not None and (
+                    _resource_read_key(value, context) == target.value):
                 uses.resource_self_assignments.setdefault(target.value, []).append(statement)
                 walker._cover(target)
     body.visit(walker)
@@ -268,3 +271,39 @@ def analyse(function: cst.FunctionDef, context: str, config_attr: str = "op_conf
         if uses.names.get(alias):
             uses.config_problems.append(f"{alias} is reassigned")
     return uses
+
+
+def _assignment(statement: cst.CSTNode
+                ) -> tuple[cst.Name | None, cst.BaseExpression | None]:
+    """`name = value` or `name: T = value`, alone on its line."""
+    if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1):
+        return None, None
+    small = statement.body[0]
+    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(
+            small.targets[0].target, cst.Name):
+        return small.targets[0].target, small.value
+    if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+        return small.target, small.value
+    return None, None
+
+
+def _statements(block: cst.BaseSuite) -> list[cst.SimpleStatementLine]:
+    """The simple statements of a function body, also those in its blocks (`if`, `try`,
+    `with`, loops), not those of functions or classes inside it."""
+    found: list[cst.SimpleStatementLine] = []
+    pending: list[cst.CSTNode] = [block]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, cst.SimpleStatementLine):
+            found.append(node)
+        elif isinstance(node, cst.IndentedBlock):
+            pending.extend(node.body)
+        elif not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.SimpleStatementSuite)):
+            # a block statement, or a clause of one (`else`, `except`, `finally`)
+            for name in ("body", "orelse", "handlers", "finalbody"):
+                part = getattr(node, name, None)
+                if isinstance(part, cst.CSTNode):
+                    pending.append(part)
+                elif isinstance(part, Sequence):
+                    pending.extend(p for p in part if isinstance(p, cst.CSTNode))
+    return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -62,8 +63,11 @@ def _transform_one(item: tuple[str, str, str]) -> tuple[str, str | None, int, st
     selected = _WORKER["selected"]
     assert isinstance(facts, ProjectFacts) and isinstance(selected, frozenset)
     try:
+        trees = _WORKER.get("trees")
+        tree = trees.get(path) if isinstance(trees, dict) else None
         result = migrate_source(text, module, facts, selected,
-                                is_package=os.path.basename(path) == "__init__.py", path=path)
+                                is_package=os.path.basename(path) == "__init__.py", path=path,
+                                tree=tree)
     except MigrationError as error:
         return path, None, 0, str(error)
     except Exception as error:  # a codemod bug must not stop the run: report the file
@@ -83,8 +87,9 @@ def run(paths: Iterable[Path], selected: frozenset[str], jobs: int = 1,
     context = [f for f in python_files(list(project)) if f not in targets]
     sources, read_errors = read_sources(sorted(files + context))
     report.errors.update(read_errors)
+    trees: dict[str, ast.Module] = {}
     facts, parse_errors = collect(sources, allow_sources="RSC205" in selected,
-                                  convert_functions="RSC203" in selected)
+                                  convert_functions="RSC203" in selected, trees=trees)
     report.errors.update({Path(p): e for p, e in parse_errors.items()})
     todo = [s for s in sources
             if s.uses_framework and s.path in targets and s.path not in report.errors]
@@ -98,7 +103,11 @@ def run(paths: Iterable[Path], selected: frozenset[str], jobs: int = 1,
             _gather(results, by_path, report, len(items), progress)
     else:
         _init_worker(facts, selected)
-        _gather(map(_transform_one, items), by_path, report, len(items), progress)
+        _WORKER["trees"] = trees  # this process parsed them already
+        try:
+            _gather(map(_transform_one, items), by_path, report, len(items), progress)
+        finally:
+            del _WORKER["trees"]
     report.outcomes.sort(key=lambda o: str(o.path))
     return report
 

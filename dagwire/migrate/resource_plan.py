@@ -26,6 +26,7 @@ refuses it) keeps the function, with a TODO naming the literal.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 
 from dagwire.migrate.bindings import BindingReader
@@ -67,7 +68,8 @@ class NotConvertible(Exception):
 def plan_conversions(facts: ProjectFacts, index: MigrationIndex, reader: BindingReader,
                      models: list[ModuleModel], literals: RunConfigLiterals,
                      allow_sources: bool = True) -> None:
-    refs = _ProjectRefs(index, models, {r.name for r in facts.resource_functions})
+    refs = _ProjectRefs(index, models, {r.name for r in facts.resource_functions},
+                        _built_classes(index, facts))
     for ref, function in facts.resource_functions.items():
         try:
             conversion = _Planner(facts, index, reader, refs, literals, allow_sources).plan(
@@ -309,9 +311,9 @@ class _Planner:
             if local != ref.name:
                 raise NotConvertible(f"{self.index.module_of(path)} imports it under another "
                                      "name")
-            importing = self.index.model_for_path(path)
-            if importing is not None and conversion.kind == "vending" and (
-                    importing.imports.is_bound(conversion.class_name)):
+            other = self.index.model_for_path(path)
+            if other is not None and conversion.kind == "vending" and (
+                    other.imports.is_bound(conversion.class_name)):
                 raise NotConvertible(f"{self.index.module_of(path)} has another "
                                      f"{conversion.class_name}")
 
@@ -372,66 +374,84 @@ class _FunctionUses:
         self.problem = ""
 
 
+# An import statement indented under a def, a class or a block.
+_NESTED_IMPORT = re.compile(r"^[ \t]+(?:from\s+\S+\s+)?import\s", re.MULTILINE)
+
+
 class _ProjectRefs:
-    """One walk per framework module: where the names of resource functions (and the classes
-    they build) are used, and how."""
+    """Where the names of resource functions (and of the classes they build) are used in the
+    framework modules, and how. Only the modules whose text names one are read, through the
+    model's index of names and parents."""
 
     def __init__(self, index: MigrationIndex, models: list[ModuleModel],
-                 function_names: set[str]) -> None:
+                 function_names: set[str], class_names: set[str]) -> None:
         self.index = index
+        self.models = models
         self._uses: dict[Ref, _FunctionUses] = {}
         self._class_users: dict[Ref, dict[str, int]] = {}
         self._imports: dict[Ref, list[tuple[str, str]]] = {}
         self._attributes: dict[str, set[str]] = {}  # `x.attr` (x not self) -> files
         # an import that may mean this object or another file's: (importing file, module)
         self._ambiguous: dict[Ref, tuple[str, str]] = {}
+        interesting = function_names | class_names
+        if not interesting:
+            return
+        mentions = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(interesting))))
         for model in models:
-            self._read(model, function_names)
+            source = index.sources.get(model.path)
+            if source is not None and mentions.search(source.text):
+                self._read(model, function_names, interesting)
 
-    def _read(self, model: ModuleModel, function_names: set[str]) -> None:
-        tree = model.tree
-        shadowed = _locally_bound(tree)
-        parents: dict[int, ast.AST] = {}
-        for node in ast.walk(tree):
-            for child in ast.iter_child_nodes(node):
-                parents[id(child)] = node
-        local_refs: dict[str, set[Ref]] = {}
+    def _read(self, model: ModuleModel, function_names: set[str], interesting: set[str]
+              ) -> None:
+        parents = model.parents
+        found: dict[str, set[Ref]] = {}
 
         def candidates(expr: ast.expr, key: str) -> set[Ref]:
-            if key not in local_refs:
-                local_refs[key] = self.index.candidates(model, expr)
-            return local_refs[key]
+            if key not in found:
+                found[key] = self.index.candidates(model, expr)
+            return found[key]
 
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom):
-                module = node.module or ""
-                ambiguous = node.level == 0 and self.index.module_path(
-                    model, module, 0) is None and module in self.index.ambiguous
-                for alias in node.names:
-                    if alias.name == "*":
-                        continue
-                    probe = ast.Name(alias.asname or alias.name)
-                    for ref in self.index.candidates(model, probe):
-                        self._imports.setdefault(ref, []).append(
-                            (model.path, alias.asname or alias.name))
-                        if ambiguous:
-                            self._ambiguous.setdefault(ref, (model.path, module))
+        local: dict[int, set[str]] = {}  # id(function) -> the names it binds
+        for identifier in interesting & set(model.names):
+            for node in model.names[identifier]:
+                if _shadowed(node, parents, local):
+                    continue
+                for ref in candidates(node, identifier):
+                    self._class_users.setdefault(ref, {}).setdefault(model.path, 0)
+                    self._class_users[ref][model.path] += 1
+                    if identifier in function_names:
+                        self._note_use(ref, node, parents, model)
+        statements: list[ast.ImportFrom] = [
+            n for n in model.tree.body if isinstance(n, ast.ImportFrom)]
+        source = self.index.sources[model.path].text
+        if _NESTED_IMPORT.search(source):  # imports inside functions or blocks too
+            statements = [n for n in ast.walk(model.tree) if isinstance(n, ast.ImportFrom)]
+        for statement in statements:
+            self._import(model, statement)
+        for imported in model.imports.names():
+            if not any(b.kind in (IMPORTED, IMPORTED_MODULE)
+                       for b in model.imports.bindings_of(imported)):
                 continue
-            if isinstance(node, ast.Attribute):
-                if not (isinstance(node.value, ast.Name) and node.value.id == "self"):
-                    self._attributes.setdefault(node.attr, set()).add(model.path)
-                if isinstance(node.value, ast.Name) and not isinstance(
-                        parents.get(id(node)), ast.Attribute):
-                    for ref in candidates(node, f"{node.value.id}.{node.attr}"):
+            for name in model.names.get(imported, []):  # `module.fn`
+                attribute = parents.get(id(name))
+                if isinstance(attribute, ast.Attribute) and attribute.attr in interesting and (
+                        not isinstance(parents.get(id(attribute)), ast.Attribute)):
+                    for ref in candidates(attribute, f"{imported}.{attribute.attr}"):
                         self._note_attribute_use(ref, model)
+
+    def _import(self, model: ModuleModel, node: ast.ImportFrom) -> None:
+        module = node.module or ""
+        ambiguous = node.level == 0 and self.index.module_path(
+            model, module, 0) is None and module in self.index.ambiguous
+        for alias in node.names:
+            if alias.name == "*":
                 continue
-            if not isinstance(node, ast.Name) or id(node) in shadowed:
-                continue
-            for ref in candidates(node, node.id):
-                self._class_users.setdefault(ref, {}).setdefault(model.path, 0)
-                self._class_users[ref][model.path] += 1
-                if node.id in function_names:
-                    self._note_use(ref, node, parents, model)
+            probe = ast.Name(alias.asname or alias.name)
+            for ref in self.index.candidates(model, probe):
+                self._imports.setdefault(ref, []).append((model.path, alias.asname or alias.name))
+                if ambiguous:
+                    self._ambiguous.setdefault(ref, (model.path, module))
 
     def _note_attribute_use(self, ref: Ref, model: ModuleModel) -> None:
         self._class_users.setdefault(ref, {}).setdefault(model.path, 0)
@@ -476,7 +496,35 @@ class _ProjectRefs:
         return self._imports.get(ref, [])
 
     def foreign_readers(self, attribute: str) -> set[str]:
-        return self._attributes.get(attribute, set())
+        """The files reading `x.<attribute>` of anything but `self`."""
+        if attribute not in self._attributes:
+            pattern = re.compile(r"\.\s*%s\b" % re.escape(attribute))
+            readers = set()
+            for model in self.models:
+                source = self.index.sources.get(model.path)
+                if source is None or not pattern.search(source.text):
+                    continue
+                if any(isinstance(n, ast.Attribute) and n.attr == attribute and not (
+                        isinstance(n.value, ast.Name) and n.value.id == "self")
+                       for n in ast.walk(model.tree)):
+                    readers.add(model.path)
+            self._attributes[attribute] = readers
+        return self._attributes[attribute]
+
+
+def _built_classes(index: MigrationIndex, facts: ProjectFacts) -> set[str]:
+    """The names a resource function's last statement calls (`return C(...)`): the classes
+    that may become the resource, whose other uses count."""
+    names = set()
+    for ref in facts.resource_functions:
+        model = index.model_for_path(ref.path)
+        node = model.by_name.get(ref.name) if model is not None else None
+        body = node.func.body if node is not None else []
+        last = body[-1] if body else None
+        if isinstance(last, ast.Return) and isinstance(last.value, ast.Call) and isinstance(
+                last.value.func, ast.Name):
+            names.add(last.value.func.id)
+    return names
 
 
 def _own_nodes(function: ast.AST) -> list[ast.AST]:
@@ -668,21 +716,27 @@ def _self_changes(method: ast.FunctionDef) -> str | None:
     return None
 
 
-def _locally_bound(tree: ast.Module) -> set[int]:
-    """Names inside functions that refer to a parameter or local of that function."""
-    shadowed: set[int] = set()
-    for function in ast.walk(tree):
-        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            continue
-        arguments = function.args
-        local = {a.arg for a in [*arguments.posonlyargs, *arguments.args,
-                                 *arguments.kwonlyargs]}
-        local.update(a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None)
-        local.update(n.id for n in ast.walk(function)
-                     if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
-        shadowed.update(id(n) for n in ast.walk(function)
-                        if isinstance(n, ast.Name) and n.id in local)
-    return shadowed
+def _shadowed(node: ast.Name, parents: dict[int, ast.AST], local: dict[int, set[str]]
+              ) -> bool:
+    """Does a function (or lambda) around `node` bind its name: a parameter of it, or a name
+    stored anywhere in it? (`local` caches each function's names.)"""
+    above = parents.get(id(node))
+    while above is not None:
+        if isinstance(above, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            names = local.get(id(above))
+            if names is None:
+                arguments = above.args
+                names = {a.arg for a in [*arguments.posonlyargs, *arguments.args,
+                                         *arguments.kwonlyargs]}
+                names.update(a.arg for a in (arguments.vararg, arguments.kwarg)
+                             if a is not None)
+                names.update(n.id for n in ast.walk(above)
+                             if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+                local[id(above)] = names
+            if node.id in names:
+                return True
+        above = parents.get(id(above))
+    return False
 
 
 def _check_configured(call: ast.Call, fields: list[FieldSpec], env_allowed: bool = True

@@ -24,6 +24,9 @@ RESERVED_FIELDS = frozenset({
 })
 
 
+# Field's parameters after the config type, in order
+_FIELD_POSITIONS = ("default_value", "is_required", "description")
+
 class Untranslatable(Exception):
     """The schema (or a value) has no exact Pythonic equivalent the codemod knows."""
 
@@ -109,9 +112,12 @@ class _Translator:
 
     def field(self, name: str, value: ast.expr) -> FieldSpec:
         if isinstance(value, ast.Call) and self.role_of(value) == "Field":
-            if len(value.args) != 1:
+            # Field(config, default_value, is_required, description): by position too
+            positional = dict(zip(_FIELD_POSITIONS, value.args[1:]))
+            if not value.args or len(value.args) > 1 + len(_FIELD_POSITIONS) or any(
+                    k.arg in positional or k.arg is None for k in value.keywords):
                 raise Untranslatable(f'Field of "{name}" has no single type argument')
-            options = {k.arg: k.value for k in value.keywords}
+            options = positional | {k.arg: k.value for k in value.keywords if k.arg}
             unknown = set(options) - {"default_value", "is_required", "description"}
             if unknown:
                 raise Untranslatable(

@@ -116,6 +116,16 @@ def _compute_decorator(function: cst.FunctionDef, names: FileNames
     return False, None
 
 
+def _foreign_decorator(function: cst.FunctionDef, names: FileNames) -> str | None:
+    """`@name` of the first decorator that is not the framework's, if any."""
+    for decorator in function.decorators:
+        if names.role(decorator.decorator) is None:
+            expr = decorator.decorator
+            name = dotted(expr.func if isinstance(expr, cst.Call) else expr)
+            return f"@{name or 'a decorator'}"
+    return None
+
+
 def _apply_plan(plan: FunctionPlan, updated: cst.FunctionDef, context: FileContext
                 ) -> cst.FunctionDef | cst.FlattenSentinel[cst.BaseStatement]:
     if not (plan.config_converted or plan.resources_converted):
@@ -264,6 +274,7 @@ def _plan_functions(module: cst.Module, context: FileContext, codemods: list[Cod
             continue
         context_name = _context_param(statement, context.names)
         plan = FunctionPlan(statement, context_name)
+        plan.wrapped_by = _foreign_decorator(statement, context.names)
         if context_name is not None:
             plan.uses = analyse(statement, context_name)
         context.functions[statement] = plan
@@ -391,13 +402,12 @@ def _stdlib_end(body: Sequence[cst.BaseStatement]) -> int | None:
                 continue
             break
         small = statement.body[0]
+        name: str | None = None
         if isinstance(small, cst.ImportFrom):
-            name = dotted(small.module) if small.module is not None and not small.relative \
-                else None
+            if small.module is not None and not small.relative:
+                name = dotted(small.module)
         elif isinstance(small, cst.Import):
-            name = dotted(small.names[0].name) if small.names else None
-        else:
-            name = None
+            name = dotted(small.names[0].name)
         if name is not None and name.split(".")[0] in sys.stdlib_module_names:
             end = index + 1
         elif end is not None:
@@ -486,11 +496,13 @@ def _without_names(statement: cst.SimpleStatementLine, unused: set[str]
 
 
 def migrate_source(text: str, module_name: str, facts: ProjectFacts,
-                   selected: frozenset[str], is_package: bool = False, path: str = ""
-                   ) -> FileResult:
+                   selected: frozenset[str], is_package: bool = False, path: str = "",
+                   tree: ast.Module | None = None) -> FileResult:
+    """`tree`: the `ast` tree of `text` when the caller has it already."""
     try:
         module = cst.parse_module(text)
-        tree = ast.parse(text)
+        if tree is None:
+            tree = ast.parse(text)
     except cst.ParserSyntaxError as error:
         raise MigrationError(f"syntax error: line {error.raw_line}: {error.message}") from None
     except SyntaxError as error:

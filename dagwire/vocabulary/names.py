@@ -197,6 +197,12 @@ BUILD_SCHEDULE_FROM_PARTITIONED_JOB = "build_schedule_from_partitioned_job"
 JOB_TRIGGERS = frozenset({
     BUILD_SCHEDULE_FROM_PARTITIONED_JOB, "ScheduleDefinition", "SensorDefinition",
 })
+# Calls that build a definition (`nightly = define_asset_job(...)`) -> the kind of definition,
+# named as its decorator is; `<graph>.to_job(...)` (`calls.TO_JOB`) builds a job too.
+DEFINITION_BUILDERS: dict[str, str] = {
+    DEFINE_ASSET_JOB: "job", "ScheduleDefinition": "schedule",
+    BUILD_SCHEDULE_FROM_PARTITIONED_JOB: "schedule", "SensorDefinition": "sensor",
+}
 
 _COMMON = frozenset({
     *DECORATORS, DEFINITIONS_DECORATOR, DEFINITIONS, BIND_RESOURCES_TO_JOBS, WITH_RESOURCES,

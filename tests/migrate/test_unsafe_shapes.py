@@ -17,6 +17,7 @@ _202 = "# TODO(dagwire): RSC202 write a Config class by hand: "
 _203 = "# TODO(dagwire): RSC203 write a ConfigurableResource class by hand: "
 _201 = "# TODO(dagwire): RSC201 move resources to parameters by hand: "
 _CHANGED = "an item of context.op_config is assigned or deleted"
+_WRAPPED = "@timed wraps the function: Dagster would pass the new parameters through its wrapper"
 
 CASES: dict[str, tuple[str, list[str], str]] = {
     # a Config object is frozen: `config.x = ...` raises where the dict took it
@@ -92,6 +93,38 @@ CASES: dict[str, tuple[str, list[str], str]] = {
             print(result.output_for_node("owner"))
     ''', [_202 + 'op_config.get("owner", ...) tells an absent key from None, a Config object '
           "cannot"], "nobody\nNone\nana\n"),
+    # the framework reads the signature through the wrapper and calls it: a new parameter
+    # would go to the wrapper, which knows nothing of it
+    "wrapped_by_a_project_decorator": ("""
+        import functools
+
+        from dagwire import ConfigurableResource, Definitions, asset
+
+
+        def timed(fn):
+            @functools.wraps(fn)
+            def wrapper(*args, **kwargs):
+                print("start", fn.__name__)
+                return fn(*args, **kwargs)
+            return wrapper
+
+
+        class Store(ConfigurableResource):
+            def get(self) -> int:
+                return 1
+
+
+        @asset(required_resource_keys={"store"}, config_schema={"n": int})
+        @timed
+        def numbers(context):
+            return context.resources.store.get() + context.op_config["n"]
+
+
+        defs = Definitions(assets=[numbers], resources={"store": Store()})
+        result = defs.get_implicit_global_asset_job_def().execute_in_process(
+            run_config={"ops": {"numbers": {"config": {"n": 2}}}})
+        print(result.output_for_node("numbers"))
+    """, [_201 + _WRAPPED, _202 + _WRAPPED], "start numbers\n3\n"),
 }
 
 
@@ -117,7 +150,7 @@ def test_unsafe_shape_gets_a_todo(case: str, tmp_path: Path) -> None:
 
 
 def test_there_are_cases() -> None:
-    assert len(CASES) == 2
+    assert len(CASES) == 3
 
 
 def test_op_config_read_through_a_parameter_that_is_no_context(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ import libcst as cst
 
 from dagwire.migrate.codemods.base import Codemod
 from dagwire.migrate.codemods.resource_params import keyword_arg
-from dagwire.migrate.context import FunctionPlan
+from dagwire.migrate.context import FunctionPlan, wrapped_reason
 from dagwire.migrate.context_uses import string_value
 from dagwire.migrate.schema import Schema, camel, class_source
 from dagwire.vocabulary.calls import CONFIG_SCHEMA
@@ -120,6 +120,8 @@ class OpConfigClass(Codemod):
         def todo(text: str) -> None:
             ctx.todo(function, CODE, f"write a Config class by hand: {text}")
 
+        if plan.wrapped_by is not None:
+            return todo(wrapped_reason(plan.wrapped_by))
         # phase 1 translated the schema from the same source (stdlib ast)
         schema = ctx.facts.op_schemas.get(ctx.path, {}).get(name)
         if schema is None:

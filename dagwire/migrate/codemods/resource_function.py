@@ -169,8 +169,9 @@ class ResourceFunctionClass(Codemod):
                 context.extra_qualified[conversion.class_name] = Ref(ref.path,
                                                                      conversion.class_name)
         self.current_class: Conversion | None = None
-        # names each enclosing function binds: a use of one of them is not the function
-        self.shadowed: list[set[str]] = []
+        # the functions around the node being visited: a name one binds is not the function
+        self.enclosing: list[cst.FunctionDef | cst.Lambda] = []
+        self._local: dict[int, set[str]] = {}
         for ref, function in facts.resource_functions.items():
             if ref.path == context.path and function.class_ref is None:
                 node = self._resource_function(ref.name)
@@ -206,24 +207,32 @@ class ResourceFunctionClass(Codemod):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         if self.local_functions:
-            self.shadowed.append(local_names(node))
+            self.enclosing.append(node)
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         if self.local_functions:
-            self.shadowed.append(local_names(node))
+            self.enclosing.append(node)
 
     def leave_Lambda(self, original: cst.Lambda, updated: cst.Lambda) -> cst.Lambda:
         if self.local_functions:
-            self.shadowed.pop()
+            self.enclosing.pop()
         return updated
 
     def _function_named(self, original: cst.BaseExpression) -> Conversion | None:
         """The conversion of the function a name of the original tree refers to (not a name a
-        codemod wrote, nor one a function binds)."""
-        if not isinstance(original, cst.Name) or any(
-                original.value in names for names in self.shadowed):
+        codemod wrote, nor one a function around it binds)."""
+        if not isinstance(original, cst.Name):
             return None
-        return self.local_functions.get(original.value)
+        conversion = self.local_functions.get(original.value)
+        if conversion is None:
+            return None
+        for function in self.enclosing:
+            names = self._local.get(id(function))
+            if names is None:
+                names = self._local[id(function)] = local_names(function)
+            if original.value in names:
+                return None
+        return conversion
 
     # -- the class it builds becomes the resource ----------------------------------------
 
@@ -275,7 +284,7 @@ class ResourceFunctionClass(Codemod):
     def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef
                           ) -> cst.BaseStatement | cst.RemovalSentinel:
         if self.local_functions:
-            self.shadowed.pop()
+            self.enclosing.pop()
         conversion = self.defined_here.get(original.name.value)
         if conversion is None or self.context.top_level_defs.get(
                 original.name.value) is not original:

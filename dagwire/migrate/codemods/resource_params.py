@@ -20,9 +20,11 @@ required and every binding (a production resource, a local one, a test's fake) s
 
 Keys the op hands on through its context to helpers of the project (``context_flow``) are
 parameters too (the helper keeps reading them through the context, which still has them),
-and so is every declared key when the context goes somewhere that cannot be followed.
+and so is every declared key when the context goes somewhere that cannot be followed, and a
+key declared and read nowhere: the op still requires it, so Dagster still sets it up for the
+step, as before.
 
-A TODO instead when a key is read but not declared (or declared and read nowhere), the
+A TODO instead when a key is read but not declared, the
 whole ``context.resources`` is used, a parameter name would clash, or the op is invoked
 directly in its module.
 """
@@ -35,7 +37,7 @@ import libcst as cst
 
 from dagwire.migrate.annotation import key_annotation
 from dagwire.migrate.codemods.base import Codemod
-from dagwire.migrate.context import FunctionPlan
+from dagwire.migrate.context import FunctionPlan, wrapped_reason
 from dagwire.migrate.context_uses import string_value
 from dagwire.migrate.facts import ContextFlow
 from dagwire.vocabulary.calls import REQUIRED_RESOURCE_KEYS
@@ -74,6 +76,8 @@ class ResourceParameters(Codemod):
 
         if keys is None:
             return todo("required_resource_keys is not a literal set of strings")
+        if plan.wrapped_by is not None:
+            return todo(wrapped_reason(plan.wrapped_by))
         uses = plan.uses
         if uses is None:
             return todo("the function has no context parameter")
@@ -90,9 +94,6 @@ class ResourceParameters(Codemod):
             key = helper_undeclared[0]
             return todo(f"{flow.reads[key]}() reads {', '.join(helper_undeclared)} through the "
                         "context, not in required_resource_keys")
-        unread = [k for k in keys if k not in read and k not in flow.reads]
-        if unread and not flow.escapes:
-            return todo(f"{', '.join(unread)} is required but never read (dead or misspelt?)")
         if ctx.facts.direct_calls.get(ctx.path, {}).get(function.name.value):
             return todo(f"{function.name.value} is invoked directly with a context")
         taken = plan.param_names() | {"config"}

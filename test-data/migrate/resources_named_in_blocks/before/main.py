@@ -1,0 +1,49 @@
+"""Ops that name their resource with an annotation, or only inside a block."""
+
+from dagwire import ConfigurableResource, Definitions, job, op
+
+
+class Archive(ConfigurableResource):
+    bucket: str
+
+    def fetch(self, key: str) -> list[int]:
+        return [len(key), len(self.bucket)]
+
+
+class Outbox(ConfigurableResource):
+    def send(self, text: str) -> None:
+        print("sent:", text)
+
+
+@op(required_resource_keys={"archive"})
+def fetch_sizes(context) -> list[int]:
+    archive: Archive = context.resources.archive
+    return archive.fetch("2024/sizes.csv")
+
+
+@op(required_resource_keys={"archive", "outbox"})
+def report(context, sizes: list[int]) -> None:
+    if sum(sizes) > 10:
+        outbox = context.resources.outbox
+        outbox.send(f"large: {sizes}")
+    else:
+        context.log.info("small")
+    try:
+        archive = context.resources.archive
+        print("bucket", archive.bucket)
+    finally:
+        print("report done")
+
+
+@job
+def sizes_job():
+    report(fetch_sizes())
+
+
+defs = Definitions(
+    jobs=[sizes_job],
+    resources={"archive": Archive(bucket="warehouse"), "outbox": Outbox()},
+)
+
+if __name__ == "__main__":
+    print(defs.get_job_def("sizes_job").execute_in_process().success)
