@@ -586,10 +586,7 @@ class Assembler:
                 return None
             if not isinstance(made.func, (ast.Name, ast.Attribute)):
                 return None
-            target = self.resolver.target_of(body[0], made.func)
-            if target is None or not isinstance(target[1], ast.ClassDef):
-                return None
-            value = self.component_class_value(target[0], target[1])
+            value = self._component_of(self.resolver.target_of(body[0], made.func))
             if value is None:
                 return None
             values.append(value)
@@ -607,14 +604,17 @@ class Assembler:
             if module is None:
                 values.append(Assembled([Part()], False))
                 continue
-            target = self.resolver.binding_target(module, class_name)
-            if target is None or not isinstance(target[1], ast.ClassDef):
-                return None
-            value = self.component_class_value(target[0], target[1])
+            value = self._component_of(self.resolver.binding_target(module, class_name))
             if value is None:
                 return None
             values.append(value)
         return merged(values)
+
+    def _component_of(self, found: tuple[ModuleModel, ast.AST] | None) -> Assembled | None:
+        """What the component class a name leads to builds; None when it is no class."""
+        if found is None or not isinstance(found[1], ast.ClassDef):
+            return None
+        return self.component_class_value(found[0], found[1])
 
     def component_class_value(
         self, model: ModuleModel, cls: ast.ClassDef, depth: int = 0
