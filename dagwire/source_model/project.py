@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import copy
 import os
+from typing import Callable
 
 from dagwire.source_model.imports import imports_framework
 from dagwire.source_model.module import ModuleModel, build_model, build_outline
@@ -87,16 +88,24 @@ class ProjectIndex:
         """The file a `from <level dots><module> import ...` in `from_model` refers to."""
         key = (from_model.directory, module, level)
         if key not in self._paths:
-            self._paths[key] = self._find_module(from_model, module, level)
+            self._paths[key] = self._find_module(from_model, module, level, _module_file)
         return self._paths[key]
 
-    def _find_module(self, from_model: ModuleModel, module: str, level: int) -> str | None:
+    def package_folder(self, from_model: ModuleModel, module: str, level: int) -> str | None:
+        """The folder of a package a dotted name refers to, a namespace package (a folder
+        without `__init__.py`, which Python imports too) included."""
+        return self._find_module(from_model, module, level, _package_folder)
+
+    def _find_module(
+        self, from_model: ModuleModel, module: str, level: int,
+        found_in: Callable[[str, list[str]], str | None],
+    ) -> str | None:
         parts = [part for part in module.split(".") if part]
         if level > 0:
             base = from_model.directory
             for _ in range(level - 1):
                 base = os.path.dirname(base)
-            return _module_file(base, parts)
+            return found_in(base, parts)
         # Absolute import: try the root the file's package hangs from, then its own folder
         # (script-style projects run with `dagster -f`), then the folder above a plain
         # folder (`my_project_tests/` without `__init__.py` beside `my_project/`, run by
@@ -106,7 +115,7 @@ class ProjectIndex:
         if root == from_model.directory:
             bases.append(os.path.dirname(root))
         for base in bases:
-            found = _module_file(base, parts)
+            found = found_in(base, parts)
             if found is not None:
                 return found
         # A stray `__init__.py` in the folder a project runs from (`repo/__init__.py` beside
@@ -118,7 +127,7 @@ class ProjectIndex:
             if parent == directory:
                 break
             directory = parent
-            found = _module_file(directory, parts)
+            found = found_in(directory, parts)
             if found is not None:
                 return found
         return None
@@ -175,6 +184,11 @@ class ProjectIndex:
                 model = None
         self._full[path] = (mtime, model)
         return model
+
+
+def _package_folder(base: str, parts: list[str]) -> str | None:
+    folder = os.path.join(base, *parts)
+    return folder if parts and os.path.isdir(folder) else None
 
 
 def _module_file(base: str, parts: list[str]) -> str | None:
