@@ -53,4 +53,15 @@ def unbound_hint(
     return f"{hint}; did you mean {quote}{guess}{quote}{f' ({at})' if at else ''}?"
 
 
-__all__ = ["CLOSE_ENOUGH", "SHOWN_KEYS", "closest", "quoted_keys", "unbound_hint"]
+def launch_binding_hint(key: str, field_path: str, class_name: str) -> str:
+    """How to bind a ``configure_at_launch()`` resource nested in resource ``key`` at
+    ``field_path``, which Dagster requires at the top level too (the part after the main
+    message)."""
+    name = field_path.rsplit(".", 1)[-1]
+    return (f'bind that same object under a key of its own, e.g. {name} = '
+            f'{class_name}.configure_at_launch() and resources={{"{name}": {name}, '
+            f'"{key}": ...}}')
+
+
+__all__ = ["CLOSE_ENOUGH", "SHOWN_KEYS", "closest", "launch_binding_hint", "quoted_keys",
+           "unbound_hint"]

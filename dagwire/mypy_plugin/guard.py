@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import importlib
 import os
 import sys
 from typing import Any, Callable
@@ -28,20 +26,15 @@ def _note_failure(exc: BaseException) -> None:
         print(f"dagwire.mypy_plugin: hook failed, not checked: {exc!r}", file=sys.stderr)
 
 
-def lazy_hook(module: str, function: str, *bound: object) -> Callable[[Any], Any]:
-    """`dagwire.mypy_plugin.<module>.<function>(*bound, ctx)`, imported on first call, guarded.
+def guarded(hook: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`hook(ctx)`, or what mypy would have used without it when it raises.
 
-    The check modules load on the first hook call (a run served from the cache calls none),
-    and one closure does both: a decorator hook runs once per definition.
+    One closure per hook: a decorator hook runs once per definition.
     """
-    target: list[Callable[[Any], Any]] = []
 
     def run(ctx: Any) -> Any:
         try:
-            if not target:
-                mod = importlib.import_module(f"dagwire.mypy_plugin.{module}")
-                target.append(functools.partial(getattr(mod, function), *bound))
-            return target[0](ctx)
+            return hook(ctx)
         except Exception as exc:  # noqa: BLE001 - any failure must become "cannot check"
             _note_failure(exc)
             return _default(ctx)

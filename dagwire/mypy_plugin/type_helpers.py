@@ -5,10 +5,11 @@ from __future__ import annotations
 from weakref import ref
 
 from mypy.nodes import CallExpr, Expression, ListExpr, RefExpr, SetExpr, TupleExpr
-from mypy.types import Instance, LiteralType, ProperType, TupleType, Type
+from mypy.types import Instance, LiteralType, ProperType, TupleType, Type, get_proper_type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.symbols import str_value
+from dagwire.mypy_plugin.frameworks import Framework
+from dagwire.mypy_plugin.names import str_value
 
 
 class TypeBuilder:
@@ -62,3 +63,10 @@ def literal_strings(expr: Expression) -> list[str] | None:
         if expr.callee.fullname in ("builtins.set", "builtins.frozenset") and not expr.args:
             return []
     return None
+
+
+def unwrap_partial(t: ProperType, fw: Framework) -> ProperType:
+    """`X.configure_at_launch()` is a `PartialResource[X]`: it counts as an `X`."""
+    if isinstance(t, Instance) and t.type.fullname == fw.partial_resource and t.args:
+        return get_proper_type(t.args[0])
+    return t

@@ -88,18 +88,23 @@ class ProjectIndex:
         """The file a `from <level dots><module> import ...` in `from_model` refers to."""
         key = (from_model.directory, module, level)
         if key not in self._paths:
-            self._paths[key] = self._find_module(from_model, module, level, _module_file)
+            self._paths[key] = self._find_module(from_model, module, level)
         return self._paths[key]
 
     def package_folder(self, from_model: ModuleModel, module: str, level: int) -> str | None:
         """The folder of a package a dotted name refers to, a namespace package (a folder
         without `__init__.py`, which Python imports too) included."""
-        return self._find_module(from_model, module, level, _package_folder)
+        return self._search(from_model, module, level, _package_folder)
 
-    def _find_module(
+    def _find_module(self, from_model: ModuleModel, module: str, level: int) -> str | None:
+        return self._search(from_model, module, level, _module_file)
+
+    def _search(
         self, from_model: ModuleModel, module: str, level: int,
         found_in: Callable[[str, list[str]], str | None],
     ) -> str | None:
+        """Where Python finds a dotted name from a module: `found_in(base, parts)` for each
+        folder it would look in, first answer wins."""
         parts = [part for part in module.split(".") if part]
         if level > 0:
             base = from_model.directory

@@ -102,6 +102,19 @@ RESOURCE_ROOT: dict[str, str] = {
     "dagwire": "ConfigurableResource",
 }
 RESOURCE_PARAM = "ResourceParam"  # `ResourceParam[T]`: a resource giving user code a T
+# Legacy resources made by a call rather than a class or an `@resource` function, and what
+# their users get: `make_values_resource(...)` gives its config (a dict when it has fields);
+# `ResourceDefinition.<method>(...)`: the value given, a mock (anything), None or a string.
+VALUES_RESOURCE = "make_values_resource"
+RESOURCE_DEFINITION = "ResourceDefinition"
+RESOURCE_DEFINITION_FACTORIES: dict[str, str] = {
+    "hardcoded_resource": "value", "mock_resource": "mock", "none_resource": "none",
+    "string_resource": "str",
+}
+# IO managers bound by their exported name (their users get an IO manager).
+IO_MANAGER_RESOURCES = frozenset({
+    "fs_io_manager", "mem_io_manager", "FilesystemIOManager", "InMemoryIOManager",
+})
 RESOURCE_DEPENDENCY = "ResourceDependency"  # `ResourceDependency[T]`: a nested resource field
 INIT_RESOURCE_CONTEXT = "InitResourceContext"
 
@@ -112,8 +125,9 @@ CONTEXT_TYPES = COMPUTE_CONTEXT_TYPES | {"SensorEvaluationContext", "ScheduleEva
 # Outputs and inputs of ops and assets: their arguments may name IO and input managers.
 IO_SPECS = frozenset({"Out", "DynamicOut", "AssetOut", "In", "AssetIn"})
 
-# Calls that build a context for a direct invocation of an op or asset.
+# Calls that build a context for a direct invocation of an op or asset, and of any definition.
 COMPUTE_CONTEXT_BUILDERS = frozenset({"build_op_context", "build_asset_context"})
+CONTEXT_BUILDERS = COMPUTE_CONTEXT_BUILDERS | {"build_sensor_context", "build_schedule_context"}
 # Calls that run definitions in the calling process (tests, notebooks, scripts): what their
 # arguments read is read at run time.
 RUN_NOW_CALLS = COMPUTE_CONTEXT_BUILDERS | {
@@ -191,14 +205,14 @@ _COMMON = frozenset({
     INIT_RESOURCE_CONTEXT, *CONTEXT_TYPES, *IO_SPECS, *RUN_NOW_CALLS, *SCHEMA_SCALARS,
     *SCHEMA_SOURCES, *SCHEMA_TYPES, *LOADER_NAMES, *DEFS_FOLDER_LOADERS, *RESOURCE_MARKERS,
     *DEFINITIONS_LOADERS, COMPONENT_INSTANCE, COMPONENT, DEFS_FOLDER_COMPONENT, *LIST_WRAPPERS,
-    *JOB_TRIGGERS,
+    *JOB_TRIGGERS, VALUES_RESOURCE, RESOURCE_DEFINITION, *IO_MANAGER_RESOURCES,
 })
 # Names only Dagster has (dagwire refuses some of them on import, naming the feature).
 _DAGSTER_ONLY = frozenset({
     "run_status_sensor", "run_failure_sensor", "ConfigurableLegacyIOManagerAdapter",
     *RESOURCE_MARKERS, *DEFINITIONS_LOADERS, COMPONENT_INSTANCE,
     COMPONENT, DEFS_FOLDER_COMPONENT, *LIST_WRAPPERS, BUILD_SCHEDULE_FROM_PARTITIONED_JOB,
-    "SensorDefinition",
+    "SensorDefinition", "fs_io_manager", "mem_io_manager",
 })
 
 # framework -> every name of it the tools know

@@ -62,7 +62,7 @@ def hello() -> None:
 Warehouse(db=SnowflakeResource(account="acme"))
 greet(build_op_context(), config=OtherConfig(other="x"))
 orders(db=SnowflakeResource(account="acme"))
-plain(build_op_context())
+orders()
 hello.execute_in_process(run_config=RunConfig(ops={"greet": OtherConfig(other="x")}))  # RSC101
 
 defs = Definitions(  # RSC101

@@ -15,7 +15,7 @@ def orders(db: Db, cache: Cache) -> int:
     return 1
 
 
-defs = dg.Definitions(  # expect: unbound cache  # gap: mypy-dagwire the plugin's dagwire name table places with_resources in dagwire.runtime.definitions; it lives in dagwire.runtime.legacy.repository
+defs = dg.Definitions(  # expect: unbound cache
     assets=dg.with_resources([orders], {"db": Db(url="pg://")}),
     resources={},
 )

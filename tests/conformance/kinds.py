@@ -79,6 +79,9 @@ _KIND_LIST = (
         "io-manager-param",
         "a resource parameter is annotated with an IO manager class (dagster: use "
         "ResourceParam[...])",
+        runtime=(("DagwireInvalidDefinitionError",
+                  r"Resource param '(?P<arg>[^']+)' is annotated as .* outputs an unknown "
+                  r"value to user code"),),
         dagster=(("DagsterInvalidDefinitionError",
                   r"^Resource param '(?P<arg>[^']+)' is annotated as .* outputs an unknown "
                   r"value to user code"),),

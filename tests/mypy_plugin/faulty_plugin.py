@@ -6,17 +6,19 @@ from typing import NoReturn
 
 from mypy.plugin import Plugin
 
-from dagwire.mypy_plugin import capture, definition_sources, resource_binding, run_config
+from dagwire.mypy_plugin.checks import definitions, run_config
+from dagwire.mypy_plugin.facts import decorators
 from dagwire.mypy_plugin.plugin import DagwirePlugin
+from dagwire.mypy_plugin.sources import definition_lists
 
 
 def _boom(*args: object, **kwargs: object) -> NoReturn:
     raise RuntimeError("injected failure")
 
 
-capture.capture = _boom  # type: ignore[assignment]
-resource_binding.resolve_resources = _boom  # type: ignore[assignment]
-definition_sources.resolve_definitions = _boom  # type: ignore[assignment]
+decorators.capture = _boom  # type: ignore[assignment]
+definitions.resolve_resources = _boom  # type: ignore[assignment]
+definition_lists.resolve_definitions = _boom  # type: ignore[assignment]
 run_config.check_run_config = _boom  # type: ignore[assignment]
 
 

@@ -1,0 +1,80 @@
+"""Which parameters of a definition's function are resources, and which is its config.
+
+Used when a decorator is applied (decorators.py, with the unanalysed annotations at hand) and
+when a dagwire definition type is read back from its ParamSpec (definition_facts.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mypy.nodes import ARG_STAR, ARG_STAR2, ArgKind, MypyFile
+from mypy.types import AnyType, Type, TypeOfAny, UnboundType, get_proper_type
+
+from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.facts.carrier import Captured, Requirement
+from dagwire.mypy_plugin.frameworks import Framework
+from dagwire.mypy_plugin.names import lookup_in_module
+from dagwire.mypy_plugin.type_helpers import is_subclass_of
+from dagwire.vocabulary.calls import CONFIG_PARAM, CONTEXT_PARAM_NAMES
+
+# definitions whose function runs as an op: first parameter context, `config` parameter
+COMPUTE_KINDS = ("op", "asset", "asset_check")
+
+
+def may_be_resource_param(unanalyzed: Type | None) -> bool:
+    # `ResourceParam[T]` is `Annotated[T, ...]`: once analysed, only `T` is left. It always has
+    # one argument, so every other annotation is ruled out without a lookup.
+    return isinstance(unanalyzed, UnboundType) and len(unanalyzed.args) == 1
+
+
+def is_resource_param_annotation(unanalyzed: Type, fw: Framework, api: CheckerApi) -> bool:
+    """Whether an unanalysed annotation is the framework's `ResourceParam[T]`."""
+    if not may_be_resource_param(unanalyzed):
+        return False
+    assert isinstance(unanalyzed, UnboundType)
+    # `dg.ResourceParam[T]`: the checker's lookup takes a dotted name as a module path,
+    # so the first part (maybe an alias such as `dg`) is looked up alone.
+    first, *rest = unanalyzed.name.split(".")
+    try:
+        sym = api.lookup_qualified(first)
+    except KeyError:
+        return False
+    node = sym.node if sym is not None else None
+    for part in rest:
+        node = lookup_in_module(node, part, api) if isinstance(node, MypyFile) else None
+    return node is not None and node.fullname == fw.resource_param
+
+
+def capture_parameters(
+    fw: Framework,
+    kind: str,
+    arg_names: Sequence[str | None],
+    arg_kinds: Sequence[ArgKind],
+    arg_types: Sequence[Type],
+    raw_types: Sequence[Type],
+    captured: Captured,
+    api: CheckerApi | None,
+) -> None:
+    """Add the resource parameters and the config class to `captured`.
+
+    `raw_types` are the unanalysed annotations (empty when unknown); `api` resolves them.
+    """
+    n_raw = len(raw_types)
+    takes_context = kind in COMPUTE_KINDS
+    for i, (pname, pkind, ptype) in enumerate(zip(arg_names, arg_kinds, arg_types)):
+        if pname is None or pkind in (ARG_STAR, ARG_STAR2):
+            continue
+        t = get_proper_type(ptype)
+        if takes_context and (pname == CONFIG_PARAM or (i == 0 and pname in CONTEXT_PARAM_NAMES)):
+            if pname == CONFIG_PARAM:
+                captured.config = (
+                    t
+                    if is_subclass_of(t, (fw.config_base,))
+                    else AnyType(TypeOfAny.special_form)
+                )
+            continue
+        if is_subclass_of(t, fw.resource_bases) or (
+            api is not None and i < n_raw and is_resource_param_annotation(raw_types[i], fw, api)
+        ):
+            captured.requirements.append(Requirement(pname, t, "parameter"))

@@ -1,0 +1,139 @@
+"""The statements of another module, and the value a module-level variable was given.
+
+mypy frees the statements of a module once it is checked, and a module loaded from the cache
+has only its symbol table: their source is parsed again (not analysed) to find a variable's
+initialiser. Reading another module's statements makes the reader's findings depend on them
+(`cache_stamps.py` re-checks the reader when they change).
+"""
+
+from __future__ import annotations
+
+from mypy.errors import Errors
+from mypy.nodes import (
+    AssignmentStmt,
+    CallExpr,
+    DelStmt,
+    Expression,
+    ExpressionStmt,
+    ForStmt,
+    IndexExpr,
+    ListExpr,
+    MemberExpr,
+    MypyFile,
+    NameExpr,
+    OperatorAssignmentStmt,
+    StarExpr,
+    Statement,
+    TupleExpr,
+    Var,
+    WithStmt,
+)
+
+from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.names import module_of
+from dagwire.mypy_plugin.sources.cache_stamps import record_read
+from dagwire.mypy_plugin.tree_walk import statement_blocks
+
+
+def module_tree(mod: MypyFile, api: CheckerApi) -> MypyFile | None:
+    """A tree with statements for `mod`: its own, or a fresh parse of its source."""
+    if mod.defs:
+        return mod
+    if not mod.path or not mod.path.endswith(".py"):
+        return None
+    try:
+        with open(mod.path, "rb") as f:
+            source = f.read()
+        # The classic parser: eager on every supported mypy (the native one may defer).
+        from mypy.fastparse import parse
+
+        options = api.options
+        return parse(
+            source, fnam=mod.path, module=mod.fullname, errors=Errors(options), options=options
+        )
+    except Exception:  # unreadable or unparsable: cannot check
+        return None
+
+
+def variable_initializer(var: Var, api: CheckerApi) -> tuple[Expression, MypyFile] | None:
+    """The expression last assigned to module-level `var` at module level, with its module."""
+    mod = module_of(var.fullname, api)
+    if mod is None or var.fullname != f"{mod.fullname}.{var.name}":
+        return None  # not a module-level variable
+    record_read(api.tree, mod)  # its value may change while its type does not
+    tree = module_tree(mod, api)
+    if tree is None:
+        return None
+    found: AssignmentStmt | None = None
+    for stmt in tree.defs:
+        if isinstance(stmt, AssignmentStmt):
+            for lv in stmt.lvalues:
+                if isinstance(lv, NameExpr) and lv.name == var.name:
+                    found = stmt
+    if found is None or changed_elsewhere(tree.defs, var.name, found):
+        return None
+    return found.rvalue, mod
+
+
+# Methods that change a list or dict in place: `resources.update(...)`, `assets.append(x)`.
+MUTATING_METHODS = frozenset(
+    {"update", "setdefault", "pop", "popitem", "clear", "append", "extend", "insert", "remove"}
+)
+
+
+def _names_target(expr: Expression, name: str) -> bool:
+    """`expr` (an assignment target) is `name`, `name[...]`, or contains one of them."""
+    if isinstance(expr, NameExpr):
+        return expr.name == name
+    if isinstance(expr, IndexExpr):
+        return isinstance(expr.base, NameExpr) and expr.base.name == name
+    if isinstance(expr, (TupleExpr, ListExpr)):
+        return any(_names_target(e, name) for e in expr.items)
+    if isinstance(expr, StarExpr):
+        return _names_target(expr.expr, name)
+    return False
+
+
+def changed_elsewhere(
+    stmts: list[Statement], name: str, initial: AssignmentStmt, depth: int = 0
+) -> bool:
+    """Whether module-level code other than `initial` assigns or mutates `name`.
+
+    `resources["db"] = ...` in an `if`, `resources.update(...)`, `assets += [...]`, or an
+    assignment in a branch: the value at the `Definitions(...)` call is then not the
+    initialiser, and whoever reads it must not guess.
+    """
+    if depth > 8:
+        return True
+    for stmt in stmts:
+        if stmt is initial:
+            continue
+        if isinstance(stmt, AssignmentStmt):
+            if any(_names_target(lv, name) for lv in stmt.lvalues) and depth > 0:
+                return True
+            if any(isinstance(lv, IndexExpr) and _names_target(lv, name) for lv in stmt.lvalues):
+                return True
+        elif isinstance(stmt, OperatorAssignmentStmt):
+            if _names_target(stmt.lvalue, name):
+                return True
+        elif isinstance(stmt, DelStmt):
+            if _names_target(stmt.expr, name):
+                return True
+        elif isinstance(stmt, ExpressionStmt):
+            call = stmt.expr
+            if (
+                isinstance(call, CallExpr)
+                and isinstance(call.callee, MemberExpr)
+                and isinstance(call.callee.expr, NameExpr)
+                and call.callee.expr.name == name
+                and call.callee.name in MUTATING_METHODS
+            ):
+                return True
+        elif isinstance(stmt, (ForStmt, WithStmt)):
+            targets = [stmt.index] if isinstance(stmt, ForStmt) else list(stmt.target)
+            if any(t is not None and _names_target(t, name) for t in targets):
+                return True
+        for block in statement_blocks(stmt):
+            if changed_elsewhere(block.body, name, initial, depth + 1):
+                return True
+    return False
