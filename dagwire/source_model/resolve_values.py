@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from dagwire.source_model.imports import IMPORTED, LOCAL, assigned_value
+from dagwire.source_model.imports import IMPORTED, IMPORTED_MODULE, LOCAL, assigned_value
 from dagwire.source_model.module import DecoratedFunction, FunctionNode, ModuleModel
 from dagwire.source_model.project import ProjectIndex
 from dagwire.source_model.resolve_names import NameResolver
@@ -23,6 +23,30 @@ from dagwire.vocabulary.limits import RESOLVE_DEPTH
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 # Scopes of their own: what they bind is not a name of the function around them.
 _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+# Decorators that return what the function returns (a cached factory `@functools.cache
+# def make_assets(): ...` gives the same definitions on every call).
+_RETURN_KEEPING: dict[str, frozenset[str]] = {"functools": frozenset({"cache", "lru_cache"})}
+
+
+def _keeps_return(model: ModuleModel, decorator: ast.expr) -> bool:
+    """`@cache`, `@functools.lru_cache(maxsize=None)`, ...: the call returns the body's value."""
+    if isinstance(decorator, ast.Call):
+        decorator = decorator.func
+    if isinstance(decorator, ast.Attribute) and isinstance(decorator.value, ast.Name):
+        binding = model.imports.lookup(decorator.value.id)
+        return (
+            binding is not None and binding.kind == IMPORTED_MODULE
+            and decorator.attr in _RETURN_KEEPING.get(binding.module, ())
+        )
+    if isinstance(decorator, ast.Name):
+        binding = model.imports.lookup(decorator.id)
+        return (
+            binding is not None and binding.kind == IMPORTED and binding.level == 0
+            and binding.name in _RETURN_KEEPING.get(binding.module, ())
+        )
+    return False
 
 
 class Scope:
@@ -185,7 +209,9 @@ class ValueResolver(NameResolver):
         if found is None:
             return None
         owner, node = found
-        if not isinstance(node, _FUNCTIONS) or node.decorator_list:
+        if not isinstance(node, _FUNCTIONS) or not all(
+            _keeps_return(owner, decorator) for decorator in node.decorator_list
+        ):
             return None  # a framework definition or a wrapped function: not a plain call
         return self.function_body(owner, node)
 
