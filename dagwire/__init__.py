@@ -133,6 +133,7 @@ __all__ = [
     "asset",
     "build_asset_context",
     "build_init_resource_context",
+    "build_resources",
     "build_op_context",
     "build_schedule_context",
     "build_sensor_context",
@@ -219,6 +220,7 @@ if TYPE_CHECKING:
     from dagwire.runtime.resources import ResourceDefinition as ResourceDefinition
     from dagwire.runtime.context import InitResourceContext as InitResourceContext
     from dagwire.runtime.context import build_init_resource_context as build_init_resource_context
+    from dagwire.runtime.resource_init import build_resources as build_resources
     from dagwire.runtime.io_managers import IOManager as IOManager
     from dagwire.runtime.io_managers import ConfigurableIOManager as ConfigurableIOManager
     from dagwire.runtime.io_managers import InMemoryIOManager as InMemoryIOManager

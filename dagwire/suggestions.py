@@ -53,6 +53,13 @@ def unbound_hint(
     return f"{hint}; did you mean {quote}{guess}{quote}{f' ({at})' if at else ''}?"
 
 
+def unbound_line(key: str, needers: Iterable[str], bound: Iterable[str]) -> str:
+    """`resource 'my_db' is not bound; required by asset 'users'; bound keys: 'cache',
+    'my_dbb'; did you mean 'my_dbb'?`: the runtime's and the resource catalog's line."""
+    return (f"resource '{key}' is not bound; required by {', '.join(needers)}; "
+            + unbound_hint(key, bound))
+
+
 def launch_binding_hint(key: str, field_path: str, class_name: str) -> str:
     """How to bind a ``configure_at_launch()`` resource nested in resource ``key`` at
     ``field_path``, which Dagster requires at the top level too (the part after the main
@@ -64,4 +71,4 @@ def launch_binding_hint(key: str, field_path: str, class_name: str) -> str:
 
 
 __all__ = ["CLOSE_ENOUGH", "SHOWN_KEYS", "closest", "launch_binding_hint", "quoted_keys",
-           "unbound_hint"]
+           "unbound_hint", "unbound_line"]

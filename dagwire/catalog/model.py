@@ -15,7 +15,7 @@ from typing import Any
 
 from dagwire.catalog.masking import MASK, mask_uris, masked_repr
 from dagwire.secret_names import mentions_secret
-from dagwire.suggestions import launch_binding_hint
+from dagwire.suggestions import launch_binding_hint, unbound_line
 from dagwire.vocabulary.calls import IMPLICIT_RESOURCE_KEYS
 
 # Keys bound by default: nothing has to bind them, and they are not reported as unbound.
@@ -340,8 +340,7 @@ def finish(catalog: Catalog) -> Catalog:
     for resource in catalog.resources:
         resource.users.sort(key=lambda u: (_order(u.kind), u.name, u.need.key, u.need.via))
     problems = [
-        Problem("unbound", key,
-                f"resource '{key}' is not bound; required by {', '.join(needers)}",
+        Problem("unbound", key, unbound_line(key, needers, bound),
                 [_ref_of(described) for described in needers])
         for key, needers in sorted(unbound.items())
     ] + wrong + problems

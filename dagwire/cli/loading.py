@@ -13,8 +13,6 @@ from dagwire.cli.text import shown_path
 from dagwire.runtime.definitions import Definitions
 
 
-
-
 class LoadError(Exception):
     """The module cannot be imported or holds no single Definitions."""
 
@@ -90,11 +88,13 @@ def _import_failure(error: BaseException) -> str:
     return f"{shown_path(where[0])}:{where[1]}: {detail}"
 
 
-_NOT_USER = tuple(
+# dagwire's own package folder, with a trailing separator
+DAGWIRE_DIR = os.path.join(os.path.realpath(os.path.dirname(os.path.dirname(__file__))), "")
+
+_NOT_USER = (DAGWIRE_DIR, *{
     os.path.join(os.path.realpath(p), "")
-    for p in {os.path.dirname(os.path.dirname(__file__)),
-              *(sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib"))}
-)
+    for p in (sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib"))
+})
 
 
 def _is_user_file(filename: str) -> bool:

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Generator, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from pydantic import ConfigDict, PrivateAttr
@@ -11,6 +12,7 @@ from typing_extensions import Self
 
 from dagwire.runtime._pydantic_config import ConfigModel
 from dagwire.runtime.context import InitResourceContext
+from dagwire.runtime.errors import DagwireInvariantViolationError
 
 _PARTIAL_CLASSES: dict[type[Any], type[Any]] = {}
 
@@ -72,6 +74,52 @@ class ConfigurableResource(ConfigModel):
         if self._dagwire_context is None:
             return InitResourceContext()
         return self._dagwire_context
+
+    @classmethod
+    def from_resource_context(cls, context: InitResourceContext,
+                              nested_resources: Mapping[str, Any] | None = None) -> Self:
+        """The resource built from ``context.resource_config`` and set up, outside a run (in a
+        legacy ``@resource`` function). Nested resources are given, not set up (as Dagster)."""
+        if cls._has_teardown():
+            raise DagwireInvariantViolationError(
+                f"{cls.__name__} has a teardown (yield_for_execution or "
+                "teardown_after_execution): use from_resource_context_cm, which runs it")
+        resource = cls._from_context(context, nested_resources)
+        resource.setup_for_execution(context)
+        produced: Self = resource.create_resource(context)
+        return produced
+
+    @classmethod
+    @contextmanager
+    def from_resource_context_cm(cls, context: InitResourceContext,
+                                 nested_resources: Mapping[str, Any] | None = None
+                                 ) -> Iterator[Self]:
+        """``with Resource.from_resource_context_cm(context) as resource:``: set up on entry,
+        torn down on exit."""
+        resource = cls._from_context(context, nested_resources)
+        lifecycle = resource.yield_for_execution(context)
+        if isinstance(lifecycle, AbstractContextManager):  # a @contextmanager override
+            with lifecycle as value:
+                yield value
+            return
+        value = next(lifecycle)
+        try:
+            yield value
+        finally:
+            next(lifecycle, None)
+
+    @classmethod
+    def _from_context(cls, context: InitResourceContext,
+                      nested_resources: Mapping[str, Any] | None) -> Self:
+        resource = cls(**dict(context.resource_config or {}), **dict(nested_resources or {}))
+        resource._dagwire_context = context
+        return resource
+
+    @classmethod
+    def _has_teardown(cls) -> bool:
+        base = ConfigurableResource
+        return (cls.yield_for_execution is not base.yield_for_execution
+                or cls.teardown_after_execution is not base.teardown_after_execution)
 
     @classmethod
     def configure_at_launch(cls, **partial_config: Any) -> Self:

@@ -145,6 +145,9 @@ class Definitions:
                            | set(definition.input_manager_keys.values())),
                 )
             )
+        for spec in self.asset_specs:  # an external asset is loaded by its IO manager
+            users.append(ResourceUser(f"asset '{spec.key.to_user_string()}'", (), {},
+                                      [spec.io_manager_key]))
         for job_def in self.all_jobs():
             if isinstance(job_def, JobDefinition):
                 for node in job_def.nodes.values():

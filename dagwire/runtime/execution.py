@@ -7,11 +7,13 @@ after the last one, also when a step fails.
 
 from __future__ import annotations
 
+import contextvars
 import copy
 import logging
 import time
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
@@ -55,6 +57,25 @@ from dagwire.runtime.validation import ResourceUser, binding_problems, nested_pa
 from dagwire.vocabulary.calls import DEFAULT_IO_MANAGER_KEY
 
 _LOG = logging.getLogger("dagwire")
+
+# The step running now, as its result line names it (``asset orders``): a log handler reads
+# it to say which step wrote a record (the command line's ``dagwire run`` does).
+RUNNING_STEP: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "dagwire_running_step", default=None)
+
+# The attribute of the debug record logged as each step ends that holds its StepProgress.
+PROGRESS = "dagwire_progress"
+
+
+@dataclass(frozen=True)
+class StepProgress:
+    """Where a run stands when a step ends (the command line's progress line)."""
+
+    step: str  # ``asset orders``
+    status: str
+    done: int  # steps gone through, this one included
+    total: int
+    elapsed: float  # seconds since the first step started
 
 
 class StepResult:
@@ -413,7 +434,8 @@ def execute_steps(
     run = _RunInfo(job_name, run_id, config, dict(tags or {}), partition_key, run_def)
     setup = InitializedResources(bound, needed, run_config=config, run_id=run_id, log=_LOG)
     with setup as values:
-        for step, result in zip(steps, results):
+        run_started = time.perf_counter()
+        for done, (step, result) in enumerate(zip(steps, results), start=1):
             if any(by_key[upstream].status != "success" for upstream in step.after):
                 # an upstream step failed (Dagster: abandoned) or was skipped
                 result.abandoned = any(
@@ -425,6 +447,7 @@ def execute_steps(
                    for source in step.inputs.values()):
                 continue  # an optional upstream output was not produced (Dagster skips)
             started = time.perf_counter()
+            running = RUNNING_STEP.set(f"{step.kind} {step.key}")
             try:
                 _run_step(step, result, values, step_configs.get(step.key), run)
                 result.status = "success"
@@ -435,7 +458,14 @@ def execute_steps(
                 if raise_on_error:
                     raise
             finally:
+                RUNNING_STEP.reset(running)
                 result.duration = time.perf_counter() - started
+                elapsed = time.perf_counter() - run_started
+                _LOG.debug("step '%s': %s (%d of %d steps, %.1f s)", step.key, result.status,
+                           done, len(steps), elapsed,
+                           extra={PROGRESS: StepProgress(f"{step.kind} {step.key}",
+                                                         result.status, done, len(steps),
+                                                         elapsed)})
     engine = [
         EngineEvent(f"Teardown of resources [{key}] failed: {type(error).__name__}: {error}",
                     error)
@@ -722,4 +752,5 @@ def materialize_to_memory(
                        tags=tags, partition_key=partition_key)
 
 
-__all__ = ["ExecuteInProcessResult", "StepResult", "materialize", "materialize_to_memory"]
+__all__ = ["PROGRESS", "RUNNING_STEP", "ExecuteInProcessResult", "StepProgress", "StepResult",
+           "materialize", "materialize_to_memory"]

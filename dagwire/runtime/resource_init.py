@@ -12,8 +12,8 @@ last step, also on failure.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Generator, Iterable, Mapping
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
 from typing import Any
 
@@ -25,6 +25,7 @@ from dagwire.runtime.config_validation import (
     validation_error_type,
 )
 from dagwire.runtime.config import plain_config_value
+from dagwire.runtime.context import Resources
 from dagwire.runtime.errors import (
     DagwireError,
     DagwireInvalidConfigError,
@@ -40,6 +41,7 @@ from dagwire.runtime.resources import (
     PartialResource,
     ResourceDefinition,
     as_resource_definition,
+    context_value,
 )
 
 _LOG = logging.getLogger("dagwire")
@@ -269,7 +271,10 @@ class InitializedResources:
         if definition.resource_fn is not None:
             fn = definition.resource_fn
             value = self._guarded(key, lambda: self._enter(key, fn(context)))
-            if isinstance(value, ConfigurableResource):  # a function may build one: set it up
+            # a function may build one: set it up, unless the function did (Dagster: a
+            # resource from from_resource_context(_cm) holds its context already)
+            if isinstance(value, ConfigurableResource) and \
+                    getattr(value, "_dagwire_context", None) is None:
                 return self._start_configurable(key, value, context)
             return value
         return definition.value
@@ -379,4 +384,22 @@ class InitializedResources:
         self._teardown_all()
 
 
-__all__ = ["InitializedResources", "resource_run_config"]
+@contextmanager
+def build_resources(
+    resources: Mapping[str, Any],
+    instance: Any = None,
+    resource_config: Mapping[str, Any] | None = None,
+    dagster_run: Any = None,
+    log_manager: Any = None,
+) -> Iterator[Resources]:
+    """``with build_resources({"db": Db(...)}) as resources:``: the resources set up outside a
+    run, as a step would see them (``resources.db``), torn down on exit; ``resource_config``
+    is the ``{key: {"config": ...}}`` part of a run config (Dagster's form).
+    ``instance``, ``dagster_run`` and ``log_manager`` are accepted and unused."""
+    run_config = {"resources": dict(resource_config)} if resource_config else None
+    with InitializedResources(resources, run_config=run_config) as values:
+        yield Resources({key: context_value(value) for key, value in values.items()},
+                        "build_resources")
+
+
+__all__ = ["InitializedResources", "build_resources", "resource_run_config"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Generator, Mapping
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, TypeVar
 
 from typing_extensions import Self, TypeAlias, dataclass_transform
@@ -104,6 +105,16 @@ if TYPE_CHECKING:
         def get_resource_context(self) -> InitResourceContext: ...
 
         def create_resource(self, context: InitResourceContext) -> Any: ...
+
+        @classmethod
+        def from_resource_context(
+            cls, context: InitResourceContext, nested_resources: Mapping[str, Any] | None = None
+        ) -> Self: ...
+
+        @classmethod
+        def from_resource_context_cm(
+            cls, context: InitResourceContext, nested_resources: Mapping[str, Any] | None = None
+        ) -> AbstractContextManager[Self]: ...
 
     class ResourceDependency(Generic[T]):
         """``inner: ResourceDependency[T]``: a field that holds another resource; the field

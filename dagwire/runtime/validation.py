@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dagwire.runtime.io_managers import IOManager
-from dagwire.suggestions import launch_binding_hint
+from dagwire.suggestions import launch_binding_hint, unbound_line
 from dagwire.runtime.parameters import ResourceRequirement, type_name
 from dagwire.runtime.resources import (
     ConfigurableResource,
@@ -103,10 +103,7 @@ def binding_problems(users: Sequence[ResourceUser], bound: Mapping[str, Any]) ->
                     f"{user.description} parameter '{requirement.param}' is annotated "
                     f"{type_name(requirement.annotation)}"
                 )
-    lines = [
-        f"resource '{key}' is not bound; required by {', '.join(needers)}"
-        for key, needers in sorted(unbound.items())
-    ]
+    lines = [unbound_line(key, needers, bound) for key, needers in sorted(unbound.items())]
     return lines + wrong
 
 

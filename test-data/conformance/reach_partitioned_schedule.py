@@ -1,5 +1,5 @@
 # shape: reach: a job reached only through build_schedule_from_partitioned_job
-# dagster-only: partitions are not supported by dagwire
+# dagster-only: build_schedule_from_partitioned_job is not supported by dagwire
 import dagster as dg
 
 

@@ -1,5 +1,4 @@
 # shape: requirer: asset_check parameter annotated with a resource class
-# dagster-only: asset checks are not supported by dagwire
 import dagster as dg
 
 

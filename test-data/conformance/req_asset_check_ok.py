@@ -1,5 +1,4 @@
 # shape: requirer: asset_check resource parameter bound (trap)
-# dagster-only: asset checks are not supported by dagwire
 import dagster as dg
 
 

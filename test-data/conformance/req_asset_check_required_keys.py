@@ -1,5 +1,4 @@
 # shape: requirer: asset_check with required_resource_keys, listed in assets=
-# dagster-only: asset checks are not supported by dagwire
 import dagster as dg
 
 

@@ -1,5 +1,4 @@
 # shape: requirer: AssetSpec(...).with_io_manager_key() on an external asset read by an asset
-# dagster-only: asset specs are not supported by dagwire
 import dagster as dg
 
 raw_orders = dg.AssetSpec("raw_orders").with_io_manager_key("landing_io")

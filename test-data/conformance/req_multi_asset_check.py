@@ -1,5 +1,5 @@
 # shape: requirer: multi_asset_check parameter annotated with a resource class
-# dagster-only: asset checks are not supported by dagwire
+# dagster-only: multi_asset_check is not supported by dagwire
 import dagster as dg
 
 

@@ -52,8 +52,9 @@ def test_vault_problems(mode: str) -> None:
     result = cli(*args, "--format", "json", pythonpath=str(DATA))
     problems = json.loads(result.stdout)["problems"]
     assert [(p["kind"], p["key"], p["message"], p["refs"]) for p in problems] == [
-        ("unbound", "cache", "resource 'cache' is not bound; required by asset 'balances'",
-         ["asset:balances"]),
+        ("unbound", "cache", "resource 'cache' is not bound; required by asset 'balances'; "
+         "bound keys: 'audit', 'client', 'launch_creds', 'legacy', 'mirror', 'pool', 'spare', "
+         "'warehouse'", ["asset:balances"]),
         ("wrong_class", "audit", "resource 'audit' is bound to a Client, but asset 'report' "
          "parameter 'audit' is annotated Warehouse", ["asset:report"]),
         ("launch_not_bound", "mirror", "resource 'mirror' field 'creds' is a partially "

@@ -57,7 +57,7 @@ def test_cli_reports_an_invalid_repository(tmp_path: pathlib.Path) -> None:
         f"legacy_repo: cannot import module 'legacy_repo': {tmp_path / 'legacy_repo.py'}:25: "
         "dagwire.runtime.errors.DagwireInvalidDefinitionError: "
         "Invalid repository 'analytics':\n"
-        "- resource 'cache' is not bound; required by asset 'report'\n"
+        "- resource 'cache' is not bound; required by asset 'report'; bound keys: (none)\n"
     )
 
 

@@ -43,8 +43,8 @@ def report(context: Any) -> int:
 
 
 UNBOUND = (
-    "- resource 'cache' is not bound; required by asset 'report'\n"
-    "- resource 'db' is not bound; required by asset 'report', op 'load' in job 'load_job'"
+    "- resource 'cache' is not bound; required by asset 'report'; bound keys: (none)\n"
+    "- resource 'db' is not bound; required by asset 'report', op 'load' in job 'load_job'; bound keys: (none)"
 )
 
 

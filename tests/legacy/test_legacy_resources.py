@@ -80,7 +80,7 @@ def test_unbound_sensor_key_is_reported_when_definitions_load() -> None:
     with pytest.raises(DagwireInvalidDefinitionError) as raised:
         Definitions(jobs=[parse_job], sensors=[inbox_sensor]).validate()
     assert str(raised.value) == (
-        "Invalid Definitions:\n- resource 'inbox' is not bound; required by sensor 'inbox_sensor'"
+        "Invalid Definitions:\n- resource 'inbox' is not bound; required by sensor 'inbox_sensor'; bound keys: (none)"
     )
 
 

@@ -57,7 +57,7 @@ PROJECT = {
     "mypy.ini": "[mypy]\nplugins = dagwire.mypy_plugin\n",
 }
 UNBOUND = ("resource key 's3_archive' is required by asset 'my_asset' but not bound in "
-           "Definitions")
+           "Definitions; bound keys: 's3'")
 
 
 LEGACY_RESOURCES = """\
@@ -99,10 +99,12 @@ LEGACY_PROJECT = {
     "shop/__init__.py": "", "shop/resources.py": LEGACY_RESOURCES,
     "shop/ops.py": LEGACY_OPS, "shop/definitions.py": LEGACY_DEFINITIONS,
 }
+MIGRATE_MAY = "(dagwire migrate rewrites the cases it can prove safe)"
 RSC201 = ("RSC201 context.resources.api is the legacy resource API: request 'api' as a "
-          "parameter annotated with its resource class (dagwire migrate rewrites this)")
+          "parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a "
+          f"legacy resource {MIGRATE_MAY}")
 RSC203 = ("RSC203 @resource function 'api_client' is the legacy resource API: define a "
-          "ConfigurableResource class with its config as fields (dagwire migrate rewrites this)")
+          f"ConfigurableResource class with its config as fields {MIGRATE_MAY}")
 
 
 def git(root: Path, *args: str) -> None:

@@ -250,7 +250,7 @@ def test_op_out_io_manager_key_must_be_bound() -> None:
         Definitions(jobs=[lake]).validate()
     assert message(raised) == (
         "Invalid Definitions:\n"
-        "- resource 'lake_io' is not bound; required by op 'produce' in job 'lake'"
+        "- resource 'lake_io' is not bound; required by op 'produce' in job 'lake'; bound keys: (none)"
     )
 
 

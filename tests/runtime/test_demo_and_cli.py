@@ -160,8 +160,8 @@ def test_cli_validate_reports_unbound_keys(tmp_path: pathlib.Path) -> None:
     assert result.stdout == ""
     assert result.stderr == (
         "broken_defs: Invalid Definitions:\n"
-        "- resource 'cache' is not bound; required by asset 'orders'\n"
-        "- resource 'db' is not bound; required by asset 'users', asset 'orders', sensor 'watch'\n"
+        "- resource 'cache' is not bound; required by asset 'orders'; bound keys: (none)\n"
+        "- resource 'db' is not bound; required by asset 'users', asset 'orders', sensor 'watch'; bound keys: (none)\n"
         "- sensor 'watch' targets job 'x', which is not defined\n"
     )
 
@@ -180,6 +180,7 @@ def test_cli_run(tmp_path: pathlib.Path) -> None:
     result = cli("run", "examples.shop.definitions", "--job", "daily_refresh", env=env)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
+        "asset daily_report: INFO: report for 3 customers\n"  # context.log, as it happens
         "asset raw_orders: success\n"
         "asset cleaned_orders: success\n"
         "asset customer_totals: success\n"

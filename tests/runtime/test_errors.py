@@ -99,10 +99,11 @@ def error_text(excinfo: pytest.ExceptionInfo[BaseException]) -> str:
 
 
 UNBOUND = (
-    "- resource 'cache' is not bound; required by asset 'report', op 'store' in job 'etl'\n"
+    "- resource 'cache' is not bound; required by asset 'report', op 'store' in job 'etl'; "
+    "bound keys: (none)\n"
     "- resource 'db' is not bound; required by asset 'users', op 'load' in job 'etl', "
-    "sensor 'watch'\n"
-    "- resource 'warehouse' is not bound; required by schedule 'hourly'"
+    "sensor 'watch'; bound keys: (none)\n"
+    "- resource 'warehouse' is not bound; required by schedule 'hourly'; bound keys: (none)"
 )
 
 
@@ -147,7 +148,18 @@ def test_unbound_key_reported_on_execution_of_unbound_job() -> None:
         etl.execute_in_process(resources={"cache": Cache()})
     assert error_text(excinfo) == (
         "Cannot run job 'etl':\n"
-        "- resource 'db' is not bound; required by op 'load' in job 'etl'"
+        "- resource 'db' is not bound; required by op 'load' in job 'etl'; bound keys: 'cache'"
+    )
+
+
+def test_an_unbound_key_suggests_a_close_bound_one() -> None:
+    defs = Definitions(assets=[users], resources={"dbb": Db(uri="x"), "cache": Cache()})
+    with pytest.raises(DagwireInvalidDefinitionError) as excinfo:
+        defs.validate()
+    assert error_text(excinfo) == (
+        "Invalid Definitions:\n"
+        "- resource 'db' is not bound; required by asset 'users'; bound keys: 'cache', 'dbb'; "
+        "did you mean 'dbb'?"
     )
 
 

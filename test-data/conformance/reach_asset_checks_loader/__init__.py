@@ -1,2 +1,2 @@
 # shape: reach: load_asset_checks_from_package_module(package)
-# dagster-only: asset checks are not supported by dagwire
+# dagster-only: load_asset_checks_from_package_module is not supported by dagwire

@@ -8,7 +8,8 @@ from contextlib import contextmanager
 
 from dagwire import (ConfigurableIOManager, ConfigurableResource, Definitions, EnvVar,
                      InitResourceContext, InputContext, OutputContext, ResourceParam, RunConfig,
-                     asset, define_asset_job)
+                     asset, build_init_resource_context, build_resources, define_asset_job,
+                     materialize, resource)
 
 os.environ["PARITY_HOST"] = "db.local"
 os.environ["PARITY_PORT"] = "5433"
@@ -96,3 +97,61 @@ run = defs.get_job_def("everything").execute_in_process(
     run_config={"resources": {"api": {"config": {"token": "t1", "region": "us"}}}}
 )
 print(run.success)
+
+# -- a Pythonic resource set up from a legacy resource function's context
+print("-- from_resource_context")
+
+
+class Token(ConfigurableResource):
+    value: str
+
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        print("setup token", self.value, context.resource_config)
+
+
+token = Token.from_resource_context(build_init_resource_context(config={"value": "abc"}))
+print(token.value)
+
+
+class Session(ConfigurableResource):
+    user: str
+
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        print("open session", self.user)
+
+    def teardown_after_execution(self, context: InitResourceContext) -> None:
+        print("close session", self.user)
+
+
+try:
+    Session.from_resource_context(build_init_resource_context(config={"user": "x"}))
+except Exception:  # a teardown needs from_resource_context_cm (Dagster: CheckError)
+    print("refused")
+with Session.from_resource_context_cm(build_init_resource_context(config={"user": "ada"})) as s:
+    print("in session", s.user)
+with Client.from_resource_context_cm(build_init_resource_context(config={"name": "c9"})) as c:
+    print("in client", c.name)
+
+
+@resource(config_schema={"user": str})
+def session_resource(context):
+    with Session.from_resource_context_cm(context) as session:
+        yield session
+
+
+@asset(required_resource_keys={"session"})
+def greeting(context) -> str:
+    return f"hi {context.resources.session.user}"
+
+
+print(materialize([greeting], resources={"session": session_resource.configured(
+    {"user": "grace"})}).output_for_node("greeting"))
+
+# -- resources set up outside a run, as a step sees them
+print("-- build_resources")
+with build_resources({"db": Database(host=EnvVar("PARITY_HOST"), creds=Credentials(
+        user="u", password="p")), "client": Client(name="c5"), "plain": 42}) as built:
+    print(built.db.url(), built.client.name, built.plain)
+with build_resources({"api": Api.configure_at_launch()},
+                     resource_config={"api": {"config": {"token": "t9"}}}) as built:
+    print(built.api.token, built.api.region)
