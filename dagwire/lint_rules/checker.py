@@ -14,13 +14,16 @@ from dagwire.source_model.resolve import Resolver
 _INDEX = ProjectIndex()
 
 
-def check_module(tree: ast.Module, path: str, cross_file: bool = True) -> list[Finding]:
-    """Findings for one module (`path` locates its siblings; the tree is what is checked)."""
+def check_module(
+    tree: ast.Module, path: str, cross_file: bool = True, lines: list[str] | None = None
+) -> list[Finding]:
+    """Findings for one module (`path` locates its siblings; the tree is what is checked;
+    `lines`, its source, is where rules read comments)."""
     if not imports_framework(tree):
         return []
     index = _INDEX if cross_file else _NoSiblings()
     model = index.checked_model(tree, path)
-    file = FileCheck(model, Resolver(index))
+    file = FileCheck(model, Resolver(index), lines)
     findings: set[Finding] = set()
     for rule in ALL_RULES:
         findings.update(rule.check(file))

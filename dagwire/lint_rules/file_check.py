@@ -5,6 +5,7 @@ come from the source model (`dagwire.source_model`)."""
 from __future__ import annotations
 
 import ast
+import re
 
 from dagwire.lint_rules.context_reads import ContextUse, context_use
 from dagwire.source_model.module import DecoratedFunction, ModuleModel
@@ -50,11 +51,25 @@ def finding(node: ast.AST, message: str) -> Finding:
     return Finding(getattr(node, "lineno", 1), getattr(node, "col_offset", 0), message)
 
 
+# Marks that a project reviewed a literal for bandit's hard-coded password rules (ruff's S105,
+# S106, S107; bandit's `# nosec`): the literal was judged not a secret.
+_REVIEWED_SECRET = re.compile(r"#\s*(noqa\s*:[^#]*\bS10[567]\b|nosec\b)", re.IGNORECASE)
+
+
 class FileCheck:
-    def __init__(self, model: ModuleModel, resolver: Resolver) -> None:
+    def __init__(
+        self, model: ModuleModel, resolver: Resolver, lines: list[str] | None = None
+    ) -> None:
         self.model = model
         self.resolver = resolver
+        self.lines = lines
         self._uses: dict[int, ContextUse | None] = {}
+
+    def reviewed_secret(self, line: int) -> bool:
+        """Does the source line carry a mark that its literal is not a secret?"""
+        if self.lines is None or not 0 < line <= len(self.lines):
+            return False
+        return _REVIEWED_SECRET.search(self.lines[line - 1]) is not None
 
     def compute_functions(self) -> list[DecoratedFunction]:
         return [fn for fn in self.model.functions if fn.kind in COMPUTE_KINDS]

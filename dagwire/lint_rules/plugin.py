@@ -25,9 +25,10 @@ class ResourceChecker:
     version = __version__
     cross_file = True
 
-    def __init__(self, tree: ast.AST, filename: str) -> None:
+    def __init__(self, tree: ast.AST, filename: str, lines: list[str] | None = None) -> None:
         self.tree = tree
         self.filename = filename
+        self.lines = lines
 
     @classmethod
     def add_options(cls, parser: Any) -> None:
@@ -60,7 +61,9 @@ class ResourceChecker:
         try:
             if not isinstance(self.tree, ast.Module):
                 return []
-            findings = check_module(self.tree, self.filename, cross_file=self.cross_file)
+            findings = check_module(
+                self.tree, self.filename, cross_file=self.cross_file, lines=self.lines
+            )
         except Exception as error:  # noqa: BLE001 - never abort the host's run
             message = f"{type(error).__name__}: {error}".replace("\n", " ")
             return [(1, 0, INTERNAL_ERROR.format(error=message), type(self))]

@@ -22,6 +22,7 @@ import ast
 import os
 
 from dagwire.source_model import defs_folder
+from dagwire.source_model.imports import IMPORTED, IMPORTED_MODULE, dotted
 from dagwire.source_model.module import FunctionNode, ModuleModel
 from dagwire.source_model.resolve import Resolver
 from dagwire.source_model.resolve_constants import Item, Variant
@@ -429,7 +430,10 @@ class Assembler:
                     return None
                 flag = terminate.value
             module = self._module_in(scope, root)
-            if module is None or os.path.basename(module.path) != "__init__.py":
+            if module is None:  # a namespace package (no `__init__.py`) is a defs root too
+                folder = self._namespace_folder(scope, root)
+                return (folder, flag) if folder is not None else None
+            if os.path.basename(module.path) != "__init__.py":
                 return None
             return os.path.dirname(os.path.abspath(module.path)), flag
         found = defs_folder.project_defs_module(model.directory)
@@ -454,6 +458,26 @@ class Assembler:
                 path = self.resolver.index.module_path(scope.model, dotted, level)
                 return self.resolver.index.model_for_path(path) if path else None
         return self.resolver.module_ref(scope.model, expr)
+
+    def _namespace_folder(self, scope: Scope, expr: ast.expr) -> str | None:
+        """The folder of a package without `__init__.py` an expression names: `pkg.defs`
+        after `import pkg.defs`, `defs` after `from pkg import defs` (Python imports such a
+        folder as a namespace package, and `load_defs` walks it)."""
+        name = dotted(expr)
+        if name is None:
+            return None
+        top, _, rest = name.partition(".")
+        local = self.resolver.local_module(scope, top)
+        if local is not None:
+            module, level, imported = local
+            full = ".".join(part for part in (module, imported, rest) if part) if imported else name
+        else:
+            binding = scope.model.imports.lookup(top)
+            if binding is None or binding.kind not in (IMPORTED, IMPORTED_MODULE):
+                return None
+            level = binding.level
+            full = ".".join(part for part in (binding.module, binding.name, rest) if part)
+        return self.resolver.index.package_folder(scope.model, full, level)
 
     def _items(self, anchor: ModuleModel, items: list[defs_folder.Item]) -> Assembled | None:
         values: list[Assembled] = []
@@ -586,10 +610,7 @@ class Assembler:
                 return None
             if not isinstance(made.func, (ast.Name, ast.Attribute)):
                 return None
-            target = self.resolver.target_of(body[0], made.func)
-            if target is None or not isinstance(target[1], ast.ClassDef):
-                return None
-            value = self.component_class_value(target[0], target[1])
+            value = self._component_of(self.resolver.target_of(body[0], made.func))
             if value is None:
                 return None
             values.append(value)
@@ -607,14 +628,17 @@ class Assembler:
             if module is None:
                 values.append(Assembled([Part()], False))
                 continue
-            target = self.resolver.binding_target(module, class_name)
-            if target is None or not isinstance(target[1], ast.ClassDef):
-                return None
-            value = self.component_class_value(target[0], target[1])
+            value = self._component_of(self.resolver.binding_target(module, class_name))
             if value is None:
                 return None
             values.append(value)
         return merged(values)
+
+    def _component_of(self, found: tuple[ModuleModel, ast.AST] | None) -> Assembled | None:
+        """What the component class a name leads to builds; None when it is no class."""
+        if found is None or not isinstance(found[1], ast.ClassDef):
+            return None
+        return self.component_class_value(found[0], found[1])
 
     def component_class_value(
         self, model: ModuleModel, cls: ast.ClassDef, depth: int = 0

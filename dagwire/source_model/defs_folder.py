@@ -37,7 +37,7 @@ _MAX_DEPTH = 12
 _MAX_ITEMS = 2000
 
 _TABLE = re.compile(r"^\s*\[([^\]]+)\]\s*(#.*)?$")
-_STRING_KEY = re.compile(r"""^\s*([A-Za-z_][\w-]*)\s*=\s*["']([^"']*)["']""")
+_STRING_KEY = re.compile(r"""^\s*([A-Za-z_][\w.-]*)\s*=\s*["']([^"']*)["']""")
 _YAML_TYPE = re.compile(r"""^type:\s*["']?([\w.]+)""", re.MULTILINE)
 
 PYTHON = "python"  # a module of definitions
@@ -86,14 +86,16 @@ def project_defs_module(start: str) -> tuple[str, str] | None:
 
 
 def _table_strings(path: str, table: str) -> dict[str, str] | None:
-    """The `key = "value"` lines of one table of a TOML file; None when the table is absent."""
+    """The `key = "value"` lines of one table of a TOML file, also written as dotted keys of
+    a table above it (`project.root_module = "x"` under `[tool.dg]`); None when the table is
+    absent."""
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             lines = handle.read().splitlines()
     except OSError:
         return None
     found: dict[str, str] | None = None
-    current = None
+    current = ""
     for line in lines:
         header = _TABLE.match(line)
         if header is not None:
@@ -101,10 +103,14 @@ def _table_strings(path: str, table: str) -> dict[str, str] | None:
             if current == table and found is None:
                 found = {}
             continue
-        if current == table and found is not None:
-            pair = _STRING_KEY.match(line)
-            if pair is not None:
-                found[pair.group(1)] = pair.group(2)
+        pair = _STRING_KEY.match(line)
+        if pair is None:
+            continue
+        full = f"{current}.{pair.group(1)}" if current else pair.group(1)
+        owner, _, key = full.rpartition(".")
+        if owner == table:
+            found = {} if found is None else found
+            found.setdefault(key, pair.group(2))
     return found
 
 

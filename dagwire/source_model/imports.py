@@ -61,13 +61,17 @@ def _module_level_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
 
 
 def imports_framework(tree: ast.Module) -> bool:
-    """Cheap early-exit test: does the module import dagster or dagwire at module level?"""
+    """Cheap early-exit test: does the module import dagster or dagwire at module level, or
+    an integration library's asset decorator (`from dagster_sling import sling_assets`: such
+    a module may define assets without importing dagster itself)?"""
     for stmt in _module_level_statements(tree.body):
         if isinstance(stmt, ast.Import):
             if any(framework_of(alias.name) for alias in stmt.names):
                 return True
-        elif isinstance(stmt, ast.ImportFrom):
-            if stmt.level == 0 and stmt.module and framework_of(stmt.module):
+        elif isinstance(stmt, ast.ImportFrom) and stmt.level == 0 and stmt.module:
+            if framework_of(stmt.module) or any(
+                integration_role(stmt.module, alias.name) for alias in stmt.names
+            ):
                 return True
     return False
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import copy
 import os
+from typing import Callable
 
 from dagwire.source_model.imports import imports_framework
 from dagwire.source_model.module import ModuleModel, build_model, build_outline
@@ -90,13 +91,26 @@ class ProjectIndex:
             self._paths[key] = self._find_module(from_model, module, level)
         return self._paths[key]
 
+    def package_folder(self, from_model: ModuleModel, module: str, level: int) -> str | None:
+        """The folder of a package a dotted name refers to, a namespace package (a folder
+        without `__init__.py`, which Python imports too) included."""
+        return self._search(from_model, module, level, _package_folder)
+
     def _find_module(self, from_model: ModuleModel, module: str, level: int) -> str | None:
+        return self._search(from_model, module, level, _module_file)
+
+    def _search(
+        self, from_model: ModuleModel, module: str, level: int,
+        found_in: Callable[[str, list[str]], str | None],
+    ) -> str | None:
+        """Where Python finds a dotted name from a module: `found_in(base, parts)` for each
+        folder it would look in, first answer wins."""
         parts = [part for part in module.split(".") if part]
         if level > 0:
             base = from_model.directory
             for _ in range(level - 1):
                 base = os.path.dirname(base)
-            return _module_file(base, parts)
+            return found_in(base, parts)
         # Absolute import: try the root the file's package hangs from, then its own folder
         # (script-style projects run with `dagster -f`), then the folder above a plain
         # folder (`my_project_tests/` without `__init__.py` beside `my_project/`, run by
@@ -106,7 +120,7 @@ class ProjectIndex:
         if root == from_model.directory:
             bases.append(os.path.dirname(root))
         for base in bases:
-            found = _module_file(base, parts)
+            found = found_in(base, parts)
             if found is not None:
                 return found
         # A stray `__init__.py` in the folder a project runs from (`repo/__init__.py` beside
@@ -118,7 +132,7 @@ class ProjectIndex:
             if parent == directory:
                 break
             directory = parent
-            found = _module_file(directory, parts)
+            found = found_in(directory, parts)
             if found is not None:
                 return found
         return None
@@ -175,6 +189,11 @@ class ProjectIndex:
                 model = None
         self._full[path] = (mtime, model)
         return model
+
+
+def _package_folder(base: str, parts: list[str]) -> str | None:
+    folder = os.path.join(base, *parts)
+    return folder if parts and os.path.isdir(folder) else None
 
 
 def _module_file(base: str, parts: list[str]) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from dagwire.source_model.imports import IMPORTED, LOCAL, assigned_value
+from dagwire.source_model.imports import IMPORTED, IMPORTED_MODULE, LOCAL, assigned_value
 from dagwire.source_model.module import DecoratedFunction, FunctionNode, ModuleModel
 from dagwire.source_model.project import ProjectIndex
 from dagwire.source_model.resolve_names import NameResolver
@@ -23,6 +23,30 @@ from dagwire.vocabulary.limits import RESOLVE_DEPTH
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 # Scopes of their own: what they bind is not a name of the function around them.
 _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+# Decorators that return what the function returns (a cached factory `@functools.cache
+# def make_assets(): ...` gives the same definitions on every call).
+_RETURN_KEEPING: dict[str, frozenset[str]] = {"functools": frozenset({"cache", "lru_cache"})}
+
+
+def _keeps_return(model: ModuleModel, decorator: ast.expr) -> bool:
+    """`@cache`, `@functools.lru_cache(maxsize=None)`, ...: the call returns the body's value."""
+    if isinstance(decorator, ast.Call):
+        decorator = decorator.func
+    if isinstance(decorator, ast.Attribute) and isinstance(decorator.value, ast.Name):
+        binding = model.imports.lookup(decorator.value.id)
+        return (
+            binding is not None and binding.kind == IMPORTED_MODULE
+            and decorator.attr in _RETURN_KEEPING.get(binding.module, ())
+        )
+    if isinstance(decorator, ast.Name):
+        binding = model.imports.lookup(decorator.id)
+        return (
+            binding is not None and binding.kind == IMPORTED and binding.level == 0
+            and binding.name in _RETURN_KEEPING.get(binding.module, ())
+        )
+    return False
 
 
 class Scope:
@@ -52,16 +76,19 @@ class Scope:
 
 class _Local:
     """How a function binds a name: by one assignment per top-level statement (`value`), a
-    nested `def`/`class` (`node`), a local `import` (`module`), or in a way that cannot be
-    followed (a branch, a loop, `+=`, `global`)."""
+    nested `def`/`class` (`node`: the one statement binding the name, in a loop or a branch
+    too), a local `import` (`module`), or in a way that cannot be followed (an assignment in a
+    branch or a loop, `+=`, `global`). A list may also grow by `.append(x)` / `.extend(xs)`
+    calls anywhere in the body (`grown`: each call, in order)."""
 
-    __slots__ = ("assignments", "node", "module", "opaque")
+    __slots__ = ("assignments", "node", "module", "opaque", "grown")
 
     def __init__(self) -> None:
         self.assignments: list[ast.stmt] = []
         self.node: ast.AST | None = None
         self.module: tuple[str, int, str] | None = None  # (module, level, imported name)
         self.opaque = False
+        self.grown: list[ast.Call] = []
 
 
 class ValueResolver(NameResolver):
@@ -185,7 +212,9 @@ class ValueResolver(NameResolver):
         if found is None:
             return None
         owner, node = found
-        if not isinstance(node, _FUNCTIONS) or node.decorator_list:
+        if not isinstance(node, _FUNCTIONS) or not all(
+            _keeps_return(owner, decorator) for decorator in node.decorator_list
+        ):
             return None  # a framework definition or a wrapped function: not a plain call
         return self.function_body(owner, node)
 
@@ -287,6 +316,8 @@ class ValueResolver(NameResolver):
                 value = assigned_value(reaching[-1]) if reaching else None
                 if value is None:
                     return None
+                if local.grown:
+                    return self._grown_values(scope, value, reaching[-1], local.grown)
                 return self.values_of(scope, value, depth + 1)
         binding = scope.model.imports.lookup(name)
         if binding is None or binding.kind in (LOCAL, IMPORTED):  # (None: a star import's)
@@ -294,6 +325,29 @@ class ValueResolver(NameResolver):
             if found is not None:
                 return self.values_of(Scope(found[0]), found[1], depth + 1)
         return [(scope, expr)]
+
+    @staticmethod
+    def _grown_values(
+        scope: Scope, value: ast.expr, assigned: ast.stmt, grown: list[ast.Call]
+    ) -> list[tuple[Scope, ast.expr]] | None:
+        """A list display grown by `.append(x)` / `.extend(xs)` after it was assigned (in a
+        loop, say): the display, each appended `[x]` and each extending `xs` (a list's
+        entries are the union of these). None for anything but a list display, or a call that
+        is not one plain argument."""
+        if not isinstance(value, ast.List):
+            return None
+        values: list[tuple[Scope, ast.expr]] = [(scope, value)]
+        for call in grown:
+            if call.lineno <= assigned.lineno:
+                continue
+            if len(call.args) != 1 or call.keywords or isinstance(call.args[0], ast.Starred):
+                return None
+            assert isinstance(call.func, ast.Attribute)
+            item = call.args[0]
+            if call.func.attr == "append":
+                item = ast.copy_location(ast.List(elts=[item], ctx=ast.Load()), item)
+            values.append((scope, item))
+        return values
 
     def value_of(self, model: ModuleModel, expr: ast.expr) -> tuple[ModuleModel, ast.expr] | None:
         """The value a module-level constant name was assigned (`COMMON = {...}`)."""
@@ -352,8 +406,9 @@ def _local_table(func: FunctionNode) -> dict[str, _Local]:
     def visit(statements: list[ast.stmt], top: bool) -> None:
         for stmt in statements:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                # a def in a loop makes the same definition on each pass: still that def
                 found = entry(stmt.name)
-                if not top or found.node is not None or found.assignments:
+                if found.node is not None or found.assignments or found.module is not None:
                     found.opaque = True
                 found.node = stmt
                 continue
@@ -363,7 +418,9 @@ def _local_table(func: FunctionNode) -> dict[str, _Local]:
                 for target in targets:
                     for name in _bound_names(target):
                         found = entry(name)
-                        if top and simple and assigned_value(stmt) is not None:
+                        if top and simple and assigned_value(stmt) is not None and (
+                            found.node is None
+                        ):
                             found.assignments.append(stmt)
                         else:
                             found.opaque = True
@@ -381,6 +438,12 @@ def _local_table(func: FunctionNode) -> dict[str, _Local]:
                         found.module = (stmt.module or "", stmt.level, alias.name)
             elif isinstance(stmt, (ast.Global, ast.Nonlocal)):
                 for name in stmt.names:
+                    entry(name).opaque = True
+            elif isinstance(stmt, ast.Expr) and (method := _list_method_call(stmt.value)):
+                name, attr, call = method
+                if attr in _GROWING:
+                    entry(name).grown.append(call)
+                else:
                     entry(name).opaque = True
             else:
                 for node in _statement_targets(stmt):
@@ -403,6 +466,22 @@ def _local_table(func: FunctionNode) -> dict[str, _Local]:
         elif not local.opaque:
             del table[arg.arg]  # read through `Scope.arguments`
     return table
+
+
+# List methods that add elements (followed), and ones that change a list otherwise (its
+# value is then not told).
+_GROWING = frozenset({"append", "extend"})
+_SHRINKING = frozenset({"insert", "remove", "pop", "clear", "sort", "reverse"})
+
+
+def _list_method_call(expr: ast.expr) -> tuple[str, str, ast.Call] | None:
+    """(name, method, the call) of `name.append(x)`-like calls of a list method on a plain name."""
+    if not isinstance(expr, ast.Call) or not isinstance(expr.func, ast.Attribute):
+        return None
+    func = expr.func
+    if not isinstance(func.value, ast.Name) or func.attr not in _GROWING | _SHRINKING:
+        return None
+    return func.value.id, func.attr, expr
 
 
 def _is_parameter(func: FunctionNode, name: str) -> bool:

@@ -11,6 +11,8 @@ class Warehouse(ConfigurableResource):
     api_key: str = "sk-live-123"  # expect@20: RSC301 hard-coded secret for 'api_key': pass EnvVar("...") so the value is read from the environment at run time
     password_env_var: str = "WAREHOUSE_PASSWORD"
     token_url: str = "https://auth.example.com/token"
+    admin_password: str = "localdev"  # noqa: S105 - a local default, reviewed for bandit
+    backup_password: str = "localdev"  # nosec B105
     region: str = os.getenv("REGION", "eu")  # not a secret, and a default EnvVar lacks
     secret_token: str = os.environ["WAREHOUSE_SECRET_TOKEN"]  # expect@25: RSC302 os.environ[...] reads the secret 'secret_token' when the definition is imported: pass EnvVar("WAREHOUSE_SECRET_TOKEN") so the value is read at run time
 
