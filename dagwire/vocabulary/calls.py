@@ -31,6 +31,32 @@ MERGE_METHODS = frozenset({MERGE, "merge_unbound_defs"})
 # dagster's project layout: `load_from_defs_folder()` / `load_defs(defs_root)` load every
 # module under the package's `defs` folder and merge the Definitions found there.
 DEFS_FOLDER = "defs"
+# `load_from_defs_folder(*, path_within_project, project_root)`: the project's config file is
+# the nearest of these at or above the path; its table names the root module (the defs module
+# is `<root_module>.defs` unless `defs_module` is set).
+DG_CONFIG_TABLES = {"dg.toml": "project", "pyproject.toml": "tool.dg.project"}
+DG_ROOT_MODULE = "root_module"
+DG_DEFS_MODULE = "defs_module"
+# `load_defs(defs_root, project_root=None, terminate_autoloading_on_keyword_files=True)`: with
+# the flag, a folder holding `definitions.py` (and no `component.py`) loads that file only.
+LOAD_DEFS_ROOT = "defs_root"
+LOAD_DEFS_TERMINATE = "terminate_autoloading_on_keyword_files"
+DEFS_KEYWORD_FILE = "definitions.py"
+COMPONENT_KEYWORD_FILE = "component.py"
+# A folder of the defs tree holding one of these is a component declared in YAML (`type:`).
+COMPONENT_YAML_FILES = ("defs.yaml", "defs.yml", "component.yaml")
+# A component's method that makes its Definitions.
+BUILD_DEFS = "build_defs"
+# `with_source_code_references(assets_defs)` and the other list wrappers (`names`): the
+# argument holding the list they return.
+LIST_WRAPPER_ARGUMENT = "assets_defs"
+# `Definitions` methods that return a Definitions binding the same resources.
+DEFINITIONS_KEEPING_RESOURCES = frozenset({
+    "map_asset_specs", "map_resolved_asset_specs", "permissive_map_resolved_asset_specs",
+    "with_definition_metadata_update", "with_reconstruction_metadata",
+})
+# `defs.with_resources(resources)`: the same definitions with more keys bound.
+WITH_RESOURCES_METHOD = "with_resources"
 
 # Decorator and definition keyword arguments that declare resource keys and config.
 REQUIRED_RESOURCE_KEYS = "required_resource_keys"
@@ -41,9 +67,12 @@ BINDING_KEYWORDS = frozenset({RESOURCES, RESOURCE_DEFS})
 # Keywords naming an IO or input manager key (on a decorator, `Out`, `AssetOut`, `In`, ...),
 # the decorator keywords holding outputs and inputs, and `AssetSpec(...).with_io_manager_key`.
 IO_MANAGER_KEY = "io_manager_key"  # also a keyword of `@asset` and `@multi_asset` itself
-MANAGER_KEY_KEYWORDS = (IO_MANAGER_KEY, "input_manager_key")
+INPUT_MANAGER_KEY = "input_manager_key"
+MANAGER_KEY_KEYWORDS = (IO_MANAGER_KEY, INPUT_MANAGER_KEY)
 MANAGER_HOLDER_KEYWORDS = ("outs", "out", "ins")
 WITH_IO_MANAGER_KEY = "with_io_manager_key"
+# `AssetSpec(key, ...)`: the key is its first argument.
+SPEC_KEY = "key"
 # Sensor and schedule keywords naming the jobs they run.
 TARGET_KEYWORDS = ("job", "jobs", "target")
 

@@ -76,9 +76,19 @@ RESOURCE_FACTORY_BASES = frozenset({"ConfigurableResourceFactory"})
 IO_MANAGER_BASES = frozenset({
     "ConfigurableIOManager", "ConfigurableIOManagerFactory", "ConfigurableLegacyIOManagerAdapter",
 })
+# The IO manager base whose objects are their own IO manager: what a `ResourceParam` of a
+# subclass receives is the object itself (the others create one).
+OWN_IO_MANAGER_BASE = "ConfigurableIOManager"
 # - a class carrying Dagster's `TreatAsResourceParam` marker (Pipes clients): a resource,
-#   accepted. No checker follows this marker yet (a known gap of the lint rules and plugin).
+#   accepted.
 RESOURCE_MARKERS = frozenset({"TreatAsResourceParam", "PipesSubprocessClient"})
+# Dagster's integration libraries (`dagster_aws`, `dagster_docker`, ...) follow two naming
+# conventions the checkers read where they cannot see the class: `<Name>Resource` is a
+# ConfigurableResource (`S3Resource`, `SnowflakeResource`, `DbtCliResource`) and
+# `Pipes<Name>Client` carries the `TreatAsResourceParam` marker (`PipesDockerClient`).
+INTEGRATION_PACKAGE_PREFIX = "dagster_"
+INTEGRATION_RESOURCE_SUFFIX = "Resource"
+PIPES_CLIENT_AFFIXES = ("Pipes", "Client")
 # Every class whose subclasses are Pythonic resources of some kind, in each framework: the
 # root the mypy plugin looks for.
 RESOURCE_ROOT: dict[str, str] = {
@@ -95,6 +105,9 @@ CONTEXT_TYPES = COMPUTE_CONTEXT_TYPES | {"SensorEvaluationContext", "ScheduleEva
 
 # Outputs and inputs of ops and assets: their arguments may name IO and input managers.
 IO_SPECS = frozenset({"Out", "DynamicOut", "AssetOut", "In", "AssetIn"})
+# `AssetSpec(key)`: an asset made elsewhere, listed in `assets=`; with
+# `.with_io_manager_key(key)` the assets that read it require that IO manager key.
+ASSET_SPEC = "AssetSpec"
 
 # Calls that build a context for a direct invocation of an op or asset.
 COMPUTE_CONTEXT_BUILDERS = frozenset({"build_op_context", "build_asset_context"})
@@ -111,23 +124,61 @@ SCHEMA_SCALARS: dict[str, str] = {"String": "str", "Int": "int", "Float": "float
 SCHEMA_SOURCES: dict[str, str] = {"StringSource": "str", "IntSource": "int", "BoolSource": "bool"}
 SCHEMA_TYPES = frozenset({"Noneable", "Array", "Shape", "Permissive", "Selector", "Enum"})
 
-# Asset and check loaders: name -> (what they read, the keyword of their first argument or
-# None, the kinds of definition they take). What they read: "modules" (a list of modules),
-# "package" (a package and every module below it, as pkgutil walks it) or "current" (the
-# calling module).
+# Asset and check loaders: name -> (what they read, one of READS_*, the keyword of their first
+# argument or None, the kinds of definition they take).
+READS_MODULES = "modules"  # a list of modules
+READS_MODULE = "module"  # one module
+READS_PACKAGE = "package"  # a package and every module below it, as pkgutil walks it
+READS_PACKAGE_NAME = "package_name"  # the same, named by a string
+READS_CURRENT = "current"  # the calling module
 LOAD_ASSETS_FROM_MODULES = "load_assets_from_modules"
 LOAD_ASSETS_FROM_PACKAGE_MODULE = "load_assets_from_package_module"
+LOAD_ASSETS_FROM_PACKAGE_NAME = "load_assets_from_package_name"
 LOADERS: dict[str, tuple[str, str | None, frozenset[str]]] = {
-    LOAD_ASSETS_FROM_MODULES: ("modules", "modules", ASSET_KINDS),
-    LOAD_ASSETS_FROM_PACKAGE_MODULE: ("package", "package_module", ASSET_KINDS),
-    "load_assets_from_current_module": ("current", None, ASSET_KINDS),
-    "load_asset_checks_from_modules": ("modules", "modules", CHECK_KINDS),
-    "load_asset_checks_from_package_module": ("package", "package_module", CHECK_KINDS),
-    "load_asset_checks_from_current_module": ("current", None, CHECK_KINDS),
+    LOAD_ASSETS_FROM_MODULES: (READS_MODULES, "modules", ASSET_KINDS),
+    LOAD_ASSETS_FROM_PACKAGE_MODULE: (READS_PACKAGE, "package_module", ASSET_KINDS),
+    "load_assets_from_current_module": (READS_CURRENT, None, ASSET_KINDS),
+    "load_asset_checks_from_modules": (READS_MODULES, "modules", CHECK_KINDS),
+    "load_asset_checks_from_package_module": (READS_PACKAGE, "package_module", CHECK_KINDS),
+    "load_asset_checks_from_current_module": (READS_CURRENT, None, CHECK_KINDS),
+    LOAD_ASSETS_FROM_PACKAGE_NAME: (READS_PACKAGE_NAME, "package_name", ASSET_KINDS),
 }
 LOADER_NAMES = frozenset(LOADERS)
-# Loaders of a project's `defs` folder (`calls.DEFS_FOLDER`).
-DEFS_FOLDER_LOADERS = frozenset({"load_from_defs_folder", "load_defs"})
+# Loaders that make a whole `Definitions` of every kind of definition their modules hold, and
+# bind their `resources=`: name -> (what they read, the keyword of their first argument).
+LOADABLE_KINDS = ASSET_KINDS | CHECK_KINDS | frozenset({"job", "sensor", "schedule"})
+DEFINITIONS_LOADERS: dict[str, tuple[str, str | None]] = {
+    "load_definitions_from_module": (READS_MODULE, "module"),
+    "load_definitions_from_modules": (READS_MODULES, "modules"),
+    "load_definitions_from_package_module": (READS_PACKAGE, "package_module"),
+    "load_definitions_from_package_name": (READS_PACKAGE_NAME, "package_name"),
+    "load_definitions_from_current_module": (READS_CURRENT, None),
+}
+# Loaders of a dg project's `defs` folder (`calls.DEFS_FOLDER`): `load_from_defs_folder(
+# path_within_project=...)` finds the project's config and its defs module, `load_defs(
+# defs_root=module)` takes the module. Each module there gives its Definitions object, else
+# its `@definitions` functions, else its `@component_instance` components and its loose
+# definitions; a folder with a `defs.yaml` is a component.
+LOAD_FROM_DEFS_FOLDER = "load_from_defs_folder"
+LOAD_DEFS = "load_defs"
+DEFS_FOLDER_LOADERS = frozenset({LOAD_FROM_DEFS_FOLDER, LOAD_DEFS})
+COMPONENT_INSTANCE = "component_instance"
+COMPONENT = "Component"
+DEFS_FOLDER_COMPONENT = "DefsFolderComponent"
+
+# Calls that return the list they are given, with metadata added: the definitions listed are
+# the argument's (`Definitions(assets=with_source_code_references([...]))`). The library ones
+# by module.
+LIST_WRAPPERS = frozenset({"with_source_code_references", "link_code_references_to_git"})
+LIBRARY_LIST_WRAPPERS: dict[str, frozenset[str]] = {
+    "dagster_cloud.metadata.source_code": frozenset({"link_code_references_to_git_if_cloud"}),
+}
+# Calls that make a schedule or sensor for a job given by argument (`job=`, or first): the
+# job is part of the Definitions that list the schedule.
+BUILD_SCHEDULE_FROM_PARTITIONED_JOB = "build_schedule_from_partitioned_job"
+JOB_TRIGGERS = frozenset({
+    BUILD_SCHEDULE_FROM_PARTITIONED_JOB, "ScheduleDefinition", "SensorDefinition",
+})
 
 _COMMON = frozenset({
     *DECORATORS, DEFINITIONS_DECORATOR, DEFINITIONS, BIND_RESOURCES_TO_JOBS, WITH_RESOURCES,
@@ -135,11 +186,15 @@ _COMMON = frozenset({
     *RESOURCE_FACTORY_BASES, *IO_MANAGER_BASES, RESOURCE_PARAM, RESOURCE_DEPENDENCY,
     INIT_RESOURCE_CONTEXT, *CONTEXT_TYPES, *IO_SPECS, *RUN_NOW_CALLS, *SCHEMA_SCALARS,
     *SCHEMA_SOURCES, *SCHEMA_TYPES, *LOADER_NAMES, *DEFS_FOLDER_LOADERS, *RESOURCE_MARKERS,
+    *DEFINITIONS_LOADERS, COMPONENT_INSTANCE, COMPONENT, DEFS_FOLDER_COMPONENT, *LIST_WRAPPERS,
+    *JOB_TRIGGERS,
 })
 # Names only Dagster has (dagwire refuses some of them on import, naming the feature).
 _DAGSTER_ONLY = frozenset({
     "run_status_sensor", "run_failure_sensor", "ConfigurableLegacyIOManagerAdapter",
-    *RESOURCE_MARKERS,
+    *RESOURCE_MARKERS, *DEFINITIONS_LOADERS, COMPONENT_INSTANCE,
+    COMPONENT, DEFS_FOLDER_COMPONENT, *LIST_WRAPPERS, BUILD_SCHEDULE_FROM_PARTITIONED_JOB,
+    "SensorDefinition",
 })
 
 # framework -> every name of it the tools know

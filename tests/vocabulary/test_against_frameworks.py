@@ -109,7 +109,7 @@ def test_definitions_arguments_and_positions() -> None:
 def test_loaders_read_what_the_vocabulary_says() -> None:
     for name, (reads, keyword, kinds) in names.LOADERS.items():
         parameters = _parameters(getattr(dagster, name))
-        if reads == "current":
+        if reads == names.READS_CURRENT:
             assert keyword is None and parameters[0] != "modules", name
         else:
             assert parameters[0] == keyword, name
@@ -117,6 +117,56 @@ def test_loaders_read_what_the_vocabulary_says() -> None:
         assert ("checks" in name) == (kinds == names.CHECK_KINDS), name
     for name in names.DEFS_FOLDER_LOADERS:
         assert callable(getattr(dagster, name)), name
+    for name, (reads, keyword) in names.DEFINITIONS_LOADERS.items():
+        parameters = _parameters(getattr(dagster, name))
+        assert calls.RESOURCES in parameters, name
+        if reads == names.READS_CURRENT:
+            assert keyword is None and parameters[0] == calls.RESOURCES, name
+        else:
+            assert parameters[0] == keyword, name
+
+
+def test_defs_folder_loaders_and_components() -> None:
+    """What `load_from_defs_folder` / `load_defs` read (dagster.components.core)."""
+    from dagster.components.core import decl, defs_module, load_defs
+    from dagster_shared.utils.config import get_canonical_defs_module_name
+
+    assert _parameters(dagster.load_defs)[:3] == [
+        calls.LOAD_DEFS_ROOT, "project_root", calls.LOAD_DEFS_TERMINATE,
+    ]
+    assert inspect.signature(dagster.load_defs).parameters[calls.LOAD_DEFS_TERMINATE].default
+    assert "path_within_project" in _parameters(dagster.load_from_defs_folder)
+    assert get_canonical_defs_module_name(None, "shop") == f"shop.{calls.DEFS_FOLDER}"
+    source = inspect.getsource(decl) + inspect.getsource(defs_module)
+    for name in (calls.DEFS_KEYWORD_FILE, calls.COMPONENT_KEYWORD_FILE, *calls.COMPONENT_YAML_FILES):
+        assert f'"{name}"' in source, name
+    assert calls.DG_ROOT_MODULE in inspect.getsource(load_defs) or calls.DG_ROOT_MODULE in (
+        inspect.getsource(importlib.import_module("dagster.components.core.component_tree"))
+    )
+    assert callable(getattr(dagster.Component, calls.BUILD_DEFS))
+    assert issubclass(dagster.DefsFolderComponent, dagster.Component)
+    assert callable(dagster.component_instance)
+    for method in calls.DEFINITIONS_KEEPING_RESOURCES | {calls.WITH_RESOURCES_METHOD}:
+        assert callable(getattr(dagster.Definitions, method)), method
+
+
+def test_list_wrappers_and_job_triggers() -> None:
+    for name in names.LIST_WRAPPERS:
+        assert _parameters(getattr(dagster, name))[0] == "assets_defs", name
+    assert _parameters(getattr(dagster, names.BUILD_SCHEDULE_FROM_PARTITIONED_JOB))[0] == "job"
+    for name in names.JOB_TRIGGERS - {names.BUILD_SCHEDULE_FROM_PARTITIONED_JOB}:
+        assert set(calls.TARGET_KEYWORDS) & set(_parameters(getattr(dagster, name))), name
+
+
+def test_integration_naming_conventions() -> None:
+    """Dagster's own classes follow the conventions the checkers read from integrations."""
+    prefix, suffix = names.PIPES_CLIENT_AFFIXES
+    assert dagster.PipesSubprocessClient.__name__.startswith(prefix)
+    assert dagster.PipesSubprocessClient.__name__.endswith(suffix)
+    assert _is_resource_annotation(dagster.PipesSubprocessClient)
+    assert names.INTEGRATION_PACKAGE_PREFIX == "dagster_"
+    assert issubclass(dagster.ConfigurableResource, object)
+    assert names.INTEGRATION_RESOURCE_SUFFIX in dagster.ConfigurableResource.__name__
 
 
 def test_binding_calls_and_keywords() -> None:
@@ -191,3 +241,27 @@ def test_resource_classes_as_dagster_treats_a_parameter_annotated_with_them() ->
 def test_context_types_and_io_specs_exist() -> None:
     for name in names.CONTEXT_TYPES | names.IO_SPECS | names.RUN_NOW_CALLS:
         assert getattr(dagster, name) is not None, name
+
+
+def test_own_io_manager_base_gives_itself_to_a_resource_param() -> None:
+    """`ResourceParam[Store]` of a `ConfigurableIOManager` subclass receives the object."""
+    assert names.OWN_IO_MANAGER_BASE in names.IO_MANAGER_BASES
+    base = getattr(dagster, names.OWN_IO_MANAGER_BASE)
+
+    class Store(base):  # type: ignore[misc, valid-type]
+        root: str
+
+        def handle_output(self, context: Any, obj: Any) -> None:
+            pass
+
+        def load_input(self, context: Any) -> Any:
+            return None
+
+    store = Store(root="x")
+    created = store.create_resource(dagster.build_init_resource_context())
+    assert created is store
+
+
+def test_asset_spec_takes_an_io_manager_key() -> None:
+    spec = getattr(getattr(dagster, names.ASSET_SPEC)("raw"), calls.WITH_IO_MANAGER_KEY)("lake")
+    assert "lake" in spec.metadata.values()

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mypy.nodes import ARG_STAR, ARG_STAR2, ArgKind, MypyFile
-from mypy.types import AnyType, Type, TypeOfAny, UnboundType, get_proper_type
+from mypy.types import (
+    AnyType,
+    Instance,
+    ProperType,
+    Type,
+    TypeOfAny,
+    UnboundType,
+    get_proper_type,
+)
 
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.facts.carrier import Captured, Requirement
@@ -20,6 +28,27 @@ from dagwire.vocabulary.calls import CONFIG_PARAM, CONTEXT_PARAM_NAMES
 
 # definitions whose function runs as an op: first parameter context, `config` parameter
 COMPUTE_KINDS = ("op", "asset", "asset_check")
+
+
+def refused_annotation(t: ProperType, fw: Framework) -> str | None:
+    """What a parameter annotation dagster refuses as a resource is ("IO manager", "resource
+    factory", "resource definition"): its objects give their users something else, so
+    dagster asks for `ResourceParam[...]`; None for any other annotation."""
+    if not isinstance(t, Instance) or not is_subclass_of(t, fw.refused_param_bases):
+        return None
+    io_manager = is_subclass_of(t, fw.io_manager_bases)
+    if not io_manager and is_subclass_of(t, fw.param_resource_bases):
+        return None  # a plain resource (a ConfigurableResource is also a resource factory)
+    if io_manager:
+        return "IO manager"
+    if is_subclass_of(t, fw.resource_factory_bases):
+        return "resource factory"
+    return "resource definition"
+
+
+def is_resource_annotation(t: ProperType, fw: Framework) -> bool:
+    """A parameter annotated `t` receives the resource bound under its name."""
+    return is_subclass_of(t, fw.param_resource_bases) and refused_annotation(t, fw) is None
 
 
 def may_be_resource_param(unanalyzed: Type | None) -> bool:
@@ -74,7 +103,7 @@ def capture_parameters(
                     else AnyType(TypeOfAny.special_form)
                 )
             continue
-        if is_subclass_of(t, fw.resource_bases) or (
+        if is_resource_annotation(t, fw) or (
             api is not None and i < n_raw and is_resource_param_annotation(raw_types[i], fw, api)
         ):
             captured.requirements.append(Requirement(pname, t, "parameter"))

@@ -1,0 +1,53 @@
+"""A code location put together from parts, checked as dagster loads it: `Definitions.merge(
+...)`, `load_from_defs_folder(...)` and `load_defs(...)` (sources/code_location.py).
+
+Each part reports its own wrong classes (checks/definitions.py); the whole reports what the
+parts bind together. A whole that is itself a part of another is not checked; a merge none of
+whose parts has `resources=` is checked only where dagster loads it (a module-level value or
+what a top-level `@definitions` function returns).
+"""
+
+from __future__ import annotations
+
+from mypy.nodes import CallExpr
+from mypy.plugin import FunctionContext, MethodContext
+
+from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.checks.binding import BindingSite, check_binding
+from dagwire.mypy_plugin.frameworks import Framework
+from dagwire.mypy_plugin.settings import Settings
+from dagwire.mypy_plugin.sources.code_location import assembled
+from dagwire.mypy_plugin.sources.parts import is_location, is_partial
+
+
+def check_merge(fw: Framework, settings: Settings, ctx: MethodContext) -> None:
+    _check_whole(fw, settings, ctx, location_only_without_resources=True)
+
+
+def check_defs_folder(fw: Framework, settings: Settings, ctx: FunctionContext) -> None:
+    _check_whole(fw, settings, ctx, location_only_without_resources=False)
+
+
+def _check_whole(
+    fw: Framework,
+    settings: Settings,
+    ctx: FunctionContext | MethodContext,
+    location_only_without_resources: bool,
+) -> None:
+    api = ctx.api
+    assert isinstance(api, CheckerApi)
+    call = ctx.context
+    if not isinstance(call, CallExpr) or is_partial(call, fw, api):
+        return
+    whole = assembled(call, fw, api)
+    if (
+        location_only_without_resources
+        and not whole.any_resources
+        and not is_location(call, fw, api)
+    ):
+        return
+    site = BindingSite(
+        call, fw, whole.candidates, whole.listed, check_types=False,
+        check_unused=settings.warn_unused_resources,
+    )
+    check_binding(site, api)
