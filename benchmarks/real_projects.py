@@ -159,9 +159,9 @@ def check_project(
             p: rc.mypy_config(work / f"mypy-{'plugin' if p else 'plain'}.ini", p)
             for p in (False, True)
         }
-        caches = {}
+        caches: dict[bool, Path] = {}
         plain_found: set[tuple[str, str, str]] = set()
-        for plugin in (False, True) if not args.quick else (True,):
+        for plugin in () if args.no_mypy else (False, True) if not args.quick else (True,):
             caches[plugin] = rc.fresh_cache(seeds[plugin], work / f"cache-{gi}-{plugin}")
             found, internal, run = rc.mypy(
                 targets, root, caches[plugin], configs[plugin], args.timeout, copy
@@ -181,7 +181,7 @@ def check_project(
                 plain_found = {f.key() for f in found}
         if args.no_inject:
             continue
-        inject_group(project, group, copy, caches[True], configs[True], args, res)
+        inject_group(project, group, copy, caches.get(True), configs[True], args, res)
     return res
 
 
@@ -189,7 +189,7 @@ def inject_group(
     project: rc.Project,
     group: rc.Group,
     copy: Path,
-    cache: Path,
+    cache: Path | None,
     config: Path,
     args: argparse.Namespace,
     res: ProjectResult,
@@ -205,7 +205,9 @@ def inject_group(
     flake8_paths = targets
     base_f8, _, _ = rc.flake8(flake8_paths, root, args.timeout, copy)
     before_f8 = Counter(f.key() for f in base_f8)
-    base_my, _, _ = rc.mypy(targets, root, cache, config, args.timeout, copy)
+    base_my, _, _ = (
+        rc.mypy(targets, root, cache, config, args.timeout, copy) if cache else ([], [], None)
+    )
     before_my = Counter(f.key() for f in base_my)
     loads: dict[str, tuple[str, str]] = {}
     eligible = []
@@ -264,7 +266,11 @@ def inject_group(
             try:
                 path.write_text(mutated, encoding="utf-8")
                 f8, f8_int, _ = rc.flake8(flake8_paths, root, args.timeout, copy)
-                my, my_int, _ = rc.mypy(targets, root, cache, config, args.timeout, copy)
+                my, my_int, _ = (
+                    rc.mypy(targets, root, cache, config, args.timeout, copy)
+                    if cache
+                    else ([], [], None)
+                )
                 inj.flake8_findings = reports_key(f8, key, before_f8)
                 inj.mypy_findings = reports_key(my, key, before_my)
                 inj.flake8, inj.mypy = bool(inj.flake8_findings), bool(inj.mypy_findings)
@@ -416,6 +422,9 @@ def main() -> None:
         "--work", default=os.path.join(os.path.expanduser("~"), ".cache", "dagwire-real")
     )
     ap.add_argument("--no-inject", action="store_true")
+    ap.add_argument(
+        "--no-mypy", action="store_true", help="flake8 only: no mypy runs (no plugin numbers)"
+    )
     ap.add_argument("--all-keys", action="store_true", help="inject every required key of a site")
     ap.add_argument(
         "--max-injections",
@@ -446,7 +455,11 @@ def main() -> None:
     if not projects:
         raise SystemExit(f"no project folders in {args.dir}")
     Path(args.work).mkdir(parents=True, exist_ok=True)
-    seeds = {p: rc.seed_cache(Path(args.work), p, args.timeout) for p in (False, True)}
+    seeds = (
+        {}
+        if args.no_mypy
+        else {p: rc.seed_cache(Path(args.work), p, args.timeout) for p in (False, True)}
+    )
 
     def one(p: rc.Project) -> ProjectResult:
         try:

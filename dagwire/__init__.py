@@ -14,6 +14,46 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "DagwireAssetCheckFailedError",
+    "DagsterAssetCheckFailedError",
+    "DagwireUnknownPartitionError",
+    "DagsterUnknownPartitionError",
+    "TimeWindow",
+    "PartitionKeyRange",
+    "PartitionsDefinition",
+    "TimeWindowPartitionsDefinition",
+    "StaticPartitionsDefinition",
+    "MonthlyPartitionsDefinition",
+    "WeeklyPartitionsDefinition",
+    "HourlyPartitionsDefinition",
+    "DailyPartitionsDefinition",
+    "AssetCheckExecutionContext",
+    "AssetChecksDefinition",
+    "AssetCheckKey",
+    "AssetCheckEvaluation",
+    "AssetCheckSeverity",
+    "AssetCheckSpec",
+    "AssetCheckResult",
+    "asset_check",
+    "AssetSpec",
+    "ConfigMapping",
+    "config_mapping",
+    "configured",
+    "ConfigurableLegacyIOManagerAdapter",
+    "IOManagerDefinition",
+    "io_manager",
+    "ConfigurableIOManagerFactory",
+    "IAttachDifferentObjectToOpContext",
+    "ResourceDependency",
+    "DagwireResourceFunctionError",
+    "DagwireInvariantViolationError",
+    "DagsterUnknownResourceError",
+    "DagsterResourceFunctionError",
+    "DagsterInvariantViolationError",
+    "DagsterInvalidInvocationError",
+    "DagsterInvalidDefinitionError",
+    "DagsterInvalidConfigError",
+    "DagsterError",
     "DagwireUnsupportedError",
     "materialize_to_memory",
     "load_assets_from_package_name",
@@ -112,12 +152,52 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.errors import DagwireAssetCheckFailedError as DagwireAssetCheckFailedError
+    from dagwire.runtime.errors import DagsterAssetCheckFailedError as DagsterAssetCheckFailedError
+    from dagwire.runtime.errors import DagwireUnknownPartitionError as DagwireUnknownPartitionError
+    from dagwire.runtime.errors import DagsterUnknownPartitionError as DagsterUnknownPartitionError
+    from dagwire.runtime.partitions import TimeWindow as TimeWindow
+    from dagwire.runtime.partitions import PartitionKeyRange as PartitionKeyRange
+    from dagwire.runtime.partitions import PartitionsDefinition as PartitionsDefinition
+    from dagwire.runtime.partitions import TimeWindowPartitionsDefinition as TimeWindowPartitionsDefinition
+    from dagwire.runtime.partitions import StaticPartitionsDefinition as StaticPartitionsDefinition
+    from dagwire.runtime.partitions import MonthlyPartitionsDefinition as MonthlyPartitionsDefinition
+    from dagwire.runtime.partitions import WeeklyPartitionsDefinition as WeeklyPartitionsDefinition
+    from dagwire.runtime.partitions import HourlyPartitionsDefinition as HourlyPartitionsDefinition
+    from dagwire.runtime.partitions import DailyPartitionsDefinition as DailyPartitionsDefinition
+    from dagwire.runtime.context import AssetCheckExecutionContext as AssetCheckExecutionContext
+    from dagwire.runtime.asset_check import AssetChecksDefinition as AssetChecksDefinition
+    from dagwire.runtime.asset_check import AssetCheckKey as AssetCheckKey
+    from dagwire.runtime.asset_check import AssetCheckEvaluation as AssetCheckEvaluation
+    from dagwire.runtime.asset_check import AssetCheckSeverity as AssetCheckSeverity
+    from dagwire.runtime.asset_check import AssetCheckSpec as AssetCheckSpec
+    from dagwire.runtime.asset_check import AssetCheckResult as AssetCheckResult
+    from dagwire.runtime.asset_check import asset_check as asset_check
+    from dagwire.runtime.asset_spec import AssetSpec as AssetSpec
+    from dagwire.runtime.config_mapping import ConfigMapping as ConfigMapping
+    from dagwire.runtime.config_mapping import config_mapping as config_mapping
+    from dagwire.runtime.configured import configured as configured
+    from dagwire.runtime.legacy.resource_defs import ConfigurableLegacyIOManagerAdapter as ConfigurableLegacyIOManagerAdapter
+    from dagwire.runtime.legacy.resource_defs import IOManagerDefinition as IOManagerDefinition
+    from dagwire.runtime.legacy.resource_defs import io_manager as io_manager
+    from dagwire.runtime.io_managers import ConfigurableIOManagerFactory as ConfigurableIOManagerFactory
+    from dagwire.runtime.resources import IAttachDifferentObjectToOpContext as IAttachDifferentObjectToOpContext
+    from dagwire.runtime.resources import ResourceDependency as ResourceDependency
+    from dagwire.runtime.errors import DagwireResourceFunctionError as DagwireResourceFunctionError
+    from dagwire.runtime.errors import DagwireInvariantViolationError as DagwireInvariantViolationError
+    from dagwire.runtime.errors import DagsterUnknownResourceError as DagsterUnknownResourceError
+    from dagwire.runtime.errors import DagsterResourceFunctionError as DagsterResourceFunctionError
+    from dagwire.runtime.errors import DagsterInvariantViolationError as DagsterInvariantViolationError
+    from dagwire.runtime.errors import DagsterInvalidInvocationError as DagsterInvalidInvocationError
+    from dagwire.runtime.errors import DagsterInvalidDefinitionError as DagsterInvalidDefinitionError
+    from dagwire.runtime.errors import DagsterInvalidConfigError as DagsterInvalidConfigError
+    from dagwire.runtime.errors import DagsterError as DagsterError
     from dagwire.runtime.errors import DagwireUnsupportedError as DagwireUnsupportedError
     from dagwire.runtime.execution import materialize_to_memory as materialize_to_memory
     from dagwire.runtime.definitions import load_assets_from_package_name as load_assets_from_package_name
     from dagwire.runtime.definitions import load_assets_from_package_module as load_assets_from_package_module
     from dagwire.runtime.sensor import SensorResult as SensorResult
-    from dagwire.runtime.errors import Failure as Failure
+    from dagwire.runtime.results import Failure as Failure
     from dagwire.runtime.executors import get_dagster_logger as get_dagster_logger
     from dagwire.runtime.executors import multiprocess_executor as multiprocess_executor
     from dagwire.runtime.executors import in_process_executor as in_process_executor
@@ -137,20 +217,20 @@ if TYPE_CHECKING:
     from dagwire.runtime.resources import ResourceParam as ResourceParam
     from dagwire.runtime.resources import PartialResource as PartialResource
     from dagwire.runtime.resources import ResourceDefinition as ResourceDefinition
-    from dagwire.runtime.resources import InitResourceContext as InitResourceContext
-    from dagwire.runtime.resources import build_init_resource_context as build_init_resource_context
+    from dagwire.runtime.context import InitResourceContext as InitResourceContext
+    from dagwire.runtime.context import build_init_resource_context as build_init_resource_context
     from dagwire.runtime.io_managers import IOManager as IOManager
     from dagwire.runtime.io_managers import ConfigurableIOManager as ConfigurableIOManager
     from dagwire.runtime.io_managers import InMemoryIOManager as InMemoryIOManager
     from dagwire.runtime.io_managers import FilesystemIOManager as FilesystemIOManager
-    from dagwire.runtime.io_managers import InputContext as InputContext
-    from dagwire.runtime.io_managers import OutputContext as OutputContext
+    from dagwire.runtime.context import InputContext as InputContext
+    from dagwire.runtime.context import OutputContext as OutputContext
     from dagwire.runtime.op import op as op
     from dagwire.runtime.op import OpDefinition as OpDefinition
     from dagwire.runtime.asset import asset as asset
     from dagwire.runtime.asset import multi_asset as multi_asset
     from dagwire.runtime.asset import AssetsDefinition as AssetsDefinition
-    from dagwire.runtime.asset import AssetKey as AssetKey
+    from dagwire.runtime.asset_key import AssetKey as AssetKey
     from dagwire.runtime.asset import AssetOut as AssetOut
     from dagwire.runtime.asset import AssetIn as AssetIn
     from dagwire.runtime.job import job as job
@@ -215,18 +295,15 @@ if TYPE_CHECKING:
 _NOT = "not supported by dagwire"
 _UNSUPPORTED: dict[str, str] = {
     **dict.fromkeys((
-        "DailyPartitionsDefinition", "HourlyPartitionsDefinition", "WeeklyPartitionsDefinition",
-        "MonthlyPartitionsDefinition", "StaticPartitionsDefinition",
         "DynamicPartitionsDefinition", "MultiPartitionsDefinition",
-        "TimeWindowPartitionsDefinition", "PartitionKeyRange", "PartitionsDefinition",
         "build_schedule_from_partitioned_job", "daily_partitioned_config",
-        "static_partitioned_config", "partitioned_config"), f"partitions are {_NOT}"),
+        "static_partitioned_config", "partitioned_config"),
+        f"dynamic and multi-dimensional partitions, and partitioned config, are {_NOT}"),
     **dict.fromkeys(("DynamicOut", "DynamicOutput"), f"dynamic outputs are {_NOT}"),
     "Nothing": f"Nothing dependencies between ops are {_NOT}",
     **dict.fromkeys(("RetryPolicy", "Backoff", "Jitter", "RetryRequested"),
                     f"retries are {_NOT}"),
-    **dict.fromkeys(("asset_check", "multi_asset_check", "AssetCheckResult", "AssetCheckSpec",
-                     "AssetCheckSeverity"), f"asset checks are {_NOT}"),
+    "multi_asset_check": f"multi-asset checks are {_NOT} (use @asset_check)",
     **dict.fromkeys(("success_hook", "failure_hook", "HookContext"), f"hooks are {_NOT}"),
     **dict.fromkeys(("asset_sensor", "multi_asset_sensor", "run_status_sensor",
                      "run_failure_sensor", "DagsterRunStatus"),
@@ -234,14 +311,12 @@ _UNSUPPORTED: dict[str, str] = {
     **dict.fromkeys(("AutomationCondition", "AutoMaterializePolicy", "FreshnessPolicy"),
                     f"declarative automation is {_NOT}"),
     **dict.fromkeys(("DagsterInstance", "instance_for_test"), f"a Dagster instance is {_NOT}"),
-    **dict.fromkeys(("AssetSpec", "SourceAsset", "observable_source_asset", "graph_asset",
-                     "graph_multi_asset"),
-                    f"asset specs, source assets and graph-backed assets are {_NOT}"),
-    **dict.fromkeys(("DagsterError", "DagsterInvalidConfigError", "DagsterInvalidDefinitionError",
-                     "DagsterInvariantViolationError", "DagsterExecutionStepExecutionError",
-                     "DagsterInvalidInvocationError"),
-                    "dagwire raises its own error classes: catch DagwireError or a subclass "
-                    "(DagwireInvalidConfigError, DagwireInvalidDefinitionError, ...)"),
+    **dict.fromkeys(("SourceAsset", "observable_source_asset"),
+                    f"source assets are {_NOT} (use AssetSpec)"),
+    **dict.fromkeys(("graph_asset", "graph_multi_asset"), f"graph-backed assets are {_NOT}"),
+    "DagsterExecutionStepExecutionError": (
+        "a run raises the step's own exception (as Dagster's execute_in_process does): catch "
+        "that, or pass raise_on_error=False and read result.failed_steps"),
 }
 
 

@@ -10,7 +10,7 @@ and the mypy plugin import it.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 # difflib's ratio above which a key counts as a likely typo of another (`my_dbb` for `my_db`
 # is 0.91, `db` for `warehouse` 0.18); low enough for one wrong or missing letter in a short key.
@@ -35,12 +35,33 @@ def quoted_keys(keys: Iterable[str], quote: str = "'") -> str:
     return f"{shown} and {rest} more" if rest > 0 else shown
 
 
-def unbound_hint(name: str, bound: Iterable[str], quote: str = "'") -> str:
-    """`bound keys: 'a', 'my_dbb'; did you mean 'my_dbb'?` (the part after the main message)."""
+def unbound_hint(
+    name: str,
+    bound: Iterable[str],
+    quote: str = "'",
+    where: Mapping[str, str] | None = None,
+) -> str:
+    """`bound keys: 'a', 'my_dbb'; did you mean 'my_dbb'?` (the part after the main message).
+    `where` says where each bound key is written (`line 12`, `resources.py:12`): the guess
+    points there, `did you mean 'my_dbb' (line 12)?`."""
     keys = sorted(set(bound))
     hint = f"bound keys: {quoted_keys(keys, quote)}"
     guess = closest(name, keys)
-    return f"{hint}; did you mean {quote}{guess}{quote}?" if guess else hint
+    if guess is None:
+        return hint
+    at = (where or {}).get(guess)
+    return f"{hint}; did you mean {quote}{guess}{quote}{f' ({at})' if at else ''}?"
 
 
-__all__ = ["CLOSE_ENOUGH", "SHOWN_KEYS", "closest", "quoted_keys", "unbound_hint"]
+def launch_binding_hint(key: str, field_path: str, class_name: str) -> str:
+    """How to bind a ``configure_at_launch()`` resource nested in resource ``key`` at
+    ``field_path``, which Dagster requires at the top level too (the part after the main
+    message)."""
+    name = field_path.rsplit(".", 1)[-1]
+    return (f'bind that same object under a key of its own, e.g. {name} = '
+            f'{class_name}.configure_at_launch() and resources={{"{name}": {name}, '
+            f'"{key}": ...}}')
+
+
+__all__ = ["CLOSE_ENOUGH", "SHOWN_KEYS", "closest", "launch_binding_hint", "quoted_keys",
+           "unbound_hint"]

@@ -34,5 +34,16 @@ def test_unbound_hint_names_the_bound_keys_and_the_likely_typo() -> None:
     )
 
 
+def test_the_guess_points_at_where_the_key_is_written() -> None:
+    where = {"my_dbb": "line 12", "warehouse": "line 13"}
+    assert unbound_hint("my_db", ["warehouse", "my_dbb"], where=where) == (
+        "bound keys: 'my_dbb', 'warehouse'; did you mean 'my_dbb' (line 12)?"
+    )
+    assert unbound_hint("db", ["warehouse"], where=where) == "bound keys: 'warehouse'"
+    assert unbound_hint("my_db", ["my_dbb"], where={}) == (
+        "bound keys: 'my_dbb'; did you mean 'my_dbb'?"
+    )
+
+
 def test_many_keys_are_summarised() -> None:
     assert quoted_keys("kjihgfedcba") == "'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h' and 3 more"

@@ -1,9 +1,10 @@
 """Secrets never reach the catalog: every value the model holds passes through here.
 
-A value is hidden when its field or dict key names a secret (``password``, ``api_key``,
-``db_token_file``: any leading run of words that the lint rules call a secret name), and the
-password part of a URI (``postgresql://user:****@host/db``) is hidden in every string. Masking
-errs on the side of hiding: a hidden value costs a look at the code, a shown one a leak.
+A value is hidden when its field or dict key mentions a secret (``password``, ``api_key``,
+``db_token_file``: the words of ``dagwire.secret_names``, which the lint rules read too), and
+the password part of a URI (``postgresql://user:****@host/db``) is hidden in every string.
+Masking errs on the side of hiding: a hidden value costs a look at the code, a shown one a
+leak.
 """
 
 from __future__ import annotations
@@ -16,22 +17,14 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from dagwire.catalog.source_model import is_secret_name
+from dagwire.secret_names import mentions_secret
 
 MASK = "****"
 
-_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # scheme://user:password@host -> the password; also user:password@ after "//" in any text
 _URI_PASSWORD = re.compile(
     r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/?#@\s'\"]*:)(?P<pw>[^@/\s'\"]*)@"
 )
-
-
-def mentions_secret(name: str) -> bool:
-    """``password``, ``client_secret``, ``token_url``, ``api_key_id``: True. The name is cut
-    after each word and the lint rules' secret-name test applied to each head."""
-    words = _WORDS.findall(name)
-    return any(is_secret_name("_".join(words[: end + 1])) for end in range(len(words)))
 
 
 def mask_uris(text: str) -> str:

@@ -13,10 +13,13 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from dagwire.catalog.masking import MASK, mask_uris, masked_repr, mentions_secret
+from dagwire.catalog.masking import MASK, mask_uris, masked_repr
+from dagwire.secret_names import mentions_secret
+from dagwire.suggestions import launch_binding_hint
+from dagwire.vocabulary.calls import IMPLICIT_RESOURCE_KEYS
 
 # Keys bound by default: nothing has to bind them, and they are not reported as unbound.
-DEFAULT_KEYS = frozenset({"io_manager"})
+DEFAULT_KEYS = IMPLICIT_RESOURCE_KEYS
 
 # Order of definition kinds in every listing.
 KINDS = ("asset", "asset_check", "op", "job", "sensor", "schedule")
@@ -293,7 +296,8 @@ def finish(catalog: Catalog) -> Catalog:
                     "launch_not_bound", resource.key,
                     f"resource '{resource.key}' field '{path}' is a partially configured "
                     f"{_short(inner.class_name)} (configure_at_launch()) that is not bound at "
-                    "the top level",
+                    "the top level: "
+                    + launch_binding_hint(resource.key, path, _short(inner.class_name)),
                     [f"resource:{resource.key}"],
                 ))
     for job, key, config in catalog.launch_configs:

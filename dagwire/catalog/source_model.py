@@ -1,10 +1,10 @@
 """What the catalog takes from the ast source model that the RSC lint rules stand on.
 
-The one place the catalog imports the shared source model and the lint rules' helpers. (Two
-helpers are still private to RSC101: how a ``Definitions(...)`` argument is found by keyword or
-position, and how a merged part is followed to its ``Definitions(...)`` call.) The catalog reads a whole project once, so it
-keeps full models of every module (the lint rules keep outlines of siblings: function bodies
-dropped, which would lose docstrings and job bodies).
+The one place the catalog imports the shared source model (`dagwire.source_model`): names,
+constants, classes, requirements, and the code location model that assembles Definitions
+values (merges, builder functions, dg defs folders) the way Dagster does. The catalog reads
+a whole project once, so it keeps full models of every module (the lint rules keep outlines
+of siblings: function bodies dropped, which would lose docstrings and job bodies).
 """
 
 from __future__ import annotations
@@ -12,23 +12,20 @@ from __future__ import annotations
 import ast
 import os
 
-from dagwire.lint_rules.definition_time import is_secret_name
-from dagwire.lint_rules.file_check import FileCheck
-from dagwire.lint_rules.functions import manager_keys, unquoted
-from dagwire.lint_rules.merged_parts import is_merge_call
-from dagwire.lint_rules.rules.unbound_resource import _keyword as definitions_argument
-from dagwire.lint_rules.rules.unbound_resource import _part_call as merged_part
+from dagwire.source_model.code_location import (
+    Assembled,
+    Assembler,
+    is_definitions_function,
+    is_merge_call,
+)
 from dagwire.source_model.imports import imports_framework
 from dagwire.source_model.module import DecoratedFunction, ModuleModel, build_model
 from dagwire.source_model.project import MAX_MODULE_BYTES, ProjectIndex
-from dagwire.source_model.resolve import (
-    CONFIG,
-    PERMISSIVE_CONFIG,
-    RESOURCE,
-    ClassRef,
-    Entry,
-    Resolver,
-)
+from dagwire.source_model.requirements import unquoted
+from dagwire.source_model.resolve import Resolver
+from dagwire.source_model.resolve_classes import CONFIG, PERMISSIVE_CONFIG, RESOURCE, ClassRef
+from dagwire.source_model.resolve_loaders import Entry
+from dagwire.source_model.resolve_values import Scope
 
 
 class FullIndex(ProjectIndex):
@@ -56,26 +53,20 @@ def _parse(path: str) -> ModuleModel | None:
     return build_model(tree, path, framework=imports_framework(tree))
 
 
-def file_check(index: FullIndex, model: ModuleModel) -> FileCheck:
-    return FileCheck(model, Resolver(index))
-
-
 __all__ = [
     "CONFIG",
     "PERMISSIVE_CONFIG",
     "RESOURCE",
+    "Assembled",
+    "Assembler",
     "ClassRef",
     "DecoratedFunction",
     "Entry",
-    "FileCheck",
     "FullIndex",
     "ModuleModel",
     "Resolver",
-    "definitions_argument",
-    "file_check",
-    "merged_part",
+    "Scope",
+    "is_definitions_function",
     "is_merge_call",
-    "is_secret_name",
-    "manager_keys",
     "unquoted",
 ]

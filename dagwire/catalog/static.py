@@ -35,10 +35,14 @@ from dagwire.catalog.static_values import (
 )
 from dagwire.catalog.source_model import (
     DecoratedFunction,
-    FileCheck,
     ModuleModel,
-    manager_keys,
+    Resolver,
     unquoted,
+)
+from dagwire.vocabulary.calls import (
+    DEFAULT_IO_MANAGER_KEY,
+    IO_MANAGER_KEY,
+    REQUIRED_RESOURCE_KEYS,
 )
 
 
@@ -61,11 +65,10 @@ def _key_text(expr: ast.expr | None) -> str | None:
 
 
 class StaticBuilder:
-    def __init__(self, sites: Sites, check: FileCheck) -> None:
+    def __init__(self, sites: Sites, resolver: Resolver) -> None:
         self.sites = sites
-        self.check = check
-        self.resolver = check.resolver
-        self.values = Values(check)
+        self.resolver = resolver
+        self.values = Values(resolver)
         self.definitions: list[Definition] = []
         self.ops: dict[str, Definition] = {}
         self.job_names: set[str] = set()
@@ -81,16 +84,16 @@ class StaticBuilder:
             if key is not None:
                 return key
             prefix = _key_text(keywords.get("key_prefix"))
-            name = self.check.display_name(fn, model)
+            name = self.resolver.display_name(model, fn)
             return f"{prefix}/{name}" if prefix else name
-        return self.check.display_name(fn, model)
+        return self.resolver.display_name(model, fn)
 
     def needs(
         self, fn: DecoratedFunction, model: ModuleModel, local: frozenset[str], outputs: bool
     ) -> tuple[list[Need], bool]:
         """What a compute definition needs from the top level, and whether that is all."""
-        params = self.check.parameters(fn, model)
-        declared = self.check.declared(fn, model)
+        params = self.resolver.parameters(model, fn)
+        declared = self.resolver.declared(model, fn)
         keywords, _ = self.resolver.keywords(model, fn)
         complete = (declared.complete and declared.required_resource_keys is not None
                     and declared.resource_defs is not None)
@@ -101,14 +104,14 @@ class StaticBuilder:
             ref = annotation[1] if annotation is not None else None
             expects = self.values.qualified(ref) if ref is not None and ref.node else None
             needs.append(Need(param, "parameter", param, expects))
-        needs += [Need(item.key, "required_resource_keys")
+        needs += [Need(item.key, REQUIRED_RESOURCE_KEYS)
                   for item in sorted(declared.required_resource_keys or [], key=lambda i: i.key)]
-        managers = manager_keys(self.resolver, model, keywords)
+        managers = self.resolver.manager_keys(model, keywords)
         if managers is None:
             complete = False
-        if outputs and "io_manager_key" not in keywords:
-            needs.append(Need("io_manager", "io_manager_key"))
-        needs += [Need(key, "io_manager_key") for key in sorted(managers or ())
+        if outputs and IO_MANAGER_KEY not in keywords:
+            needs.append(Need(DEFAULT_IO_MANAGER_KEY, IO_MANAGER_KEY))
+        needs += [Need(key, IO_MANAGER_KEY) for key in sorted(managers or ())
                   if all(n.key != key for n in needs)]
         return [n for n in needs if n.key not in local], complete
 
@@ -145,7 +148,7 @@ class StaticBuilder:
         definition = self.definition("asset", fn, model, local, outputs=True)
         keywords, _ = self.resolver.keywords(model, fn)
         definition.group = _string(keywords.get("group_name")) or "default"
-        params = self.check.parameters(fn, model)
+        params = self.resolver.parameters(model, fn)
         ins = self.resolver.dict_items(model, keywords["ins"]) if "ins" in keywords else []
         specs = {item.key: item.value for item in ins or []}
         upstream: list[str] = []
@@ -244,7 +247,7 @@ class StaticBuilder:
         if name in self.job_names:
             return
         self.job_names.add(name)
-        declared = self.check.declared(fn, model)
+        declared = self.resolver.declared(model, fn)
         local = frozenset(item.key for item in declared.resource_defs or [])
         job = Definition(kind="job", name=name, location=where(model, fn.func),
                          description=self.description(fn, model), job_kind="ops", graph=Graph())
@@ -394,8 +397,7 @@ def build_static_catalog(target: str) -> Catalog:
         anchor = model
     if anchor is None:
         raise StaticCatalogError(f"no Definitions found under {found}")
-    check = sites.file_check(anchor)
-    builder = StaticBuilder(sites, check)
+    builder = StaticBuilder(sites, sites.resolver)
     definitions = builder.build(listed)
     resources = []
     for key, model, expr in listed.resources:

@@ -15,24 +15,24 @@ import ast
 import os
 import re
 
-from dagwire.catalog.static_values import import_origin
 from dagwire.catalog.source_model import (
+    Assembled,
+    Assembler,
     Entry,
-    FileCheck,
     FullIndex,
     ModuleModel,
-    definitions_argument,
-    file_check,
+    Resolver,
+    Scope,
+    is_definitions_function,
     is_merge_call,
-    merged_part,
 )
+from dagwire.vocabulary.names import DEFINITIONS, DEFS_FOLDER_LOADERS
 
-_LISTS = ("assets", "asset_checks", "jobs", "sensors", "schedules")
-_LOOSE_KINDS = frozenset({"asset", "graph_asset", "asset_check", "job", "sensor", "schedule"})
+# Calls that make a Definitions a target may name: `Definitions(...)`, a defs folder loader.
+SITE_ROLES = frozenset({DEFINITIONS, *DEFS_FOLDER_LOADERS})
 _SKIP_DIRS = frozenset({".venv", "venv", ".git", "__pycache__", "node_modules", "build", "dist",
                         ".tox", ".mypy_cache", ".pytest_cache"})
 _MAX_FILES = 2000
-_MAX_DEPTH = 6
 
 
 class StaticCatalogError(Exception):
@@ -49,15 +49,25 @@ class Listed:
         self.complete = True
         self._seen: set[int] = set()
 
-    def add_entry(self, entry: Entry) -> None:
-        if id(entry.definition.func) not in self._seen:
-            self._seen.add(id(entry.definition.func))
-            self.entries.append(entry)
-
-    def add_asset_job(self, model: ModuleModel, call: ast.Call) -> None:
-        if id(call) not in self._seen:
-            self._seen.add(id(call))
-            self.asset_jobs.append((model, call))
+    def add(self, value: Assembled | None) -> None:
+        """A Definitions value read by the source model: its first deployment is shown."""
+        if value is None or not value.parts:
+            self.complete = False
+            return
+        if len(value.parts) > 1 or not value.complete:
+            self.complete = False  # picked by deployment, or something could not be read
+        part = value.parts[0]
+        for item in part.bound:
+            if item.value is not None:
+                self.resources.append((item.key, item.model, item.value))
+        for entry in part.entries:
+            if id(entry.definition.func) not in self._seen:
+                self._seen.add(id(entry.definition.func))
+                self.entries.append(entry)
+        for model, call in part.asset_jobs:
+            if id(call) not in self._seen:
+                self._seen.add(id(call))
+                self.asset_jobs.append((model, call))
 
 
 def python_files(directory: str) -> list[str]:
@@ -75,15 +85,11 @@ def python_files(directory: str) -> list[str]:
 class Sites:
     def __init__(self) -> None:
         self.index = FullIndex()
-        self.check: FileCheck | None = None
+        self.resolver = Resolver(self.index)
+        self.assembler = Assembler(self.resolver)
 
     def model(self, path: str) -> ModuleModel | None:
         return self.index.model_for_path(path)
-
-    def file_check(self, model: ModuleModel) -> FileCheck:
-        if self.check is None:
-            self.check = file_check(self.index, model)
-        return self.check
 
     # -- finding the root ------------------------------------------------------------------
 
@@ -97,14 +103,13 @@ class Sites:
                     targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
                     found.extend((t.id, value) for t in targets if isinstance(t, ast.Name))
             elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                if any(model.imports.role(d.func if isinstance(d, ast.Call) else d)
-                       == "definitions" for d in stmt.decorator_list):
+                if is_definitions_function(model, stmt):
                     found.append((stmt.name, stmt))
         return found
 
     def _is_site(self, model: ModuleModel, call: ast.Call) -> bool:
-        return (model.imports.role(call.func) == "Definitions" or is_merge_call(model, call)
-                or self._defs_loader(model, call) is not None)
+        role = model.imports.role(call.func)
+        return role in SITE_ROLES or is_merge_call(model, call)
 
     def find(self, target: str) -> tuple[ModuleModel, str, ast.AST] | str:
         """(module, name, root) or the folder of a dg ``defs/`` tree to assemble."""
@@ -160,131 +165,22 @@ class Sites:
 
     # -- assembling --------------------------------------------------------------------------
 
-    def assemble(self, model: ModuleModel, root: ast.AST, listed: Listed, depth: int = 0) -> None:
-        if depth > _MAX_DEPTH:
-            listed.complete = False
-            return
+    def assemble(self, model: ModuleModel, root: ast.AST, listed: Listed) -> None:
+        """A Definitions call, merge or loader, or an `@definitions` function."""
         if isinstance(root, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            returns = [n for n in ast.walk(root) if isinstance(n, ast.Return) and n.value]
-            if len(returns) != 1 or not isinstance(returns[0].value, ast.Call):
-                listed.complete = False
-                return
-            root = returns[0].value
-        if not isinstance(root, ast.Call):
-            listed.complete = False
-            return
-        folder = self._defs_loader(model, root)
-        if folder is not None:
-            self.assemble_folder(folder, listed)
-        elif is_merge_call(model, root):
-            check = self.file_check(model)
-            for part in root.args:
-                part = part.value if isinstance(part, ast.Starred) else part
-                found = merged_part(check, model, part)
-                if found is None:
-                    listed.complete = False
-                else:
-                    self.assemble(found[0], found[1], listed, depth + 1)
-        elif model.imports.role(root.func) == "Definitions":
-            self._definitions(model, root, listed)
+            listed.add(self.assembler.function_value(model, root))
+        elif isinstance(root, ast.expr):
+            listed.add(self.assembler.value(Scope(model), root))
         else:
             listed.complete = False
-
-    def _definitions(self, model: ModuleModel, call: ast.Call, listed: Listed) -> None:
-        resolver = self.file_check(model).resolver
-        if any(isinstance(a, ast.Starred) for a in call.args) or any(
-            k.arg is None for k in call.keywords
-        ):
-            listed.complete = False
-        resources = definitions_argument(call, "resources")
-        if resources is not None:
-            variants = resolver.dict_variants(model, resources)
-            if not variants:
-                listed.complete = False
-            else:
-                if len(variants) > 1:
-                    listed.complete = False  # picked by deployment: the first one is shown
-                for item in variants[0][1]:
-                    if item.value is not None:
-                        listed.resources.append((item.key, item.model, item.value))
-        for name in _LISTS:
-            expr = definitions_argument(call, name)
-            if expr is not None:
-                self._list(model, expr, listed, 0)
-
-    def _list(self, model: ModuleModel, expr: ast.expr, listed: Listed, depth: int) -> None:
-        resolver = self.file_check(model).resolver
-        if depth > _MAX_DEPTH:
-            listed.complete = False
-        elif isinstance(expr, (ast.List, ast.Tuple, ast.Set)):
-            for element in expr.elts:
-                inner = element.value if isinstance(element, ast.Starred) else element
-                self._list(model, inner, listed, depth + 1)
-        elif isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
-            self._list(model, expr.left, listed, depth + 1)
-            self._list(model, expr.right, listed, depth + 1)
-        elif isinstance(expr, (ast.Name, ast.Attribute)):
-            found = resolver.definition(model, expr)
-            value = resolver.value_of(model, expr) if found is None else None
-            if found is not None:
-                listed.add_entry(Entry(found[0], found[1], frozenset()))
-            elif value is not None:
-                self._list(value[0], value[1], listed, depth + 1)
-            else:
-                listed.complete = False
-        elif isinstance(expr, ast.Call):
-            role = model.imports.role(expr.func)
-            if role == "define_asset_job":
-                listed.add_asset_job(model, expr)
-            elif role in ("with_resources", "BindResourcesToJobs") or str(role).startswith("load_"):
-                for entry in resolver.entries(model, expr):
-                    listed.add_entry(entry)
-            else:
-                listed.complete = False
-        else:
-            listed.complete = False
-
-    def _defs_loader(self, model: ModuleModel, call: ast.Call) -> str | None:
-        """The ``defs/`` folder a ``load_from_defs_folder(...)`` / ``load_defs(...)`` reads."""
-        origin = import_origin(model, call.func) or ""
-        if not origin.startswith(("dagster.", "dagster_dg")):
-            return None
-        name = origin.rsplit(".", 1)[-1]
-        if name == "load_defs":
-            root = next((k.value for k in call.keywords if k.arg == "defs_root"),
-                        call.args[0] if call.args else None)
-            module = self.file_check(model).resolver.module_ref(model, root) if root else None
-            return os.path.dirname(module.path) if module is not None else None
-        if name != "load_from_defs_folder":
-            return None
-        directory = model.directory
-        for _ in range(3):  # the project's root module: the calling file's folder or above
-            candidate = os.path.join(directory, "defs")
-            if os.path.isdir(candidate):
-                return candidate
-            for child in sorted(os.listdir(directory)):
-                nested = os.path.join(directory, child, "defs")
-                if child not in _SKIP_DIRS and os.path.isdir(nested):
-                    return nested
-            directory = os.path.dirname(directory)
-        return None
 
     def assemble_folder(self, folder: str, listed: Listed) -> None:
         """Everything dg loads from a ``defs/`` folder."""
-        for path in python_files(folder):
-            model = self.model(path)
-            if model is None or not model.framework:
-                continue
-            for _, node in self.roots(model):
-                self.assemble(model, node, listed)
-            for decorated in model.functions:
-                if decorated.module_level and decorated.kind in _LOOSE_KINDS:
-                    listed.add_entry(Entry(decorated, model, frozenset()))
-            for stmt in model.tree.body:
-                value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
-                if isinstance(value, ast.Call):
-                    if model.imports.role(value.func) == "define_asset_job":
-                        listed.add_asset_job(model, value)
+        anchor = next((m for path in python_files(folder) if (m := self.model(path))), None)
+        if anchor is None:
+            listed.complete = False
+            return
+        listed.add(self.assembler.folder_value(anchor, folder, terminate=False))
 
 
 def _configured_module(folder: str) -> str | None:

@@ -13,7 +13,7 @@ import inspect
 import os
 from typing import Any
 
-from dagwire.catalog.masking import MASK, mask_uris, mentions_secret
+from dagwire.catalog.masking import MASK, mask_uris
 from dagwire.catalog.model import (
     ConfigField,
     ConfigSchema,
@@ -36,9 +36,11 @@ from dagwire.catalog.source_model import (
     PERMISSIVE_CONFIG,
     RESOURCE,
     ClassRef,
-    FileCheck,
     ModuleModel,
+    Resolver,
 )
+from dagwire.secret_names import mentions_secret
+from dagwire.vocabulary.calls import REQUIRED_RESOURCE_KEYS
 
 NOT_LITERAL = object()
 MAX_DEPTH = 8
@@ -135,9 +137,8 @@ def import_origin(model: ModuleModel, expr: ast.expr) -> str | None:
 class Values:
     """Reads resource values and classes through the lint rules' resolver."""
 
-    def __init__(self, check: FileCheck) -> None:
-        self.check = check
-        self.resolver = check.resolver
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
 
     # -- classes -------------------------------------------------------------------------
 
@@ -424,15 +425,15 @@ class Values:
         for config_field in fields:  # what .configured() does not fix comes from run config
             if config_field.value is None:
                 config_field.value = launch_value()
-        required = self.resolver.strings(owner, keywords["required_resource_keys"]) if (
-            "required_resource_keys" in keywords) else []
+        required = self.resolver.strings(owner, keywords[REQUIRED_RESOURCE_KEYS]) if (
+            REQUIRED_RESOURCE_KEYS in keywords) else []
         return Resource(
             kind="function",
             class_name=f"{module_name(owner.path)}.{decorated.function_name}",
             description=_description(keywords) or docstring(decorated.func),
             location=where(owner, decorated.func),
             fields=fields,
-            needs=[Need(item.key, "required_resource_keys") for item in required or []],
+            needs=[Need(item.key, REQUIRED_RESOURCE_KEYS) for item in required or []],
         )
 
 

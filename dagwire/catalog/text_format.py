@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dagwire.catalog.model import Catalog, ConfigField, Location, Resource, User, Value
+from dagwire.vocabulary.calls import INPUT_MANAGER_KEY, IO_MANAGER_KEY, REQUIRED_RESOURCE_KEYS
 
 
 def _where(where: Location | None) -> str:
@@ -44,9 +45,9 @@ def _user(user: User) -> str:
     need = user.need
     how = {
         "parameter": f"parameter {need.parameter}",
-        "required_resource_keys": "required_resource_keys",
-        "io_manager_key": "IO manager",
-        "input_manager_key": f"input manager of {need.parameter}",
+        REQUIRED_RESOURCE_KEYS: REQUIRED_RESOURCE_KEYS,
+        IO_MANAGER_KEY: "IO manager",
+        INPUT_MANAGER_KEY: f"input manager of {need.parameter}",
     }.get(need.via, need.via)
     jobs = f" in job {', '.join(user.jobs)}" if user.jobs else ""
     text = f"{user.kind} {user.name}{jobs} ({how})"

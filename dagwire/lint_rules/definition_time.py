@@ -4,34 +4,23 @@ defaults, resource dicts and config dicts. Shared by the security and config-sou
 from __future__ import annotations
 
 import ast
-import os
 import re
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck
-from dagwire.source_model.resolve import CONFIG, PERMISSIVE_CONFIG, RESOURCE
+from dagwire.source_model.resolve_classes import CONFIG, PERMISSIVE_CONFIG, RESOURCE, ClassRef
 from dagwire.vocabulary.calls import BINDING_KEYWORDS, CONFIGURED, EXECUTE_IN_PROCESS
-from dagwire.vocabulary.names import ENV_VAR, RUN_CONFIG, RUN_NOW_CALLS
+from dagwire.vocabulary.names import (
+    COMPUTE_KINDS,
+    ENV_VAR,
+    RESOURCE_KINDS,
+    RUN_CONFIG,
+    RUN_NOW_CALLS,
+    SCHEMA_SCALARS,
+    SCHEMA_SOURCES,
+)
 
 _CLASS_KINDS = (RESOURCE, CONFIG, PERMISSIVE_CONFIG)
-_SECRET_WORDS = ("password", "passwd", "secret", "token", "credentials", "credential")
-_SECRET_PAIRS = (("api", "key"), ("private", "key"), ("access", "key"), ("secret", "key"))
-_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-
-
-def is_secret_name(name: str) -> bool:
-    """True when the name ends in a secret word: `password`, `client_secret`, `apiKey`
-    (not `token_url` or `password_env_var`, which name something else)."""
-    words = [word.lower() for word in _WORDS.findall(name)]
-    if not words:
-        return False
-    if words[-1] in _SECRET_WORDS:
-        return True
-    if words[-1] in ("apikey", "privatekey"):
-        return True
-    return len(words) >= 2 and (words[-2], words[-1]) in _SECRET_PAIRS
-
-
 # "${DB_PASSWORD}", "$DB_PASSWORD", "{{ secrets.db }}", "<your token>", "****": a reference
 # resolved elsewhere or a blank to fill in, not a secret
 _PLACEHOLDER = re.compile(
@@ -60,27 +49,6 @@ def is_literal_secret(value: ast.expr) -> bool:
     return re.sub(r"[^a-z]", "", text.lower()) not in _FILL_IN_WORDS
 
 
-_TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
-
-
-def is_test_file(path: str) -> bool:
-    """Tests and their fixtures (`conftest.py`, `test_*.py`, `*_test.py`, files under `tests/`)
-    build resources when the test runs, with throw-away credentials: RSC3xx does not apply."""
-    if "test" not in path:
-        return False  # the common case, without touching the file system paths
-    directory, name = os.path.split(path)
-    if name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py"):
-        return True
-    # Folders inside the project only (relative to where flake8 runs, as editors do): a
-    # checkout under /home/me/test/ is not a test suite.
-    relative = os.path.relpath(os.path.abspath(directory or "."))
-    parts = relative.replace("\\", "/").split("/")
-    if parts[0] == "..":
-        parts = parts[-3:]
-    # `my_project_tests/`: the folder `dagster project scaffold` creates beside the package
-    return any(part in _TEST_DIRECTORIES or part.endswith("_tests") for part in parts)
-
-
 def env_read(file: FileCheck, node: ast.AST) -> tuple[str, str | None] | None:
     """(`os.getenv()` or similar, the variable name if literal) for an environment read."""
     imports = file.model.imports
@@ -103,6 +71,20 @@ def env_read(file: FileCheck, node: ast.AST) -> tuple[str, str | None] | None:
     return None
 
 
+def has_default(node: ast.AST) -> bool:
+    """Does an environment read give a value for an unset variable (`os.getenv("X", "d")`,
+    `os.environ.get("X", "d")`, `EnvVar("X").get_value("d")`)? An `EnvVar` has none, so
+    advising one would drop it."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr == "get_value":
+        return bool(node.args) or any(k.arg == "default" for k in node.keywords)
+    given = node.args[1] if len(node.args) > 1 else None
+    given = given or next((k.value for k in node.keywords if k.arg == "default"), None)
+    return given is not None and not (isinstance(given, ast.Constant) and given.value is None)
+
+
 def _literal(node: ast.expr | None) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
@@ -110,13 +92,21 @@ def _literal(node: ast.expr | None) -> str | None:
 
 
 def run_time_lines(file: FileCheck) -> list[tuple[int, int]]:
-    """Line spans of code that runs at run time: op/asset/sensor/schedule bodies, and the
-    arguments of calls that run definitions right away (`materialize(...)`,
+    """Line spans of code that runs at run time: op/asset/sensor/schedule bodies, code that
+    runs when a resource is built for a run (`@resource` / `@io_manager` function bodies, the
+    methods of classes: `setup_for_execution`, `create_resource`, ...), and the arguments of
+    calls that run definitions right away (`materialize(...)`,
     `build_op_context(resources=...)`, `job.execute_in_process(...)`) in scripts and notebooks."""
     spans = []
-    for fn in file.compute_functions():
-        body = fn.func.body
-        spans.append((body[0].lineno, getattr(fn.func, "end_lineno", None) or body[-1].lineno))
+    for fn in file.model.functions:
+        if fn.kind in COMPUTE_KINDS or fn.kind in RESOURCE_KINDS:
+            body = fn.func.body
+            spans.append((body[0].lineno, fn.func.end_lineno or body[-1].lineno))
+    for cls in ast.walk(file.model.tree):
+        if isinstance(cls, ast.ClassDef):
+            for member in cls.body:
+                if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    spans.append((member.body[0].lineno, member.end_lineno or member.lineno))
     imports = file.model.imports
     for call in file.model.calls:
         func = call.func
@@ -164,10 +154,70 @@ def resource_dict_values(file: FileCheck) -> set[int]:
 def constructs_resource_or_config(file: FileCheck, call: ast.Call, dict_values: set[int]) -> bool:
     if id(call) in dict_values:
         return True
+    return constructed_class(file, call) is not None
+
+
+def constructed_class(file: FileCheck, call: ast.Call) -> ClassRef | None:
+    """The resource or Config class a call constructs (a Pythonic one: it takes EnvVar)."""
     if not isinstance(call.func, (ast.Name, ast.Attribute)):
-        return False
+        return None
     ref = file.resolver.class_ref(file.model, call.func)
-    return ref is not None and ref.kind in _CLASS_KINDS
+    return ref if ref is not None and ref.kind in _CLASS_KINDS else None
+
+
+def field_annotation(file: FileCheck, ref: ClassRef | None, name: str) -> ast.expr | None:
+    """The annotation of a field of a class the rules can read, with its bases."""
+    if ref is None or ref.node is None:
+        return None
+    members = file.resolver.class_members(ref)
+    field = members.fields.get(name)
+    return field.annotation if field is not None else None
+
+
+def is_int_annotation(annotation: ast.expr | None) -> bool:
+    """`int`, `int | None`, `Optional[int]`: EnvVar.int reads it (EnvVar gives a str)."""
+    if isinstance(annotation, ast.Name):
+        return annotation.id == "int"
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        sides = [annotation.left, annotation.right]
+        others = [s for s in sides if not (isinstance(s, ast.Constant) and s.value is None)]
+        return len(others) == 1 and is_int_annotation(others[0])
+    if isinstance(annotation, ast.Subscript) and isinstance(annotation.value, ast.Name):
+        return annotation.value.id == "Optional" and is_int_annotation(annotation.slice)
+    return False
+
+
+# What a legacy schema field reading a config dict's `{"env": "X"}` needs to be.
+ENV_SOURCE = "source"  # a StringSource / IntSource / BoolSource field: it reads the variable
+PLAIN_SCALAR = "plain"  # `str` / `String`: refuses {"env": ...}; declare it a Source first
+
+
+def configured_field(file: FileCheck, call: ast.Call, key: str) -> str | None:
+    """For `resource.configured({key: ...})`: is the legacy resource's field `key` a Source
+    type (ENV_SOURCE), a plain scalar (PLAIN_SCALAR), or unknown (None)?"""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr != CONFIGURED:
+        return None
+    if not isinstance(func.value, (ast.Name, ast.Attribute)):
+        return None
+    found = file.resolver.definition(file.model, func.value)
+    if found is None or found[0].kind not in RESOURCE_KINDS:
+        return None
+    schema = file.resolver.declared(found[1], found[0]).config_schema or []
+    field = next((item.value for item in schema if item.key == key), None)
+    if isinstance(field, ast.Call) and field.args:  # Field(StringSource, ...)
+        field = field.args[0]
+    if field is None:
+        return None
+    role = found[1].imports.role(field)
+    if role in SCHEMA_SOURCES:
+        return ENV_SOURCE
+    if role in SCHEMA_SCALARS or (isinstance(field, ast.Name) and field.id in _PLAIN_TYPES):
+        return PLAIN_SCALAR
+    return None
+
+
+_PLAIN_TYPES = frozenset(SCHEMA_SCALARS.values())
 
 
 def config_class_bodies(file: FileCheck) -> Iterator[ast.ClassDef]:
@@ -178,14 +228,15 @@ def config_class_bodies(file: FileCheck) -> Iterator[ast.ClassDef]:
             yield cls
 
 
-def config_dicts(file: FileCheck) -> Iterator[ast.Dict]:
-    """Dict displays that are config: `.configured({...})`, `config=` / `run_config=` values,
-    and the dicts given to `RunConfig(resources=..., ops=...)`."""
+def config_dicts(file: FileCheck) -> Iterator[tuple[ast.Dict, ast.Call]]:
+    """Dict displays that are config, with the call they are given to: `.configured({...})`,
+    `config=` / `run_config=` values, and the dicts given to `RunConfig(resources=...,
+    ops=...)`."""
     for call in file.model.calls:
         if isinstance(call.func, ast.Attribute) and call.func.attr == CONFIGURED:
             for arg in call.args[:1]:
                 if isinstance(arg, ast.Dict):
-                    yield arg
+                    yield arg, call
         run_config = file.model.imports.role(call.func) == RUN_CONFIG
         for keyword in call.keywords:
             if not isinstance(keyword.value, ast.Dict):
@@ -194,7 +245,7 @@ def config_dicts(file: FileCheck) -> Iterator[ast.Dict]:
             if keyword.arg in ("config", "run_config") or (
                 run_config and keyword.arg in ("resources", "ops")
             ):
-                yield keyword.value
+                yield keyword.value, call
 
 
 def nested_dicts(root: ast.Dict) -> Iterator[ast.Dict]:

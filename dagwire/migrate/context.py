@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from dagwire.migrate.facts import ProjectFacts
+from dagwire.migrate.facts import ProjectFacts, ValueType
+from dagwire.migrate.index import Ref
 from dagwire.migrate.context_uses import ContextUses
 from dagwire.migrate.file_names import FileNames
 from dagwire.vocabulary.names import FIELD
@@ -42,6 +43,7 @@ class FileContext:
     module_name: str
     facts: ProjectFacts
     names: FileNames
+    path: str = ""
     # original node -> node that replaces it (reads of context.op_config/resources, ...)
     replacements: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)
     removals: set[cst.CSTNode] = field(default_factory=set)
@@ -51,16 +53,18 @@ class FileContext:
     typing_imports: set[str] = field(default_factory=set)
     project_imports: set[tuple[str, str]] = field(default_factory=set)
     module_imports: set[str] = field(default_factory=set)  # `import pydantic`
+    # `from contextlib import contextmanager` and the like: (module, name), stdlib only
+    stdlib_imports: set[tuple[str, str]] = field(default_factory=set)
     # statement-level TODOs for nodes that are not planned functions
     statement_todos: dict[cst.CSTNode, list[str]] = field(default_factory=dict)
     class_names_taken: set[str] = field(default_factory=set)
     todo_count: int = 0
     selected: frozenset[str] = frozenset()
     # local names this run binds to project classes (an import RSC203 renames)
-    extra_qualified: dict[str, str] = field(default_factory=dict)
+    extra_qualified: dict[str, Ref] = field(default_factory=dict)
     top_level_defs: dict[str, cst.CSTNode] = field(default_factory=dict)
 
-    def qualify(self, expr: cst.BaseExpression) -> str | None:
+    def qualify(self, expr: cst.BaseExpression) -> Ref | None:
         if isinstance(expr, cst.Name) and expr.value in self.extra_qualified:
             return self.extra_qualified[expr.value]
         return self.names.qualify(expr)
@@ -89,18 +93,60 @@ class FileContext:
         self.framework_imports.add(exported)
         return exported
 
-    def class_reference(self, qualname: str) -> str | None:
-        """A local spelling of a project class, adding an import when needed; None if taken."""
-        module, name = qualname.rsplit(".", 1)
-        if module == self.module_name:
-            return name
-        local = self.names.local_for(qualname)
+    def class_reference(self, ref: Ref) -> str | None:
+        """A local spelling of a project class, adding an import when needed; None if taken
+        or when no import of this file would lead to it."""
+        if ref.path == self.path:
+            return ref.name
+        local = self.names.local_for(ref)
         if local is not None:
             return local
-        if name in self.names.top_level:
+        if ref.name in self.names.top_level:
             return None
-        self.project_imports.add((module, name))
-        return name
+        module = self.facts.importable_from(self.path, ref.path)
+        if module is None:
+            return None
+        self.project_imports.add((module, ref.name))
+        return ref.name
+
+    def type_reference(self, value: ValueType) -> str | None:
+        """How this file writes the type a resource gives (imports added later); None when it
+        cannot (a name taken, a file it cannot import)."""
+        if value.kind == "project":
+            return self.class_reference(Ref(value.module, value.name))
+        if value.kind == "builtin":
+            return value.name if value.name not in self.names.top_level else None
+        if value.kind == "library":
+            local = self.names.imported_as(value.module, value.name)
+            if local is not None:
+                return local
+            if value.name in self.names.top_level:
+                return None
+            self.project_imports.add((value.module, value.name))
+            return value.name
+        return None
+
+    def any_type(self) -> str:
+        """How this file writes `typing.Any` (import added later)."""
+        local = self.names.imported_as("typing", "Any")
+        if local is not None:
+            return local
+        if "Any" not in self.names.top_level:
+            self.typing_imports.add("Any")
+            return "Any"
+        self.module_imports.add("typing")
+        return "typing.Any"
+
+    def stdlib_name(self, module: str, name: str) -> str:
+        """How this file writes a name of the standard library (import added later)."""
+        local = self.names.imported_as(module, name)
+        if local is not None:
+            return local
+        if name not in self.names.top_level:
+            self.stdlib_imports.add((module, name))
+            return name
+        self.module_imports.add(module)
+        return f"{module}.{name}"
 
     def todo(self, node: cst.CSTNode, code: str, text: str) -> None:
         one_line = " ".join(text.split())

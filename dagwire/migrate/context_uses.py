@@ -33,6 +33,7 @@ def subscript_key(node: cst.Subscript) -> str | None:
 @dataclass
 class ContextUses:
     context: str
+    config_attr: str = "op_config"  # the context's config: op_config, or resource_config
     # `context.op_config["k"]` and `alias["k"]` (alias = context.op_config)
     config_reads: list[tuple[cst.Subscript, str]] = field(default_factory=list)
     config_aliases: dict[str, cst.SimpleStatementLine] = field(default_factory=dict)
@@ -75,7 +76,7 @@ class _Walker(cst.CSTVisitor):
         if key is None:
             return None
         base = node.value
-        if _is_context_attr(base, self.uses.context, "op_config") or (
+        if _is_context_attr(base, self.uses.context, self.uses.config_attr) or (
                 isinstance(base, cst.Name) and base.value in self.uses.config_aliases):
             return (key,)
         inner = self._config_chain(base)
@@ -97,7 +98,7 @@ class _Walker(cst.CSTVisitor):
                 self._cover(inner.value)
             return
         key = subscript_key(node)
-        if _is_context_attr(node.value, ctx, "op_config") or (
+        if _is_context_attr(node.value, ctx, self.uses.config_attr) or (
                 isinstance(node.value, cst.Name) and node.value.value in self.uses.config_aliases):
             if key is None:
                 self.uses.config_problems.append("op_config is read with a computed key")
@@ -115,7 +116,7 @@ class _Walker(cst.CSTVisitor):
                 and all(a.keyword is None and not a.star for a in node.args)):
             return False
         base = func.value
-        if not (_is_context_attr(base, self.uses.context, "op_config") or (
+        if not (_is_context_attr(base, self.uses.context, self.uses.config_attr) or (
                 isinstance(base, cst.Name) and base.value in self.uses.config_aliases)):
             return False
         key = string_value(node.args[0].value)
@@ -146,7 +147,7 @@ class _Walker(cst.CSTVisitor):
         """``context.op_config[...]...`` or ``alias[...]...`` (any key, any depth)."""
         while isinstance(node, cst.Subscript):
             node = node.value
-            if _is_context_attr(node, self.uses.context, "op_config") or (
+            if _is_context_attr(node, self.uses.context, self.uses.config_attr) or (
                     isinstance(node, cst.Name) and node.value in self.uses.config_aliases):
                 return True
         return False
@@ -203,13 +204,14 @@ class _Walker(cst.CSTVisitor):
             return
         if _is_context_attr(node.value, ctx, "resources"):
             key = node.attr.value
-            if key == "original_resource_dict":
-                self.uses.resource_problems.append("context.resources.original_resource_dict")
+            if key.startswith("_") or key == "original_resource_dict":
+                # the object's own API (`_asdict()`): every resource at once
+                self.uses.resource_problems.append(f"context.resources.{key}")
             else:
                 self.uses.resource_reads.append((node, key))
             self._cover(node.value, node.value.value)  # type: ignore[attr-defined]
             return
-        if _is_context_attr(node, ctx, "op_config"):
+        if _is_context_attr(node, ctx, self.uses.config_attr):
             self.uses.config_problems.append("context.op_config is used other than as "
                                              "context.op_config[\"key\"]")
             self._cover(node.value)
@@ -240,8 +242,9 @@ def _resource_read_key(value: cst.BaseExpression, context: str) -> str | None:
     return None
 
 
-def analyse(function: cst.FunctionDef, context: str) -> ContextUses:
-    uses = ContextUses(context)
+def analyse(function: cst.FunctionDef, context: str, config_attr: str = "op_config"
+            ) -> ContextUses:
+    uses = ContextUses(context, config_attr)
     walker = _Walker(uses)
     body = function.body
     if isinstance(body, cst.IndentedBlock):
@@ -253,7 +256,7 @@ def analyse(function: cst.FunctionDef, context: str) -> ContextUses:
                     and isinstance(small.targets[0].target, cst.Name)):
                 continue
             target = small.targets[0].target
-            if _is_context_attr(small.value, context, "op_config"):
+            if _is_context_attr(small.value, context, config_attr):
                 uses.config_aliases[target.value] = statement
                 walker._cover(target, small.value, small.value.value)  # type: ignore
             elif _resource_read_key(small.value, context) == target.value:

@@ -63,7 +63,7 @@ def _transform_one(item: tuple[str, str, str]) -> tuple[str, str | None, int, st
     assert isinstance(facts, ProjectFacts) and isinstance(selected, frozenset)
     try:
         result = migrate_source(text, module, facts, selected,
-                                is_package=os.path.basename(path) == "__init__.py")
+                                is_package=os.path.basename(path) == "__init__.py", path=path)
     except MigrationError as error:
         return path, None, 0, str(error)
     except Exception as error:  # a codemod bug must not stop the run: report the file

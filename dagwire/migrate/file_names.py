@@ -11,6 +11,9 @@ import ast
 
 import libcst as cst
 
+from dagwire.migrate.facts import FileScope
+from dagwire.migrate.index import Ref
+from dagwire.source_model.imports import IMPORTED
 from dagwire.source_model.names import QualifiedNames
 from dagwire.vocabulary.names import framework_of
 
@@ -28,15 +31,17 @@ class FileNames:
     """What the names of one module mean, and its framework import, for phase 2."""
 
     def __init__(self, module_name: str, module: cst.Module, tree: ast.Module,
+                 scope: FileScope, scopes: dict[str, FileScope],
                  is_package: bool = False) -> None:
         self.module_name = module_name
         self.names = QualifiedNames(module_name, tree, is_package)
+        # what the module-level names refer to (phase 1 resolved them by file)
+        self.scope = scope
+        self._scopes = scopes
         # local name -> exported name, for the framework names imported by name
         self.framework_locals = self.names.framework_names()
         # `import dagster as dg`: "dg" -> "dagster"
         self.framework_aliases = self.names.framework_modules()
-        # local name -> qualified name, for the names bound to project objects
-        self.qualified = self.names.qualified_names()
         self.framework_import: cst.SimpleStatementLine | None = None
         self.framework: str = "dagwire"
         self.framework_module: str = "dagwire"  # the module of framework_import
@@ -83,13 +88,32 @@ class FileNames:
         name = dotted(expr)
         return self.names.role_of_dotted(name) if name is not None else None
 
-    def qualify(self, expr: cst.BaseExpression) -> str | None:
+    def qualify(self, expr: cst.BaseExpression) -> Ref | None:
+        """The project object a name (or `module.name`) refers to."""
         name = dotted(expr)
-        return self.names.qualify_dotted(name) if name is not None else None
+        if name is None:
+            return None
+        first, _, rest = name.partition(".")
+        if not rest:
+            return self.scope.names.get(first)
+        module = self.scope.modules.get(first)
+        if module is None or "." in rest:
+            return None
+        other = self._scopes.get(module)
+        return other.names.get(rest) if other is not None else None
 
-    def local_for(self, qualname: str) -> str | None:
+    def local_for(self, ref: Ref) -> str | None:
         """The local name this module already has for a project object, if any."""
-        return self.names.local_for(qualname)
+        return next((local for local, found in self.scope.names.items() if found == ref), None)
+
+    def imported_as(self, module: str, name: str) -> str | None:
+        """The local name of `from <module> import <name>` in this module, if any."""
+        for local in self.names.imports.names():
+            binding = self.names.imports.lookup(local)
+            if binding is not None and binding.kind == IMPORTED and binding.level == 0 and (
+                    binding.module == module and binding.name == name):
+                return local
+        return None
 
 
 def _local(alias: cst.ImportAlias, default: str) -> str:

@@ -10,6 +10,7 @@ of the tree; the output is checked to parse before it is returned.
 from __future__ import annotations
 
 import ast
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +19,7 @@ import libcst as cst
 
 from dagwire.migrate.codemods import ALL
 from dagwire.migrate.codemods.base import Codemod
-from dagwire.migrate.facts import ProjectFacts
+from dagwire.migrate.facts import FileScope, ProjectFacts
 from dagwire.migrate.context import TODO_PREFIX, FileContext, FunctionPlan, with_todos
 from dagwire.migrate.context_uses import analyse
 from dagwire.migrate.file_names import FileNames, dotted
@@ -130,15 +131,9 @@ def _apply_plan(plan: FunctionPlan, updated: cst.FunctionDef, context: FileConte
         or (not plan.resources_converted and bool(uses.resource_reads
                                                   or uses.resource_self_assignments
                                                   or uses.resource_problems)))
-    params = list(updated.params.params)
-    head = params[:1] if plan.context is not None and still_used else []
-    rest = params[1:] if plan.context is not None else params
-    new = [*head]
-    if plan.config_param is not None:
-        new.append(plan.config_param)
-    new.extend(plan.resource_params)
-    new.extend(rest)
-    new = [p.with_changes(comma=cst.MaybeSentinel.DEFAULT) for p in new]
+    added = ([plan.config_param] if plan.config_param is not None else []) + list(
+        plan.resource_params)
+    parameters = _with_parameters(updated.params, plan.context is not None, still_used, added)
     decorators = [_drop_keywords(d, plan.drop_keywords, context.names)
                   for d in updated.decorators]
     # a TODO an earlier run wrote for what is converted now is stale
@@ -147,8 +142,7 @@ def _apply_plan(plan: FunctionPlan, updated: cst.FunctionDef, context: FileConte
     leading = [line for line in updated.leading_lines
                if line.comment is None or not line.comment.value.startswith(stale)]
     todos = context.statement_todos.pop(plan.function, [])
-    result = updated.with_changes(params=updated.params.with_changes(params=new),
-                                  decorators=decorators)
+    result = updated.with_changes(params=parameters, decorators=decorators)
     if not plan.classes_before:
         return result.with_changes(leading_lines=with_todos(leading, todos, context))
     # the new classes take the blank lines above the function; it keeps its comments
@@ -160,6 +154,62 @@ def _apply_plan(plan: FunctionPlan, updated: cst.FunctionDef, context: FileConte
     classes[1:] = [c.with_changes(leading_lines=spacing) for c in classes[1:]]
     result = result.with_changes(leading_lines=with_todos(spacing + leading, todos, context))
     return cst.FlattenSentinel([*classes, result])
+
+
+def _with_parameters(parameters: cst.Parameters, has_context: bool, keep_context: bool,
+                     added: list[cst.Param]) -> cst.Parameters:
+    """The signature with the context dropped (unless still used) and `added` (config and
+    resources) after every existing parameter: a direct call that passes inputs by
+    position (`op(context, rows)`) still binds them to the same inputs. After a parameter
+    with a default, `*args` or keyword-only ones, they become keyword-only. Separators keep
+    the signature's layout (one parameter a line stays so)."""
+    params = list(parameters.params)
+    if has_context and not keep_context:
+        params = params[1:]
+    star = parameters.star_arg
+    keyword_only = list(parameters.kwonly_params)
+    if any(p.default is not None for p in params) or isinstance(star, cst.Param) or (
+            keyword_only):
+        keyword_only = added + keyword_only
+        if not isinstance(star, (cst.Param, cst.ParamStar)):
+            star = cst.ParamStar()
+    else:
+        params = params + added
+    sequence: list[cst.Param | cst.ParamStar] = [*parameters.posonly_params, *params]
+    if isinstance(star, (cst.Param, cst.ParamStar)):
+        sequence.append(star)
+    sequence.extend(keyword_only)
+    if isinstance(parameters.star_kwarg, cst.Param):
+        sequence.append(parameters.star_kwarg)
+    original: list[cst.Param | cst.ParamStar] = [
+        p for p in (*parameters.posonly_params, *parameters.params, parameters.star_arg,
+                    *parameters.kwonly_params, parameters.star_kwarg)
+        if isinstance(p, (cst.Param, cst.ParamStar))]
+    last = original[-1] if original else None
+    separators = [p.comma for p in original[:-1] if isinstance(p.comma, cst.Comma)]
+    separator = separators[0] if separators else cst.Comma(
+        whitespace_after=cst.SimpleWhitespace(" "))
+    closing = last.comma if last is not None else cst.MaybeSentinel.DEFAULT
+    ids = {id(p) for p in original}
+    placed: list[cst.Param | cst.ParamStar] = []
+    for position, item in enumerate(sequence):
+        if position == len(sequence) - 1:
+            comma: cst.Comma | cst.MaybeSentinel = closing
+        elif id(item) in ids and item is not last and isinstance(item.comma, cst.Comma):
+            comma = item.comma
+        else:
+            comma = separator
+        placed.append(item.with_changes(comma=comma))
+    count = len(parameters.posonly_params)
+    regular = [p for p in placed[count:count + len(params)] if isinstance(p, cst.Param)]
+    rest = placed[count + len(params):]
+    new_star = rest.pop(0) if isinstance(star, (cst.Param, cst.ParamStar)) else star
+    kwarg = rest.pop() if isinstance(parameters.star_kwarg, cst.Param) else (
+        parameters.star_kwarg)
+    posonly = [p for p in placed[:count] if isinstance(p, cst.Param)]
+    return parameters.with_changes(
+        posonly_params=posonly, params=regular, star_arg=new_star,
+        kwonly_params=[p for p in rest if isinstance(p, cst.Param)], star_kwarg=kwarg)
 
 
 def _drop_keywords(decorator: cst.Decorator, drop: set[str], names: FileNames
@@ -270,19 +320,41 @@ def _finish_imports(module: cst.Module, context: FileContext) -> cst.Module:
             names = ", ".join(sorted(context.framework_imports))
             new_statements.append(cst.parse_statement(
                 f"from {context.names.framework} import {names}\n"))  # type: ignore[arg-type]
+    stdlib: dict[str, set[str]] = {}
+    for source, name in context.stdlib_imports:
+        stdlib.setdefault(source, set()).add(name)
     if context.typing_imports:
-        typing_index = next((i for i, s in enumerate(body) if _imports_from(s, "typing")), None)
-        if typing_index is not None:
-            body[typing_index] = _add_to_import(body[typing_index],  # type: ignore[arg-type]
-                                                context.typing_imports)
+        stdlib.setdefault("typing", set()).update(context.typing_imports)
+    stdlib_block = _stdlib_end(body)
+    for source, wanted in sorted(stdlib.items()):
+        index = next((i for i, s in enumerate(body) if _imports_from(s, source)), None)
+        if index is not None:
+            body[index] = _add_to_import(body[index], wanted)  # type: ignore[arg-type]
+            continue
+        names = ", ".join(sorted(wanted))
+        statement = cst.parse_statement(f"from {source} import {names}\n")
+        if stdlib_block is not None:
+            # it joins the file's standard library imports
+            body.insert(stdlib_block, statement)
+            stdlib_block += 1
+            if framework_index is not None and framework_index >= stdlib_block - 1:
+                framework_index += 1
         else:
-            names = ", ".join(sorted(context.typing_imports))
-            new_statements.append(cst.parse_statement(  # type: ignore[arg-type]
-                f"from typing import {names}\n"))
+            new_statements.append(statement)  # type: ignore[arg-type]
     new_statements.extend(cst.parse_statement(f"import {module}\n")  # type: ignore[misc]
                           for module in sorted(context.module_imports))
-    project_statements = [cst.parse_statement(f"from {module} import {name}\n")
-                          for module, name in sorted(context.project_imports)]
+    by_module: dict[str, set[str]] = {}
+    for source, name in sorted(context.project_imports):
+        by_module.setdefault(source, set()).add(name)
+    project_statements = []
+    for source, imported in sorted(by_module.items()):
+        # a name joins an import from its module the file has already
+        index = next((i for i, s in enumerate(body) if _imports_from(s, source)), None)
+        if index is not None:
+            body[index] = _add_to_import(body[index], imported)  # type: ignore[arg-type]
+        else:
+            project_statements.append(cst.parse_statement(
+                f"from {source} import {', '.join(sorted(imported))}\n"))
     last_import = _after_imports(body)
     if project_statements and framework_index is not None and last_import > framework_index + 1:
         # project imports already follow the framework import: the new ones join that block
@@ -308,10 +380,44 @@ def _finish_imports(module: cst.Module, context: FileContext) -> cst.Module:
     return module.with_changes(body=body)
 
 
+def _stdlib_end(body: Sequence[cst.BaseStatement]) -> int | None:
+    """Where a standard library import joins the file's own: after the last of the imports
+    of the standard library that open the file, None when it opens with none."""
+    end = None
+    for index, statement in enumerate(body):
+        if not (isinstance(statement, cst.SimpleStatementLine) and all(
+                isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body)):
+            if index == 0 and _is_docstring_line(statement):
+                continue
+            break
+        small = statement.body[0]
+        if isinstance(small, cst.ImportFrom):
+            name = dotted(small.module) if small.module is not None and not small.relative \
+                else None
+        elif isinstance(small, cst.Import):
+            name = dotted(small.names[0].name) if small.names else None
+        else:
+            name = None
+        if name is not None and name.split(".")[0] in sys.stdlib_module_names:
+            end = index + 1
+        elif end is not None:
+            break
+    return end
+
+
+def _is_docstring_line(statement: cst.BaseStatement) -> bool:
+    return (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1
+            and isinstance(statement.body[0], cst.Expr)
+            and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
+
+
 def _imports_from(statement: cst.CSTNode, source: str) -> bool:
-    return isinstance(statement, cst.SimpleStatementLine) and any(
-        isinstance(s, cst.ImportFrom) and s.module is not None and dotted(s.module) == source
-        and not isinstance(s.names, cst.ImportStar) for s in statement.body)
+    """`from <source> import ...` alone on its line (names can join it)."""
+    if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1):
+        return False
+    node = statement.body[0]
+    return (isinstance(node, cst.ImportFrom) and node.module is not None and not node.relative
+            and dotted(node.module) == source and not isinstance(node.names, cst.ImportStar))
 
 
 def _after_imports(body: Sequence[cst.BaseStatement]) -> int:
@@ -380,7 +486,8 @@ def _without_names(statement: cst.SimpleStatementLine, unused: set[str]
 
 
 def migrate_source(text: str, module_name: str, facts: ProjectFacts,
-                   selected: frozenset[str], is_package: bool = False) -> FileResult:
+                   selected: frozenset[str], is_package: bool = False, path: str = ""
+                   ) -> FileResult:
     try:
         module = cst.parse_module(text)
         tree = ast.parse(text)
@@ -388,8 +495,9 @@ def migrate_source(text: str, module_name: str, facts: ProjectFacts,
         raise MigrationError(f"syntax error: line {error.raw_line}: {error.message}") from None
     except SyntaxError as error:
         raise MigrationError(f"syntax error: line {error.lineno}: {error.msg}") from None
-    names = FileNames(module_name, module, tree, is_package)
-    context = FileContext(module_name, facts, names, selected=selected)
+    names = FileNames(module_name, module, tree, facts.scopes.get(path, FileScope()),
+                      facts.scopes, is_package)
+    context = FileContext(module_name, facts, names, path, selected=selected)
     for statement in module.body:
         if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
             context.top_level_defs[statement.name.value] = statement

@@ -223,9 +223,9 @@ def _framework(name: str) -> Framework:
         },
         partial_resource=q["PartialResource"],
         check_resource_fields=not native,
-        composition_calls=tuple(
-            method for method, kind in definition_calls.items() if kind in INVOKED_KINDS
-        ) if native else (),
+        # every definition call of a natively typed framework: relaxed inside job bodies,
+        # and a context given first (sensors and schedules too) stands for the context
+        composition_calls=tuple(definition_calls) if native else (),
         signature_classes={
             q[cls]: kind for cls, kind in DEFINITION_CLASSES.items() if cls in q
         } if native else {},

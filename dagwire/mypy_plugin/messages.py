@@ -82,13 +82,6 @@ def wrong_resource_arg(key: str, given: str, owner: str, expects: str) -> str:
     return f'Resource "{key}" passed to {owner} is {given}, expected {expects}'
 
 
-def unexpected_context(owner: str) -> str:
-    return (
-        f"Direct call of {owner} passes a context, but the function declares no context "
-        "parameter"
-    )
-
-
 def undeclared_resource(key: str, owner: str) -> str:
     return f'"context.resources.{key}" is not declared in required_resource_keys of {owner}'
 

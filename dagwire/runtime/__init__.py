@@ -14,12 +14,52 @@ from typing import TYPE_CHECKING, Any
 
 # public name -> defining module (the qualified names the checker tools key on)
 EXPORTS: dict[str, str] = {
+    "DagwireAssetCheckFailedError": "dagwire.runtime.errors",
+    "DagsterAssetCheckFailedError": "dagwire.runtime.errors",
+    "DagwireUnknownPartitionError": "dagwire.runtime.errors",
+    "DagsterUnknownPartitionError": "dagwire.runtime.errors",
+    "TimeWindow": "dagwire.runtime.partitions",
+    "PartitionKeyRange": "dagwire.runtime.partitions",
+    "PartitionsDefinition": "dagwire.runtime.partitions",
+    "TimeWindowPartitionsDefinition": "dagwire.runtime.partitions",
+    "StaticPartitionsDefinition": "dagwire.runtime.partitions",
+    "MonthlyPartitionsDefinition": "dagwire.runtime.partitions",
+    "WeeklyPartitionsDefinition": "dagwire.runtime.partitions",
+    "HourlyPartitionsDefinition": "dagwire.runtime.partitions",
+    "DailyPartitionsDefinition": "dagwire.runtime.partitions",
+    "AssetCheckExecutionContext": "dagwire.runtime.context",
+    "AssetChecksDefinition": "dagwire.runtime.asset_check",
+    "AssetCheckKey": "dagwire.runtime.asset_check",
+    "AssetCheckEvaluation": "dagwire.runtime.asset_check",
+    "AssetCheckSeverity": "dagwire.runtime.asset_check",
+    "AssetCheckSpec": "dagwire.runtime.asset_check",
+    "AssetCheckResult": "dagwire.runtime.asset_check",
+    "asset_check": "dagwire.runtime.asset_check",
+    "AssetSpec": "dagwire.runtime.asset_spec",
+    "ConfigMapping": "dagwire.runtime.config_mapping",
+    "config_mapping": "dagwire.runtime.config_mapping",
+    "configured": "dagwire.runtime.configured",
+    "ConfigurableLegacyIOManagerAdapter": "dagwire.runtime.legacy.resource_defs",
+    "IOManagerDefinition": "dagwire.runtime.legacy.resource_defs",
+    "io_manager": "dagwire.runtime.legacy.resource_defs",
+    "ConfigurableIOManagerFactory": "dagwire.runtime.io_managers",
+    "IAttachDifferentObjectToOpContext": "dagwire.runtime.resources",
+    "ResourceDependency": "dagwire.runtime.resources",
+    "DagwireResourceFunctionError": "dagwire.runtime.errors",
+    "DagwireInvariantViolationError": "dagwire.runtime.errors",
+    "DagsterUnknownResourceError": "dagwire.runtime.errors",
+    "DagsterResourceFunctionError": "dagwire.runtime.errors",
+    "DagsterInvariantViolationError": "dagwire.runtime.errors",
+    "DagsterInvalidInvocationError": "dagwire.runtime.errors",
+    "DagsterInvalidDefinitionError": "dagwire.runtime.errors",
+    "DagsterInvalidConfigError": "dagwire.runtime.errors",
+    "DagsterError": "dagwire.runtime.errors",
     "DagwireUnsupportedError": "dagwire.runtime.errors",
     "materialize_to_memory": "dagwire.runtime.execution",
     "load_assets_from_package_name": "dagwire.runtime.definitions",
     "load_assets_from_package_module": "dagwire.runtime.definitions",
     "SensorResult": "dagwire.runtime.sensor",
-    "Failure": "dagwire.runtime.errors",
+    "Failure": "dagwire.runtime.results",
     "get_dagster_logger": "dagwire.runtime.executors",
     "multiprocess_executor": "dagwire.runtime.executors",
     "in_process_executor": "dagwire.runtime.executors",
@@ -39,20 +79,20 @@ EXPORTS: dict[str, str] = {
     "ResourceParam": "dagwire.runtime.resources",
     "PartialResource": "dagwire.runtime.resources",
     "ResourceDefinition": "dagwire.runtime.resources",
-    "InitResourceContext": "dagwire.runtime.resources",
-    "build_init_resource_context": "dagwire.runtime.resources",
+    "InitResourceContext": "dagwire.runtime.context",
+    "build_init_resource_context": "dagwire.runtime.context",
     "IOManager": "dagwire.runtime.io_managers",
     "ConfigurableIOManager": "dagwire.runtime.io_managers",
     "InMemoryIOManager": "dagwire.runtime.io_managers",
     "FilesystemIOManager": "dagwire.runtime.io_managers",
-    "InputContext": "dagwire.runtime.io_managers",
-    "OutputContext": "dagwire.runtime.io_managers",
+    "InputContext": "dagwire.runtime.context",
+    "OutputContext": "dagwire.runtime.context",
     "op": "dagwire.runtime.op",
     "OpDefinition": "dagwire.runtime.op",
     "asset": "dagwire.runtime.asset",
     "multi_asset": "dagwire.runtime.asset",
     "AssetsDefinition": "dagwire.runtime.asset",
-    "AssetKey": "dagwire.runtime.asset",
+    "AssetKey": "dagwire.runtime.asset_key",
     "AssetOut": "dagwire.runtime.asset",
     "AssetIn": "dagwire.runtime.asset",
     "AssetSelection": "dagwire.runtime.asset_selection",
@@ -113,6 +153,46 @@ EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "DagwireAssetCheckFailedError",
+    "DagsterAssetCheckFailedError",
+    "DagwireUnknownPartitionError",
+    "DagsterUnknownPartitionError",
+    "TimeWindow",
+    "PartitionKeyRange",
+    "PartitionsDefinition",
+    "TimeWindowPartitionsDefinition",
+    "StaticPartitionsDefinition",
+    "MonthlyPartitionsDefinition",
+    "WeeklyPartitionsDefinition",
+    "HourlyPartitionsDefinition",
+    "DailyPartitionsDefinition",
+    "AssetCheckExecutionContext",
+    "AssetChecksDefinition",
+    "AssetCheckKey",
+    "AssetCheckEvaluation",
+    "AssetCheckSeverity",
+    "AssetCheckSpec",
+    "AssetCheckResult",
+    "asset_check",
+    "AssetSpec",
+    "ConfigMapping",
+    "config_mapping",
+    "configured",
+    "ConfigurableLegacyIOManagerAdapter",
+    "IOManagerDefinition",
+    "io_manager",
+    "ConfigurableIOManagerFactory",
+    "IAttachDifferentObjectToOpContext",
+    "ResourceDependency",
+    "DagwireResourceFunctionError",
+    "DagwireInvariantViolationError",
+    "DagsterUnknownResourceError",
+    "DagsterResourceFunctionError",
+    "DagsterInvariantViolationError",
+    "DagsterInvalidInvocationError",
+    "DagsterInvalidDefinitionError",
+    "DagsterInvalidConfigError",
+    "DagsterError",
     "DagwireUnsupportedError",
     "materialize_to_memory",
     "load_assets_from_package_name",
@@ -211,12 +291,52 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dagwire.runtime.errors import DagwireAssetCheckFailedError as DagwireAssetCheckFailedError
+    from dagwire.runtime.errors import DagsterAssetCheckFailedError as DagsterAssetCheckFailedError
+    from dagwire.runtime.errors import DagwireUnknownPartitionError as DagwireUnknownPartitionError
+    from dagwire.runtime.errors import DagsterUnknownPartitionError as DagsterUnknownPartitionError
+    from dagwire.runtime.partitions import TimeWindow as TimeWindow
+    from dagwire.runtime.partitions import PartitionKeyRange as PartitionKeyRange
+    from dagwire.runtime.partitions import PartitionsDefinition as PartitionsDefinition
+    from dagwire.runtime.partitions import TimeWindowPartitionsDefinition as TimeWindowPartitionsDefinition
+    from dagwire.runtime.partitions import StaticPartitionsDefinition as StaticPartitionsDefinition
+    from dagwire.runtime.partitions import MonthlyPartitionsDefinition as MonthlyPartitionsDefinition
+    from dagwire.runtime.partitions import WeeklyPartitionsDefinition as WeeklyPartitionsDefinition
+    from dagwire.runtime.partitions import HourlyPartitionsDefinition as HourlyPartitionsDefinition
+    from dagwire.runtime.partitions import DailyPartitionsDefinition as DailyPartitionsDefinition
+    from dagwire.runtime.context import AssetCheckExecutionContext as AssetCheckExecutionContext
+    from dagwire.runtime.asset_check import AssetChecksDefinition as AssetChecksDefinition
+    from dagwire.runtime.asset_check import AssetCheckKey as AssetCheckKey
+    from dagwire.runtime.asset_check import AssetCheckEvaluation as AssetCheckEvaluation
+    from dagwire.runtime.asset_check import AssetCheckSeverity as AssetCheckSeverity
+    from dagwire.runtime.asset_check import AssetCheckSpec as AssetCheckSpec
+    from dagwire.runtime.asset_check import AssetCheckResult as AssetCheckResult
+    from dagwire.runtime.asset_check import asset_check as asset_check
+    from dagwire.runtime.asset_spec import AssetSpec as AssetSpec
+    from dagwire.runtime.config_mapping import ConfigMapping as ConfigMapping
+    from dagwire.runtime.config_mapping import config_mapping as config_mapping
+    from dagwire.runtime.configured import configured as configured
+    from dagwire.runtime.legacy.resource_defs import ConfigurableLegacyIOManagerAdapter as ConfigurableLegacyIOManagerAdapter
+    from dagwire.runtime.legacy.resource_defs import IOManagerDefinition as IOManagerDefinition
+    from dagwire.runtime.legacy.resource_defs import io_manager as io_manager
+    from dagwire.runtime.io_managers import ConfigurableIOManagerFactory as ConfigurableIOManagerFactory
+    from dagwire.runtime.resources import IAttachDifferentObjectToOpContext as IAttachDifferentObjectToOpContext
+    from dagwire.runtime.resources import ResourceDependency as ResourceDependency
+    from dagwire.runtime.errors import DagwireResourceFunctionError as DagwireResourceFunctionError
+    from dagwire.runtime.errors import DagwireInvariantViolationError as DagwireInvariantViolationError
+    from dagwire.runtime.errors import DagsterUnknownResourceError as DagsterUnknownResourceError
+    from dagwire.runtime.errors import DagsterResourceFunctionError as DagsterResourceFunctionError
+    from dagwire.runtime.errors import DagsterInvariantViolationError as DagsterInvariantViolationError
+    from dagwire.runtime.errors import DagsterInvalidInvocationError as DagsterInvalidInvocationError
+    from dagwire.runtime.errors import DagsterInvalidDefinitionError as DagsterInvalidDefinitionError
+    from dagwire.runtime.errors import DagsterInvalidConfigError as DagsterInvalidConfigError
+    from dagwire.runtime.errors import DagsterError as DagsterError
     from dagwire.runtime.errors import DagwireUnsupportedError as DagwireUnsupportedError
     from dagwire.runtime.execution import materialize_to_memory as materialize_to_memory
     from dagwire.runtime.definitions import load_assets_from_package_name as load_assets_from_package_name
     from dagwire.runtime.definitions import load_assets_from_package_module as load_assets_from_package_module
     from dagwire.runtime.sensor import SensorResult as SensorResult
-    from dagwire.runtime.errors import Failure as Failure
+    from dagwire.runtime.results import Failure as Failure
     from dagwire.runtime.executors import get_dagster_logger as get_dagster_logger
     from dagwire.runtime.executors import multiprocess_executor as multiprocess_executor
     from dagwire.runtime.executors import in_process_executor as in_process_executor
@@ -236,20 +356,20 @@ if TYPE_CHECKING:
     from dagwire.runtime.resources import ResourceParam as ResourceParam
     from dagwire.runtime.resources import PartialResource as PartialResource
     from dagwire.runtime.resources import ResourceDefinition as ResourceDefinition
-    from dagwire.runtime.resources import InitResourceContext as InitResourceContext
-    from dagwire.runtime.resources import build_init_resource_context as build_init_resource_context
+    from dagwire.runtime.context import InitResourceContext as InitResourceContext
+    from dagwire.runtime.context import build_init_resource_context as build_init_resource_context
     from dagwire.runtime.io_managers import IOManager as IOManager
     from dagwire.runtime.io_managers import ConfigurableIOManager as ConfigurableIOManager
     from dagwire.runtime.io_managers import InMemoryIOManager as InMemoryIOManager
     from dagwire.runtime.io_managers import FilesystemIOManager as FilesystemIOManager
-    from dagwire.runtime.io_managers import InputContext as InputContext
-    from dagwire.runtime.io_managers import OutputContext as OutputContext
+    from dagwire.runtime.context import InputContext as InputContext
+    from dagwire.runtime.context import OutputContext as OutputContext
     from dagwire.runtime.op import op as op
     from dagwire.runtime.op import OpDefinition as OpDefinition
     from dagwire.runtime.asset import asset as asset
     from dagwire.runtime.asset import multi_asset as multi_asset
     from dagwire.runtime.asset import AssetsDefinition as AssetsDefinition
-    from dagwire.runtime.asset import AssetKey as AssetKey
+    from dagwire.runtime.asset_key import AssetKey as AssetKey
     from dagwire.runtime.asset import AssetOut as AssetOut
     from dagwire.runtime.asset import AssetIn as AssetIn
     from dagwire.runtime.job import job as job

@@ -1,4 +1,5 @@
-"""The pydantic model behind ``ConfigurableResource`` (run time only; see ``resources.py``)."""
+"""The pydantic model behind ``ConfigurableResource``, and the ``PartialResource`` mixin of what
+``configure_at_launch()`` returns (run time only; see ``resources.py``)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,30 @@ from pydantic import ConfigDict, PrivateAttr
 from typing_extensions import Self
 
 from dagwire.runtime._pydantic_config import ConfigModel
-from dagwire.runtime.resources import InitResourceContext, PartialResource
+from dagwire.runtime.context import InitResourceContext
 
 _PARTIAL_CLASSES: dict[type[Any], type[Any]] = {}
+
+
+class PartialResource:
+    """Mixed into the instances ``configure_at_launch()`` returns.
+
+    The instance is of the resource class itself (so a field or parameter annotated with
+    that class accepts it); the fields it lacks come from run config under
+    ``resources: {key: {config: {...}}}`` when a run starts.
+    """
+
+    @property
+    def partial_config(self) -> dict[str, Any]:
+        fields_set: set[str] = getattr(self, "model_fields_set", set())
+        return {name: getattr(self, name) for name in sorted(fields_set)}
+
+    @property
+    def resource_class(self) -> type[Any]:
+        for base in type(self).__mro__[1:]:
+            if base is not PartialResource:
+                return base
+        raise AssertionError("unreachable: a partial class always has a resource base")
 
 
 class ConfigurableResource(ConfigModel):
@@ -33,6 +55,19 @@ class ConfigurableResource(ConfigModel):
         finally:
             self.teardown_after_execution(context)
 
+    @classmethod
+    def _dagwire_frozen_message(cls) -> str:
+        return (f"'{cls.__name__}' is a Pythonic resource and does not support item "
+                "assignment, as it inherits from 'pydantic.BaseModel' with frozen=True. If trying "
+                "to maintain state on this resource, consider building a separate, stateful "
+                "client class, and provide a method on the resource to construct and return the "
+                "stateful client.")
+
+    def create_resource(self, context: InitResourceContext) -> Any:
+        """What the resource gives its users once set up: itself, unless a subclass returns
+        (or yields) another object (Dagster's resource factory pattern)."""
+        return self
+
     def get_resource_context(self) -> InitResourceContext:
         if self._dagwire_context is None:
             return InitResourceContext()
@@ -49,3 +84,4 @@ class ConfigurableResource(ConfigModel):
 
 
 ConfigurableResource.__module__ = "dagwire.runtime.resources"
+PartialResource.__module__ = "dagwire.runtime.resources"

@@ -1,16 +1,22 @@
-"""``@asset``, ``@multi_asset``, AssetsDefinition and asset keys."""
+"""``@asset``, ``@multi_asset`` and AssetsDefinition (``AssetKey`` lives in ``asset_key``)."""
 
 from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Generic, Protocol, Union, overload
+from typing import Any, Generic, Protocol, overload
 
-from typing_extensions import ParamSpec, TypeAlias, TypeVar
+from typing_extensions import ParamSpec, TypeVar
 
+from dagwire.runtime import composition
+from dagwire.runtime.asset_key import AssetKey, CoercibleToAssetKey
+from dagwire.runtime.asset_spec import AssetSpec
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
+from dagwire.runtime.ins_outs import Out
 from dagwire.runtime.invocation import invoke
+from dagwire.runtime.op import OpDefinition
 from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequirement, classify
+from dagwire.runtime.partitions import PartitionsDefinition
 from dagwire.runtime.unsupported import refuse
 from dagwire.vocabulary.calls import DEFAULT_IO_MANAGER_KEY
 
@@ -22,58 +28,6 @@ DefP = ParamSpec("DefP", default=...)
 DefR = TypeVar("DefR", default=Any)
 
 
-class AssetKey:
-    """The path that names an asset: ``AssetKey("users")``, ``AssetKey(["raw", "users"])``."""
-
-    __slots__ = ("_parts", "path")
-
-    def __init__(self, path: str | Sequence[str]) -> None:
-        parts = (path,) if isinstance(path, str) else tuple(path)
-        if not parts or not all(isinstance(p, str) and p for p in parts):
-            raise DagwireInvalidDefinitionError(
-                f"Invalid asset key {path!r}: expected a non-empty string or list of strings"
-            )
-        self._parts: tuple[str, ...] = parts  # hashed and compared
-        self.path: list[str] = list(parts)  # a list, as in Dagster
-
-    @staticmethod
-    def from_user_string(text: str) -> AssetKey:
-        return AssetKey(text.split("/"))
-
-    @staticmethod
-    def from_coercible(value: CoercibleToAssetKey) -> AssetKey:
-        if isinstance(value, AssetKey):
-            return value
-        if isinstance(value, AssetsDefinition):
-            return value.key
-        if isinstance(value, str):
-            return AssetKey.from_user_string(value)
-        return AssetKey(value)
-
-    def to_user_string(self) -> str:
-        return "/".join(self.path)
-
-    def to_python_identifier(self) -> str:
-        return "__".join(self.path)
-
-    def with_prefix(self, prefix: str | Sequence[str]) -> AssetKey:
-        head = [prefix] if isinstance(prefix, str) else list(prefix)
-        return AssetKey([*head, *self.path])
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, AssetKey) and other._parts == self._parts
-
-    def __hash__(self) -> int:
-        return hash(self._parts)
-
-    def __lt__(self, other: AssetKey) -> bool:
-        return self._parts < other._parts
-
-    def __repr__(self) -> str:
-        return f"AssetKey({self.path!r})"
-
-
-CoercibleToAssetKey: TypeAlias = Union[AssetKey, str, Sequence[str], "AssetsDefinition[Any, Any]"]
 
 
 class AssetIn:
@@ -139,6 +93,14 @@ class AssetOut:
         self.io_manager_key = io_manager_key
         self.description = description
         self.metadata = dict(metadata or {})
+
+
+def _partitions(value: Any, owner: str) -> PartitionsDefinition | None:
+    if value is not None and not isinstance(value, PartitionsDefinition):
+        raise DagwireInvalidDefinitionError(
+            f"Invalid definition of {owner}:",
+            [f"partitions_def= takes a PartitionsDefinition, got {type(value).__name__}"])
+    return value
 
 
 def _prefixed(name: str, key_prefix: str | Sequence[str] | None) -> AssetKey:
@@ -224,6 +186,9 @@ class AssetsDefinition(Generic[DefP, DefR]):
         self.op_tags: dict[str, Any] = {}
         self.automation_condition: Any = None
         self.freshness_policy: Any = None
+        self.partitions_def: PartitionsDefinition | None = None
+        # outputs that are AssetSpecs of a @multi_asset(specs=...): no value, no IO manager
+        self.valueless_outputs: frozenset[str] = frozenset()
         self.__doc__ = fn.__doc__
         self.__wrapped__ = fn
 
@@ -285,8 +250,31 @@ class AssetsDefinition(Generic[DefP, DefR]):
         return f"multi_asset '{self.op_name}'"
 
     def __call__(self, *args: DefP.args, **kwargs: DefP.kwargs) -> DefR:
+        if composition.current() is not None:
+            # inside a @job or @graph body an asset is an op node, as in Dagster
+            node: DefR = self.as_op()(*args, **kwargs)
+            return node
         result: DefR = invoke(self, "asset", args, kwargs)
         return result
+
+    def as_op(self) -> OpDefinition[DefP, DefR]:
+        """The op that computes these assets (what a job body records when it calls them)."""
+        op_def: OpDefinition[DefP, DefR] | None = self.__dict__.get("_op")
+        if op_def is None:
+            source = self.parameters.config
+            op_def = OpDefinition(
+                self.fn,
+                name=self.op_name,
+                description=self.description,
+                required_resource_keys=[r.key for r in self.parameters.extra_requirements],
+                config_schema=source.schema if source is not None and source.kind == "schema"
+                else None,
+                out={name: Out(io_manager_key=self.io_manager_keys[key])
+                     for name, key in self.outputs},
+            )
+            op_def.resource_defs = dict(self.resource_defs)
+            self.__dict__["_op"] = op_def
+        return op_def
 
     def __repr__(self) -> str:
         return f"AssetsDefinition(keys={[k.to_user_string() for k in self.keys]!r})"
@@ -383,7 +371,6 @@ def asset(
             asset_key = _prefixed(name or function.__name__, key_prefix)
         refuse(
             f"asset '{asset_key.to_user_string()}'",
-            partitions_def=partitions_def,
             retry_policy=retry_policy,
             backfill_policy=backfill_policy,
             check_specs=check_specs,
@@ -415,6 +402,7 @@ def asset(
         definition.op_tags = dict(op_tags or {})
         definition.automation_condition = automation_condition
         definition.freshness_policy = freshness_policy
+        definition.partitions_def = _partitions(partitions_def, definition.describe())
         return definition
 
     if fn is not None:
@@ -424,7 +412,7 @@ def asset(
 
 def multi_asset(
     *,
-    outs: Mapping[str, AssetOut],
+    outs: Mapping[str, AssetOut] | None = None,
     name: str | None = None,
     ins: Mapping[str, AssetIn] | None = None,
     deps: Iterable[CoercibleToAssetKey] | None = None,
@@ -443,34 +431,53 @@ def multi_asset(
     backfill_policy: Any = None,
     check_specs: Any = None,
     hooks: Any = None,
-    specs: Any = None,
+    specs: Sequence[AssetSpec] | None = None,
 ) -> AssetDecorator:
     """Several assets from one function, which returns one value per out, in order (a tuple
-    when there are several)."""
-    if not outs:
-        raise DagwireInvalidDefinitionError("Invalid definition of multi_asset:", ["outs= is empty"])
+    when there are several); with ``specs=``, the function materializes each spec's asset
+    itself (it returns None, or yields a ``MaterializeResult`` per asset)."""
+    if not outs and not specs:
+        raise DagwireInvalidDefinitionError("Invalid definition of multi_asset:",
+                                            ["give outs= or specs="])
+    if outs and specs:
+        raise DagwireInvalidDefinitionError("Invalid definition of multi_asset:",
+                                            ["give outs= or specs=, not both"])
 
     def decorate(function: Callable[P, R]) -> AssetsDefinition[P, R]:
+        owner = f"multi_asset '{name or function.__name__}'"
         refuse(
-            f"multi_asset '{name or function.__name__}'",
-            partitions_def=partitions_def,
+            owner,
             retry_policy=retry_policy,
             backfill_policy=backfill_policy,
             check_specs=check_specs,
             hooks=hooks,
-            specs=specs,
         )
         outputs: list[tuple[str, AssetKey]] = []
         groups: dict[AssetKey, str] = {}
         io_managers: dict[AssetKey, str] = {}
         metadata: dict[AssetKey, dict[str, Any]] = {}
-        for out_name, out in outs.items():
+        all_deps = [AssetKey.from_coercible(dep) for dep in deps or ()]
+        for out_name, out in (outs or {}).items():
             asset_key = out.key if out.key is not None else _prefixed(out_name, out.key_prefix)
             outputs.append((out_name, asset_key))
             metadata[asset_key] = out.metadata
             groups[asset_key] = out.group_name or group_name or "default"
             io_managers[asset_key] = out.io_manager_key or DEFAULT_IO_MANAGER_KEY
-        return AssetsDefinition(
+        spec_partitions = set()
+        for spec in specs or ():
+            outputs.append((spec.key.to_python_identifier(), spec.key))
+            metadata[spec.key] = spec.metadata
+            groups[spec.key] = spec.group_name or group_name or "default"
+            io_managers[spec.key] = spec.io_manager_key
+            all_deps.extend(dep for dep in spec.deps if dep not in all_deps)
+            if spec.partitions_def is not None:
+                spec_partitions.add(spec.partitions_def)
+        if len(spec_partitions) > 1 or (spec_partitions and partitions_def is not None
+                                        and spec_partitions != {partitions_def}):
+            raise DagwireInvalidDefinitionError(
+                f"Invalid definition of {owner}:",
+                ["its assets have different partitions definitions"])
+        definition = AssetsDefinition(
             function,
             keys=[k for _, k in outputs],
             op_name=name or function.__name__,
@@ -478,13 +485,19 @@ def multi_asset(
             group_names=groups,
             io_manager_keys=io_managers,
             ins=ins,
-            deps=deps,
+            deps=all_deps,
             required_resource_keys=required_resource_keys,
             config_schema=config_schema,
             resource_defs=resource_defs,
             description=description,
             metadata_by_key=metadata,
         )
+        definition.partitions_def = _partitions(
+            partitions_def if partitions_def is not None else next(iter(spec_partitions), None),
+            owner)
+        if specs:
+            definition.valueless_outputs = frozenset(name for name, _ in outputs)
+        return definition
 
     return decorate
 

@@ -8,21 +8,27 @@ left as written, and reported as an unknown upstream asset.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
 
 
-def resolve_asset_deps(assets: Sequence[AssetsDefinition[Any, Any]]) -> list[AssetsDefinition[Any, Any]]:
-    """``assets``, with a resolved copy of each definition that had such a key."""
-    defined = {key for definition in assets for key in definition.keys}
+def resolve_asset_deps(
+    assets: Sequence[AssetsDefinition[Any, Any]],
+    external: Mapping[AssetKey, str] | None = None,
+) -> list[AssetsDefinition[Any, Any]]:
+    """``assets``, with a resolved copy of each definition that had such a key.
+    ``external`` holds the keys (and groups) of assets defined elsewhere (``AssetSpec``)."""
+    external = dict(external or {})
+    defined = {key for definition in assets for key in definition.keys} | set(external)
     if all(key in defined for definition in assets for key in definition.upstream_keys):
         return list(assets)  # the common case: nothing to resolve
     by_group_and_name: dict[tuple[str, str], list[AssetKey]] = {}
-    for definition in assets:
-        for key, group in definition.group_names.items():
-            by_group_and_name.setdefault((group, key.path[-1]), []).append(key)
+    groups = [(key, group) for definition in assets
+              for key, group in definition.group_names.items()]
+    for key, group in [*groups, *external.items()]:
+        by_group_and_name.setdefault((group, key.path[-1]), []).append(key)
     return [_resolved(d, defined, by_group_and_name) for d in assets]
 
 

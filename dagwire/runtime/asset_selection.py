@@ -7,14 +7,13 @@ when the job is resolved. Keys that a selection names but no asset defines are a
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from dagwire.runtime.asset import AssetKey, CoercibleToAssetKey
+from dagwire.runtime.asset import AssetsDefinition
+from dagwire.runtime.asset_deps import resolve_asset_deps
+from dagwire.runtime.asset_key import AssetKey, CoercibleToAssetKey
 
-if TYPE_CHECKING:
-    from dagwire.runtime.asset import AssetsDefinition
-
-Assets = Sequence["AssetsDefinition[Any, Any]"]
+Assets = Sequence[AssetsDefinition[Any, Any]]
 
 
 class AssetSelection:
@@ -124,8 +123,6 @@ class AssetSelection:
 
 
 def _upstream_edges(assets: Assets) -> dict[AssetKey, set[AssetKey]]:
-    from dagwire.runtime.asset_deps import resolve_asset_deps
-
     edges: dict[AssetKey, set[AssetKey]] = {}
     for definition in resolve_asset_deps(assets):
         reads = set(definition.input_keys.values()) | set(definition.deps)

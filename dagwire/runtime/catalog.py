@@ -48,6 +48,7 @@ from dagwire.runtime.resources import (
     is_mock,
 )
 from dagwire.runtime.validation import fits_annotation
+from dagwire.vocabulary.calls import INPUT_MANAGER_KEY, IO_MANAGER_KEY
 
 if TYPE_CHECKING:
     from dagwire.runtime.definitions import Definitions
@@ -228,15 +229,17 @@ def _config(source: ConfigSource | None) -> ConfigSchema | None:
     if source.kind == "class":
         cls = source.config_class
         return ConfigSchema(qualified(cls), _model_fields(cls, None))
+    if source.kind == "primitive":
+        return ConfigSchema(source.config_class.__name__, [])
     return ConfigSchema(None, _legacy_schema_fields(source.schema))
 
 
 def _asset(definition: AssetsDefinition[Any, Any], bound: Mapping[str, Any]) -> Definition:
     keys = [key.to_user_string() for key in definition.keys]
     managers: list[tuple[str, str, str | None]] = [
-        (key, "io_manager_key", None) for key in definition.io_manager_keys.values()
+        (key, IO_MANAGER_KEY, None) for key in definition.io_manager_keys.values()
     ]
-    managers += [(key, "input_manager_key", param)
+    managers += [(key, INPUT_MANAGER_KEY, param)
                  for param, key in definition.input_manager_keys.items()]
     return Definition(
         kind="asset",
@@ -251,7 +254,9 @@ def _asset(definition: AssetsDefinition[Any, Any], bound: Mapping[str, Any]) -> 
 
 
 def _run_config(config: Any) -> Any:
-    return config.to_config_dict() if isinstance(config, RunConfig) else config
+    if isinstance(config, RunConfig):
+        return config.to_config_dict()
+    return config if isinstance(config, Mapping) else None  # a config mapping: no dict
 
 
 def _jobs(defs: Definitions, catalog: Catalog, bound: Mapping[str, Any]) -> None:

@@ -10,14 +10,38 @@ caller's values; ``graph_outputs`` remembers what each graph node's outputs are.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Union
+from typing import Any, Protocol, Union
 
+from dagwire.runtime.config_mapping import ConfigMapping
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
+from dagwire.runtime.ins_outs import Out
+from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequirement
 
-if TYPE_CHECKING:
-    from dagwire.runtime.op import OpDefinition
+
+class ComposedOp(Protocol):
+    """What a body records of an op (an ``OpDefinition``, defined on top of this module) and
+    what the jobs made of it read."""
+
+    name: str
+    fn: Callable[..., Any]
+    description: str | None
+    parameters: Parameters
+    outs: dict[str, Out]
+    resource_defs: dict[str, Any]
+
+    @property
+    def optional_inputs(self) -> frozenset[str]: ...
+
+    @property
+    def resource_requirements(self) -> tuple[ResourceRequirement, ...]: ...
+
+    @property
+    def config_source(self) -> ConfigSource | None: ...
+
+    @property
+    def io_manager_keys(self) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -62,7 +86,7 @@ class Node:
     its inputs come from."""
 
     name: str
-    op: OpDefinition[Any, Any]
+    op: ComposedOp
     inputs: dict[str, Source] = field(default_factory=dict)
 
 
@@ -75,6 +99,8 @@ class Composed:
     graph_outputs: dict[str, dict[str, Source]] = field(default_factory=dict)
     # what the body returned, by output name (graphs)
     outputs: dict[str, Source] = field(default_factory=dict)
+    # graph node handle -> the graph's config mapping (@graph(config=...))
+    graph_configs: dict[str, ConfigMapping] = field(default_factory=dict)
 
 
 class Composition:
@@ -128,7 +154,7 @@ class Composition:
         return inputs
 
     def add_op_call(
-        self, op: OpDefinition[Any, Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+        self, op: ComposedOp, args: tuple[Any, ...], kwargs: dict[str, Any]
     ) -> Source | OutputTuple:
         inputs = self._bind(
             f"op '{op.name}'", op.parameters.inputs, op.optional_inputs, args, kwargs
@@ -158,6 +184,10 @@ class Composition:
                 node.op,
                 {param: relocate(source) for param, source in node.inputs.items()},
             )
+        if getattr(graph, "config_mapping", None) is not None:
+            self.composed.graph_configs[name] = graph.config_mapping
+        for handle, mapping in inner.graph_configs.items():
+            self.composed.graph_configs[prefix + handle] = mapping
         for handle, outputs in inner.graph_outputs.items():
             self.composed.graph_outputs[prefix + handle] = {
                 out: relocate(source) for out, source in outputs.items()

@@ -9,6 +9,8 @@ checkers do not follow).
 
 from __future__ import annotations
 
+import enum
+import importlib
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, cast, overload
 
@@ -16,6 +18,7 @@ from typing_extensions import Self, dataclass_transform
 
 # The legacy form ``Field(str, default_value=..., is_required=..., description=...)`` builds
 # the legacy config system's own field class; Field() below dispatches to it.
+from dagwire.runtime.env_var import EnvSource, EnvVar, IntEnvVar
 from dagwire.runtime.legacy.config_types import ConfigType, LegacyField
 
 
@@ -62,8 +65,7 @@ def Field(*args: Any, **kwargs: Any) -> Any:
     """
     if args and _is_legacy_config_type(args[0]) and "default" not in kwargs:
         return LegacyField(*args, **kwargs)
-    import importlib
-
+    # pydantic is imported on first use, not with this module (import time)
     pydantic_field: Callable[..., Any] = importlib.import_module("pydantic").Field
     return pydantic_field(*args, **kwargs)
 
@@ -87,6 +89,9 @@ if TYPE_CHECKING:
         def model_dump(self, *, exclude_unset: bool = False) -> dict[str, Any]: ...
 
         def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Self: ...
+
+        @classmethod
+        def to_fields_dict(cls) -> dict[str, Any]: ...
 
     @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(Field,))
     class PermissiveConfig(Config):
@@ -127,6 +132,14 @@ class RunConfig:
             "execution": _plain(self.execution),
         }
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RunConfig) and (
+            (self.ops, self.resources, self.loggers, self.execution)
+            == (other.ops, other.resources, other.loggers, other.execution)
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
     def __repr__(self) -> str:
         return f"RunConfig(ops={sorted(self.ops)!r}, resources={sorted(self.resources)!r})"
 
@@ -165,10 +178,6 @@ def object_config(model: Any) -> dict[str, Any]:
 
 def config_value(value: Any) -> Any:
     """Dagster's dict form of a value held by a Config or resource object."""
-    import enum
-
-    from dagwire.runtime.env_var import EnvSource, EnvVar, IntEnvVar
-
     if isinstance(value, (EnvVar, IntEnvVar)):
         return EnvSource(value)
     if isinstance(value, Config) or _is_configurable(value):
@@ -186,20 +195,20 @@ def config_dict(value: Any) -> Any:
     """What Dagster's ``context.op_config`` holds for a Config instance: every field as a
     dict entry (nested Config as dicts, Enums by value, None kept). Anything else (a legacy
     config_schema value) as it is."""
-    return _op_config_value(value) if isinstance(value, Config) else value
+    return plain_config_value(value) if isinstance(value, Config) else value
 
 
-def _op_config_value(value: Any) -> Any:
-    import enum
-
+def plain_config_value(value: Any) -> Any:
+    """A config value as Dagster's contexts show it (``op_config``, ``resource_config``):
+    nested Config as dicts, Enums by value."""
     if isinstance(value, Config):
-        return {name: _op_config_value(item) for name, item in cast(Any, value)}
+        return {name: plain_config_value(item) for name, item in cast(Any, value)}
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, Mapping):
-        return {key: _op_config_value(item) for key, item in value.items()}
+        return {key: plain_config_value(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [_op_config_value(item) for item in value]
+        return [plain_config_value(item) for item in value]
     return value
 
 
@@ -217,4 +226,5 @@ __all__ = [
     "config_value",
     "object_config",
     "object_fields",
+    "plain_config_value",
 ]

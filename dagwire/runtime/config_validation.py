@@ -5,6 +5,7 @@ so a Config reaches the op with the variable's value, never its name."""
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Sequence
 from typing import Any
 
@@ -56,6 +57,24 @@ def missing_env_lines(resolution: EnvResolution, owner: str, prefix: Path = ()) 
     ]
 
 
+def validate_primitive(kind: type[Any], data: Any, default: Any, owner: str) -> Any:
+    """The value of a ``config: str`` (int, float, bool, list, dict) parameter: ``data`` when
+    it is one (Dagster takes no text for a number or a bool), else the parameter's default."""
+    if data is None:
+        if default is inspect.Parameter.empty:
+            raise DagwireInvalidConfigError(
+                f"Invalid config for {owner}:", [f"missing config: a {kind.__name__}"])
+        return default
+    fits = isinstance(data, kind) and not (kind is int and isinstance(data, bool))
+    if kind is float and isinstance(data, int) and not isinstance(data, bool):
+        fits = True
+    if not fits:
+        raise DagwireInvalidConfigError(
+            f"Invalid config for {owner}:",
+            [f"expected a {kind.__name__}, got {type(data).__name__}"])
+    return data
+
+
 def validate_config(config_class: Any, data: Any, owner: str) -> Any:
     """A ``config_class`` instance from ``data`` (an instance, a dict or None), with the
     environment read for its EnvVars (``{"env": NAME}`` in a dict)."""
@@ -81,7 +100,8 @@ def validate_config(config_class: Any, data: Any, owner: str) -> Any:
     if isinstance(data, config_class) and not resolution.masks:
         return data  # nothing was read from the environment: the object as it was given
     try:
-        instance = config_class.model_validate(resolution.value)
+        instance = (config_class._dagwire_from_run_config(resolution.value)
+                    if isinstance(data, dict) else config_class.model_validate(resolution.value))
     except validation_error_type() as error:
         raise DagwireInvalidConfigError(
             f"Invalid config for {owner}:", problems_of(error)
@@ -96,4 +116,5 @@ __all__ = [
     "missing_env_lines",
     "problems_of",
     "validate_config",
+    "validate_primitive",
 ]

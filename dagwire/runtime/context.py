@@ -1,17 +1,27 @@
-"""Contexts passed to ops, assets, sensors and schedules, and the ``build_*_context`` helpers
-used to call them directly (tests)."""
+"""Contexts passed to user code: ops and assets, sensors and schedules, resources being set
+up, IO managers storing and loading; and the ``build_*_context`` helpers used to call them
+directly (tests)."""
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from dagwire.runtime.asset_key import AssetKey
 from dagwire.runtime.errors import DagwireError, DagwireResourceNotFoundError
-
-if TYPE_CHECKING:
-    from dagwire.runtime.asset import AssetKey
+from dagwire.runtime.legacy.resource_access import InitResources
+from dagwire.runtime.metadata import AssetMaterialization
+from dagwire.runtime.partitions import (
+    InputPartition,
+    OutputPartition,
+    PartitionKeyRange,
+    PartitionsDefinition,
+    StepPartitions,
+    TimeWindow,
+)
 
 _LOG = logging.getLogger("dagwire")
 _Context = TypeVar("_Context", bound="OpExecutionContext")
@@ -72,8 +82,10 @@ class OpExecutionContext:
         run_config: Mapping[str, Any] | None = None,
         output_asset_keys: Mapping[str, AssetKey] | None = None,
         input_asset_keys: Mapping[str, AssetKey] | None = None,
+        partitions: StepPartitions | None = None,
     ) -> None:
         self.op_name = op_name
+        self.partitions = partitions or StepPartitions()
         self.op_config = op_config
         self.run_id = run_id
         self.log = log or _LOG
@@ -98,17 +110,67 @@ class OpExecutionContext:
     def op_execution_context(self) -> OpExecutionContext:
         return self
 
+    # -- the partition of the run (one per run in dagwire) ------------------------------
+
     @property
     def has_partition_key(self) -> bool:
-        return False  # dagwire has no partitions
+        return self.partitions.key is not None
 
     @property
     def has_partition_key_range(self) -> bool:
-        return False
+        return False  # a run materializes one partition
 
     @property
     def has_partitions(self) -> bool:
-        return False
+        return self.partitions.key is not None
+
+    @property
+    def partition_key(self) -> str:
+        return self.partitions.run_key()
+
+    @property
+    def partition_keys(self) -> list[str]:
+        return [self.partitions.run_key()]
+
+    @property
+    def partition_key_range(self) -> PartitionKeyRange:
+        key = self.partitions.run_key()
+        return PartitionKeyRange(key, key)
+
+    @property
+    def partition_time_window(self) -> TimeWindow:
+        return self.partitions.time_window()
+
+    def asset_partition_key_for_output(self, output_name: str = "result") -> str:
+        return self.partitions.output_key(output_name)
+
+    def asset_partition_keys_for_output(self, output_name: str = "result") -> list[str]:
+        return [self.partitions.output_key(output_name)]
+
+    def asset_partition_key_range_for_output(self, output_name: str = "result"
+                                             ) -> PartitionKeyRange:
+        key = self.partitions.output_key(output_name)
+        return PartitionKeyRange(key, key)
+
+    def asset_partitions_time_window_for_output(self, output_name: str = "result"
+                                                ) -> TimeWindow:
+        return self.partitions.output_window(output_name)
+
+    def asset_partitions_def_for_output(self, output_name: str = "result"
+                                        ) -> PartitionsDefinition:
+        return self.partitions.output_def(output_name)
+
+    def asset_partition_keys_for_input(self, input_name: str) -> list[str]:
+        return self.partitions.input_keys(input_name)
+
+    def asset_partition_key_for_input(self, input_name: str) -> str:
+        return self.partitions.for_input(input_name).asset_partition_key
+
+    def asset_partitions_def_for_input(self, input_name: str) -> PartitionsDefinition:
+        return self.partitions.input_def(input_name)
+
+    def asset_partitions_time_window_for_input(self, input_name: str) -> TimeWindow:
+        return self.partitions.for_input(input_name).asset_partitions_time_window
 
     @property
     def selected_asset_keys(self) -> set[AssetKey]:
@@ -137,8 +199,6 @@ class OpExecutionContext:
         return self.run_tags.get(key)
 
     def add_asset_metadata(self, metadata: Mapping[str, Any], asset_key: Any = None) -> None:
-        from dagwire.runtime.asset import AssetKey
-
         if asset_key is None:
             self.output_metadata.update(metadata)
             return
@@ -147,8 +207,6 @@ class OpExecutionContext:
 
     def log_event(self, event: Any) -> None:
         """Record an AssetMaterialization (reported by the run's materialization events)."""
-        from dagwire.runtime.metadata import AssetMaterialization
-
         if not isinstance(event, AssetMaterialization):
             raise DagwireError(f"log_event takes an AssetMaterialization, got {type(event).__name__}")
         self.logged_events.append(event)
@@ -194,16 +252,10 @@ class OpExecutionContext:
 
 
 # attributes of Dagster's op/asset contexts that dagwire does not implement -> the feature
-_PARTITIONS = "partitions are"
 _UNSUPPORTED_CONTEXT: dict[str, str] = {
-    **{name: _PARTITIONS for name in (
-        "partition_key", "partition_keys", "partition_key_range", "partition_time_window",
-        "multi_partition_key", "asset_partition_key_for_output", "asset_partition_key_for_input",
-        "asset_partition_key_range", "asset_partition_key_range_for_input",
-        "asset_partition_key_range_for_output", "asset_partition_keys_for_input",
-        "asset_partition_keys_for_output", "asset_partitions_def_for_input",
-        "asset_partitions_def_for_output", "asset_partitions_time_window_for_input",
-        "asset_partitions_time_window_for_output")},
+    **{name: "runs of several partitions are" for name in (
+        "multi_partition_key", "asset_partition_key_range",
+        "asset_partition_key_range_for_input")},
     "instance": "a Dagster instance (run storage, event log) is",
     "dagster_run": "Dagster run records are",
     "run": "Dagster run records are",
@@ -213,12 +265,21 @@ _UNSUPPORTED_CONTEXT: dict[str, str] = {
     "get_asset_provenance": "data versions are",
     "load_asset_value": "loading other assets from the context is",
     "get_mapping_key": "dynamic outputs are",
-    "selected_asset_check_keys": "asset checks are",
 }
 
 
 class AssetExecutionContext(OpExecutionContext):
     """The context of an asset step."""
+
+
+class AssetCheckExecutionContext(OpExecutionContext):
+    """The context of an asset check step: ``check_specs`` are the checks it evaluates."""
+
+    check_specs: list[Any] = []
+
+    @property
+    def selected_asset_check_keys(self) -> set[Any]:
+        return {spec.key for spec in self.check_specs}
 
 
 class SensorEvaluationContext:
@@ -271,18 +332,212 @@ class ScheduleEvaluationContext:
         )
 
 
+class InitResourceContext:
+    """What a resource gets when it is set up for a run."""
+
+    def __init__(
+        self,
+        *,
+        resource_key: str | None = None,
+        resource_config: Any = None,
+        resources: Mapping[str, Any] | None = None,
+        run_id: str | None = None,
+        log: logging.Logger | None = None,
+    ) -> None:
+        self.resource_key = resource_key
+        self.resource_config = resource_config
+        # a dict that also answers ``context.resources.key`` (legacy resource functions)
+        self.resources: Mapping[str, Any] = InitResources(resources or {})
+        self.run_id = run_id
+        self.log = log or logging.getLogger("dagwire")
+
+    def __repr__(self) -> str:
+        return f"InitResourceContext(resource_key={self.resource_key!r}, run_id={self.run_id!r})"
+
+
+class OutputContext:
+    """Where an output comes from: the step, the output name and, for assets, the key."""
+
+    def __init__(
+        self,
+        *,
+        step_key: str,
+        name: str = "result",
+        asset_key: AssetKey | None = None,
+        run_id: str = "",
+        metadata: Mapping[str, Any] | None = None,
+        log: logging.Logger | None = None,
+        partitions: StepPartitions | None = None,
+    ) -> None:
+        self.step_key = step_key
+        self.name = name
+        self.asset_key = asset_key
+        self._partition = (partitions or StepPartitions()).for_output(name)
+        self.run_id = run_id
+        # what the definition declared (@asset(metadata=...), Out(metadata=...))
+        self.definition_metadata: dict[str, Any] = dict(metadata or {})
+        self.log = log or logging.getLogger("dagwire")
+        # what the IO manager adds (add_output_metadata): reported with the materialization
+        self.added_metadata: dict[str, Any] = {}
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """Dagster's older name for ``definition_metadata``."""
+        return self.definition_metadata
+
+    def add_output_metadata(self, metadata: Mapping[str, Any]) -> None:
+        self.added_metadata.update(metadata)
+
+    @property
+    def has_asset_key(self) -> bool:
+        return self.asset_key is not None
+
+    def get_identifier(self) -> list[str]:
+        """A storage path: the asset key (and partition), or run id / step / output for op
+        outputs."""
+        if self.asset_key is not None:
+            return self.get_asset_identifier()
+        return [self.run_id, self.step_key, self.name]
+
+    def get_asset_identifier(self) -> list[str]:
+        if self.asset_key is None:
+            raise DagwireError(f"output '{self.name}' of step '{self.step_key}' is not an asset")
+        if self.has_asset_partitions:
+            return [*self.asset_key.path, self.asset_partition_key]
+        return list(self.asset_key.path)
+
+    @property
+    def has_partition_key(self) -> bool:
+        return self._partition.has_partition_key
+
+    @property
+    def partition_key(self) -> str:
+        return self._partition.partition_key
+
+    @property
+    def has_asset_partitions(self) -> bool:
+        return self._partition.has_asset_partitions
+
+    @property
+    def asset_partition_key(self) -> str:
+        return self._partition.asset_partition_key
+
+    @property
+    def asset_partition_keys(self) -> list[str]:
+        return self._partition.asset_partition_keys
+
+    @property
+    def asset_partitions_time_window(self) -> TimeWindow:
+        return self._partition.asset_partitions_time_window
+
+    @property
+    def asset_partitions_def(self) -> PartitionsDefinition:
+        return self._partition.asset_partitions_def
+
+    def __repr__(self) -> str:
+        return f"OutputContext(step_key={self.step_key!r}, name={self.name!r})"
+
+
+class InputContext:
+    """What an input loads: the upstream output (and its asset key, if any)."""
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        upstream_output: OutputContext,
+        step_key: str = "",
+        metadata: Mapping[str, Any] | None = None,
+        log: logging.Logger | None = None,
+        partitions: StepPartitions | None = None,
+    ) -> None:
+        self.name = name
+        self.upstream_output = upstream_output
+        self._partition = (partitions or StepPartitions()).for_input(name)
+        self.step_key = step_key
+        self.definition_metadata: dict[str, Any] = dict(metadata or {})  # In(metadata=...)
+        self.log = log or logging.getLogger("dagwire")
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        return self.definition_metadata
+
+    @property
+    def asset_key(self) -> AssetKey | None:
+        return self.upstream_output.asset_key
+
+    @property
+    def has_asset_key(self) -> bool:
+        return self.upstream_output.asset_key is not None
+
+    @property
+    def has_partition_key(self) -> bool:
+        return self._partition.has_partition_key
+
+    @property
+    def partition_key(self) -> str:
+        return self._partition.partition_key
+
+    @property
+    def has_asset_partitions(self) -> bool:
+        return self._partition.has_asset_partitions
+
+    @property
+    def asset_partition_key(self) -> str:
+        return self._partition.asset_partition_key
+
+    @property
+    def asset_partition_keys(self) -> list[str]:
+        return self._partition.asset_partition_keys
+
+    @property
+    def asset_partitions_time_window(self) -> TimeWindow:
+        return self._partition.asset_partitions_time_window
+
+    @property
+    def asset_partitions_def(self) -> PartitionsDefinition:
+        return self._partition.asset_partitions_def
+
+    def get_asset_identifier(self) -> list[str]:
+        if self.asset_key is None:
+            raise DagwireError(f"input '{self.name}' does not load an asset")
+        if self.has_asset_partitions and len(self.asset_partition_keys) == 1:
+            return [*self.asset_key.path, self.asset_partition_key]
+        return list(self.asset_key.path)
+
+    def __repr__(self) -> str:
+        return f"InputContext(name={self.name!r}, upstream={self.upstream_output!r})"
+
+
+def with_resource_values(context: Any, values: Mapping[str, Any], owner: str) -> Any:
+    """A copy of a sensor or schedule context whose ``context.resources`` are ``values``."""
+    clone = copy.copy(context)
+    clone._resource_values = dict(values)
+    clone.resources = Resources(clone._resource_values, owner)
+    return clone
+
+
+def build_init_resource_context(
+    config: Any = None, resources: Mapping[str, Any] | None = None
+) -> InitResourceContext:
+    """A context for calling a resource function directly (Dagster's name)."""
+    return InitResourceContext(resource_config=config, resources=resources)
+
+
 def build_op_context(
     config: Any = None,
     resources: Mapping[str, Any] | None = None,
     *,
     op_config: Any = None,
     run_id: str = "direct",
+    partition_key: str | None = None,
 ) -> OpExecutionContext:
     """A context for calling an op directly: ``greet(build_op_context(config={...}))``."""
     return OpExecutionContext(
         op_config=config if config is not None else op_config,
         resources=resources,
         run_id=run_id,
+        partitions=StepPartitions(partition_key),
     )
 
 
@@ -291,9 +546,11 @@ def build_asset_context(
     asset_config: Any = None,
     *,
     run_id: str = "direct",
+    partition_key: str | None = None,
 ) -> AssetExecutionContext:
     """A context for calling an asset directly."""
-    return AssetExecutionContext(op_config=asset_config, resources=resources, run_id=run_id)
+    return AssetExecutionContext(op_config=asset_config, resources=resources, run_id=run_id,
+                                 partitions=StepPartitions(partition_key))
 
 
 def build_sensor_context(
@@ -322,13 +579,19 @@ def build_schedule_context(
 
 
 __all__ = [
+    "AssetCheckExecutionContext",
     "AssetExecutionContext",
+    "InitResourceContext",
+    "InputContext",
     "OpExecutionContext",
+    "OutputContext",
     "Resources",
     "ScheduleEvaluationContext",
     "SensorEvaluationContext",
     "build_asset_context",
+    "build_init_resource_context",
     "build_op_context",
     "build_schedule_context",
     "build_sensor_context",
+    "with_resource_values",
 ]

@@ -12,9 +12,11 @@ import importlib
 import pkgutil
 import types
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
+from dagwire.runtime.asset_check import AssetChecksDefinition
+from dagwire.runtime.asset_spec import AssetSpec
 from dagwire.runtime.errors import DagwireDefinitionNotFoundError, DagwireInvalidDefinitionError
 from dagwire.runtime.job import JobDefinition, UnresolvedAssetJobDefinition
 from dagwire.runtime.legacy.resource_access import asset_resource_problems
@@ -24,6 +26,7 @@ from dagwire.runtime.sensor import SensorDefinition
 from dagwire.runtime.validation import ResourceUser, binding_problems, nested_partial_problems
 
 AnyJob = JobDefinition | UnresolvedAssetJobDefinition
+Trigger = TypeVar("Trigger", SensorDefinition[Any, Any], ScheduleDefinition[Any, Any])
 
 # mypy joins definitions of different signatures to `object` (`all_assets = [a, b]` is a
 # `list[object]`), so typed elements here would reject ordinary code. What each list holds
@@ -37,7 +40,10 @@ class BindResourcesToJobs(list[AnyJob]):
 
 
 class Definitions:
-    """``Definitions(assets=, jobs=, schedules=, sensors=, resources=)``."""
+    """``Definitions(assets=, asset_checks=, jobs=, schedules=, sensors=, resources=)``.
+
+    ``assets`` holds the computed assets; the ``AssetSpec``s given there (external assets) are
+    in ``asset_specs``, and asset checks (given in either list) in ``asset_checks``."""
 
     def __init__(
         self,
@@ -48,8 +54,15 @@ class Definitions:
         resources: Mapping[str, Any] | None = None,
         executor: Any = None,
         loggers: Mapping[str, Any] | None = None,
+        asset_checks: DefinitionList | None = None,
     ) -> None:
-        self.assets: list[AssetsDefinition[Any, Any]] = list(assets or ())
+        given = list(assets or ())
+        self.assets: list[AssetsDefinition[Any, Any]] = [
+            item for item in given if not isinstance(item, (AssetSpec, AssetChecksDefinition))]
+        self.asset_specs: list[AssetSpec] = [item for item in given if isinstance(item, AssetSpec)]
+        self.asset_checks: list[AssetChecksDefinition[Any, Any]] = [
+            *(item for item in given if isinstance(item, AssetChecksDefinition)),
+            *(asset_checks or ())]
         self.schedules: list[ScheduleDefinition[Any, Any]] = list(schedules or ())
         self.sensors: list[SensorDefinition[Any, Any]] = list(sensors or ())
         self.jobs: list[AnyJob] = list(jobs or ())
@@ -68,6 +81,8 @@ class Definitions:
         problems: list[str] = []
         for item in definitions:
             merged.assets.extend(item.assets)
+            merged.asset_specs.extend(item.asset_specs)
+            merged.asset_checks.extend(item.asset_checks)
             merged.schedules.extend(item.schedules)
             merged.sensors.extend(item.sensors)
             merged.jobs.extend(item.jobs)
@@ -104,9 +119,13 @@ class Definitions:
         for job_def in self.jobs:
             jobs.setdefault(job_def.name, job_def)
         for trigger in self.triggers():
-            if trigger.job is not None:
-                jobs.setdefault(trigger.job.name, trigger.job)
+            for job_def in trigger.jobs:
+                jobs.setdefault(job_def.name, job_def)
         return list(jobs.values())
+
+    def all_assets(self) -> list[AssetsDefinition[Any, Any] | AssetSpec]:
+        """The computed assets and the external ones (``AssetSpec``)."""
+        return [*self.assets, *self.asset_specs]
 
     def triggers(self) -> list[SensorDefinition[Any, Any] | ScheduleDefinition[Any, Any]]:
         return [*self.sensors, *self.schedules]
@@ -114,13 +133,15 @@ class Definitions:
     def resource_users(self) -> list[ResourceUser]:
         """Every definition that needs resources, in a stable order."""
         users: list[ResourceUser] = []
-        for definition in self.assets:
+        computes: list[AssetsDefinition[Any, Any] | AssetChecksDefinition[Any, Any]] = [
+            *self.assets, *self.asset_checks]
+        for definition in computes:
             users.append(
                 ResourceUser(
                     definition.describe(),
                     definition.resource_requirements,
                     definition.resource_defs,
-                    sorted(set(definition.io_manager_keys.values())
+                    sorted(set(getattr(definition, "io_manager_keys", {}).values())
                            | set(definition.input_manager_keys.values())),
                 )
             )
@@ -156,7 +177,7 @@ class Definitions:
                     )
                 seen[key] = definition.describe()
         try:
-            asset_steps(self.assets)
+            asset_steps(self.all_assets(), checks=self.asset_checks)
         except DagwireInvalidDefinitionError as error:
             problems.extend(error.problems)
         names: dict[str, str] = {}
@@ -169,7 +190,7 @@ class Definitions:
         for job_def in self.all_jobs():
             if isinstance(job_def, UnresolvedAssetJobDefinition):
                 try:
-                    job_def.selected_keys(self.assets)
+                    job_def.selected_keys(self.all_assets())
                 except DagwireInvalidDefinitionError as error:
                     problems.extend(error.problems)
         job_names = {job_def.name for job_def in self.all_jobs()}
@@ -186,7 +207,7 @@ class Definitions:
         for job_def in self.all_jobs():
             if job_def.name == name:
                 resolved = (
-                    job_def.resolve(self.assets)
+                    job_def.resolve(self.all_assets(), self.asset_checks)
                     if isinstance(job_def, UnresolvedAssetJobDefinition)
                     else job_def
                 )
@@ -202,8 +223,27 @@ class Definitions:
     def get_implicit_global_asset_job_def(self) -> JobDefinition:
         self._ensure_valid()
         return UnresolvedAssetJobDefinition("__ASSET_JOB", None, None, None, None).resolve(
-            self.assets
+            self.all_assets(), self.asset_checks
         ).with_bound_resources(self.resources)
+
+    # Dagster 1.13's names for the lookups (the get_* names are its older ones)
+    def resolve_job_def(self, name: str) -> JobDefinition:
+        return self.get_job_def(name)
+
+    def resolve_all_job_defs(self) -> list[JobDefinition]:
+        return self.get_all_job_defs()
+
+    def resolve_implicit_global_asset_job_def(self) -> JobDefinition:
+        return self.get_implicit_global_asset_job_def()
+
+    def resolve_assets_def(self, key: str | Sequence[str] | AssetKey) -> AssetsDefinition[Any, Any]:
+        return self.get_asset_def(key)
+
+    def resolve_sensor_def(self, name: str) -> SensorDefinition[Any, Any]:
+        return self.get_sensor_def(name)
+
+    def resolve_schedule_def(self, name: str) -> ScheduleDefinition[Any, Any]:
+        return self.get_schedule_def(name)
 
     def get_assets_def(self, key: str | Sequence[str] | AssetKey) -> AssetsDefinition[Any, Any]:
         """Dagster's name for ``get_asset_def``."""
@@ -223,15 +263,24 @@ class Definitions:
         self._ensure_valid()
         for sensor_def in self.sensors:
             if sensor_def.name == name:
-                return sensor_def.with_bound_resources(self.resources)
+                return self._bound_trigger(sensor_def)
         raise DagwireDefinitionNotFoundError(f"no sensor named '{name}'")
 
     def get_schedule_def(self, name: str) -> ScheduleDefinition[Any, Any]:
         self._ensure_valid()
         for schedule_def in self.schedules:
             if schedule_def.name == name:
-                return schedule_def.with_bound_resources(self.resources)
+                return self._bound_trigger(schedule_def)
         raise DagwireDefinitionNotFoundError(f"no schedule named '{name}'")
+
+    def _bound_trigger(self, trigger: Trigger) -> Trigger:
+        """A sensor or schedule with the top-level resources, and its jobs as ``get_job_def``
+        gives them (resolved, with the resources bound)."""
+        bound = trigger.with_bound_resources(self.resources)
+        bound.jobs = [self.get_job_def(job_def.name) for job_def in trigger.jobs]
+        if trigger.job is not None:
+            bound.job = self.get_job_def(trigger.job.name)
+        return bound
 
     def __repr__(self) -> str:
         return (

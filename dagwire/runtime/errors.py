@@ -7,8 +7,7 @@ together, one ``- `` line per problem. Messages never contain a resolved environ
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 
 class DagwireError(Exception):
@@ -56,32 +55,58 @@ class DagwireDefinitionNotFoundError(DagwireError):
     """``get_job_def`` / ``get_asset_def`` / ... for a name that is not defined."""
 
 
+class DagwireInvariantViolationError(DagwireError):
+    """Something a definition or a call assumes does not hold (Dagster's
+    ``DagsterInvariantViolationError``): output metadata logged twice, a context used in two
+    calls at once."""
+
+
+class DagwireResourceFunctionError(DagwireError):
+    """A resource failed while it was set up (``setup_for_execution``, the part of
+    ``yield_for_execution`` or of a resource function before it yields); the resource's own
+    exception is the ``__cause__``."""
+
+
+class DagwireUnknownPartitionError(DagwireError):
+    """A run asked for a partition key its partitions definition does not have."""
+
+
+class DagwireAssetCheckFailedError(DagwireError):
+    """A blocking asset check did not pass with ERROR severity: its step fails, and the
+    assets downstream of the checked asset do not run."""
+
+
 class DagwireUnsupportedError(DagwireError, ImportError):
     """``from dagwire import X`` for a Dagster name whose feature dagwire does not implement
     (an ImportError too, so that ``try: from dagwire import X`` fallbacks keep working)."""
 
 
-class Failure(Exception):
-    """Raised by an op or asset to fail its step with a description and metadata (Dagster's
-    ``Failure``); the run reports it like any other step error."""
-
-    def __init__(
-        self,
-        description: str | None = None,
-        metadata: Mapping[str, Any] | None = None,
-        allow_retries: bool | None = None,
-    ) -> None:
-        from dagwire.runtime.metadata import normalize_metadata
-
-        super().__init__(description)
-        self.description = description
-        self.metadata = normalize_metadata(metadata or {})
-        self.allow_retries = allow_retries
-
+# Dagster's names for the same errors, so that code catching them moves between the two
+# frameworks by changing the import (dagwire's messages are its own).
+DagsterError = DagwireError
+DagsterInvalidDefinitionError = DagwireInvalidDefinitionError
+DagsterInvalidConfigError = DagwireInvalidConfigError
+DagsterInvalidInvocationError = DagwireInvalidInvocationError
+DagsterInvariantViolationError = DagwireInvariantViolationError
+DagsterResourceFunctionError = DagwireResourceFunctionError
+DagsterUnknownResourceError = DagwireResourceNotFoundError
+DagsterUnknownPartitionError = DagwireUnknownPartitionError
+DagsterAssetCheckFailedError = DagwireAssetCheckFailedError
 
 __all__ = [
+    "DagsterAssetCheckFailedError",
+    "DagsterError",
+    "DagsterInvalidConfigError",
+    "DagsterInvalidDefinitionError",
+    "DagsterInvalidInvocationError",
+    "DagsterInvariantViolationError",
+    "DagsterResourceFunctionError",
+    "DagsterUnknownPartitionError",
+    "DagsterUnknownResourceError",
+    "DagwireAssetCheckFailedError",
+    "DagwireInvariantViolationError",
+    "DagwireResourceFunctionError",
     "DagwireUnsupportedError",
-    "Failure",
     "DagwireDefinitionNotFoundError",
     "DagwireError",
     "DagwireInvalidConfigError",
@@ -89,4 +114,5 @@ __all__ = [
     "DagwireInvalidInvocationError",
     "DagwireMissingEnvVarError",
     "DagwireResourceNotFoundError",
+    "DagwireUnknownPartitionError",
 ]

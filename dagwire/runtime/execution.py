@@ -7,24 +7,37 @@ after the last one, also when a step fails.
 
 from __future__ import annotations
 
+import copy
 import logging
 import time
 import uuid
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
+from dagwire.runtime.asset_check import (
+    AssetCheckEvaluation,
+    AssetCheckSeverity,
+    AssetChecksDefinition,
+)
+from dagwire.runtime.asset_spec import AssetSpec
 from dagwire.runtime.config import RunConfig, config_dict
-from dagwire.runtime.config_validation import validate_config
-from dagwire.runtime.context import AssetExecutionContext, OpExecutionContext
+from dagwire.runtime.config_mapping import ConfigMapping
+from dagwire.runtime.config_validation import validate_config, validate_primitive
+from dagwire.runtime.context import (
+    AssetCheckExecutionContext,
+    AssetExecutionContext,
+    OpExecutionContext,
+)
 from dagwire.runtime.errors import (
+    DagwireAssetCheckFailedError,
     DagwireError,
     DagwireInvalidConfigError,
     DagwireInvalidDefinitionError,
     DagwireMissingEnvVarError,
 )
 from dagwire.runtime.io_managers import InMemoryIOManager, InputContext, OutputContext
-from dagwire.runtime.composition import NodeOutput
+from dagwire.runtime.composition import Node, NodeOutput
 from dagwire.runtime.metadata import (
     AssetMaterialization,
     AssetMaterializationEvent,
@@ -34,14 +47,12 @@ from dagwire.runtime.results import MaterializeResult, Output, step_outputs
 from dagwire.runtime.legacy.config_types import LegacyConfigError
 from dagwire.runtime.legacy.op_config import op_config_value, problem_lines
 from dagwire.runtime.legacy.resource_access import asset_resource_problems
+from dagwire.runtime.partitions import PartitionsDefinition, StepPartitions
 from dagwire.runtime.plan import Step, asset_steps, op_job_steps
 from dagwire.runtime.resource_init import InitializedResources
-from dagwire.runtime.unsupported import refuse
+from dagwire.runtime.resources import context_value
 from dagwire.runtime.validation import ResourceUser, binding_problems, nested_partial_problems
 from dagwire.vocabulary.calls import DEFAULT_IO_MANAGER_KEY
-
-if TYPE_CHECKING:
-    from dagwire.runtime.job import JobDefinition
 
 _LOG = logging.getLogger("dagwire")
 
@@ -60,6 +71,8 @@ class StepResult:
         self.metadata: dict[str, dict[str, Any]] = {}
         # what the step reported materialized, in order (its assets, and what an op yielded)
         self.materializations: list[AssetMaterialization] = []
+        # what an asset check step recorded
+        self.check_evaluations: list[AssetCheckEvaluation] = []
         self.error: BaseException | None = None
         # not run because an upstream step failed (Dagster: abandoned, not skipped)
         self.abandoned = False
@@ -81,9 +94,25 @@ class StepFailureEvent:
     def __init__(self, step_key: str, error: BaseException) -> None:
         self.step_key = step_key
         self.error = error
+        self.message = f'Execution of step "{step_key}" failed.'
 
     def __repr__(self) -> str:
         return f"StepFailureEvent(step_key={self.step_key!r}, error={type(self.error).__name__})"
+
+
+class EngineEvent:
+    """An ``ENGINE_EVENT`` of a run: something about the run itself, such as a resource whose
+    teardown failed (logged, not failing the run, as in Dagster)."""
+
+    event_type_value = "ENGINE_EVENT"
+    step_key = None
+
+    def __init__(self, message: str, error: BaseException | None = None) -> None:
+        self.message = message
+        self.error = error
+
+    def __repr__(self) -> str:
+        return f"EngineEvent({self.message!r})"
 
 
 class ExecuteInProcessResult:
@@ -95,11 +124,19 @@ class ExecuteInProcessResult:
         run_id: str,
         steps: Sequence[StepResult],
         graph_outputs: Mapping[str, Mapping[str, NodeOutput]] | None = None,
+        engine_events: Sequence[EngineEvent] = (),
     ) -> None:
         self.job_name = job_name
         self.run_id = run_id
         self.step_results: dict[str, StepResult] = {step.key: step for step in steps}
         self._graph_outputs = dict(graph_outputs or {})
+        self.engine_events = list(engine_events)
+
+    @property
+    def all_events(self) -> list[Any]:
+        """The run's events: step failures, asset materializations, then engine events."""
+        return [*self.get_step_failure_events(), *self.get_asset_materialization_events(),
+                *self.engine_events]
 
     @property
     def success(self) -> bool:
@@ -170,6 +207,11 @@ class ExecuteInProcessResult:
             )
         return step.outputs[output_name]
 
+    def get_asset_check_evaluations(self) -> list[AssetCheckEvaluation]:
+        """The results of the run's asset checks, in the order they ran."""
+        return [evaluation for step in self.step_results.values()
+                for evaluation in step.check_evaluations]
+
     def get_asset_materialization_events(self) -> list[AssetMaterializationEvent]:
         return [
             event
@@ -219,6 +261,28 @@ def _unknown_op_names(ops_config: Mapping[str, Any], handles: set[str], prefix: 
     return problems
 
 
+def _mapped_graph_configs(run_config: dict[str, Any],
+                          mappings: Mapping[str, ConfigMapping]) -> dict[str, Any]:
+    """Run config with the entries of graphs that have a config mapping (``{"config": ...}``,
+    the outer config) replaced by what the mapping makes of them (``{"ops": ...}``), outer
+    graphs first."""
+    if not mappings:
+        return run_config
+    run_config = copy.deepcopy(run_config)
+    for handle in sorted(mappings, key=lambda h: h.count(".")):
+        *parents, name = handle.split(".")
+        holder: Any = run_config.get("ops")
+        for parent in parents:
+            entry = holder.get(parent) if isinstance(holder, dict) else None
+            holder = entry.get("ops") if isinstance(entry, dict) else None
+        entry = holder.get(name) if isinstance(holder, dict) else None
+        if isinstance(holder, dict) and isinstance(entry, dict) and set(entry) <= {"config"}:
+            inner = mappings[handle].resolve(entry.get("config"), f"graph '{handle}'")
+            holder[name] = {"ops": inner.to_config_dict()["ops"] if isinstance(inner, RunConfig)
+                            else inner}
+    return run_config
+
+
 def _op_entry(ops_config: Mapping[str, Any], step_key: str) -> Any:
     """The run config entry of a step; ops inside graphs nest (``{"g": {"ops": {...}}}``)."""
     head, *rest = step_key.split(".")
@@ -239,7 +303,7 @@ def _step_configs(steps: Sequence[Step], run_config: Mapping[str, Any], job_name
     for step in steps:
         source = step.definition.config_source
         entry = _op_entry(ops_config, step.key)
-        owner = step.definition.describe() if step.kind == "asset" else f"op '{step.key}'"
+        owner = step.definition.describe() if step.kind != "op" else f"op '{step.key}'"
         fixed = getattr(step.definition, "fixed_config", None)
         if fixed is not None:  # op.configured(...): its config is given, not run config
             if entry is not None:
@@ -247,11 +311,28 @@ def _step_configs(steps: Sequence[Step], run_config: Mapping[str, Any], job_name
                 continue
             entry = {"config": fixed.value}
         data = entry.get("config") if isinstance(entry, dict) and set(entry) <= {"config"} else entry
+        mapping = getattr(step.definition, "config_mapping", None)
+        if mapping is not None:  # op.configured(function): run config gives the outer config
+            inner = step.definition.parameters.config
+            try:
+                configs[step.key] = validate_config(inner.config_class,
+                                                    mapping.resolve(data, owner), owner)
+            except DagwireMissingEnvVarError as error:
+                missing_env.extend(error.problems)
+            except DagwireInvalidConfigError as error:
+                problems.extend(f"{owner}: {line}" for line in error.problems)
+            continue
         if source is None:
             if entry is not None:
                 problems.append(f"{owner}: takes no config")
             continue
-        if source.kind == "class":
+        if source.kind == "primitive":
+            try:
+                configs[step.key] = validate_primitive(source.config_class, data,
+                                                       source.default, owner)
+            except DagwireInvalidConfigError as error:
+                problems.extend(f"{owner}: {line}" for line in error.problems)
+        elif source.kind == "class":
             try:
                 configs[step.key] = validate_config(source.config_class, data, owner)
             except DagwireMissingEnvVarError as error:
@@ -275,7 +356,7 @@ def _users(steps: Sequence[Step], job_name: str) -> list[ResourceUser]:
     for step in steps:
         definition = step.definition
         description = (
-            definition.describe() if step.kind == "asset" else f"op '{step.key}' in job '{job_name}'"
+            definition.describe() if step.kind != "op" else f"op '{step.key}' in job '{job_name}'"
         )
         io_keys = {key for _, _, key in step.outputs} | {s.io_manager_key for s in step.inputs.values()}
         users.append(
@@ -299,14 +380,22 @@ def execute_steps(
     run_id: str | None,
     graph_outputs: Mapping[str, Mapping[str, NodeOutput]] | None = None,
     tags: Mapping[str, str] | None = None,
+    graph_configs: Mapping[str, ConfigMapping] | None = None,
+    partition_key: str | None = None,
+    partitions_def: PartitionsDefinition | None = None,
 ) -> ExecuteInProcessResult:
-    config = normalize_run_config(run_config)
+    config = _mapped_graph_configs(normalize_run_config(run_config), graph_configs or {})
     users = _users(steps, job_name)
     problems = binding_problems(users, resources) + nested_partial_problems(resources)
     asset_defs = [step.definition for step in steps if step.kind == "asset"]
     problems += asset_resource_problems(asset_defs, resources)
+    run_def, partition_problems = _run_partitions(steps, partitions_def, partition_key)
+    problems += partition_problems
     if problems:
         raise DagwireInvalidDefinitionError(f"Cannot run job '{job_name}':", problems)
+    if partition_key is not None and run_def is not None:
+        run_def.validate_partition_key(partition_key)
+        tags = {**(tags or {}), PARTITION_TAG: partition_key}
     step_configs = _step_configs(steps, config, job_name)
     bound: dict[str, Any] = dict(resources)
     for step in steps:
@@ -321,8 +410,9 @@ def execute_steps(
     results = [StepResult(step.key, step.kind) for step in steps]
     by_key = {result.key: result for result in results}
 
-    run = _RunInfo(job_name, run_id, config, dict(tags or {}))
-    with InitializedResources(bound, needed, run_config=config, run_id=run_id, log=_LOG) as values:
+    run = _RunInfo(job_name, run_id, config, dict(tags or {}), partition_key, run_def)
+    setup = InitializedResources(bound, needed, run_config=config, run_id=run_id, log=_LOG)
+    with setup as values:
         for step, result in zip(steps, results):
             if any(by_key[upstream].status != "success" for upstream in step.after):
                 # an upstream step failed (Dagster: abandoned) or was skipped
@@ -346,18 +436,66 @@ def execute_steps(
                     raise
             finally:
                 result.duration = time.perf_counter() - started
-    return ExecuteInProcessResult(job_name, run_id, results, graph_outputs)
+    engine = [
+        EngineEvent(f"Teardown of resources [{key}] failed: {type(error).__name__}: {error}",
+                    error)
+        for key, error in setup.teardown_failures
+    ]
+    return ExecuteInProcessResult(job_name, run_id, results, graph_outputs, engine)
 
 
 class _RunInfo:
     """What a step context tells about its run."""
 
     def __init__(self, job_name: str, run_id: str, run_config: dict[str, Any],
-                 tags: dict[str, str]) -> None:
+                 tags: dict[str, str], partition_key: str | None,
+                 partitions_def: PartitionsDefinition | None) -> None:
         self.job_name = job_name
         self.run_id = run_id
         self.run_config = run_config
         self.tags = tags
+        self.partition_key = partition_key
+        self.partitions_def = partitions_def
+
+    def step_partitions(self, step: Step) -> StepPartitions:
+        own = getattr(step.definition, "partitions_def", None)
+        return StepPartitions(
+            self.partition_key, self.partitions_def,
+            outputs={name: own for name, key, _ in step.outputs
+                     if key is not None and own is not None},
+            inputs={param: source.partitions_def for param, source in step.inputs.items()
+                    if source.partitions_def is not None},
+            own_def=own)
+
+
+PARTITION_TAG = "dagster/partition"
+
+
+def _run_partitions(steps: Sequence[Step], job_def: PartitionsDefinition | None,
+                    partition_key: str | None) -> tuple[PartitionsDefinition | None, list[str]]:
+    """The run's partitions definition (one for all its partitioned assets), and what is
+    wrong with the partitions of this run."""
+    found: list[PartitionsDefinition] = [job_def] if job_def is not None else []
+    problems: list[str] = []
+    for step in steps:
+        own = getattr(step.definition, "partitions_def", None)
+        if own is not None and own not in found:
+            found.append(own)
+        for param, source in step.inputs.items():
+            if own is not None and source.partitions_def is not None and \
+                    source.partitions_def != own and source.asset_key is not None:
+                problems.append(
+                    f"{step.definition.describe()} input '{param}' loads asset "
+                    f"'{source.asset_key.to_user_string()}', which has other partitions: "
+                    "partition mappings are not supported by dagwire")
+    if len(found) > 1:
+        problems.append("its assets have different partitions definitions "
+                        f"({', '.join(repr(d) for d in found)}): run them in separate jobs")
+    run_def = found[0] if found else None
+    if partition_key is not None and run_def is None:
+        problems.append(f"partition_key={partition_key!r} is given, but nothing in this run is "
+                        "partitioned")
+    return run_def, problems
 
 
 def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], config: Any,
@@ -366,18 +504,26 @@ def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], conf
     definition = step.definition
     params = definition.parameters
     kwargs: dict[str, Any] = dict(getattr(definition, "input_defaults", {}))
+    partitions = run.step_partitions(step)
     for param, source in step.inputs.items():
+        upstream_partitions = StepPartitions(
+            run.partition_key, run.partitions_def,
+            outputs={source.output: source.partitions_def} if source.partitions_def else {},
+            own_def=source.partitions_def)
         upstream = OutputContext(
             step_key=source.step or (source.asset_key.to_python_identifier() if source.asset_key else ""),
             name=source.output,
             asset_key=source.asset_key,
             run_id=run_id,
+            # the upstream's partition, when this step loads just the run's one
+            partitions=upstream_partitions if partitions.own_def is not None else None,
         )
         manager = resources[source.io_manager_key]
         spec = getattr(definition, "ins", {}).get(param)
         kwargs[param] = manager.load_input(InputContext(
             name=param, upstream_output=upstream, step_key=step.key,
             metadata=dict(spec.metadata) if spec is not None else {}, log=_LOG,
+            partitions=partitions,
         ))
     if params.config is not None and params.config.param is not None:
         kwargs[params.config.param] = config
@@ -385,8 +531,11 @@ def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], conf
         kwargs[requirement.param] = resources[requirement.key]
     context: OpExecutionContext | None = None
     if params.context_param is not None:
-        context_class = AssetExecutionContext if step.kind == "asset" else OpExecutionContext
-        step_resources = {r.key: resources[r.key] for r in params.requirements}
+        context_class = _CONTEXT_CLASSES[step.kind]
+        # what the step needs, its IO managers included (Dagster's context.resources)
+        keys = [*(r.key for r in params.requirements), *(io for _, _, io in step.outputs),
+                *(source.io_manager_key for source in step.inputs.values())]
+        step_resources = {key: context_value(resources[key]) for key in keys}
         asset_key = step.outputs[0][1] if step.kind == "asset" and len(step.outputs) == 1 else None
         context = context_class(
             op_name=step.key,
@@ -401,8 +550,14 @@ def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], conf
             output_asset_keys={name: key for name, key, _ in step.outputs if key is not None},
             input_asset_keys={param: source.asset_key for param, source in step.inputs.items()
                               if source.asset_key is not None},
+            partitions=partitions,
         )
+        if isinstance(context, AssetCheckExecutionContext):
+            context.check_specs = definition.check_specs
         kwargs[params.context_param] = context
+    if step.kind == "asset_check":
+        _record_check(definition, definition.fn(**kwargs), result)
+        return
     produced = step_outputs(step, definition.fn(**kwargs), result.materializations)
     io_keys = {name: io_key for name, _, io_key in step.outputs}
     for name, asset_key, _ in step.outputs:
@@ -424,6 +579,7 @@ def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], conf
             output_context = OutputContext(
                 step_key=step.key, name=name, asset_key=asset_key, run_id=run_id,
                 metadata=_definition_metadata(definition, name, asset_key), log=_LOG,
+                partitions=partitions,
             )
             resources[io_keys[name]].handle_output(output_context, output)
             metadata.update(output_context.added_metadata)
@@ -439,6 +595,25 @@ def _run_step(step: Step, result: StepResult, resources: Mapping[str, Any], conf
         result.materializations.extend(context.logged_events)
 
 
+_CONTEXT_CLASSES: dict[str, type[OpExecutionContext]] = {
+    "op": OpExecutionContext, "asset": AssetExecutionContext,
+    "asset_check": AssetCheckExecutionContext,
+}
+
+
+def _record_check(definition: AssetChecksDefinition[Any, Any], value: Any,
+                  result: StepResult) -> None:
+    """Record a check's result; a blocking check that did not pass with ERROR severity
+    fails its step (Dagster's rule)."""
+    evaluation = definition.evaluation(value)
+    result.check_evaluations.append(evaluation)
+    if evaluation.blocking and not evaluation.passed and \
+            evaluation.severity == AssetCheckSeverity.ERROR:
+        raise DagwireAssetCheckFailedError(
+            "1 blocking asset check failed with ERROR severity:\n"
+            f"{evaluation.asset_key.to_user_string()}: {evaluation.check_name}")
+
+
 def _definition_metadata(definition: Any, output_name: str, asset_key: AssetKey | None) -> dict[str, Any]:
     """The metadata declared for an output: the asset's (or AssetOut's), or the op's Out."""
     if asset_key is not None:
@@ -447,18 +622,35 @@ def _definition_metadata(definition: Any, output_name: str, asset_key: AssetKey 
     return dict(outs[output_name].metadata) if output_name in outs else {}
 
 
+class RunnableJob(Protocol):
+    """What a run needs from a job (``JobDefinition``, defined on top of this module)."""
+
+    name: str
+    nodes: dict[str, Node]
+    graph_configs: dict[str, ConfigMapping]
+    assets: tuple[AssetsDefinition[Any, Any] | AssetSpec, ...]
+    asset_checks: tuple[AssetChecksDefinition[Any, Any], ...]
+    asset_selection: tuple[AssetKey, ...] | None
+    partitions_def: PartitionsDefinition | None
+    graph_outputs: dict[str, dict[str, NodeOutput]]
+    tags: dict[str, str]
+
+    def all_resources(self, extra: Mapping[str, Any] | None = None) -> dict[str, Any]: ...
+
+
 def execute_job(
-    job: JobDefinition,
+    job: RunnableJob,
     *,
     run_config: RunConfig | Mapping[str, Any] | None,
     resources: Mapping[str, Any] | None,
     raise_on_error: bool,
     run_id: str | None,
+    partition_key: str | None = None,
 ) -> ExecuteInProcessResult:
     if job.nodes or not job.assets:
         steps = op_job_steps(job.nodes)
     else:
-        steps = asset_steps(job.assets, job.asset_selection)
+        steps = asset_steps(job.assets, job.asset_selection, job.asset_checks)
     return execute_steps(
         steps,
         job_name=job.name,
@@ -468,11 +660,14 @@ def execute_job(
         run_id=run_id,
         graph_outputs=job.graph_outputs,
         tags=job.tags,
+        graph_configs=job.graph_configs,
+        partition_key=partition_key,
+        partitions_def=job.partitions_def,
     )
 
 
 def materialize(
-    assets: Sequence[AssetsDefinition[Any, Any]],
+    assets: Sequence[AssetsDefinition[Any, Any] | AssetSpec | AssetChecksDefinition[Any, Any]],
     resources: Mapping[str, Any] | None = None,
     run_config: RunConfig | Mapping[str, Any] | None = None,
     selection: Sequence[str | AssetKey | AssetsDefinition[Any, Any]] | None = None,
@@ -481,10 +676,12 @@ def materialize(
     tags: Mapping[str, str] | None = None,
     partition_key: str | None = None,
 ) -> ExecuteInProcessResult:
-    """Materialize ``assets`` (or the ``selection`` of them) in this process."""
-    refuse("materialize", partition_key=partition_key)
+    """Materialize ``assets`` (or the ``selection`` of them) in this process, and run the
+    given asset checks of the materialized assets; ``partition_key`` picks the partition."""
     selected = None if selection is None else [AssetKey.from_coercible(s) for s in selection]
-    steps = asset_steps(list(assets), selected)
+    checks = [item for item in assets if isinstance(item, AssetChecksDefinition)]
+    steps = asset_steps([item for item in assets if not isinstance(item, AssetChecksDefinition)],
+                        selected, checks)
     return execute_steps(
         steps,
         job_name="__ephemeral_asset_job__",
@@ -493,11 +690,12 @@ def materialize(
         raise_on_error=raise_on_error,
         run_id=run_id,
         tags=tags,
+        partition_key=partition_key,
     )
 
 
 def materialize_to_memory(
-    assets: Sequence[AssetsDefinition[Any, Any]],
+    assets: Sequence[AssetsDefinition[Any, Any] | AssetSpec | AssetChecksDefinition[Any, Any]],
     resources: Mapping[str, Any] | None = None,
     run_config: RunConfig | Mapping[str, Any] | None = None,
     selection: Sequence[str | AssetKey | AssetsDefinition[Any, Any]] | None = None,
@@ -508,7 +706,8 @@ def materialize_to_memory(
 ) -> ExecuteInProcessResult:
     """``materialize`` with every IO manager key bound to an in-memory IO manager (Dagster's
     test helper); binding an IO manager yourself is an error, as in Dagster."""
-    io_keys = sorted({key for definition in assets for key in definition.io_manager_keys.values()}
+    io_keys = sorted({key for definition in assets
+                      for key in getattr(definition, "io_manager_keys", {}).values()}
                      | {DEFAULT_IO_MANAGER_KEY})
     given = sorted(key for key in io_keys if key in (resources or {}))
     if given:

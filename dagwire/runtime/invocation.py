@@ -14,10 +14,19 @@ import inspect
 from collections.abc import Callable, Generator, Mapping
 from typing import Any, Protocol
 
-from dagwire.runtime.config_validation import validate_config
+from dagwire.runtime.config import config_dict
+from dagwire.runtime.config_validation import validate_config, validate_primitive
+from dagwire.runtime.context import (
+    OpExecutionContext,
+    ScheduleEvaluationContext,
+    SensorEvaluationContext,
+)
 from dagwire.runtime.errors import DagwireInvalidInvocationError, DagwireResourceNotFoundError
+from dagwire.runtime.legacy.op_config import validate_direct_config
 from dagwire.runtime.parameters import Parameters, type_name
+from dagwire.runtime.partitions import StepPartitions
 from dagwire.runtime.resource_init import InitializedResources
+from dagwire.runtime.resources import context_value
 
 
 class Invocable(Protocol):
@@ -38,6 +47,7 @@ class Invocable(Protocol):
 _CONTEXT_HELPERS = {
     "op": "build_op_context()",
     "asset": "build_asset_context()",
+    "asset_check": "build_asset_context()",
     "sensor": "build_sensor_context()",
     "schedule": "build_schedule_context()",
 }
@@ -49,9 +59,8 @@ def _context_resources(context: Any) -> dict[str, Any]:
 
 
 def _is_context(value: Any) -> bool:
-    from dagwire.runtime.context import OpExecutionContext
-
-    return isinstance(value, OpExecutionContext)
+    return isinstance(value, (OpExecutionContext, SensorEvaluationContext,
+                              ScheduleEvaluationContext))
 
 
 def _default_config(config_class: Any) -> Any | None:
@@ -72,10 +81,14 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
     owner = definition.describe()
     params = definition.parameters
     context: Any = None
-    if params.context_param is None and args and _is_context(args[0]):
-        # Dagster accepts a context for a function without a context parameter: its
-        # config and resources fill the call
+    if args and _is_context(args[0]) and params.names and \
+            params.names[0] != params.context_param:
+        # A context given first, to a function whose first parameter is not its context (it
+        # has none, or a sensor's comes after its resources): as in Dagster, it is the
+        # context, and its config and resources fill the call
         context, args = args[0], args[1:]
+        if params.context_param is not None:
+            kwargs = {**kwargs, params.context_param: context}
     try:
         bound = definition.signature.bind_partial(*args, **kwargs)
     except TypeError as error:
@@ -95,6 +108,11 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
     if source is not None and source.kind == "class" and source.param is not None:
         config_class = source.config_class
         fixed = getattr(definition, "fixed_config", None)
+        if source.param in arguments and getattr(context, "op_config", None) is not None:
+            raise DagwireInvalidInvocationError(
+                f"Cannot provide config in both context and kwargs: {owner} got "
+                f"{source.param}= and a context with config; give the config once"
+            )
         if source.param in arguments:
             config = validate_config(config_class, arguments[source.param], owner)
         elif fixed is not None:
@@ -112,17 +130,26 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
         call_kwargs[source.param] = config
         if context is not None and config is not None:
             # the context reports the config the call runs with, as a dict (as in Dagster)
-            from dagwire.runtime.config import config_dict
-
             context = _with_op_config(context, config_dict(config))
+    elif source is not None and source.kind == "primitive" and source.param is not None:
+        given = arguments.get(source.param, getattr(context, "op_config", None))
+        value = validate_primitive(source.config_class, given, source.default, owner)
+        call_kwargs[source.param] = value
+        if context is not None:
+            context = _with_op_config(context, value)
     elif source is not None and source.kind == "schema" and context is not None:
         # legacy config_schema=: the context's config, checked and with defaults applied
-        from dagwire.runtime.legacy.op_config import validate_direct_config
-
         op_config = validate_direct_config(source.schema, getattr(context, "op_config", None), owner)
         context = _with_op_config(context, op_config)
 
     from_context = _context_resources(context)
+    given = [r.param for r in params.resources if r.param in arguments]
+    if given and from_context:
+        raise DagwireInvalidInvocationError(
+            f"Cannot provide resources in both context and kwargs: {owner} got "
+            f"{', '.join(repr(param) for param in given)} as arguments and a context with "
+            f"resources ({', '.join(sorted(from_context))}); give each resource one way"
+        )
     raw_resources: dict[str, Any] = dict(from_context)
     missing: list[str] = []
     for requirement in params.resources:
@@ -141,6 +168,7 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
             f"argument or in the context's resources"
         )
 
+    context = _with_partitions(context, definition)
     defaults: dict[str, Any] = getattr(definition, "input_defaults", {})  # In(default_value=)
     for name in params.inputs:
         if name in arguments:
@@ -157,8 +185,9 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
             full[requirement.param] = resources[requirement.key]
         if params.context_param is not None:
             with_resources = getattr(context, "with_resources", None)
+            shown = {key: context_value(value) for key, value in resources.items()}
             full[params.context_param] = (
-                with_resources(resources) if with_resources is not None and resources else context
+                with_resources(shown) if with_resources is not None and resources else context
             )
         return full
 
@@ -170,6 +199,22 @@ def invoke(definition: Invocable, kind: str, args: tuple[Any, ...], kwargs: Mapp
         return _generate_with(raw_resources, fn, run)
     with InitializedResources(raw_resources, run_id="direct") as resources:
         return fn(**run(resources))
+
+
+def _with_partitions(context: Any, definition: Any) -> Any:
+    """A context built with ``partition_key=`` for a partitioned asset: its partitions
+    definition answers ``partition_time_window`` and the output's partition key."""
+    partitions = getattr(context, "partitions", None)
+    partitions_def = getattr(definition, "partitions_def", None)
+    if not isinstance(partitions, StepPartitions) or partitions.key is None \
+            or partitions_def is None:
+        return context
+    clone = copy.copy(context)
+    clone.partitions = StepPartitions(
+        partitions.key, partitions_def,
+        outputs={name: partitions_def for name, _ in getattr(definition, "outputs", ())},
+        own_def=partitions_def)
+    return clone
 
 
 def _generate_with(

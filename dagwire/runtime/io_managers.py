@@ -7,100 +7,17 @@ so a crash mid-write leaves the previous value readable.
 
 from __future__ import annotations
 
-import logging
 import os
 import pickle
 import tempfile
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from typing_extensions import dataclass_transform
 
 from dagwire.runtime.config import Field
+from dagwire.runtime.context import InitResourceContext, InputContext, OutputContext
 from dagwire.runtime.errors import DagwireError
 from dagwire.runtime.resources import ConfigurableResource
-
-if TYPE_CHECKING:
-    from dagwire.runtime.asset import AssetKey
-
-
-class OutputContext:
-    """Where an output comes from: the step, the output name and, for assets, the key."""
-
-    def __init__(
-        self,
-        *,
-        step_key: str,
-        name: str = "result",
-        asset_key: AssetKey | None = None,
-        run_id: str = "",
-        metadata: Mapping[str, Any] | None = None,
-        log: logging.Logger | None = None,
-    ) -> None:
-        self.step_key = step_key
-        self.name = name
-        self.asset_key = asset_key
-        self.run_id = run_id
-        # what the definition declared (@asset(metadata=...), Out(metadata=...))
-        self.definition_metadata: dict[str, Any] = dict(metadata or {})
-        self.log = log or logging.getLogger("dagwire")
-        # what the IO manager adds (add_output_metadata): reported with the materialization
-        self.added_metadata: dict[str, Any] = {}
-
-    @property
-    def metadata(self) -> dict[str, Any]:
-        """Dagster's older name for ``definition_metadata``."""
-        return self.definition_metadata
-
-    def add_output_metadata(self, metadata: Mapping[str, Any]) -> None:
-        self.added_metadata.update(metadata)
-
-    @property
-    def has_asset_key(self) -> bool:
-        return self.asset_key is not None
-
-    def get_identifier(self) -> list[str]:
-        """A storage path: the asset key, or run id / step / output for op outputs."""
-        if self.asset_key is not None:
-            return list(self.asset_key.path)
-        return [self.run_id, self.step_key, self.name]
-
-    def __repr__(self) -> str:
-        return f"OutputContext(step_key={self.step_key!r}, name={self.name!r})"
-
-
-class InputContext:
-    """What an input loads: the upstream output (and its asset key, if any)."""
-
-    def __init__(
-        self,
-        *,
-        name: str,
-        upstream_output: OutputContext,
-        step_key: str = "",
-        metadata: Mapping[str, Any] | None = None,
-        log: logging.Logger | None = None,
-    ) -> None:
-        self.name = name
-        self.upstream_output = upstream_output
-        self.step_key = step_key
-        self.definition_metadata: dict[str, Any] = dict(metadata or {})  # In(metadata=...)
-        self.log = log or logging.getLogger("dagwire")
-
-    @property
-    def metadata(self) -> dict[str, Any]:
-        return self.definition_metadata
-
-    @property
-    def asset_key(self) -> AssetKey | None:
-        return self.upstream_output.asset_key
-
-    @property
-    def has_asset_key(self) -> bool:
-        return self.upstream_output.asset_key is not None
-
-    def __repr__(self) -> str:
-        return f"InputContext(name={self.name!r}, upstream={self.upstream_output!r})"
 
 
 class IOManager:
@@ -119,8 +36,21 @@ if TYPE_CHECKING:
     class ConfigurableIOManager(ConfigurableResource, IOManager):
         """An IO manager configured by typed fields (a pydantic model at run time)."""
 
-else:
-    from dagwire.runtime._pydantic_io_manager import ConfigurableIOManager
+else:  # ConfigurableResource is the pydantic model here: its subclass is one too
+
+    class ConfigurableIOManager(ConfigurableResource, IOManager):
+        pass
+
+
+class ConfigurableIOManagerFactory(ConfigurableResource):
+    """A resource, configured by its fields, that builds the IO manager its users get
+    (``create_io_manager``), as a ``@io_manager`` function does."""
+
+    def create_io_manager(self, context: InitResourceContext) -> IOManager:
+        raise NotImplementedError(f"{type(self).__name__} must implement create_io_manager")
+
+    def create_resource(self, context: InitResourceContext) -> Any:
+        return self.create_io_manager(context)
 
 
 class InMemoryIOManager(IOManager):
@@ -186,6 +116,7 @@ class FilesystemIOManager(ConfigurableIOManager):
 
 __all__ = [
     "ConfigurableIOManager",
+    "ConfigurableIOManagerFactory",
     "FilesystemIOManager",
     "IOManager",
     "InMemoryIOManager",

@@ -11,7 +11,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dagwire.runtime.asset import AssetKey, CoercibleToAssetKey
+from dagwire.runtime.asset_key import AssetKey, CoercibleToAssetKey
 
 
 class MetadataValue:
@@ -127,6 +127,7 @@ class AssetMaterializationEvent:
     def __init__(self, step_key: str, materialization: AssetMaterialization) -> None:
         self.step_key = step_key
         self.materialization = materialization
+        self.message = f"Materialized value {materialization.asset_key.to_user_string()}."
 
     @property
     def asset_key(self) -> AssetKey:

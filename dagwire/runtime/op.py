@@ -9,11 +9,25 @@ from typing import Any, Generic, Protocol, overload
 from typing_extensions import ParamSpec, TypeVar
 
 from dagwire.runtime import composition
+from dagwire.runtime.config import Config
+from dagwire.runtime.config_mapping import ConfigMapping
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.ins_outs import In, Out
+from dagwire.runtime.legacy.config_types import (
+    BoolSource,
+    Float,
+    IntSource,
+    LegacyField,
+    StringSource,
+)
 from dagwire.runtime.invocation import invoke
 from dagwire.runtime.parameters import ConfigSource, Parameters, ResourceRequirement, classify
 from dagwire.runtime.unsupported import refuse
+
+# the legacy config type a primitive `config: <type>` parameter stands for (Dagster's)
+_PRIMITIVE_SOURCES: dict[type[Any], Any] = {
+    str: StringSource, int: IntSource, bool: BoolSource, float: Float, list: [Any], dict: dict,
+}
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -66,6 +80,7 @@ class OpDefinition(Generic[DefP, DefR]):
         )
         self.resource_defs: dict[str, Any] = {}
         self.fixed_config: FixedConfig | None = None  # set by .configured()
+        self.config_mapping: ConfigMapping | None = None  # set by .configured(function)
         self.ins: dict[str, In] = dict(ins or {})
         # output name -> Out; a single output is named "result" (Dagster's default)
         self.outs: dict[str, Out] = (
@@ -97,7 +112,22 @@ class OpDefinition(Generic[DefP, DefR]):
 
     @property
     def config_source(self) -> ConfigSource | None:
+        """What run config gives this op: its own config, or a mapping's outer config."""
+        if self.config_mapping is not None:
+            return self.config_mapping.outer
         return self.parameters.config
+
+    @property
+    def config_field(self) -> LegacyField | None:
+        """The op's config in the legacy config system's terms (Dagster's ``config_field``):
+        ``config_schema=``, or a primitive ``config: str`` as its ``StringSource`` (etc.)."""
+        source = self.parameters.config
+        if source is None or source.kind == "class":
+            return None
+        if source.kind == "schema":
+            field: LegacyField = source.schema
+            return field
+        return LegacyField(_PRIMITIVE_SOURCES[source.config_class])
 
     @property
     def optional_inputs(self) -> frozenset[str]:
@@ -121,18 +151,19 @@ class OpDefinition(Generic[DefP, DefR]):
         config_schema: Any = None,
         description: str | None = None,
     ) -> OpDefinition[DefP, DefR]:
-        """A copy named ``name`` whose config is ``config_or_config_fn`` (a config dict or a
-        Config instance); it takes no run config."""
-        problems: list[str] = []
-        if callable(config_or_config_fn) or config_schema is not None:
-            problems.append(".configured() with a config function (config_schema=) is not "
-                            "supported by dagwire: pass the config itself")
-        if self.config_source is None:
-            problems.append("it takes no config: there is nothing to configure")
-        if problems:
-            raise DagwireInvalidDefinitionError(f"Invalid definition of op '{name}':", problems)
+        """A copy named ``name`` whose config is ``config_or_config_fn``: the config itself (a
+        dict or a Config instance; it then takes no run config), or a function from an outer
+        config (its Config-annotated parameter, or ``config_schema``) to this op's config."""
+        if self.parameters.config is None:
+            raise DagwireInvalidDefinitionError(
+                f"Invalid definition of op '{name}':",
+                ["it takes no config: there is nothing to configure"],
+            )
         clone = self.alias(name)
-        clone.fixed_config = FixedConfig(config_or_config_fn)
+        if callable(config_or_config_fn) and not isinstance(config_or_config_fn, Config):
+            clone.config_mapping = ConfigMapping(config_or_config_fn, config_schema)
+        else:
+            clone.fixed_config = FixedConfig(config_or_config_fn)
         clone.description = description or self.description
         return clone
 

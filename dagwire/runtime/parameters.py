@@ -22,8 +22,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from dagwire.runtime.config import Config
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
+from dagwire.runtime.io_managers import ConfigurableIOManagerFactory, IOManager
+from dagwire.runtime.legacy.op_config import compile_schema
+from dagwire.runtime.resources import (
+    RESOURCE_PARAM_MARKER,
+    ConfigurableResource,
+    ResourceDefinition,
+)
 from dagwire.vocabulary.calls import CONTEXT_PARAM_NAMES
+
+# what a `config` parameter may be annotated with besides a Config class
+PRIMITIVE_CONFIG_TYPES = (str, int, float, bool, list, dict)
 
 
 @dataclass(frozen=True)
@@ -42,10 +53,12 @@ class ResourceRequirement:
 class ConfigSource:
     """Where a definition's config comes from."""
 
-    kind: Literal["class", "schema"]
-    config_class: Any = None  # a Config subclass for kind "class"
+    kind: Literal["class", "schema", "primitive"]
+    # a Config subclass for kind "class"; str, int, float, bool, list or dict for "primitive"
+    config_class: Any = None
     schema: Any = None  # the legacy config_schema for kind "schema"
-    param: str | None = None  # "config" for kind "class"
+    param: str | None = None  # "config" for kinds "class" and "primitive"
+    default: Any = inspect.Parameter.empty  # the parameter's default ("primitive")
 
 
 @dataclass(frozen=True)
@@ -114,9 +127,6 @@ def _type_hints(fn: Callable[..., Any]) -> dict[str, Any]:
 
 def resource_annotation(annotation: Any) -> tuple[bool, Any]:
     """(is a resource annotation, the class it names)."""
-    from dagwire.runtime.io_managers import IOManager
-    from dagwire.runtime.resources import RESOURCE_PARAM_MARKER, ConfigurableResource
-
     metadata = getattr(annotation, "__metadata__", None)
     if metadata is not None and any(item is RESOURCE_PARAM_MARKER for item in metadata):
         return True, annotation.__origin__
@@ -125,9 +135,17 @@ def resource_annotation(annotation: Any) -> tuple[bool, Any]:
     return False, None
 
 
-def _config_class(annotation: Any) -> bool:
-    from dagwire.runtime.config import Config
+def _gives_unknown_value(annotation: Any) -> bool:
+    """A class whose objects, bound as resources, give their users something else (a resource
+    function, an IO manager factory, a configurable IO manager): Dagster refuses a resource
+    parameter annotated with it."""
+    return isinstance(annotation, type) and (
+        issubclass(annotation, (ResourceDefinition, ConfigurableIOManagerFactory))
+        or issubclass(annotation, ConfigurableResource) and issubclass(annotation, IOManager)
+    )
 
+
+def _config_class(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, Config)
 
 
@@ -159,17 +177,30 @@ def classify(
             continue
         names.append(name)
         annotation = hints.get(name, parameter.annotation)
+        if _gives_unknown_value(annotation):
+            problems.append(
+                f"Resource param '{name}' is annotated as '{annotation!r}', but '{annotation!r}' "
+                "outputs an unknown value to user code such as @ops and @assets. This annotation "
+                "should instead be 'ResourceParam[Any]' or 'ResourceParam[<output type>]'"
+            )
+            continue
         is_resource, resource_class = resource_annotation(annotation)
         if role == "compute":
             if index == 0 and name in CONTEXT_PARAM_NAMES:
                 context_param = name
                 continue
             if name == "config":
+                if annotation in PRIMITIVE_CONFIG_TYPES:  # Dagster's `config: str = "x"`
+                    config = ConfigSource(kind="primitive", config_class=annotation, param=name,
+                                          default=parameter.default)
+                    continue
                 if not _config_class(annotation):
                     problems.append(
-                        "parameter 'config' must be annotated with a Config subclass"
+                        "parameter 'config' must be annotated with a Config subclass (or str, "
+                        "int, float, bool, list or dict)"
                     )
                     continue
+                problems.extend(annotation._dagwire_definition_problems())
                 config = ConfigSource(kind="class", config_class=annotation, param=name)
                 continue
             if is_resource:
@@ -193,8 +224,6 @@ def classify(
         if config is not None:
             problems.append("config_schema= and a 'config' parameter cannot be combined")
         else:
-            from dagwire.runtime.legacy.op_config import compile_schema
-
             config = ConfigSource(kind="schema", schema=compile_schema(config_schema, owner))
     extra = tuple(
         ResourceRequirement(key, None, None, "required_resource_keys")

@@ -8,28 +8,34 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
+from dagwire.runtime.asset_check import AssetChecksDefinition
 from dagwire.runtime.asset_deps import resolve_asset_deps
+from dagwire.runtime.asset_spec import AssetSpec
 from dagwire.runtime.composition import Node, NodeOutput
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
-from dagwire.runtime.toposort import dependency_levels
+from dagwire.runtime.partitions import PartitionsDefinition
+from dagwire.runtime.toposort import dependency_levels, sorter
+from dagwire.vocabulary.calls import DEFAULT_IO_MANAGER_KEY
 
 
 @dataclass(frozen=True)
 class InputSource:
     """Where a step input comes from: an output of an earlier step of this run, or a stored
-    asset (not selected in this run) loaded through its IO manager."""
+    asset (not selected in this run, or an external ``AssetSpec``) loaded through its IO
+    manager."""
 
     step: str | None
     output: str
     asset_key: AssetKey | None
     io_manager_key: str
+    partitions_def: PartitionsDefinition | None = None  # the upstream asset's
 
 
 @dataclass
 class Step:
     key: str
-    kind: str  # "op" or "asset"
-    definition: Any  # OpDefinition or AssetsDefinition
+    kind: str  # "op", "asset" or "asset_check"
+    definition: Any  # OpDefinition, AssetsDefinition or AssetChecksDefinition
     inputs: dict[str, InputSource] = field(default_factory=dict)
     # (output name, asset key or None, io manager key)
     outputs: list[tuple[str, AssetKey | None, str]] = field(default_factory=list)
@@ -57,35 +63,57 @@ def op_job_steps(nodes: Mapping[str, Node]) -> list[Step]:
 
 
 def asset_steps(
-    assets: Sequence[AssetsDefinition[Any, Any]],
+    assets: Sequence[AssetsDefinition[Any, Any] | AssetSpec],
     selection: Sequence[AssetKey] | None = None,
+    checks: Sequence[AssetChecksDefinition[Any, Any]] = (),
 ) -> list[Step]:
-    """Steps that materialize ``selection`` (default: every asset), in dependency order.
+    """Steps that materialize ``selection`` (default: every asset), in dependency order, and
+    run the ``checks`` of the selected assets after them.
 
-    Upstream assets outside the selection are loaded through their IO manager; upstream
-    keys that no asset defines are a definition error.
+    Upstream assets outside the selection, and external ones (``AssetSpec``), are loaded
+    through their IO manager; upstream keys that nothing defines are a definition error.
     """
-    assets = resolve_asset_deps(assets)
+    specs = {spec.key: spec for spec in assets if isinstance(spec, AssetSpec)}
+    definitions = resolve_asset_deps(
+        [a for a in assets if isinstance(a, AssetsDefinition)],
+        {key: spec.group_name or "default" for key, spec in specs.items()},
+    )
     producer: dict[AssetKey, AssetsDefinition[Any, Any]] = {}
-    for definition in assets:
-        for key in definition.keys:
-            producer[key] = definition
+    for asset_def in definitions:
+        for key in asset_def.keys:
+            producer[key] = asset_def
     selected_keys = set(producer) if selection is None else set(selection)
-    selected: list[AssetsDefinition[Any, Any]] = []
+    selected: list[AssetsDefinition[Any, Any] | AssetChecksDefinition[Any, Any]] = []
     selected_ids: set[int] = set()
-    for definition in assets:
-        if id(definition) not in selected_ids and any(k in selected_keys for k in definition.keys):
-            selected.append(definition)
-            selected_ids.add(id(definition))
+    for asset_def in definitions:
+        if id(asset_def) not in selected_ids and any(k in selected_keys for k in asset_def.keys):
+            selected.append(asset_def)
+            selected_ids.add(id(asset_def))
+    run_checks = [check for check in checks
+                  if selection is None or check.asset_key in selected_keys]
+    selected.extend(run_checks)
 
     problems: list[str] = []
     steps: dict[str, Step] = {}
     for definition in selected:
+        is_check = isinstance(definition, AssetChecksDefinition)
         inputs: dict[str, InputSource] = {}
         after: set[str] = set()
         for param, upstream in definition.input_keys.items():
+            manager_key = definition.input_manager_keys.get(param)
             source = producer.get(upstream)
             if source is None:
+                spec = specs.get(upstream)
+                checked = isinstance(definition, AssetChecksDefinition) and \
+                    upstream == definition.asset_key
+                if spec is not None or checked:
+                    # an external asset (or a check run without its asset): stored already
+                    inputs[param] = InputSource(
+                        None, "result", upstream,
+                        manager_key or (spec.io_manager_key if spec is not None
+                                        else DEFAULT_IO_MANAGER_KEY),
+                        spec.partitions_def if spec is not None else None)
+                    continue
                 if param in definition.parameters.optional_inputs:
                     continue
                 problems.append(
@@ -103,7 +131,8 @@ def asset_steps(
                 source.op_name if in_run else None,
                 output_name,
                 upstream,
-                definition.input_manager_keys.get(param) or source.io_manager_keys[upstream],
+                manager_key or source.io_manager_keys[upstream],
+                source.partitions_def,
             )
             if in_run:
                 after.add(source.op_name)
@@ -114,14 +143,23 @@ def asset_steps(
         after.discard(definition.op_name)
         steps[definition.op_name] = Step(
             key=definition.op_name,
-            kind="asset",
+            kind="asset_check" if is_check else "asset",
             definition=definition,
             inputs=inputs,
-            outputs=[(name, key, definition.io_manager_keys[key]) for name, key in definition.outputs],
+            outputs=[] if isinstance(definition, AssetChecksDefinition) else
+            [(name, key, definition.io_manager_keys[key]) for name, key in definition.outputs],
             after=sorted(after),
         )
     if problems:
         raise DagwireInvalidDefinitionError("Invalid asset graph:", problems)
+    # what is downstream of a checked asset waits for the asset's blocking checks
+    for check in run_checks:
+        if not check.blocking:
+            continue
+        for step in steps.values():
+            if step.kind == "asset" and check.asset_key not in step.definition.keys and \
+                    check.asset_key in step.definition.upstream_keys:
+                step.after = sorted({*step.after, check.op_name})
     return _topological(steps)
 
 
@@ -132,22 +170,14 @@ def _topological(steps: dict[str, Step]) -> list[Step]:
     first ready step runs; the steps it makes ready queue up behind those already waiting, in
     rank order."""
     rank = _ranks(steps)
-    remaining = {key: len(step.after) for key, step in steps.items()}
-    dependents: dict[str, list[str]] = {key: [] for key in steps}
-    for key, step in steps.items():
-        for upstream in step.after:
-            dependents[upstream].append(key)
-    queue = deque(sorted((key for key, count in remaining.items() if count == 0), key=rank.__getitem__))
+    graph = sorter({key: set(step.after) for key, step in steps.items()})
+    queue = deque(sorted(graph.get_ready(), key=rank.__getitem__))
     result: list[Step] = []
     while queue:
         key = queue.popleft()
         result.append(steps[key])
-        ready: list[str] = []
-        for dependent in dependents[key]:
-            remaining[dependent] -= 1
-            if remaining[dependent] == 0:
-                ready.append(dependent)
-        queue.extend(sorted(ready, key=rank.__getitem__))
+        graph.done(key)
+        queue.extend(sorted(graph.get_ready(), key=rank.__getitem__))
     return result
 
 

@@ -24,9 +24,15 @@ from dagwire.runtime.config_validation import (
     problems_of,
     validation_error_type,
 )
-from dagwire.runtime.errors import DagwireInvalidConfigError, DagwireMissingEnvVarError
+from dagwire.runtime.config import plain_config_value
+from dagwire.runtime.errors import (
+    DagwireError,
+    DagwireInvalidConfigError,
+    DagwireMissingEnvVarError,
+    DagwireResourceFunctionError,
+)
 from dagwire.runtime.legacy.resource_access import with_dependencies
-from dagwire.runtime.legacy.resource_defs import function_resource_configs
+from dagwire.runtime.legacy.resource_defs import function_resource_configs, nested_function_config
 from dagwire.runtime.toposort import dependency_levels
 from dagwire.runtime.resources import (
     ConfigurableResource,
@@ -67,6 +73,7 @@ class _Resolver:
         self.top_level: dict[int, str] = {
             id(d.resource): key for key, d in definitions.items() if d.resource is not None
         }
+        self.bound_definitions = {id(d): key for key, d in definitions.items()}
         self.resolved: dict[str, Any] = {}
         # key -> top-level keys its nested partial resources are bound under
         self.depends_on: dict[str, list[str]] = {}
@@ -106,6 +113,10 @@ class _Resolver:
             elif isinstance(value, ConfigurableResource):
                 nested[name] = self.resolve(key, value, (*path, name))
                 changed = changed or nested[name] is not value
+            elif isinstance(value, ResourceDefinition) and id(value) in self.bound_definitions:
+                # a resource function bound at the top level too: set up there first
+                self.depends_on.setdefault(key, []).append(self.bound_definitions[id(value)])
+                config[name] = value
             else:
                 config[name] = value
         owner = f"resource '{'.'.join((key, *path))}'"
@@ -129,7 +140,9 @@ class _Resolver:
         if not (changed or resolution.masks) or resolution.missing or resolution.problems:
             return resource
         try:
-            instance = resource_class(**resolution.value, **nested)
+            fields = {**resolution.value, **nested}
+            instance = (resource_class._dagwire_from_run_config(fields) if override is not None
+                        else resource_class(**fields))
         except validation_error_type() as error:
             self.config_errors.append((owner, problems_of(error)))
             return resource
@@ -192,7 +205,11 @@ class InitializedResources:
         self.run_id = run_id
         self.log = log or _LOG
         self._teardowns: list[tuple[str, Callable[[], Any]]] = []
-        self._started: set[int] = set()  # ids of configurable resources already set up
+        # id of a resource object already set up in this run -> what its users get
+        self._produced: dict[int, Any] = {}
+        # id of a bound definition object -> its key (a nested one is set up there)
+        self._bound_keys = {id(value): key for key, value in definitions.items()}
+        self.teardown_failures: list[tuple[str, Exception]] = []
         self.values: dict[str, Any] = {}
         # config of resource functions (legacy @resource), checked when the run starts
         self.function_configs: dict[str, Any] = {}
@@ -250,7 +267,11 @@ class InitializedResources:
         if definition.resource is not None:
             return self._start_configurable(key, resolved, context)
         if definition.resource_fn is not None:
-            return self._enter(key, definition.resource_fn(context))
+            fn = definition.resource_fn
+            value = self._guarded(key, lambda: self._enter(key, fn(context)))
+            if isinstance(value, ConfigurableResource):  # a function may build one: set it up
+                return self._start_configurable(key, value, context)
+            return value
         return definition.value
 
     def _enter(self, key: str, result: Any) -> Any:
@@ -269,44 +290,85 @@ class InitializedResources:
     def _start_configurable(
         self, key: str, resource: Any, context: InitResourceContext
     ) -> Any:
-        """Set up nested resources first (depth first), then the resource itself; an object
-        already set up in this run (bound under a key and nested elsewhere) is not set up
-        twice."""
-        if id(resource) in self._started:
-            return resource
+        """Set up what the resource holds first (depth first: nested resources,
+        ``ResourceDependency`` fields given a ``@resource`` function), then the resource
+        itself, and return what its users get: the resource, with each field that held
+        another resource replaced by what that one gives, or what ``create_resource``
+        returns. An object already set up in this run (bound under a key and nested
+        elsewhere) is not set up twice."""
+        if id(resource) in self._produced:
+            return self._produced[id(resource)]
+        original = resource
+        updates: dict[str, Any] = {}
         for name in type(resource).model_fields:
             nested = getattr(resource, name, None)
-            if isinstance(nested, ConfigurableResource) and id(nested) not in self._started:
-                nested_key = f"{key}.{name}"
-                self._start_configurable(
-                    nested_key,
-                    nested,
-                    InitResourceContext(
-                        resource_key=nested_key, resources=self.values, run_id=self.run_id,
-                        log=self.log,
-                    ),
-                )
-        self._started.add(id(resource))
+            produced = self._start_nested(f"{key}.{name}", nested)
+            if produced is not nested:
+                updates[name] = produced
+        if updates:
+            resource = resource.model_copy(update=updates)
         # Dagster's resource_config for a configurable resource: its config fields (nested
-        # resources left out)
+        # resources left out), Enums by value
         context.resource_config = {
-            name: value
+            name: plain_config_value(value)
             for name in type(resource).model_fields
-            if not isinstance(value := getattr(resource, name, None), ConfigurableResource)
+            if not isinstance(value := getattr(resource, name, None),
+                              (ConfigurableResource, ResourceDefinition))
         }
         resource._dagwire_context = context
-        return self._enter(key, resource.yield_for_execution(context))
+        ready = self._guarded(key, lambda: self._enter(key, resource.yield_for_execution(context)))
+        produced = ready
+        if isinstance(ready, ConfigurableResource) and \
+                type(ready).create_resource is not ConfigurableResource.create_resource:
+            produced = self._guarded(key, lambda: self._enter(key, ready.create_resource(context)))
+        self._produced[id(original)] = self._produced[id(resource)] = produced
+        return produced
+
+    def _start_nested(self, key: str, nested: Any) -> Any:
+        """What a field of a resource gives once set up (the value itself when it holds no
+        resource)."""
+        if isinstance(nested, ConfigurableResource):
+            return self._start_configurable(key, nested, InitResourceContext(
+                resource_key=key, resources=self.values, run_id=self.run_id, log=self.log,
+            ))
+        if not isinstance(nested, ResourceDefinition):
+            return nested
+        bound = self._bound_keys.get(id(nested))
+        if bound is not None and bound in self.values:
+            return self.values[bound]  # bound at the top level too: set up there first
+        if nested.resource_fn is None:
+            return nested.value if nested.resource is None else nested.resource
+        config = nested_function_config(nested, key)
+        fn = nested.resource_fn
+        return self._guarded(key, lambda: self._enter(key, fn(InitResourceContext(
+            resource_key=key, resource_config=config, resources=self.values,
+            run_id=self.run_id, log=self.log,
+        ))))
+
+    @staticmethod
+    def _guarded(key: str, start: Callable[[], Any]) -> Any:
+        """Run a resource's set-up; an exception from user code becomes a
+        DagwireResourceFunctionError naming the resource (Dagster's class), caused by it."""
+        try:
+            return start()
+        except DagwireError:
+            raise
+        except Exception as error:
+            raise DagwireResourceFunctionError(
+                f"resource '{key}' failed to set up: {type(error).__name__}: {error}"
+            ) from error
 
     def _teardown_all(self) -> None:
-        errors: list[BaseException] = []
+        """Tear every resource down, last set up first. A teardown that fails is logged and
+        recorded (``teardown_failures``): as in Dagster, it does not fail the run."""
         while self._teardowns:
-            _key, finish = self._teardowns.pop()
+            key, finish = self._teardowns.pop()
             try:
                 finish()
-            except BaseException as error:  # teardown every resource, report the first error
-                errors.append(error)
-        if errors:
-            raise errors[0]
+            except Exception as error:
+                self.teardown_failures.append((key, error))
+                self.log.error("teardown of resource '%s' failed: %s: %s", key,
+                               type(error).__name__, error)
 
     def __exit__(
         self,

@@ -11,15 +11,14 @@ a configurable resource instance, a plain object (``ResourceParam[T]``), or a re
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Callable, Generator, Mapping
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, TypeVar
 
 from typing_extensions import Self, TypeAlias, dataclass_transform
 
 from dagwire.runtime.config import Field
-from dagwire.runtime.legacy.resource_access import InitResources
+from dagwire.runtime.context import InitResourceContext, build_init_resource_context
 
 T = TypeVar("T")
 
@@ -37,58 +36,45 @@ ResourceParam: TypeAlias = Annotated[T, RESOURCE_PARAM_MARKER]
 """``db: ResourceParam[Engine]``: a resource that is a plain object (type checkers see T)."""
 
 
-class InitResourceContext:
-    """What a resource gets when it is set up for a run."""
-
-    def __init__(
-        self,
-        *,
-        resource_key: str | None = None,
-        resource_config: Any = None,
-        resources: Mapping[str, Any] | None = None,
-        run_id: str | None = None,
-        log: logging.Logger | None = None,
-    ) -> None:
-        self.resource_key = resource_key
-        self.resource_config = resource_config
-        # a dict that also answers ``context.resources.key`` (legacy resource functions)
-        self.resources: Mapping[str, Any] = InitResources(resources or {})
-        self.run_id = run_id
-        self.log = log or logging.getLogger("dagwire")
+class _ResourceDependencyMarker:
+    """Marks a resource field declared ``ResourceDependency[T]``."""
 
     def __repr__(self) -> str:
-        return f"InitResourceContext(resource_key={self.resource_key!r}, run_id={self.run_id!r})"
+        return "ResourceDependency"
 
 
-def build_init_resource_context(
-    config: Any = None, resources: Mapping[str, Any] | None = None
-) -> InitResourceContext:
-    """A context for calling a resource function directly (Dagster's name)."""
-    return InitResourceContext(resource_config=config, resources=resources)
+RESOURCE_DEPENDENCY_MARKER = _ResourceDependencyMarker()
 
 
-class PartialResource:
-    """Mixed into the instances ``configure_at_launch()`` returns.
+class IAttachDifferentObjectToOpContext:
+    """Mixed into a resource whose users get the resource itself as a parameter but
+    ``get_object_to_set_on_execution_context()`` in ``context.resources`` (Dagster's way to
+    migrate ``context.resources.x`` users one at a time)."""
 
-    The instance is of the resource class itself (so a field or parameter annotated with
-    that class accepts it); the fields it lacks come from run config under
-    ``resources: {key: {config: {...}}}`` when a run starts.
-    """
+    def get_object_to_set_on_execution_context(self) -> Any:
+        raise NotImplementedError(
+            f"{type(self).__name__} must implement get_object_to_set_on_execution_context"
+        )
 
-    @property
-    def partial_config(self) -> dict[str, Any]:
-        fields_set: set[str] = getattr(self, "model_fields_set", set())
-        return {name: getattr(self, name) for name in sorted(fields_set)}
 
-    @property
-    def resource_class(self) -> type[Any]:
-        for base in type(self).__mro__[1:]:
-            if base is not PartialResource:
-                return base
-        raise AssertionError("unreachable: a partial class always has a resource base")
+def context_value(resource: Any) -> Any:
+    """What ``context.resources.<key>`` gives for an initialised resource."""
+    if isinstance(resource, IAttachDifferentObjectToOpContext):
+        return resource.get_object_to_set_on_execution_context()
+    return resource
 
 
 if TYPE_CHECKING:
+
+    class PartialResource:
+        """Mixed into the instances ``configure_at_launch()`` returns (see
+        ``_pydantic_resource``): ``isinstance(x, PartialResource)`` tells them apart."""
+
+        @property
+        def partial_config(self) -> dict[str, Any]: ...
+
+        @property
+        def resource_class(self) -> type[Any]: ...
 
     @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(Field,))
     class ConfigurableResource:
@@ -117,8 +103,29 @@ if TYPE_CHECKING:
 
         def get_resource_context(self) -> InitResourceContext: ...
 
+        def create_resource(self, context: InitResourceContext) -> Any: ...
+
+    class ResourceDependency(Generic[T]):
+        """``inner: ResourceDependency[T]``: a field that holds another resource; the field
+        reads as what that resource gives its users (T), and takes a resource that gives a T,
+        a ``@resource`` function, or a T itself."""
+
+        def __get__(self, obj: object, owner: Any) -> T: ...
+
+        def __set__(
+            self, obj: object, value: T | ConfigurableResource | ResourceDefinition
+        ) -> None: ...
+
 else:
-    from dagwire.runtime._pydantic_resource import ConfigurableResource
+    from dagwire.runtime._pydantic_resource import ConfigurableResource, PartialResource
+
+    class ResourceDependency:
+        """At run time ``ResourceDependency[T]`` is ``Annotated[Any, <marker>]``: the field
+        takes any value (the resource is set up, and the field replaced by what it gives,
+        when a run starts)."""
+
+        def __class_getitem__(cls, item: Any) -> Any:
+            return Annotated[Any, RESOURCE_DEPENDENCY_MARKER]
 
 
 class _NoValue:
@@ -208,6 +215,9 @@ def as_resource_definition(value: object) -> ResourceDefinition:
 
 __all__ = [
     "ConfigurableResource",
+    "IAttachDifferentObjectToOpContext",
+    "ResourceDependency",
+    "context_value",
     "InitResourceContext",
     "PartialResource",
     "ResourceDefinition",

@@ -1,5 +1,6 @@
 """What a step function may return besides a plain value: ``Output`` (a value with metadata)
-and ``MaterializeResult`` (an asset that stored its data itself: no IO manager is called)."""
+and ``MaterializeResult`` (an asset that stored its data itself: no IO manager is called), and
+``Failure``, which it raises to fail with a description and metadata."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import inspect
 from collections.abc import Mapping
 from typing import Any, Generic, TypeVar
 
-from dagwire.runtime.asset import AssetKey, CoercibleToAssetKey
+from dagwire.runtime.asset_key import AssetKey, CoercibleToAssetKey
 from dagwire.runtime.errors import DagwireError
+from dagwire.runtime.metadata import AssetMaterialization, normalize_metadata
 
 T = TypeVar("T")
 
@@ -46,18 +48,37 @@ class MaterializeResult:
         return f"MaterializeResult(metadata={self.metadata!r})"
 
 
+class Failure(Exception):
+    """Raised by an op or asset to fail its step with a description and metadata (Dagster's
+    ``Failure``); the run reports it like any other step error."""
+
+    def __init__(
+        self,
+        description: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+        allow_retries: bool | None = None,
+    ) -> None:
+        super().__init__(description)
+        self.description = description
+        self.metadata = normalize_metadata(metadata or {})
+        self.allow_retries = allow_retries
+
+
 def step_outputs(step: Any, value: Any, events: list[Any]) -> dict[str, Any]:
     """Output name -> what the step function produced for it (a value, ``Output`` or
     ``MaterializeResult``), from its return value or, for a generator, what it yielded.
     Several outputs: a tuple with one item per output, in order (Dagster's rule). An
     ``AssetMaterialization`` an op yields is appended to ``events``."""
-    from dagwire.runtime.metadata import AssetMaterialization
-
     definition = step.definition
     names = [name for name, _, _ in step.outputs]
     keys = {key: name for name, key, _ in step.outputs if key is not None}
+    keys_by_name = {name: key.to_user_string() for key, name in keys.items()}
     owner = definition.describe() if step.kind == "asset" else f"op '{step.key}'"
     produced: dict[str, Any] = {}
+    valueless: frozenset[str] = getattr(definition, "valueless_outputs", frozenset())
+    if valueless and value is None:
+        # a @multi_asset(specs=...) that returns nothing materialized every asset itself
+        return {name: MaterializeResult() for name in names}
     if inspect.isgenerator(value):
         for item in value:
             if isinstance(item, AssetMaterialization):
@@ -87,6 +108,14 @@ def step_outputs(step: Any, value: Any, events: list[Any]) -> dict[str, Any]:
             if isinstance(item, (Output, MaterializeResult)):
                 name = _output_name(item, names, keys, owner)
             produced[name] = item
+    for name in [name for name in names if name in valueless and name in produced]:
+        if produced[name] is None:
+            produced[name] = MaterializeResult()
+        elif not isinstance(produced[name], MaterializeResult):
+            raise DagwireError(
+                f"{owner} returned a value for its asset '{keys_by_name[name]}', which is an "
+                "AssetSpec: the function stores the data itself; return None or "
+                "MaterializeResult(asset_key=...) for each asset")
     outs = getattr(definition, "outs", None)
     missing = [
         name for name in names
@@ -124,4 +153,4 @@ def _output_name(item: Any, names: list[str], keys: dict[AssetKey, str], owner: 
     return names[0]  # a plain value: only a single-output step returns one
 
 
-__all__ = ["MaterializeResult", "Output", "step_outputs"]
+__all__ = ["Failure", "MaterializeResult", "Output", "step_outputs"]

@@ -10,23 +10,22 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Generic, Protocol
+from typing import Any, Generic, Protocol
 
 from typing_extensions import ParamSpec, TypeVar
 
-from dagwire.runtime.cron import CronError, CronSchedule
+from dagwire.runtime.context import build_schedule_context
+from dagwire.runtime.cron import CronError, CronSchedule, timezone_named
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.invocation import invoke
-from dagwire.runtime.unsupported import refuse
+from dagwire.runtime.job import JobDefinition, UnresolvedAssetJobDefinition
 from dagwire.runtime.sensor import (
     EvaluationDefinition,
     TickResult,
     collect_tick,
     evaluate_with_resources,
 )
-
-if TYPE_CHECKING:
-    from dagwire.runtime.job import JobDefinition, UnresolvedAssetJobDefinition
+from dagwire.runtime.unsupported import refuse
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -96,6 +95,14 @@ class ScheduleDefinition(EvaluationDefinition, Generic[DefP, DefR]):
                 f"Invalid definition of schedule '{self.name}':",
                 [f"cron_schedule '{cron_schedule}': {error}"],
             ) from None
+        if execution_timezone is not None:
+            try:
+                timezone_named(execution_timezone)
+            except CronError as error:
+                raise DagwireInvalidDefinitionError(
+                    f"Invalid definition of schedule '{self.name}':",
+                    [f"execution_timezone: {error}"],
+                ) from None
         self.cron_schedule = cron_schedule
         self.execution_timezone = execution_timezone
         self.default_status = default_status
@@ -109,11 +116,11 @@ class ScheduleDefinition(EvaluationDefinition, Generic[DefP, DefR]):
         )
 
     def next_tick_after(self, moment: datetime) -> datetime:
-        return self.cron.next_after(moment)
+        """The first tick strictly after ``moment``, in the schedule's ``execution_timezone``
+        (UTC when it has none), with Dagster's daylight-saving rules (``cron``)."""
+        return self.cron.next_after(moment, self.execution_timezone)
 
     def evaluate_tick(self, context: Any = None) -> TickResult:
-        from dagwire.runtime.context import build_schedule_context
-
         context = context if context is not None else build_schedule_context(schedule_name=self.name)
         result = evaluate_with_resources(self, context, self.bound_resources)
         return collect_tick(result, self.describe(), self.job_name)

@@ -9,19 +9,19 @@ from __future__ import annotations
 import enum
 import inspect
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Generic, Protocol, overload
+from typing import Any, Generic, Protocol, overload
 
 from typing_extensions import ParamSpec, Self, TypeVar
 
+from dagwire.runtime.asset_key import AssetKey
+from dagwire.runtime.config import RunConfig
+from dagwire.runtime.context import build_sensor_context, with_resource_values
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.invocation import invoke
+from dagwire.runtime.job import JobDefinition, UnresolvedAssetJobDefinition
 from dagwire.runtime.parameters import Parameters, ResourceRequirement, classify
 from dagwire.runtime.resource_init import InitializedResources
 from dagwire.runtime.unsupported import refuse
-
-if TYPE_CHECKING:
-    from dagwire.runtime.config import RunConfig
-    from dagwire.runtime.job import JobDefinition, UnresolvedAssetJobDefinition
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -50,10 +50,8 @@ class RunRequest:
         asset_selection: Sequence[Any] | None = None,
         partition_key: str | None = None,
     ) -> None:
-        from dagwire.runtime.asset import AssetKey
-        from dagwire.runtime.config import RunConfig
-
-        refuse("RunRequest", partition_key=partition_key)
+        # the partition the run materializes (recorded: dagwire launches no runs itself)
+        self.partition_key = partition_key
         # the assets to materialize (recorded: dagwire launches no runs itself)
         self.asset_selection: list[AssetKey] | None = (
             None if asset_selection is None
@@ -71,15 +69,18 @@ class RunRequest:
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, RunRequest) and (
-            (self.run_key, self.run_config, self.tags, self.job_name)
-            == (other.run_key, other.run_config, other.tags, other.job_name)
+            (self.run_key, self.run_config, self.tags, self.job_name, self.partition_key)
+            == (other.run_key, other.run_config, other.tags, other.job_name,
+                other.partition_key)
         )
 
     def __hash__(self) -> int:
         return hash((self.run_key, self.job_name))
 
     def __repr__(self) -> str:
-        return f"RunRequest(run_key={self.run_key!r}, job_name={self.job_name!r})"
+        return (f"RunRequest(run_key={self.run_key!r}, run_config={self.run_config!r}, "
+                f"tags={self.tags!r}, job_name={self.job_name!r}, "
+                f"partition_key={self.partition_key!r})")
 
 
 class SkipReason:
@@ -104,8 +105,6 @@ class SensorResult:
         dynamic_partitions_requests: Sequence[Any] | None = None,
         asset_events: Sequence[Any] | None = None,
     ) -> None:
-        from dagwire.runtime.unsupported import refuse
-
         refuse("SensorResult", dynamic_partitions_requests=dynamic_partitions_requests or None,
                asset_events=asset_events or None)
         self.run_requests = list(run_requests or [])
@@ -186,8 +185,6 @@ def evaluate_with_resources(
         if params.context_param is not None:
             if params.extra_requirements and hasattr(context, "_resource_values"):
                 # required_resource_keys= (legacy): context.resources gets the set-up objects
-                from dagwire.runtime.legacy.resource_access import with_resource_values
-
                 context = with_resource_values(
                     context, {k: resources[k] for k in keys}, definition.describe()
                 )
@@ -217,6 +214,9 @@ class EvaluationDefinition:
         self.fn: Callable[..., Any] = fn
         self.name = name or fn.__name__
         self.job = job
+        # the jobs a sensor targets (jobs=[...]); one job when given as job=
+        self.jobs: list[JobDefinition | UnresolvedAssetJobDefinition] = (
+            [job] if job is not None else [])
         self.job_name = job_name or (job.name if job is not None else None)
         self.description = description or inspect.getdoc(fn)
         self.signature = inspect.signature(fn)
@@ -265,25 +265,39 @@ class SensorDefinition(EvaluationDefinition, Generic[DefP, DefR]):
         description: str | None = None,
         required_resource_keys: Iterable[str] | None = None,
         default_status: DefaultSensorStatus = DefaultSensorStatus.STOPPED,
+        jobs: Sequence[JobDefinition | UnresolvedAssetJobDefinition] | None = None,
     ) -> None:
+        targets = list(jobs or ())
+        if job is not None and targets:
+            raise DagwireInvalidDefinitionError(
+                f"Invalid definition of sensor '{name or fn.__name__}':",
+                ["give the jobs it targets as job= or as jobs=, not both"],
+            )
         self._define(
             fn,
             name=name,
-            job=job,
+            job=job if job is not None or len(targets) != 1 else targets[0],
             job_name=job_name,
             description=description,
             required_resource_keys=required_resource_keys,
         )
+        if len(targets) > 1:
+            self.jobs = targets  # each RunRequest names its job (job_name=)
         self.minimum_interval_seconds = minimum_interval_seconds
         self.default_status = default_status
 
     def evaluate_tick(self, context: Any = None) -> TickResult:
         """One tick: RunRequests (job name filled in) or the skip message."""
-        from dagwire.runtime.context import build_sensor_context
-
         context = context if context is not None else build_sensor_context(sensor_name=self.name)
         result = evaluate_with_resources(self, context, self.bound_resources)
         tick = collect_tick(result, self.describe(), self.job_name)
+        missing = [r for r in tick.run_requests if r.job_name is None and len(self.jobs) > 1]
+        if missing:
+            raise DagwireInvalidDefinitionError(
+                f"{self.describe()} targets several jobs "
+                f"({', '.join(j.name for j in self.jobs)}): each RunRequest must name one "
+                "(RunRequest(job_name=...))"
+            )
         if tick.cursor is not None:  # a SensorResult's cursor
             context.update_cursor(tick.cursor)
         tick.cursor = getattr(context, "cursor", None)
@@ -347,8 +361,8 @@ def sensor(
     """Define a sensor for ``job`` (or ``job_name``)."""
 
     def decorate(function: Callable[P, R]) -> SensorDefinition[P, R]:
-        refuse(f"sensor '{name or function.__name__}'", jobs=jobs,
-               asset_selection=asset_selection, target=target)
+        refuse(f"sensor '{name or function.__name__}'", asset_selection=asset_selection,
+               target=target)
         return SensorDefinition(
             function,
             name=name,
@@ -358,6 +372,7 @@ def sensor(
             description=description,
             required_resource_keys=required_resource_keys,
             default_status=default_status,
+            jobs=jobs,
         )
 
     if fn is not None:

@@ -15,9 +15,7 @@ from dagwire.runtime.errors import DagwireInvalidDefinitionError
 
 # keyword argument -> the feature it belongs to
 FEATURES: dict[str, str] = {
-    "partitions_def": "partitions",
-    "partition_key": "partitions",
-    "partition_mapping": "partitions",
+    "partition_mapping": "partition mappings",
     "retry_policy": "retries",
     "op_retry_policy": "retries",
     "backfill_policy": "backfill policies",
@@ -25,8 +23,6 @@ FEATURES: dict[str, str] = {
     "hooks": "hooks",
     "io_manager_def": "an IO manager defined on the asset (bind it under io_manager_key)",
     "is_virtual": "virtual assets",
-    "specs": "AssetSpec outs",
-    "jobs": "sensors targeting several jobs",
     "asset_selection": "an asset selection here (select with define_asset_job)",
     "target": "target= (use job=)",
     "should_execute": "should_execute= on schedules",

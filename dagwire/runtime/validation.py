@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dagwire.runtime.io_managers import IOManager
+from dagwire.suggestions import launch_binding_hint
 from dagwire.runtime.parameters import ResourceRequirement, type_name
 from dagwire.runtime.resources import (
     ConfigurableResource,
@@ -59,11 +60,12 @@ def fits_annotation(annotation: Any, definition: ResourceDefinition) -> bool:
 
 
 def _yields_other_value(bound_class: type[Any]) -> bool:
-    """A resource that overrides ``yield_for_execution`` may hand its users another object."""
+    """A resource that overrides ``yield_for_execution`` or ``create_resource`` may hand its
+    users another object."""
     if not issubclass(bound_class, ConfigurableResource):
         return False
-    own = getattr(bound_class, "yield_for_execution", None)
-    return own is not getattr(ConfigurableResource, "yield_for_execution", None)
+    return any(getattr(bound_class, method, None) is not getattr(ConfigurableResource, method)
+               for method in ("yield_for_execution", "create_resource"))
 
 
 def binding_problems(users: Sequence[ResourceUser], bound: Mapping[str, Any]) -> list[str]:
@@ -126,10 +128,11 @@ def nested_partial_problems(bound: Mapping[str, Any]) -> list[str]:
             field_path = f"{path}.{name}" if path else name
             if isinstance(value, PartialResource):
                 if id(value) not in top_level:
+                    cls = type_name(value.resource_class)
                     problems.append(
                         f"resource '{key}' field '{field_path}' is a partially configured "
-                        f"{type_name(value.resource_class)} (configure_at_launch()) that is not "
-                        "bound at the top level"
+                        f"{cls} (configure_at_launch()) that is not bound at the top level: "
+                        + launch_binding_hint(key, field_path, cls)
                     )
                 continue
             walk(key, field_path, value)

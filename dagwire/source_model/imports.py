@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from dagwire.vocabulary.names import framework_of, role_of
+from dagwire.vocabulary.names import framework_of, integration_role, role_of
 
 # Binding kinds
 SYMBOL = "symbol"  # a framework name: `role` says which
@@ -103,6 +103,8 @@ def _bindings_of_import_from(stmt: ast.ImportFrom) -> Iterator[tuple[str, Bindin
             yield local, Binding(SYMBOL, role=role) if role else Binding(OTHER)
         elif stmt.level == 0 and module == "os":
             yield local, Binding(OS_NAME, name=alias.name)
+        elif stmt.level == 0 and integration_role(module, alias.name):
+            yield local, Binding(SYMBOL, role=alias.name)
         else:
             yield local, Binding(IMPORTED, module=module, level=stmt.level, name=alias.name)
 
@@ -151,7 +153,12 @@ class ImportTable:
         self._bindings: dict[str, list[Binding]] = {}
         # `from .raw import *` of local modules: (module, level), in source order
         self.star_imports: list[tuple[str, int]] = []
+        # `from .assets import x` in a package's `__init__` also binds `assets`, the submodule
+        # (Python sets it on the package): the first names of `from .X... import` statements
+        self.submodules: set[str] = set()
         for stmt in _module_level_statements(tree.body):
+            if isinstance(stmt, ast.ImportFrom) and stmt.level == 1 and stmt.module:
+                self.submodules.add(stmt.module.split(".", 1)[0])
             if isinstance(stmt, ast.ImportFrom) and any(a.name == "*" for a in stmt.names):
                 if stmt.level > 0 or not framework_of(stmt.module or ""):
                     self.star_imports.append((stmt.module or "", stmt.level))

@@ -10,7 +10,7 @@ import ast
 import os
 
 from dagwire.source_model.imports import ImportTable
-from dagwire.vocabulary.names import DECORATORS
+from dagwire.vocabulary.names import DECORATORS, INTEGRATION_DECORATORS
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
@@ -203,7 +203,7 @@ def _add_function(
     for decorator in node.decorator_list:
         target, call = _decorator_call(decorator)
         role = imports.role(target)
-        kind = DECORATORS.get(role) if role is not None else None
+        kind = DECORATORS.get(role) or INTEGRATION_DECORATORS.get(role) if role else None
         if kind is None:
             continue
         decorated = DecoratedFunction(

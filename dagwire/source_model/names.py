@@ -22,7 +22,7 @@ from dagwire.source_model.imports import (
     ImportTable,
     dotted,
 )
-from dagwire.vocabulary.names import role_of
+from dagwire.vocabulary.names import INTEGRATION_DECORATORS, role_of
 
 
 class QualifiedNames:
@@ -117,7 +117,11 @@ class QualifiedNames:
 
     def framework_names(self) -> dict[str, str]:
         """Local name -> exported name, for the framework names imported by name."""
-        return {local: binding.role for local, binding in self._bound(SYMBOL)}
+        return {
+            local: binding.role
+            for local, binding in self._bound(SYMBOL)
+            if binding.role not in INTEGRATION_DECORATORS  # an integration library's own
+        }
 
     def framework_modules(self) -> dict[str, str]:
         """Local name -> framework, for the frameworks imported as modules (`dg`)."""

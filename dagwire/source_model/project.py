@@ -22,6 +22,8 @@ from dagwire.vocabulary.names import COMPOSITION_KINDS
 MAX_MODULE_BYTES = 1_000_000
 # Files of the project read to answer a question no import answers (`project_files`).
 MAX_PROJECT_FILES = 300
+# Folders above a file searched for an absolute import no import root resolves.
+_MAX_ANCESTORS = 4
 
 
 class ProjectIndex:
@@ -107,6 +109,18 @@ class ProjectIndex:
             found = _module_file(base, parts)
             if found is not None:
                 return found
+        # A stray `__init__.py` in the folder a project runs from (`repo/__init__.py` beside
+        # `repo/etl/`) puts the import root too high: the nearest folder above the file that
+        # holds the first name is where Python would find it, run from there.
+        directory = from_model.directory
+        for _ in range(_MAX_ANCESTORS):
+            parent = os.path.dirname(directory)
+            if parent == directory:
+                break
+            directory = parent
+            found = _module_file(directory, parts)
+            if found is not None:
+                return found
         return None
 
     # -- the project around a file ----------------------------------------------------------
@@ -142,8 +156,8 @@ class ProjectIndex:
         return text
 
     def full_model(self, path: str) -> ModuleModel | None:
-        """The full model (bodies, calls, parents) of a project file that imports a framework;
-        None for any other file."""
+        """The full model (bodies, calls, parents) of a project file; None when it cannot be
+        read or parsed."""
         try:
             mtime = os.stat(path).st_mtime
         except OSError:
@@ -156,8 +170,7 @@ class ProjectIndex:
         if text is not None:
             try:
                 tree = ast.parse(text, filename=path)
-                if imports_framework(tree):
-                    model = build_model(tree, path, framework=True)
+                model = build_model(tree, path, framework=imports_framework(tree))
             except (SyntaxError, ValueError, RecursionError):
                 model = None
         self._full[path] = (mtime, model)

@@ -6,7 +6,8 @@
   modules beside that package), for the questions no import answers ("does any module merge
   this part?");
 - `python_files`: every `.py` file under the paths a command is given;
-- `module_name`: the dotted name a file is imported by.
+- `module_name`: the dotted name a file is imported by;
+- `is_test_file`: whether a file is a test or a test fixture.
 """
 
 from __future__ import annotations
@@ -21,6 +22,28 @@ if TYPE_CHECKING:  # the lint rules import this module: pathlib costs them milli
 SKIPPED_DIRECTORIES = frozenset({
     ".git", ".venv", "venv", "__pycache__", ".mypy_cache", "build", "dist",
 })
+
+
+_TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
+
+
+def is_test_file(path: str) -> bool:
+    """Tests and their fixtures (`conftest.py`, `test_*.py`, `*_test.py`, files under `tests/`
+    or a `<project>_tests/` folder): they build resources when the test runs, with throw-away
+    credentials, and what they do with a code location does not make it a part of another."""
+    if "test" not in path:
+        return False  # the common case, without touching the file system paths
+    directory, name = os.path.split(path)
+    if name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py"):
+        return True
+    # Folders inside the project only (relative to where flake8 runs, as editors do): a
+    # checkout under /home/me/test/ is not a test suite.
+    relative = os.path.relpath(os.path.abspath(directory or "."))
+    parts = relative.replace("\\", "/").split("/")
+    if parts[0] == "..":
+        parts = parts[-3:]
+    # `my_project_tests/`: the folder `dagster project scaffold` creates beside the package
+    return any(part in _TEST_DIRECTORIES or part.endswith("_tests") for part in parts)
 
 
 def is_package(directory: str) -> bool:

@@ -67,7 +67,7 @@ BINDING_KEYWORDS = frozenset({RESOURCES, RESOURCE_DEFS})
 # Keywords naming an IO or input manager key (on a decorator, `Out`, `AssetOut`, `In`, ...),
 # the decorator keywords holding outputs and inputs, and `AssetSpec(...).with_io_manager_key`.
 IO_MANAGER_KEY = "io_manager_key"  # also a keyword of `@asset` and `@multi_asset` itself
-INPUT_MANAGER_KEY = "input_manager_key"
+INPUT_MANAGER_KEY = "input_manager_key"  # `In(...)`, `AssetIn(...)`
 MANAGER_KEY_KEYWORDS = (IO_MANAGER_KEY, INPUT_MANAGER_KEY)
 MANAGER_HOLDER_KEYWORDS = ("outs", "out", "ins")
 WITH_IO_MANAGER_KEY = "with_io_manager_key"

@@ -44,6 +44,8 @@ DEFINITIONS_DECORATOR = "definitions"
 
 # Kinds of definition whose function receives resources as parameters.
 COMPUTE_KINDS = frozenset({"asset", "asset_check", "op", "sensor", "schedule"})
+# Kinds whose function builds a resource when a run starts (legacy `@resource`, `@io_manager`).
+RESOURCE_KINDS = frozenset({"resource", "io_manager"})
 # Kinds whose function body composes ops (calls there are not direct invocations).
 COMPOSITION_KINDS = frozenset({"job", "graph", "graph_asset"})
 # Kinds of definition an asset loader collects, and a check loader.
@@ -89,6 +91,13 @@ RESOURCE_MARKERS = frozenset({"TreatAsResourceParam", "PipesSubprocessClient"})
 INTEGRATION_PACKAGE_PREFIX = "dagster_"
 INTEGRATION_RESOURCE_SUFFIX = "Resource"
 PIPES_CLIENT_AFFIXES = ("Pipes", "Client")
+# Decorators of the integration libraries that make assets from a function whose parameters
+# follow Dagster's rules (`@dbt_assets(manifest=...) def models(context, dbt: DbtCliResource)`):
+# exported name -> kind of definition, read like `DECORATORS`.
+INTEGRATION_DECORATORS: dict[str, str] = {
+    "dbt_assets": "asset", "sling_assets": "asset", "dlt_assets": "asset",
+    "airbyte_assets": "asset", "fivetran_assets": "asset",
+}
 # Every class whose subclasses are Pythonic resources of some kind, in each framework: the
 # root the mypy plugin looks for.
 RESOURCE_ROOT: dict[str, str] = {
@@ -96,6 +105,19 @@ RESOURCE_ROOT: dict[str, str] = {
     "dagwire": "ConfigurableResource",
 }
 RESOURCE_PARAM = "ResourceParam"  # `ResourceParam[T]`: a resource giving user code a T
+# Legacy resources made by a call rather than a class or an `@resource` function, and what
+# their users get: `make_values_resource(...)` gives its config (a dict when it has fields);
+# `ResourceDefinition.<method>(...)`: the value given, a mock (anything), None or a string.
+VALUES_RESOURCE = "make_values_resource"
+RESOURCE_DEFINITION = "ResourceDefinition"
+RESOURCE_DEFINITION_FACTORIES: dict[str, str] = {
+    "hardcoded_resource": "value", "mock_resource": "mock", "none_resource": "none",
+    "string_resource": "str",
+}
+# IO managers bound by their exported name (their users get an IO manager).
+IO_MANAGER_RESOURCES = frozenset({
+    "fs_io_manager", "mem_io_manager", "FilesystemIOManager", "InMemoryIOManager",
+})
 RESOURCE_DEPENDENCY = "ResourceDependency"  # `ResourceDependency[T]`: a nested resource field
 INIT_RESOURCE_CONTEXT = "InitResourceContext"
 
@@ -109,8 +131,9 @@ IO_SPECS = frozenset({"Out", "DynamicOut", "AssetOut", "In", "AssetIn"})
 # `.with_io_manager_key(key)` the assets that read it require that IO manager key.
 ASSET_SPEC = "AssetSpec"
 
-# Calls that build a context for a direct invocation of an op or asset.
+# Calls that build a context for a direct invocation of an op or asset, and of any definition.
 COMPUTE_CONTEXT_BUILDERS = frozenset({"build_op_context", "build_asset_context"})
+CONTEXT_BUILDERS = COMPUTE_CONTEXT_BUILDERS | {"build_sensor_context", "build_schedule_context"}
 # Calls that run definitions in the calling process (tests, notebooks, scripts): what their
 # arguments read is read at run time.
 RUN_NOW_CALLS = COMPUTE_CONTEXT_BUILDERS | {
@@ -146,13 +169,14 @@ LOADERS: dict[str, tuple[str, str | None, frozenset[str]]] = {
 LOADER_NAMES = frozenset(LOADERS)
 # Loaders that make a whole `Definitions` of every kind of definition their modules hold, and
 # bind their `resources=`: name -> (what they read, the keyword of their first argument).
+# (`load_definitions_from_current_module` is left out: in dagster 1.13 it reads the module of
+# its own `@preview` wrapper, not the caller's, and finds nothing.)
 LOADABLE_KINDS = ASSET_KINDS | CHECK_KINDS | frozenset({"job", "sensor", "schedule"})
 DEFINITIONS_LOADERS: dict[str, tuple[str, str | None]] = {
     "load_definitions_from_module": (READS_MODULE, "module"),
     "load_definitions_from_modules": (READS_MODULES, "modules"),
     "load_definitions_from_package_module": (READS_PACKAGE, "package_module"),
     "load_definitions_from_package_name": (READS_PACKAGE_NAME, "package_name"),
-    "load_definitions_from_current_module": (READS_CURRENT, None),
 }
 # Loaders of a dg project's `defs` folder (`calls.DEFS_FOLDER`): `load_from_defs_folder(
 # path_within_project=...)` finds the project's config and its defs module, `load_defs(
@@ -187,14 +211,14 @@ _COMMON = frozenset({
     INIT_RESOURCE_CONTEXT, *CONTEXT_TYPES, *IO_SPECS, *RUN_NOW_CALLS, *SCHEMA_SCALARS,
     *SCHEMA_SOURCES, *SCHEMA_TYPES, *LOADER_NAMES, *DEFS_FOLDER_LOADERS, *RESOURCE_MARKERS,
     *DEFINITIONS_LOADERS, COMPONENT_INSTANCE, COMPONENT, DEFS_FOLDER_COMPONENT, *LIST_WRAPPERS,
-    *JOB_TRIGGERS,
+    *JOB_TRIGGERS, VALUES_RESOURCE, RESOURCE_DEFINITION, *IO_MANAGER_RESOURCES,
 })
 # Names only Dagster has (dagwire refuses some of them on import, naming the feature).
 _DAGSTER_ONLY = frozenset({
     "run_status_sensor", "run_failure_sensor", "ConfigurableLegacyIOManagerAdapter",
     *RESOURCE_MARKERS, *DEFINITIONS_LOADERS, COMPONENT_INSTANCE,
     COMPONENT, DEFS_FOLDER_COMPONENT, *LIST_WRAPPERS, BUILD_SCHEDULE_FROM_PARTITIONED_JOB,
-    "SensorDefinition",
+    "SensorDefinition", "fs_io_manager", "mem_io_manager",
 })
 
 # framework -> every name of it the tools know
@@ -208,6 +232,13 @@ def framework_of(module: str) -> str | None:
     """`dagster.foo` -> `dagster`; None for any other package (dagster_aws is not dagster)."""
     top = module.split(".", 1)[0]
     return top if top in FRAMEWORKS else None
+
+
+def integration_role(module: str, name: str) -> str | None:
+    """The role of a name imported from an integration library (`dagster_dbt.dbt_assets`)."""
+    if module.split(".", 1)[0].startswith(INTEGRATION_PACKAGE_PREFIX):
+        return name if name in INTEGRATION_DECORATORS else None
+    return None
 
 
 def role_of(framework: str, name: str) -> str | None:

@@ -122,6 +122,7 @@ DAGWIRE: dict[str, str] = {
     "job": _RT + "job.job",
     "graph": _RT + "legacy.graph.graph",
     "repository": _RT + "legacy.repository.repository",
+    "asset_check": _RT + "asset_check.asset_check",
     # what a decorator called with arguments returns
     "AssetDecorator": _RT + "asset.AssetDecorator",
     "OpDecorator": _RT + "op.OpDecorator",
@@ -141,6 +142,7 @@ DAGWIRE: dict[str, str] = {
     "RunRequest": _RT + "sensor.RunRequest",
     # definition classes
     "AssetsDefinition": _RT + "asset.AssetsDefinition",
+    "AssetChecksDefinition": _RT + "asset_check.AssetChecksDefinition",
     "OpDefinition": _RT + "op.OpDefinition",
     "JobDefinition": _RT + "job.JobDefinition",
     "GraphDefinition": _RT + "legacy.graph.GraphDefinition",
@@ -151,6 +153,7 @@ DAGWIRE: dict[str, str] = {
     "ConfigurableResource": _RT + "resources.ConfigurableResource",
     "ResourceDefinition": _RT + "resources.ResourceDefinition",
     "PartialResource": _RT + "resources.PartialResource",
+    "ResourceDependency": _RT + "resources.ResourceDependency",
     "ResourceParam": _RT + "resources.ResourceParam",
     "EnvVar": _RT + "env_var.EnvVar",
     "ConfigurableIOManager": _RT + "io_managers.ConfigurableIOManager",
@@ -175,7 +178,7 @@ DECORATOR_OBJECTS: dict[str, dict[str, str]] = {
 # Definition classes whose `__call__` invokes the definition directly, by kind.
 DEFINITION_CLASSES: dict[str, str] = {
     "AssetsDefinition": "asset", "OpDefinition": "op", "SensorDefinition": "sensor",
-    "ScheduleDefinition": "schedule",
+    "ScheduleDefinition": "schedule", "AssetChecksDefinition": "asset_check",
 }
 # Frameworks typed natively for type checkers: their definition classes take the decorated
 # function's ParamSpec as first type argument (so `__call__` keeps its signature) and their

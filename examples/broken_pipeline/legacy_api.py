@@ -25,4 +25,4 @@ def greet(context) -> str:
     return context.op_config.get("salutation", "")  # RSC103: not in config_schema; RSC202
 
 
-CLIENT_CONFIG = {"url": {"env": "ORDERS_URL"}}  # RSC205
+CLIENT_CONFIG = {"url": {"env": "ORDERS_URL"}}  # the form a StringSource field reads

@@ -8,7 +8,8 @@ from dagwire import ConfigurableResource
 class WarehouseResource(ConfigurableResource):
     user: str
     password: str = "hunter2"  # RSC301: a secret in the source
-    database: str = os.getenv("WAREHOUSE_DB", "shop.db")  # RSC302: read at import
+    database: str = os.getenv("WAREHOUSE_DB", "shop.db")  # not a secret: fine
+    api_token: str = os.environ["WAREHOUSE_TOKEN"]  # RSC302: a secret read at import
 
 
 class MailerResource(ConfigurableResource):

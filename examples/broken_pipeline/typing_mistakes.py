@@ -13,7 +13,6 @@ from dagwire import (
     RunConfig,
     RunRequest,
     asset,
-    build_op_context,
     job,
     op,
     schedule,
@@ -86,13 +85,12 @@ PostgresResource(dsn="postgres://", timeout=3)
 PostgresResource(dsn=EnvVar("PG_DSN"), pool_size=EnvVar("PG_POOL"))
 PostgresResource()
 
-# 3. direct invocation: wrong config class, missing resource, context not declared
+# 3. direct invocation: wrong config class, missing resource
 greet(config=ReportConfig(top_n=1))
 orders()
-greet(build_op_context(), config=GreetingConfig(greeting="hi"))
 
 # 4. run config: another Config class, an op without config, an op not in the job
-hello.execute_in_process(
+hello.execute_in_process(  # RSC101: slack (the run binds no resources)
     run_config=RunConfig(
         ops={"greet": ReportConfig(), "notify": ReportConfig(), "gret": ReportConfig()}
     )

@@ -65,8 +65,8 @@ def hello() -> None:
 Warehouse(db=SnowflakeResource(account="acme"))
 greet(build_op_context(), config=OtherConfig(other="x"))
 orders(db=SnowflakeResource(account="acme"))
-plain(build_op_context())
-hello.execute_in_process(run_config=RunConfig(ops={"greet": OtherConfig(other="x")}))
+orders()
+hello.execute_in_process(run_config=RunConfig(ops={"greet": OtherConfig(other="x")}))  # RSC101
 
 defs = Definitions(  # RSC101
     assets=[orders], jobs=[hello], resources={"db": PostgresResource(dsn="pg://")}

@@ -1,4 +1,4 @@
-"""An op job that mails an alert: its mailer is a generator resource (a TODO to do by hand)."""
+"""An op job that mails an alert: its mailer is a generator resource (flushed after the run)."""
 
 from dagwire import job, op
 

@@ -17,4 +17,4 @@ def mail_job() -> None:
 
 
 def exercise() -> None:
-    mail_job.execute_in_process(resources={"mail": Mailer(host="smtp")})  # expect: unbound mailer  # gap: flake8 RSC101 does not check job.execute_in_process(resources=...)
+    mail_job.execute_in_process(resources={"mail": Mailer(host="smtp")})  # expect: unbound mailer

@@ -15,4 +15,4 @@ def make_resources() -> dict[str, dg.ConfigurableResource]:
     return {"database": Db(url="pg://")}
 
 
-defs = dg.Definitions(assets=[orders], resources=make_resources())  # expect: unbound db  # gap: mypy resources returned by a function are not followed  # gap: flake8 resources returned by a function are not followed
+defs = dg.Definitions(assets=[orders], resources=make_resources())  # expect: unbound db  # gap: mypy resources returned by a function are not followed

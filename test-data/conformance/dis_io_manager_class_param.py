@@ -13,7 +13,7 @@ class Store(dg.ConfigurableIOManager):
 
 
 @dg.asset
-def orders(store: Store) -> int:  # expect: io-manager-param store  # gap: flake8 only ConfigurableResource annotations are read as resources  # gap: runtime an IO manager class is accepted as a resource annotation (docs/runtime.md)
+def orders(store: Store) -> int:  # expect: io-manager-param store  # gap: flake8 only ConfigurableResource annotations are read as resources
     return 1
 
 

@@ -13,4 +13,4 @@ def orders(db: Db) -> int:
 
 def exercise() -> None:
     assert orders(db=Db(url="abc")) == 3
-    assert orders(dg.build_asset_context(resources={"db": Db(url="abcd")})) == 4  # extra: mypy-dagster error dagwire-invocation: dagster accepts a context for an asset that declares none (the resources come from it)  # extra: mypy-dagwire error arg-type: the ParamSpec-typed __call__ takes no context the function does not declare
+    assert orders(dg.build_asset_context(resources={"db": Db(url="abcd")})) == 4

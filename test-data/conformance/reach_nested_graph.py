@@ -21,4 +21,4 @@ def nightly() -> None:
     persist()
 
 
-defs = dg.Definitions(jobs=[nightly], resources={})  # expect: unbound store  # gap: mypy a graph called inside a job body is not followed  # gap: flake8 a graph called inside a job body is not followed
+defs = dg.Definitions(jobs=[nightly], resources={})  # expect: unbound store  # gap: mypy a graph called inside a job body is not followed

@@ -17,4 +17,4 @@ def save_twice() -> None:
     save.alias("save_b")()
 
 
-defs = dg.Definitions(jobs=[save_twice], resources={})  # expect: unbound store  # gap: flake8 ops invoked through .alias() are not followed
+defs = dg.Definitions(jobs=[save_twice], resources={})  # expect: unbound store

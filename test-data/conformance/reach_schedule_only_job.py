@@ -18,4 +18,4 @@ def download_job() -> None:
 
 nightly = dg.ScheduleDefinition(job=download_job, cron_schedule="0 2 * * *")
 
-defs = dg.Definitions(schedules=[nightly], resources={})  # expect: unbound ftp  # gap: flake8 a job reached only through a schedule's job= is not followed
+defs = dg.Definitions(schedules=[nightly], resources={})  # expect: unbound ftp

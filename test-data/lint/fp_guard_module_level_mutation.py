@@ -34,10 +34,10 @@ SCHEMA = {"limit": int}
 SCHEMA["region"] = str
 
 
-@op(required_resource_keys=KEYS, config_schema=SCHEMA)  # expect@34: RSC202 config_schema= is the legacy config API: declare a Config class and a 'config' parameter (dagwire migrate rewrites this)
+@op(required_resource_keys=KEYS, config_schema=SCHEMA)  # expect@34: RSC202 config_schema= is the legacy config API: declare a Config class and a 'config' parameter (dagwire migrate rewrites the cases it can prove safe)
 def export(context) -> None:
-    context.resources.warehouse.run(context.op_config["limit"])  # expect@5: RSC201 context.resources.warehouse is the legacy resource API: request 'warehouse' as a parameter annotated with its resource class (dagwire migrate rewrites this) # expect@37: RSC202 context.op_config is the legacy config API: read fields of a 'config' parameter annotated with a Config class (dagwire migrate rewrites this)
-    context.resources.slack.post(context.op_config["region"])  # expect@5: RSC201 context.resources.slack is the legacy resource API: request 'slack' as a parameter annotated with its resource class (dagwire migrate rewrites this) # expect@34: RSC202 context.op_config is the legacy config API: read fields of a 'config' parameter annotated with a Config class (dagwire migrate rewrites this)
+    context.resources.warehouse.run(context.op_config["limit"])  # expect@5: RSC201 context.resources.warehouse is the legacy resource API: request 'warehouse' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe) # expect@37: RSC202 context.op_config is the legacy config API: read fields of a 'config' parameter annotated with a Config class (dagwire migrate rewrites the cases it can prove safe)
+    context.resources.slack.post(context.op_config["region"])  # expect@5: RSC201 context.resources.slack is the legacy resource API: request 'slack' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe) # expect@34: RSC202 context.op_config is the legacy config API: read fields of a 'config' parameter annotated with a Config class (dagwire migrate rewrites the cases it can prove safe)
 
 
 defs = Definitions(assets=[report], resources=RESOURCES)

@@ -39,5 +39,5 @@ job_result = dg.define_asset_job("all").resolve(asset_graph=None).execute_in_pro
 # at import, for the definitions: read when the module is loaded
 defs = dg.Definitions(
     assets=[orders],
-    resources={"warehouse": Warehouse(user="etl", password=os.getenv("WH_PASSWORD", ""))},  # expect@60: RSC302 os.getenv() reads the environment when the definition is imported: pass EnvVar("WH_PASSWORD") so the value is read at run time
+    resources={"warehouse": Warehouse(user="etl", password=os.environ["WH_PASSWORD"])},  # expect@60: RSC302 os.environ[...] reads the secret 'password' when the definition is imported: pass EnvVar("WH_PASSWORD") so the value is read at run time
 )

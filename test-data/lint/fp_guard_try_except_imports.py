@@ -26,4 +26,4 @@ def maybe_op(context) -> None:
     context.resources.whatever
 
 
-defs = Definitions(assets=[rows], resources={})  # expect@8: RSC101 resource key 'db' is required by asset 'rows' but not bound in Definitions
+defs = Definitions(assets=[rows], resources={})  # expect@8: RSC101 resource key 'db' is required by asset 'rows' but not bound in Definitions; bound keys: (none)

@@ -14,16 +14,16 @@ COMMON = {"required_resource_keys": {R.DB, "cache"}, "tags": {"team": "data"}}
 
 @op(**COMMON)
 def common_op(context: OpExecutionContext) -> None:
-    context.resources.db.run()  # expect@5: RSC201 context.resources.db is the legacy resource API: request 'db' as a parameter annotated with its resource class (dagwire migrate rewrites this)
-    context.resources.cache.get()  # expect@5: RSC201 context.resources.cache is the legacy resource API: request 'cache' as a parameter annotated with its resource class (dagwire migrate rewrites this)
-    context.resources.queue.put()  # expect@5: RSC102 context.resources.queue is not declared by op 'common_op': add 'queue' to required_resource_keys or request it as a parameter # expect@5: RSC201 context.resources.queue is the legacy resource API: request 'queue' as a parameter annotated with its resource class (dagwire migrate rewrites this)
+    context.resources.db.run()  # expect@5: RSC201 context.resources.db is the legacy resource API: request 'db' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
+    context.resources.cache.get()  # expect@5: RSC201 context.resources.cache is the legacy resource API: request 'cache' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
+    context.resources.queue.put()  # expect@5: RSC102 context.resources.queue is not declared by op 'common_op': add 'queue' to its required_resource_keys # expect@5: RSC201 context.resources.queue is the legacy resource API: request 'queue' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
 
 
 def make_copy_op(table: str):
     @op(name=f"copy_{table}", required_resource_keys={"db"})
     def _copy(context) -> None:
-        context.resources.db.copy(table)  # expect@9: RSC201 context.resources.db is the legacy resource API: request 'db' as a parameter annotated with its resource class (dagwire migrate rewrites this)
-        context.resources.dbb.copy(table)  # expect@9: RSC102 context.resources.dbb is not declared by op '_copy': add 'dbb' to required_resource_keys or request it as a parameter # expect@9: RSC201 context.resources.dbb is the legacy resource API: request 'dbb' as a parameter annotated with its resource class (dagwire migrate rewrites this)
+        context.resources.db.copy(table)  # expect@9: RSC201 context.resources.db is the legacy resource API: request 'db' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
+        context.resources.dbb.copy(table)  # expect@9: RSC102 context.resources.dbb is not declared by op '_copy': add 'dbb' to its required_resource_keys # expect@9: RSC201 context.resources.dbb is the legacy resource API: request 'dbb' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
 
     return _copy
 
@@ -49,7 +49,7 @@ def rows(db: Db) -> None:
 
 BASE = {R.DB.value: Db(url="x")}
 
-defs = Definitions(  # expect@8: RSC101 resource key 'cache' is required by op 'common_op' in job 'copy_all' but not bound in Definitions
+defs = Definitions(  # expect@8: RSC101 resource key 'cache' is required by op 'common_op' in job 'copy_all' but not bound in Definitions; bound keys: 'db'
     assets=[rows],
     jobs=[copy_all],
     resources=BASE,

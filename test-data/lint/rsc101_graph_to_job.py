@@ -6,7 +6,7 @@ import dagster as dg
 
 @dg.op(required_resource_keys={"s3"})
 def extract(context: dg.OpExecutionContext) -> int:
-    return context.resources.s3.size()  # expect@12: RSC201 context.resources.s3 is the legacy resource API: request 's3' as a parameter annotated with its resource class (dagwire migrate rewrites this)
+    return context.resources.s3.size()  # expect@12: RSC201 context.resources.s3 is the legacy resource API: request 's3' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
 
 
 @dg.op(out=dg.Out(io_manager_key="lake_io"))
@@ -21,7 +21,7 @@ def etl():
 
 S3 = {"s3": dg.ResourceDefinition.none_resource()}
 
-etl_local = etl.to_job(  # expect@13: RSC101 resource key 'lake_io' is required by op 'stage' but not bound in resource_defs of job 'etl_local'
+etl_local = etl.to_job(  # expect@13: RSC101 resource key 'lake_io' is required by op 'stage' but not bound in resource_defs of job 'etl_local'; bound keys: 's3'
     name="etl_local",
     resource_defs=S3,
 )

@@ -33,12 +33,12 @@ dev_defs = dg.Definitions(
     resources={**resources_by_deployment_name["dev"], "extra": Db(url="duckdb://")},
 )
 
-prod_defs = dg.Definitions(  # expect@13: RSC101 resource key 'db' is required by asset 'orders' but not bound in Definitions
+prod_defs = dg.Definitions(  # expect@13: RSC101 resource key 'db' is required by asset 'orders' but not bound in Definitions; bound keys: 'lake_io'
     assets=[orders, snapshot],
     resources={**resources_by_deployment_name["prod"]},
 )
 
-no_lake = dg.Definitions(  # expect@11: RSC101 resource key 'lake_io' is required by asset 'snapshot' but not bound in Definitions
+no_lake = dg.Definitions(  # expect@11: RSC101 resource key 'lake_io' is required by asset 'snapshot' but not bound in Definitions; bound keys: 'db'
     assets=[orders, snapshot],
     resources={"db": Db(url="duckdb://")},
 )

@@ -28,7 +28,7 @@ def orders(warehouse: Warehouse) -> int:
 
 @asset(required_resource_keys={"mailer"})
 def report(context, orders: int) -> None:
-    context.resources.mailer.send(orders)  # expect@5: RSC201 context.resources.mailer is the legacy resource API: request 'mailer' as a parameter annotated with its resource class (dagwire migrate rewrites this)
+    context.resources.mailer.send(orders)  # expect@5: RSC201 context.resources.mailer is the legacy resource API: request 'mailer' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
 
 
 @asset(resource_defs={"warehouse": Warehouse(dsn="x")})
@@ -56,7 +56,7 @@ def every_night(context):
     return {}
 
 
-defs = Definitions(  # expect@8: RSC101 resource key 'mailer' is required by asset 'report', sensor 'watch' but not bound in Definitions # expect@8: RSC101 resource key 'cache' is required by op 'load' in job 'nightly' but not bound in Definitions
+defs = Definitions(  # expect@8: RSC101 resource key 'cache' is required by op 'load' in job 'nightly' but not bound in Definitions; bound keys: 'warehouse' # expect@8: RSC101 resource key 'mailer' is required by asset 'report', sensor 'watch' but not bound in Definitions; bound keys: 'warehouse'
     assets=[orders, report, self_bound],
     jobs=[nightly],
     sensors=[watch],
@@ -77,12 +77,12 @@ complete = Definitions(
 )
 
 
-@job(resource_defs={"warehouse": Warehouse(dsn="x")})  # expect@1: RSC101 resource key 'cache' is required by op 'load' but not bound in resource_defs of job 'self_contained'
+@job(resource_defs={"warehouse": Warehouse(dsn="x")})  # expect@1: RSC101 resource key 'cache' is required by op 'load' but not bound in resource_defs of job 'self_contained'; bound keys: 'warehouse'
 def self_contained():
     load()
 
 
-@repository  # expect@1: RSC101 resource key 'warehouse' is required by asset 'orders' but not bound in repository 'legacy_repo'
+@repository  # expect@1: RSC101 resource key 'warehouse' is required by asset 'orders' but not bound in repository 'legacy_repo'; bound keys: (none)
 def legacy_repo():
     return [
         orders,

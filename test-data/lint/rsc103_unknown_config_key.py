@@ -22,11 +22,11 @@ def load(config: LoadConfig) -> None:
     print(config.model_dump())
 
 
-@op(config_schema={"path": str, "retries": int})  # expect@5: RSC202 config_schema= is the legacy config API: declare a Config class and a 'config' parameter (dagwire migrate rewrites this)
+@op(config_schema={"path": str, "retries": int})  # expect@5: RSC202 config_schema= is the legacy config API: declare a Config class and a 'config' parameter (dagwire migrate rewrites the cases it can prove safe)
 def fetch(context) -> None:
-    context.op_config["path"]  # expect@5: RSC202 context.op_config is the legacy config API: read fields of a 'config' parameter annotated with a Config class (dagwire migrate rewrites this)
-    context.op_config.get("retries")  # expect@5: RSC202 context.op_config is the legacy config API: read fields of a 'config' parameter annotated with a Config class (dagwire migrate rewrites this)
-    context.op_config.get("retry")  # expect@5: RSC103 config key 'retry' is not in the config_schema of op 'fetch' # expect@5: RSC202 context.op_config is the legacy config API: read fields of a 'config' parameter annotated with a Config class (dagwire migrate rewrites this)
+    context.op_config["path"]  # expect@5: RSC202 context.op_config is the legacy config API: read fields of a 'config' parameter annotated with a Config class (dagwire migrate rewrites the cases it can prove safe)
+    context.op_config.get("retries")  # expect@5: RSC202 context.op_config is the legacy config API: read fields of a 'config' parameter annotated with a Config class (dagwire migrate rewrites the cases it can prove safe)
+    context.op_config.get("retry")  # expect@5: RSC103 config key 'retry' is not in the config_schema of op 'fetch' # expect@5: RSC202 context.op_config is the legacy config API: read fields of a 'config' parameter annotated with a Config class (dagwire migrate rewrites the cases it can prove safe)
 
 
 class Loose(PermissiveConfig):

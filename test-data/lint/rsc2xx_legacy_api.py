@@ -7,12 +7,12 @@ class Client:
         self.url = url
 
 
-@resource(config_schema={"url": Field(StringSource)})  # expect@1: RSC203 @resource function 'client' is the legacy resource API: define a ConfigurableResource class with its config as fields (dagwire migrate rewrites this) # expect@39: RSC205 StringSource is the legacy environment config source: declare a plain field and pass EnvVar(...) (dagwire migrate rewrites this)
+@resource(config_schema={"url": Field(StringSource)})  # expect@1: RSC203 @resource function 'client' is the legacy resource API: define a ConfigurableResource class with its config as fields (dagwire migrate rewrites the cases it can prove safe) # expect@39: RSC205 StringSource is the legacy environment config source: declare a plain field and pass EnvVar(...) (dagwire migrate rewrites the cases it can prove safe)
 def client(context):
     return Client(context.resource_config["url"])
 
 
-@resource  # expect@1: RSC203 @resource function 'session' is the legacy resource API: define a ConfigurableResource class with its config as fields (dagwire migrate rewrites this)
+@resource  # expect@1: RSC203 @resource function 'session' is the legacy resource API: define a ConfigurableResource class with its config as fields (dagwire migrate rewrites the cases it can prove safe)
 def session(_):
     yield Client("x")  # a generator resource with teardown
 
@@ -24,7 +24,7 @@ def session(_):
 def greet(context) -> None:
     greeting = context.op_config["greeting"]  # expect@16: RSC202 context.op_config is the legacy config API: read fields of a 'config' parameter annotated with a Config class (dagwire migrate rewrites this)
     name = context.op_config["greeting"]  # expect@12: RSC202 context.op_config is the legacy config API: read fields of a 'config' parameter annotated with a Config class (dagwire migrate rewrites this)
-    context.resources.client.post(f"{greeting}, {name}!")  # expect@5: RSC201 context.resources.client is the legacy resource API: request 'client' as a parameter annotated with its resource class (dagwire migrate rewrites this)
+    context.resources.client.post(f"{greeting}, {name}!")  # expect@5: RSC201 context.resources.client is the legacy resource API: request 'client' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
 
 
 @op(required_resource_keys={"client", "audit"})
@@ -38,7 +38,7 @@ def helper(context) -> None:
 
 @job(
     resource_defs={
-        "client": client.configured({"url": {"env": "CLIENT_URL"}}),  # expect@45: RSC205 {"env": "CLIENT_URL"} is the legacy environment config source: use EnvVar("CLIENT_URL") (dagwire migrate rewrites this)
+        "client": client.configured({"url": {"env": "CLIENT_URL"}}),
         "session": session,
         "unused": session,
         "audit": session,

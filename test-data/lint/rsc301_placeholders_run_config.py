@@ -23,6 +23,6 @@ resources = {
 }
 
 backfill_config = dg.RunConfig(
-    resources={"wh_real": {"config": {"dsn": "duckdb://", "password": "pw-1234"}}},  # expect@71: RSC301 hard-coded secret for 'password': give {"env": "..."} so the value is read from the environment at run time (in a config dict, EnvVar(...) is refused)
+    resources={"wh_real": {"config": {"dsn": "duckdb://", "password": "pw-1234"}}},  # expect@71: RSC301 hard-coded secret for 'password': give {"env": "..."} so the value is read from the environment at run time (a StringSource field or a Pythonic Config or resource field reads it; in a config dict, EnvVar(...) is refused)
     ops={"notify": {"config": {"channel": "#data", "token": "<slack token>"}}},
 )

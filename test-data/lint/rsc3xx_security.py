@@ -11,12 +11,13 @@ class Warehouse(ConfigurableResource):
     api_key: str = "sk-live-123"  # expect@20: RSC301 hard-coded secret for 'api_key': pass EnvVar("...") so the value is read from the environment at run time
     password_env_var: str = "WAREHOUSE_PASSWORD"
     token_url: str = "https://auth.example.com/token"
-    region: str = os.getenv("REGION", "eu")  # expect@19: RSC302 os.getenv() reads the environment when the definition is imported: pass EnvVar("REGION") so the value is read at run time
+    region: str = os.getenv("REGION", "eu")  # not a secret, and a default EnvVar lacks
+    secret_token: str = os.environ["WAREHOUSE_SECRET_TOKEN"]  # expect@25: RSC302 os.environ[...] reads the secret 'secret_token' when the definition is imported: pass EnvVar("WAREHOUSE_SECRET_TOKEN") so the value is read at run time
 
 
 class ApiConfig(Config):
     clientSecret: str = ""
-    timeout: int = int(os.environ.get("TIMEOUT", "5"))  # expect@24: RSC302 os.environ.get() reads the environment when the definition is imported: pass EnvVar("TIMEOUT") so the value is read at run time
+    timeout: int = int(os.environ.get("TIMEOUT", "5"))
 
 
 @asset
@@ -37,10 +38,10 @@ defs = Definitions(
             user="etl",
             password="hunter2",  # expect@22: RSC301 hard-coded secret for 'password': pass EnvVar("...") so the value is read from the environment at run time
             api_key=EnvVar("WAREHOUSE_API_KEY"),
-            region=EnvVar("REGION").get_value(),  # expect@20: RSC302 EnvVar(...).get_value() reads the environment when the definition is imported: pass EnvVar("REGION") so the value is read at run time
+            region=EnvVar("REGION").get_value(),
         ),
-        "client": ThirdPartyClient(token="abc"),  # expect@42: RSC301 hard-coded secret for 'token': pass EnvVar("...") so the value is read from the environment at run time
-        "loose": ThirdPartyClient(token=getenv("T")),  # expect@41: RSC302 os.getenv() reads the environment when the definition is imported: pass EnvVar("T") so the value is read at run time
+        "client": ThirdPartyClient(token="abc"),  # expect@42: RSC301 hard-coded secret for 'token': read it from the environment at run time (EnvVar("...") if ThirdPartyClient is a ConfigurableResource, else build it in an @resource function)
+        "loose": ThirdPartyClient(token=getenv("T")),
     },
 )
 
@@ -56,4 +57,21 @@ not_a_resource(password="fine, not a resource")
 
 from os import environ  # noqa: E402
 
-subscript_only = Definitions(resources={"warehouse": Warehouse(user=environ["USER"], password=EnvVar("PW"))})  # expect@69: RSC302 os.environ[...] reads the environment when the definition is imported: pass EnvVar("USER") so the value is read at run time
+subscript_only = Definitions(resources={"warehouse": Warehouse(user=environ["USER"], password=environ["PW"])})  # expect@95: RSC302 os.environ[...] reads the secret 'password' when the definition is imported: pass EnvVar("PW") so the value is read at run time
+
+
+class Vault(ConfigurableResource):
+    secret: int
+
+
+# an int field reads its variable with EnvVar.int
+vault = Definitions(resources={"vault": Vault(secret=getenv("VAULT_SECRET"))})  # expect@54: RSC302 os.getenv() reads the secret 'secret' when the definition is imported: pass EnvVar.int("VAULT_SECRET") so the value is read at run time
+
+
+class Broker(ConfigurableResource):
+    user: str
+    password: str
+
+    def setup_for_execution(self, context) -> None:
+        # runs when a run builds the resource, not at import
+        self._session = Broker(user="u", password=os.environ["BROKER_PASSWORD"])

@@ -23,9 +23,9 @@ class Mailer(ConfigurableResource):
 
 
 SHARED_SNOWFLAKE_CONF = {
-    "account": os.getenv("SNOWFLAKE_ACCOUNT", ""),  # expect@16: RSC302 os.getenv() reads the environment when the definition is imported: pass EnvVar("SNOWFLAKE_ACCOUNT") so the value is read at run time
+    "account": os.getenv("SNOWFLAKE_ACCOUNT", ""),  # not a secret
     "user": "etl",
-    "password": os.getenv("SNOWFLAKE_PASSWORD", ""),  # expect@17: RSC302 os.getenv() reads the environment when the definition is imported: pass EnvVar("SNOWFLAKE_PASSWORD") so the value is read at run time
+    "password": os.environ["SNOWFLAKE_PASSWORD"],  # expect@17: RSC302 os.environ[...] reads the secret 'password' when the definition is imported: pass EnvVar("SNOWFLAKE_PASSWORD") so the value is read at run time
 }
 
 MAIL_CONF = {"host": "smtp.example.com", "smtp_password": "s3cr3t!"}  # expect@59: RSC301 hard-coded secret for 'smtp_password': pass EnvVar("...") so the value is read from the environment at run time

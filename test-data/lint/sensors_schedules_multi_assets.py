@@ -22,7 +22,7 @@ class Calendar(ConfigurableResource):
 
 @multi_asset(outs={"a": AssetOut(), "b": AssetOut()}, required_resource_keys={"inbox"})
 def split(context):
-    context.resources.inbox.read()  # expect@5: RSC201 context.resources.inbox is the legacy resource API: request 'inbox' as a parameter annotated with its resource class (dagwire migrate rewrites this)
+    context.resources.inbox.read()  # expect@5: RSC201 context.resources.inbox is the legacy resource API: request 'inbox' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
     return 1, 2
 
 
@@ -34,12 +34,12 @@ def new_files(context: SensorEvaluationContext, inbox: Inbox):
 
 @schedule(job_name="ingest", cron_schedule="@daily")
 def holidays_only(ctx: ScheduleEvaluationContext, calendar: Calendar):
-    if ctx.resources.calender.today():  # expect@8: RSC102 context.resources.calender is not declared by schedule 'holidays_only': add 'calender' to required_resource_keys or request it as a parameter
+    if ctx.resources.calender.today():  # expect@8: RSC102 context.resources.calender is not declared by schedule 'holidays_only': add 'calender' to its required_resource_keys
         return RunRequest()
     return None
 
 
-defs = Definitions(  # expect@8: RSC101 resource key 'calendar' is required by schedule 'holidays_only' but not bound in Definitions
+defs = Definitions(  # expect@8: RSC101 resource key 'calendar' is required by schedule 'holidays_only' but not bound in Definitions; bound keys: 'inbox'
     assets=[split],
     sensors=[new_files],
     schedules=[holidays_only],

@@ -36,12 +36,12 @@ class Warehouse(dg.ConfigurableResource):
 @dg.asset(**{**KEYS, "name": "orders"})
 @traced
 async def orders_asset(context: dg.AssetExecutionContext) -> list[dict]:
-    rows = await context.resources.warehouse.query("select 1")  # expect@18: RSC201 context.resources.warehouse is the legacy resource API: request 'warehouse' as a parameter annotated with its resource class (dagwire migrate rewrites this)
-    pools = {row["n"]: context.resources.warehouse for row in rows}  # expect@24: RSC201 context.resources.warehouse is the legacy resource API: request 'warehouse' as a parameter annotated with its resource class (dagwire migrate rewrites this)
-    fetch = lambda sql: context.resources.warehouse.query(sql)  # noqa: E731 # expect@25: RSC201 context.resources.warehouse is the legacy resource API: request 'warehouse' as a parameter annotated with its resource class (dagwire migrate rewrites this)
+    rows = await context.resources.warehouse.query("select 1")  # expect@18: RSC201 context.resources.warehouse is the legacy resource API: request 'warehouse' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
+    pools = {row["n"]: context.resources.warehouse for row in rows}  # expect@24: RSC201 context.resources.warehouse is the legacy resource API: request 'warehouse' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
+    fetch = lambda sql: context.resources.warehouse.query(sql)  # noqa: E731  # expect@25: RSC201 context.resources.warehouse is the legacy resource API: request 'warehouse' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
 
     def helper() -> int:
-        return len(context.resources.cache)  # expect@20: RSC102 context.resources.cache is not declared by asset 'orders': add 'cache' to required_resource_keys or request it as a parameter # expect@20: RSC201 context.resources.cache is the legacy resource API: request 'cache' as a parameter annotated with its resource class (dagwire migrate rewrites this)
+        return len(context.resources.cache)  # expect@20: RSC102 context.resources.cache is not declared by asset 'orders': add 'cache' to its required_resource_keys # expect@20: RSC201 context.resources.cache is the legacy resource API: request 'cache' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
 
     return rows + [pools, fetch, helper()]
 
@@ -51,7 +51,7 @@ def matched(context: "dg.AssetExecutionContext") -> Iterator[int]:
     match context.partition_key:
         case "2024-01-01":
             yield 1
-        case _ if (wh := context.resources.warehouse):  # expect@26: RSC201 context.resources.warehouse is the legacy resource API: request 'warehouse' as a parameter annotated with its resource class (dagwire migrate rewrites this)
+        case _ if (wh := context.resources.warehouse):  # expect@26: RSC201 context.resources.warehouse is the legacy resource API: request 'warehouse' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
             yield len(wh.dsn)
 
 
@@ -61,7 +61,7 @@ def pair(warehouse: "dg.ResourceParam[Warehouse]") -> Iterator[dg.MaterializeRes
     yield dg.MaterializeResult(asset_key="a2")
 
 
-defs = dg.Definitions(  # expect@8: RSC101 resource key 'warehouse' is required by asset 'orders', asset 'walrus_named', asset 'pair' but not bound in Definitions
+defs = dg.Definitions(  # expect@8: RSC101 resource key 'warehouse' is required by asset 'orders', asset 'walrus_named', asset 'pair' but not bound in Definitions; bound keys: 'cache'
     assets=[orders_asset, matched, pair],
     resources={"cache": Warehouse(dsn="duckdb://")},
 )

@@ -57,7 +57,9 @@ def test_vault_problems(mode: str) -> None:
         ("wrong_class", "audit", "resource 'audit' is bound to a Client, but asset 'report' "
          "parameter 'audit' is annotated Warehouse", ["asset:report"]),
         ("launch_not_bound", "mirror", "resource 'mirror' field 'creds' is a partially "
-         "configured Credentials (configure_at_launch()) that is not bound at the top level",
+         "configured Credentials (configure_at_launch()) that is not bound at the top level: "
+         'bind that same object under a key of its own, e.g. creds = '
+         'Credentials.configure_at_launch() and resources={"creds": creds, "mirror": ...}',
          ["resource:mirror"]),
         ("unused", "mirror", "resource 'mirror' is bound but nothing uses it",
          ["resource:mirror"]),

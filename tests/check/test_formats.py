@@ -19,7 +19,8 @@ def load(context) -> None:
     café = "é"; context.resources.db.query(café)
 '''
 RSC201 = ("context.resources.db is the legacy resource API: request 'db' as a parameter "
-          "annotated with its resource class (dagwire migrate rewrites this)")
+          "annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy "
+          "resource (dagwire migrate rewrites the cases it can prove safe)")
 
 
 def sample(tmp_path: Path) -> Path:

@@ -81,6 +81,9 @@ _KIND_LIST = (
         "ResourceParam[...])",
         mypy=(("dagwire-resource-annotation",
                r'^Parameter "(?P<arg>[^"]+)" of .* is annotated with IO manager '),),
+        runtime=(("DagwireInvalidDefinitionError",
+                  r"Resource param '(?P<arg>[^']+)' is annotated as .* outputs an unknown "
+                  r"value to user code"),),
         dagster=(("DagsterInvalidDefinitionError",
                   r"^Resource param '(?P<arg>[^']+)' is annotated as .* outputs an unknown "
                   r"value to user code"),),

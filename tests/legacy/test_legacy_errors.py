@@ -312,7 +312,7 @@ def test_undeclared_resource_key_names_the_key_and_the_op() -> None:
 
     with pytest.raises(DagwireResourceNotFoundError) as raised:
         peek_job.execute_in_process()
-    assert str(raised.value) == "resource 'db' is not available to op 'peek'; available: cache"
+    assert str(raised.value) == "resource 'db' is not available to op 'peek'; available: cache, io_manager"
 
 
 def test_direct_call_of_a_resource_function() -> None:

@@ -30,7 +30,10 @@ from .assets import orders
 defs = Definitions(assets=[orders], resources={})
 '''
 
-MESSAGE = "RSC101 resource key 'db' is required by asset 'orders' but not bound in Definitions"
+MESSAGE = (
+    "RSC101 resource key 'db' is required by asset 'orders' but not bound in Definitions; "
+    "bound keys: (none)"
+)
 
 
 def _project(tmp_path: Path) -> tuple[Path, Path]:

@@ -25,42 +25,60 @@ KEY_BOUND_TWICE = {
         from dagwire import ConfigurableResource, Definitions, job, op
 
 
-        class A(ConfigurableResource):
+        class Store(ConfigurableResource):
             pass
 
 
-        class B(ConfigurableResource):
+        class A(Store):
+            pass
+
+
+        class B(Store):
+            pass
+
+
+        class C(ConfigurableResource):
             pass
 
 
         @op(required_resource_keys={"store"})
         def use(context):
-            return context.resources.store
+            return type(context.resources.store).__name__
 
 
-        @job(resource_defs={"store": A()})
+        @op(required_resource_keys={"other"})
+        def use_other(context):
+            return type(context.resources.other).__name__
+
+
+        @job(resource_defs={"store": A(), "other": A()})
         def one():
             use()
+            use_other()
 
 
-        defs = Definitions(jobs=[one], resources={"store": B()})
+        defs = Definitions(jobs=[one], resources={"store": B(), "other": C()})
+        result = one.execute_in_process()
+        print(result.output_for_node("use"), result.output_for_node("use_other"))
     """,
 }
 
 
-def test_a_key_bound_to_two_classes_gets_a_todo(tmp_path: Path) -> None:
+def test_a_key_bound_to_two_classes_takes_both(tmp_path: Path) -> None:
+    # the nearest base both share, else ResourceParam[Any]: each binding still fits
     root = write(tmp_path, KEY_BOUND_TWICE)
+    assert cli.run_program(root).stdout == "A A\n"
     result = cli.migrate("--write", ".", cwd=root)
     assert result.returncode == 0, result.stderr
-    lines = read(root, "main.py").splitlines()
-    assert lines[11:14] == [
-        '# TODO(dagwire): RSC201 move resources to parameters by hand: "store" is bound to '
-        "different resources: main.A, main.B",
-        '@op(required_resource_keys={"store"})',
-        "def use(context):",
-    ]
+    text = read(root, "main.py")
+    assert "def use(store: Store):" in text
+    assert "def use_other(other: ResourceParam[Any]):" in text
+    assert text.startswith("from typing import Any\n\nfrom dagwire import ConfigurableResource, "
+                           "Definitions, ResourceParam, job, op\n")
     assert result.stderr.splitlines()[-1] == (
-        "1 file changed, 1 TODO, 0 errors (1 file, 1 parsed)")
+        "1 file changed, 0 TODOs, 0 errors (1 file, 1 parsed)")
+    run = cli.run_program(root)
+    assert (run.returncode, run.stdout) == (0, "A A\n"), run.stderr
 
 
 def test_computed_and_permissive_schemas_get_a_todo(tmp_path: Path) -> None:

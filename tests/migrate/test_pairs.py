@@ -1,7 +1,8 @@
 """Every pair of test-data/migrate through the real CLI, proven by running the result.
 
 For each case: ``--check`` exits 1 on the legacy tree; ``--write`` migrates a copy; the
-result equals ``after/`` (exact pairs) or carries exactly the expected TODO lines; the
+result carries exactly the expected TODO lines and equals ``after/`` (exact pairs; the others'
+``after/`` is what a person would write by hand); the
 migrated program prints the pair's ``expected_output.txt`` under the dagwire runtime; a
 second run changes nothing (``--check`` exits 0, ``--diff`` prints nothing).
 """
@@ -20,9 +21,8 @@ CASES = cli.case_names()
 
 
 def test_the_pairs_are_there_and_all_classified() -> None:
-    assert len(CASES) >= 17
+    assert len(CASES) >= 22
     assert set(TODOS) | EXACT == set(CASES)
-    assert not set(TODOS) & EXACT
 
 
 @pytest.mark.parametrize("case", CASES)

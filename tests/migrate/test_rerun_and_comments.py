@@ -100,7 +100,7 @@ class ThirdConfig(Config):
     # out
     out=Out(str),
 )
-def third(store: Store, config: ThirdConfig, x):
+def third(x, config: ThirdConfig, store: Store):
     return store.get(x) * config.n
 
 

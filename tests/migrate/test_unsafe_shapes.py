@@ -71,101 +71,6 @@ CASES: dict[str, tuple[str, list[str], str]] = {
         print([result.output_for_node(n)
                for n in ["assigns", "augments", "deletes", "unpacks", "nested"]])
     """, [_202 + _CHANGED] * 5, "[2, 3, 3, 7, 'h!']\n"),
-    # a ConfigurableResource is frozen: a method that sets an attribute would raise
-    "resource_method_sets_self": ("""
-        from dagwire import job, op, resource
-
-
-        class Cache:
-            def __init__(self, size):
-                self.size = size
-
-            def put(self, key):
-                self.last = key
-                return self.size
-
-
-        @resource(config_schema={"size": int})
-        def cache(context):
-            return Cache(context.resource_config["size"])
-
-
-        @op(required_resource_keys={"cache"})
-        def use(context):
-            return context.resources.cache.put("a")
-
-
-        @job(resource_defs={"cache": cache.configured({"size": 1})})
-        def cached():
-            use()
-
-
-        print(cached.execute_in_process().output_for_node("use"))
-    """, [
-        _203 + "Cache.put sets self.last (a ConfigurableResource is frozen)",
-        _201 + '"cache" is bound to the legacy resource main.cache (Cache.put sets self.last '
-        "(a ConfigurableResource is frozen))",
-    ], "1\n"),
-    # self._token becomes self.token: a read of `._token` from outside would break
-    "private_attribute_read_outside": ("""
-        from dagwire import job, op, resource
-
-
-        class Api:
-            def __init__(self, token):
-                self._token = token
-
-
-        @resource(config_schema={"token": str})
-        def api(context):
-            return Api(context.resource_config["token"])
-
-
-        @op(required_resource_keys={"api"})
-        def use(context):
-            return context.resources.api._token
-
-
-        @job(resource_defs={"api": api.configured({"token": "abc"})})
-        def calls():
-            use()
-
-
-        print(calls.execute_in_process().output_for_node("use"))
-    """, [
-        _203 + "_token is read outside Api (in main)",
-        _201 + '"api" is bound to the legacy resource main.api (_token is read outside Api '
-        "(in main))",
-    ], "abc\n"),
-    # dagster refuses a resource parameter typed with an IO manager class (it asks for
-    # ResourceParam[...]): the IO manager stays read through the context
-    "io_manager_read_through_the_context": ("""
-        from dagwire import ConfigurableIOManager, job, op
-
-
-        class Store(ConfigurableIOManager):
-            root: str
-
-            def handle_output(self, context, obj):
-                pass
-
-            def load_input(self, context):
-                return None
-
-
-        @op(required_resource_keys={"store"})
-        def where(context):
-            return context.resources.store.root
-
-
-        @job(resource_defs={"store": Store(root="/tmp/data")})
-        def paths():
-            where()
-
-
-        print(paths.execute_in_process().output_for_node("where"))
-    """, [_201 + '"store" is bound to main.Store, not a ConfigurableResource class'],
-        "/tmp/data\n"),
     # absent -> the default; given None -> None: a Config field has one None for both
     "get_tells_absent_from_none": ('''
         from dagwire import Field, Noneable, job, op
@@ -212,7 +117,7 @@ def test_unsafe_shape_gets_a_todo(case: str, tmp_path: Path) -> None:
 
 
 def test_there_are_cases() -> None:
-    assert len(CASES) == 5
+    assert len(CASES) == 2
 
 
 def test_op_config_read_through_a_parameter_that_is_no_context(tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ from typing import Optional
 import pytest
 from pydantic import ValidationError
 
-from dagwire import Config, Field, PermissiveConfig, RunConfig, materialize, asset
+from dagwire import (Config, DagwireInvalidConfigError, DagwireInvalidDefinitionError,
+                     DagwireInvalidInvocationError, Field, PermissiveConfig, RunConfig, asset,
+                     materialize)
 from dagwire.runtime.config import LegacyField
 
 
@@ -40,21 +42,50 @@ def test_defaults_descriptions_enums_optional_lists_dicts_nested() -> None:
     assert Everything.model_fields["name"].is_required()
 
 
-def test_enum_from_run_config_value() -> None:
+def test_enum_from_run_config_by_name_only() -> None:
+    # Dagster reads an Enum from a run-config dict by member name and refuses a value
     @asset
     def painted(config: Everything) -> str:
         return config.color.value
 
     result = materialize([painted], run_config={"ops": {"painted": {"config": {
-        "name": "n", "color": "blue", "inner": {"depth": 2}}}}})
+        "name": "n", "color": "BLUE", "inner": {"depth": 2}}}}})
     assert result.asset_value("painted") == "blue"
+    with pytest.raises(DagwireInvalidConfigError) as excinfo:
+        materialize([painted], run_config={"ops": {"painted": {"config": {
+            "name": "n", "color": "blue", "inner": {"depth": 2}}}}})
+    assert str(excinfo.value) == (
+        "Invalid run config for job '__ephemeral_asset_job__':\n"
+        "- asset 'painted': color: 'blue' is not a member name of Color: run config names a "
+        "member (RED, BLUE)"
+    )
 
 
 def test_frozen() -> None:
+    # Dagster's error class (DagsterInvalidInvocationError is dagwire's)
     value = Everything(name="x")
-    with pytest.raises(ValidationError) as excinfo:
+    with pytest.raises(DagwireInvalidInvocationError) as excinfo:
         value.name = "y"  # type: ignore[misc]
-    assert excinfo.value.errors()[0]["type"] == "frozen_instance"
+    assert str(excinfo.value) == (
+        "'Everything' is a Pythonic config class and does not support item assignment: it is "
+        "frozen (make a new one, or .model_copy(update={...}))"
+    )
+
+
+def test_dagster_field_in_a_config_class_is_refused_where_dagster_refuses_it() -> None:
+    class Legacy(Config):
+        name: str = Field(str, description="legacy form")  # type: ignore[assignment]
+
+    with pytest.raises(DagwireInvalidDefinitionError) as excinfo:
+        @asset
+        def uses(config: Legacy) -> None: ...
+    assert str(excinfo.value) == (
+        "Invalid definition of asset 'uses':\n"
+        "- field 'name': Using 'dagster.Field' is not supported within a Pythonic config or "
+        "resource definition. 'dagster.Field' should only be used in legacy Dagster config "
+        "schemas. Did you mean to use 'pydantic.Field' instead? (Field(default=..., "
+        "description=...))"
+    )
 
 
 def test_unknown_fields_rejected() -> None:

@@ -34,13 +34,13 @@ def message(error: pytest.ExceptionInfo[BaseException]) -> str:
 
 def test_unsupported_asset_arguments_are_named() -> None:
     with pytest.raises(DagwireInvalidDefinitionError) as raised:
-        @asset(partitions_def=object(), retry_policy=object())
+        @asset(backfill_policy=object(), retry_policy=object())
         def daily() -> int:
             return 1
     assert message(raised) == (
         "Invalid definition of asset 'daily':\n"
-        "- partitions_def= (partitions) is not supported by dagwire\n"
-        "- retry_policy= (retries) is not supported by dagwire"
+        "- retry_policy= (retries) is not supported by dagwire\n"
+        "- backfill_policy= (backfill policies) is not supported by dagwire"
     )
 
 
@@ -58,19 +58,19 @@ def test_unsupported_arguments_of_other_definitions_are_named() -> None:
          "Invalid definition of op '<lambda>':\n- retry_policy= (retries) is not supported by dagwire"),
         (lambda: sensor(job=work, jobs=[work])(lambda: None),
          "Invalid definition of sensor '<lambda>':\n"
-         "- jobs= (sensors targeting several jobs) is not supported by dagwire"),
+         "- give the jobs it targets as job= or as jobs=, not both"),
         (lambda: schedule(cron_schedule="* * * * *", job=work, should_execute=bool)(lambda: {}),
          "Invalid definition of schedule '<lambda>':\n"
          "- should_execute= (should_execute= on schedules) is not supported by dagwire"),
-        (lambda: define_asset_job("nightly", partitions_def=object()),
+        (lambda: define_asset_job("nightly", hooks=[object()]),
          "Invalid definition of job 'nightly':\n"
-         "- partitions_def= (partitions) is not supported by dagwire"),
+         "- hooks= (hooks) is not supported by dagwire"),
         (lambda: work.execute_in_process(op_selection=["step"]),
          "Invalid definition of a run of job 'work':\n"
          "- op_selection= (running a subset of a job's ops) is not supported by dagwire"),
         (lambda: materialize([], partition_key="2024-01-01"),
-         "Invalid definition of materialize:\n"
-         "- partition_key= (partitions) is not supported by dagwire"),
+         "Cannot run job '__ephemeral_asset_job__':\n"
+         "- partition_key='2024-01-01' is given, but nothing in this run is partitioned"),
     ]
     for call, expected in cases:
         with pytest.raises(DagwireInvalidDefinitionError) as raised:
@@ -89,12 +89,14 @@ def test_recorded_arguments_change_nothing() -> None:
 
 def test_unsupported_context_attribute_names_the_feature() -> None:
     @asset
-    def partitioned(context) -> str:  # type: ignore[no-untyped-def]
-        return context.partition_key  # type: ignore[no-any-return]
+    def ranged(context) -> str:  # type: ignore[no-untyped-def]
+        return context.asset_partition_key_range  # type: ignore[no-any-return]
 
     with pytest.raises(DagwireError) as raised:
-        materialize([partitioned])
-    assert message(raised) == "context.partition_key: partitions are not supported by dagwire"
+        materialize([ranged])
+    assert message(raised) == (
+        "context.asset_partition_key_range: runs of several partitions are not supported by "
+        "dagwire")
     context = build_asset_context()
     assert context.has_partition_key is False
     with pytest.raises(DagwireError) as raised:
@@ -256,18 +258,35 @@ def test_importing_an_unsupported_dagster_name_says_why() -> None:
     from dagwire import DagwireUnsupportedError
 
     with pytest.raises(DagwireUnsupportedError) as raised:
-        from dagwire import DailyPartitionsDefinition  # type: ignore[attr-defined]  # noqa: F401
+        from dagwire import DynamicOut  # type: ignore[attr-defined]  # noqa: F401
     assert message(raised) == (
-        "cannot import name 'DailyPartitionsDefinition' from 'dagwire': partitions are not "
-        "supported by dagwire"
+        "cannot import name 'DynamicOut' from 'dagwire': dynamic outputs are not supported by "
+        "dagwire"
     )
     with pytest.raises(ImportError) as raised:  # an ImportError: try/except fallbacks work
-        from dagwire import DagsterInvalidConfigError  # type: ignore[attr-defined]  # noqa: F401
+        from dagwire import DagsterExecutionStepExecutionError  # type: ignore[attr-defined]  # noqa: F401,E501
     assert message(raised) == (
-        "cannot import name 'DagsterInvalidConfigError' from 'dagwire': dagwire raises its own "
-        "error classes: catch DagwireError or a subclass (DagwireInvalidConfigError, "
-        "DagwireInvalidDefinitionError, ...)"
+        "cannot import name 'DagsterExecutionStepExecutionError' from 'dagwire': a run raises "
+        "the step's own exception (as Dagster's execute_in_process does): catch that, or pass "
+        "raise_on_error=False and read result.failed_steps"
     )
+
+
+def test_dagster_error_names_are_dagwire_errors() -> None:
+    import dagwire
+    from dagwire import (
+        DagsterError,
+        DagsterInvalidConfigError,
+        DagsterInvalidDefinitionError,
+        DagsterInvalidInvocationError,
+        DagsterUnknownResourceError,
+    )
+
+    assert (DagsterError, DagsterInvalidConfigError, DagsterInvalidDefinitionError,
+            DagsterInvalidInvocationError, DagsterUnknownResourceError) == (
+        dagwire.DagwireError, dagwire.DagwireInvalidConfigError,
+        dagwire.DagwireInvalidDefinitionError, dagwire.DagwireInvalidInvocationError,
+        dagwire.DagwireResourceNotFoundError)
     import dagwire
 
     assert not hasattr(dagwire, "no_such_name")  # other names: a plain AttributeError

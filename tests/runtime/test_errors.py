@@ -189,7 +189,8 @@ def test_partially_configured_nested_resource_not_bound_at_top_level() -> None:
     assert error_text(excinfo) == (
         "Invalid Definitions:\n"
         "- resource 'warehouse' field 'db' is a partially configured Db (configure_at_launch()) "
-        "that is not bound at the top level"
+        "that is not bound at the top level: bind that same object under a key of its own, e.g. "
+        "db = Db.configure_at_launch() and resources={\"db\": db, \"warehouse\": ...}"
     )
 
 
@@ -202,8 +203,7 @@ def test_bad_run_config_names_asset_and_field_path() -> None:
     assert error_text(excinfo) == (
         "Invalid run config for job '__ASSET_JOB':\n"
         "- asset 'report': title: Input should be a valid string\n"
-        "- asset 'report': target.retries: Input should be a valid integer, unable to parse "
-        "string as an integer\n"
+        "- asset 'report': target.retries: Input should be a valid integer\n"
         "- asset 'report': target.tags[1]: Input should be a valid string"
     )
 
@@ -429,7 +429,8 @@ def test_config_parameter_must_be_a_config_class() -> None:
             pass
     assert error_text(excinfo) == (
         "Invalid definition of op 'bad':\n"
-        "- parameter 'config' must be annotated with a Config subclass"
+        "- parameter 'config' must be annotated with a Config subclass (or str, int, float, "
+        "bool, list or dict)"
     )
 
 
@@ -440,7 +441,7 @@ def test_invalid_cron() -> None:
             return {}
     assert error_text(excinfo) == (
         "Invalid definition of schedule 'nightly':\n"
-        "- cron_schedule '0 25 * * *': hour: '25' is outside 0-23"
+        "- cron_schedule '0 25 * * *': hour: '25' is not valid (values 0-23)"
     )
 
 

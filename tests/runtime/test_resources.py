@@ -195,6 +195,34 @@ def test_resource_that_yields_another_object_fits_resource_param() -> None:
     assert defs.get_implicit_global_asset_job_def().execute_in_process().asset_value("url") == "pg://"
 
 
+class EngineBuilder(ConfigurableResource):
+    url: str
+
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        events.append(f"setup builder {self.url}")
+
+    def create_resource(self, context: InitResourceContext) -> Engine:
+        return Engine(self.url)
+
+    def teardown_after_execution(self, context: InitResourceContext) -> None:
+        events.append(f"teardown builder {self.url}")
+
+
+def test_create_resource_gives_users_another_object() -> None:
+    # Dagster's default yield_for_execution: setup, yield create_resource(), teardown
+    @asset
+    def url(engine: ResourceParam[Engine]) -> str:
+        events.append(f"used {type(engine).__name__}")
+        return engine.url
+
+    events.clear()
+    defs = Definitions(assets=[url], resources={"engine": EngineBuilder(url="pg://b")})
+    defs.validate()
+    assert defs.get_implicit_global_asset_job_def().execute_in_process().asset_value("url") == (
+        "pg://b")
+    assert events == ["setup builder pg://b", "used Engine", "teardown builder pg://b"]
+
+
 def test_direct_call_sets_resources_up() -> None:
     events.clear()
     assert first(a=Tracked(name="D")) == 1

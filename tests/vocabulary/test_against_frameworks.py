@@ -120,10 +120,7 @@ def test_loaders_read_what_the_vocabulary_says() -> None:
     for name, (reads, keyword) in names.DEFINITIONS_LOADERS.items():
         parameters = _parameters(getattr(dagster, name))
         assert calls.RESOURCES in parameters, name
-        if reads == names.READS_CURRENT:
-            assert keyword is None and parameters[0] == calls.RESOURCES, name
-        else:
-            assert parameters[0] == keyword, name
+        assert reads != names.READS_CURRENT and parameters[0] == keyword, name
 
 
 def test_defs_folder_loaders_and_components() -> None:
@@ -138,7 +135,8 @@ def test_defs_folder_loaders_and_components() -> None:
     assert "path_within_project" in _parameters(dagster.load_from_defs_folder)
     assert get_canonical_defs_module_name(None, "shop") == f"shop.{calls.DEFS_FOLDER}"
     source = inspect.getsource(decl) + inspect.getsource(defs_module)
-    for name in (calls.DEFS_KEYWORD_FILE, calls.COMPONENT_KEYWORD_FILE, *calls.COMPONENT_YAML_FILES):
+    keyword_files = (calls.DEFS_KEYWORD_FILE, calls.COMPONENT_KEYWORD_FILE)
+    for name in (*keyword_files, *calls.COMPONENT_YAML_FILES):
         assert f'"{name}"' in source, name
     assert calls.DG_ROOT_MODULE in inspect.getsource(load_defs) or calls.DG_ROOT_MODULE in (
         inspect.getsource(importlib.import_module("dagster.components.core.component_tree"))

@@ -12,8 +12,7 @@ import ast
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
-from dagwire.lint_rules.functions import is_resource_annotation
-from dagwire.source_model.resolve import CONFIG, PERMISSIVE_CONFIG
+from dagwire.source_model.resolve_classes import CONFIG, PERMISSIVE_CONFIG
 
 CODE = "RSC104"
 CONFIG_KINDS = (CONFIG, PERMISSIVE_CONFIG)
@@ -34,7 +33,7 @@ def check(file: FileCheck) -> Iterator[Finding]:
         args = {arg.arg: arg for arg in _args(fn.func.args)}
         for param, (annotation, ref) in params.annotated.items():
             if param == "config":
-                if is_resource_annotation(file.resolver, file.model, annotation):
+                if file.resolver.is_resource_annotation(file.model, annotation):
                     yield finding(args[param], RESOURCE_MESSAGE.format(kind=fn.kind, name=name))
             elif ref is not None and ref.node is not None and ref.kind in CONFIG_KINDS:
                 yield finding(

@@ -5,12 +5,12 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from dagwire.lint_rules.file_check import FileCheck, Finding
+from dagwire.lint_rules.file_check import MIGRATE_MAY_REWRITE, FileCheck, Finding
 
 CODE = "RSC203"
 MESSAGE = (
     "RSC203 @resource function '{name}' is the legacy resource API: define a "
-    "ConfigurableResource class with its config as fields (dagwire migrate rewrites this)"
+    f"ConfigurableResource class with its config as fields ({MIGRATE_MAY_REWRITE})"
 )
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from dagwire.lint_rules.file_check import FileCheck, Finding, finding
+from dagwire.lint_rules.file_check import MIGRATE_MAY_REWRITE, FileCheck, Finding, finding
 
 CODE = "RSC201"
+# A parameter annotated with a ConfigurableResource class receives that resource; a legacy
+# resource (an `@resource` function) is requested as `ResourceParam[<what it returns>]`.
 MESSAGE = (
     "RSC201 context.resources.{key} is the legacy resource API: request '{key}' as a "
-    "parameter annotated with its resource class (dagwire migrate rewrites this)"
+    "parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a "
+    f"legacy resource ({MIGRATE_MAY_REWRITE})"
 )
 
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
-from dagwire.lint_rules.functions import manager_keys
 from dagwire.vocabulary.calls import IMPLICIT_RESOURCE_KEYS
 
 CODE = "RSC102"
 MESSAGE = (
     "RSC102 context.resources.{key} is not declared by {kind} '{name}': "
-    "add '{key}' to required_resource_keys or request it as a parameter"
+    "add '{key}' to its required_resource_keys"
 )
 
 
@@ -41,7 +40,7 @@ def check(file: FileCheck) -> Iterator[Finding]:
         # any parameter may be a resource whose class we cannot see: count them all
         known |= set(params.names) | IMPLICIT_RESOURCE_KEYS
         keywords, _ = file.resolver.keywords(file.model, fn)
-        managers = manager_keys(file.resolver, file.model, keywords)
+        managers = file.resolver.manager_keys(file.model, keywords)
         if managers is None:
             continue
         known |= managers

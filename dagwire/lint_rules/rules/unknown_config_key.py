@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
-from dagwire.lint_rules.functions import attribute_reads
-from dagwire.source_model.resolve import CONFIG
+from dagwire.lint_rules.context_reads import attribute_reads
+from dagwire.source_model.resolve_classes import CONFIG
 from dagwire.vocabulary.calls import CONFIG_SCHEMA
 
 CODE = "RSC103"

@@ -1,8 +1,9 @@
 """RSC204: a key declared in `required_resource_keys` or `config_schema` is never read.
 
 Only reported when every use of the context in the function is visible: if the context (or
-`context.resources` / `context.op_config` as a whole) is passed on, the key may be read
-elsewhere and the rule stays silent. Only keys spelled in the decorator itself are reported:
+`context.resources` / `context.op_config` as a whole) is passed on, or the function has a
+decorator of its own besides the framework's (a wrapper that receives the context too), the
+key may be read elsewhere and the rule stays silent. Only keys spelled in the decorator itself are reported:
 a shared constant (`required_resource_keys=SHARED_KEYS`, `@op(**COMMON)`) is declared for
 many functions at once on purpose, and no single line could carry a `# noqa` for one of them.
 """
@@ -13,7 +14,7 @@ from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
 from dagwire.source_model.module import DecoratedFunction
-from dagwire.source_model.resolve import Item
+from dagwire.source_model.resolve_constants import Item
 
 CODE = "RSC204"
 RESOURCE_MESSAGE = (
@@ -31,8 +32,8 @@ def check(file: FileCheck) -> Iterator[Finding]:
         if params.context is None:
             continue  # without a context nothing reads these keys, but other tools may
         use = file.context_use(fn)
-        if use is None or use.escapes:
-            continue
+        if use is None or use.escapes or len(fn.func.decorator_list) > 1:
+            continue  # the context goes where the rule cannot follow it
         declared = file.declared(fn)
         name = file.display_name(fn)
         if not use.resources_opaque and declared.required_resource_keys:

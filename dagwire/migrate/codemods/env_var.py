@@ -38,8 +38,8 @@ class EnvVarSource(Codemod):
     name = "env-var"
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        qualname = self.context.qualify(updated.func)
-        field_types = self.context.facts.field_types.get(qualname or "")
+        ref = self.context.qualify(updated.func)
+        field_types = self.context.facts.field_types.get(ref) if ref is not None else None
         if field_types is None:
             return updated
         args = list(updated.args)

@@ -87,14 +87,14 @@ def _is_plain(node: cst.BaseExpression) -> bool:
     return isinstance(node, cst.ConcatenatedString)
 
 
-def _get_replacement(schema: Schema, key: str, default: cst.BaseExpression | None
-                     ) -> cst.BaseExpression:
-    """``op_config.get("k"[, d])`` as the Config object says it.
+def get_replacement(schema: Schema, key: str, default: cst.BaseExpression | None,
+                    base: str = "config") -> cst.BaseExpression:
+    """``op_config.get("k"[, d])`` as the Config object (``base``) says it.
 
     The legacy dict has every key except an absent ``Field(T, is_required=False)`` one (then
     ``.get`` gives ``d`` or None, and the Config field None, a value it cannot have otherwise).
     """
-    value = cst.Attribute(cst.Name("config"), cst.Name(key))
+    value = cst.Attribute(cst.Name(base), cst.Name(key))
     spec = schema.field_named(key)
     if default is None or spec is None or not spec.may_be_absent or (
             isinstance(default, cst.Name) and default.value == "None"):
@@ -121,7 +121,7 @@ class OpConfigClass(Codemod):
             ctx.todo(function, CODE, f"write a Config class by hand: {text}")
 
         # phase 1 translated the schema from the same source (stdlib ast)
-        schema = ctx.facts.op_schemas.get(ctx.module_name, {}).get(name)
+        schema = ctx.facts.op_schemas.get(ctx.path, {}).get(name)
         if schema is None:
             return todo("the schema was not read in phase 1")
         if isinstance(schema, str):
@@ -162,7 +162,7 @@ class OpConfigClass(Codemod):
             # no parameter the framework takes for the context, yet the body reads op_config
             return todo("op_config is read, but the first parameter is not a context "
                         "(context, _context, context_ or _)")
-        calls = ctx.facts.direct_calls.get(ctx.module_name, {}).get(name, [])
+        calls = ctx.facts.direct_calls.get(ctx.path, {}).get(name, [])
         if any(shape != "build_op_context(config=...)" for shape in calls) or (
                 calls and schema.nested):
             return todo(f"{name} is invoked directly in a way the codemod does not rewrite")
@@ -185,7 +185,7 @@ class OpConfigClass(Codemod):
             for node, key in uses.config_reads:
                 ctx.replacements[node] = cst.Attribute(cst.Name("config"), cst.Name(key))
             for call, key, default in uses.config_gets:
-                ctx.replacements[call] = _get_replacement(schema, key, default)
+                ctx.replacements[call] = get_replacement(schema, key, default)
             for chain_node, chain in uses.config_chains:
                 expr: cst.BaseExpression = cst.Name("config")
                 for key in chain:

@@ -41,6 +41,7 @@ import libcst as cst
 from dagwire.migrate.codemods.base import Codemod
 from dagwire.migrate.context import FileContext
 from dagwire.migrate.context_uses import string_value
+from dagwire.migrate.index import Ref
 from dagwire.vocabulary.calls import RESOURCE_DEFS
 
 CODE = "MIG101"
@@ -58,9 +59,9 @@ class RepositoryDefinitions(Codemod):
             if not (isinstance(node, cst.FunctionDef) and any(
                     context.names.role(d.decorator) == "repository" for d in node.decorators)):
                 continue
-            problem = context.facts.repositories.get(f"{context.module_name}.{name}")
+            problem = context.facts.repositories.get(Ref(context.path, name))
             if problem is None:
-                continue  # another file of the same module name holds phase 1's repository
+                continue  # phase 1 did not read this file
             if not problem:
                 statement = self._definitions(node)
                 if isinstance(statement, str):
@@ -98,8 +99,8 @@ class RepositoryDefinitions(Codemod):
                     "define_asset_job"):
                 groups["jobs"].append(code(value))
                 continue
-            qual = self.context.qualify(value)
-            role = self.context.facts.definition_roles.get(qual or "")
+            ref = self.context.qualify(value)
+            role = self.context.facts.definition_roles.get(ref) if ref is not None else None
             if role not in _KINDS:
                 return f"cannot tell what {code(value)} is"
             groups[_KINDS[role]].append(code(value))
@@ -129,8 +130,8 @@ class RepositoryDefinitions(Codemod):
                 and isinstance(value.args[1].value, cst.Dict)):
             return "a starred element other than *with_resources([...], resource_defs={...})"
         for asset in value.args[0].value.elements:
-            qual = self.context.qualify(asset.value)
-            if self.context.facts.definition_roles.get(qual or "") != "asset":
+            ref = self.context.qualify(asset.value)
+            if ref is None or self.context.facts.definition_roles.get(ref) != "asset":
                 return f"cannot tell that {code(asset.value)} is an asset"
             groups["assets"].append(code(asset.value))
         for element in value.args[1].value.elements:

@@ -2,9 +2,9 @@
 ...)`, `load_from_defs_folder(...)` and `load_defs(...)` (sources/code_location.py).
 
 Each part reports its own wrong classes (checks/definitions.py); the whole reports what the
-parts bind together. A whole that is itself a part of another is not checked; a merge none of
-whose parts has `resources=` is checked only where dagster loads it (a module-level value or
-what a top-level `@definitions` function returns).
+parts bind together. A whole that is itself a part of another is not checked; a defs folder
+loader, and a merge none of whose parts has `resources=`, are checked only where dagster loads
+them (a module-level value or what a top-level `@definitions` function returns).
 """
 
 from __future__ import annotations
@@ -21,30 +21,30 @@ from dagwire.mypy_plugin.sources.parts import is_location, is_partial
 
 
 def check_merge(fw: Framework, settings: Settings, ctx: MethodContext) -> None:
-    _check_whole(fw, settings, ctx, location_only_without_resources=True)
+    _check_whole(fw, settings, ctx, location_only=False)
 
 
 def check_defs_folder(fw: Framework, settings: Settings, ctx: FunctionContext) -> None:
-    _check_whole(fw, settings, ctx, location_only_without_resources=False)
+    # A loaded folder kept in a local variable may still be merged or changed before it is
+    # returned: checked only where it is the location itself.
+    _check_whole(fw, settings, ctx, location_only=True)
 
 
 def _check_whole(
     fw: Framework,
     settings: Settings,
     ctx: FunctionContext | MethodContext,
-    location_only_without_resources: bool,
+    location_only: bool,
 ) -> None:
     api = ctx.api
     assert isinstance(api, CheckerApi)
     call = ctx.context
     if not isinstance(call, CallExpr) or is_partial(call, fw, api):
         return
+    if location_only and not is_location(call, fw, api):
+        return
     whole = assembled(call, fw, api)
-    if (
-        location_only_without_resources
-        and not whole.any_resources
-        and not is_location(call, fw, api)
-    ):
+    if not whole.any_resources and not is_location(call, fw, api):
         return
     site = BindingSite(
         call, fw, whole.candidates, whole.listed, check_types=False,

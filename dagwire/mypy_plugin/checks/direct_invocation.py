@@ -14,11 +14,13 @@ from mypy.nodes import (
     ARG_POS,
     ARG_STAR,
     ARG_STAR2,
+    ArgKind,
     CallExpr,
     Decorator,
     Expression,
     MemberExpr,
     NameExpr,
+    Var,
 )
 from mypy.plugin import MethodContext, MethodSigContext
 from mypy.subtypes import is_subtype
@@ -35,13 +37,18 @@ from dagwire.mypy_plugin import error_codes, messages
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.facts.carrier import decode
 from dagwire.mypy_plugin.facts.definition_facts import definition_facts
-from dagwire.mypy_plugin.frameworks import Framework
+from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.names import resolve_ref
 from dagwire.mypy_plugin.sources.enclosing import enclosing_decorators
 from dagwire.mypy_plugin.tree_walk import collect_calls
 from dagwire.mypy_plugin.type_helpers import is_subclass_of
 from dagwire.vocabulary.calls import CONTEXT_PARAM_NAMES
-from dagwire.vocabulary.names import COMPOSITION_KINDS, COMPUTE_CONTEXT_BUILDERS, DECORATORS
+from dagwire.vocabulary.names import (
+    COMPOSITION_KINDS,
+    COMPUTE_CONTEXT_BUILDERS,
+    CONTEXT_BUILDERS,
+    DECORATORS,
+)
 
 COMPOSITION_DECORATORS = frozenset(
     name for name, kind in DECORATORS.items() if kind in COMPOSITION_KINDS
@@ -99,11 +106,13 @@ def call_hook(fw: Framework, kind: str, ctx: MethodContext) -> Type:
     has_context = bool(fn.arg_names) and fn.arg_names[0] in CONTEXT_PARAM_NAMES
     positional = [a for a, n in zip(call.args, call.arg_names) if n is None]
     keywords = {n: a for a, n in zip(call.args, call.arg_names) if n is not None}
+    context_first = False
     if positional and not has_context:
+        # Dagster takes a context given first as the context, declared or not.
         first = api.lookup_type_or_none(positional[0])
         if first is not None and is_subclass_of(get_proper_type(first), fw.context_classes):
-            api.fail(messages.unexpected_context(d.label), call, code=error_codes.INVOCATION)
-            return fn.ret_type
+            context_first = not carries_nothing(positional[0], api)
+            positional = positional[1:]
     bound: dict[str, Type | None] = {}
     for i, arg in enumerate(positional):
         if i < len(fn.arg_names) and fn.arg_kinds[i] in (ARG_POS, ARG_OPT):
@@ -116,7 +125,7 @@ def call_hook(fw: Framework, kind: str, ctx: MethodContext) -> Type:
         n for n, k in zip(fn.arg_names, fn.arg_kinds) if n and k in (ARG_OPT, ARG_NAMED_OPT)
     }
     # A context passed to the call may carry the resources (`build_op_context(resources=...)`).
-    context_passed = has_context and bool(positional) or any(
+    context_passed = context_first or has_context and bool(positional) or any(
         n in CONTEXT_PARAM_NAMES for n in keywords
     )
     if has_context and positional and carries_nothing(positional[0], api):
@@ -192,6 +201,45 @@ def composition_signature_hook(ctx: MethodSigContext) -> FunctionLike:
     )
 
 
+_CONTEXT_CLASSES = frozenset(
+    name for fw in ALL_FRAMEWORKS.values() for name in fw.context_classes
+)
+
+
+def is_context(expr: Expression, api: CheckerApi) -> bool:
+    """`build_op_context(...)` (and the sensor, schedule, asset ones), or a variable holding
+    a context."""
+    if isinstance(expr, CallExpr):
+        node = resolve_ref(expr.callee, api.tree, api)
+        return node is not None and node.fullname.rsplit(".", 1)[-1] in CONTEXT_BUILDERS
+    if isinstance(expr, (NameExpr, MemberExpr)) and isinstance(expr.node, Var):
+        declared = get_proper_type(expr.node.type) if expr.node.type is not None else None
+        return isinstance(declared, Instance) and any(
+            declared.type.has_base(name) for name in _CONTEXT_CLASSES)
+    return False
+
+
+def context_first_signature(ctx: MethodSigContext, carried: set[str]) -> FunctionLike:
+    """`greet(build_op_context(config={...}))` for `def greet(config: ...)`, or
+    `my_sensor(build_sensor_context(resources={...}))`: a context given first to a function
+    whose first parameter is not its context is the context (the runtime's rule, and
+    Dagster's); its config and resources may stand for the parameters."""
+    sig = ctx.default_signature
+    any_t = AnyType(TypeOfAny.special_form)
+    types: list[Type] = [any_t]
+    kinds: list[ArgKind] = [ARG_POS]
+    names: list[str | None] = [None]
+    for name, kind, typ in zip(sig.arg_names, sig.arg_kinds, sig.arg_types):
+        if name in CONTEXT_PARAM_NAMES:
+            continue  # given first
+        if name in carried and kind in (ARG_POS, ARG_NAMED):
+            kind = ARG_OPT if kind == ARG_POS else ARG_NAMED_OPT
+        types.append(typ)
+        kinds.append(kind)
+        names.append(name)
+    return sig.copy_modified(arg_types=types, arg_kinds=kinds, arg_names=names)
+
+
 def context_carried_signature(ctx: MethodSigContext) -> FunctionLike:
     """`greet(build_op_context(resources={...}, config=...))`: a context passed to a direct
     call may carry the resources and the config, so those parameters become optional.
@@ -207,6 +255,16 @@ def context_carried_signature(ctx: MethodSigContext) -> FunctionLike:
         return sig
     api = ctx.api
     carried: set[str] = set()
+    if (
+        names[0] not in CONTEXT_PARAM_NAMES
+        and ctx.args
+        and ctx.args[0]
+        and isinstance(api, CheckerApi)
+        and ctx.default_signature.arg_kinds[0] == ARG_POS
+        and is_context(ctx.args[0][0], api)
+    ):
+        carried = {r.key for r in d.requirements if r.source == "parameter"} | {"config"}
+        return context_first_signature(ctx, carried)
     if (
         names[0] in CONTEXT_PARAM_NAMES
         and ctx.args

@@ -146,5 +146,5 @@ def package_dependencies(file: MypyFile) -> list[tuple[int, str, int]]:
         directory = os.path.join(root, *package.split("."))
         line = text.count("\n", 0, found.start()) + 1
         walked = walk_defs_folder(package, directory, False)
-        out += [(PRI_LOW, m, line) for m in walked.modules if m != file.fullname]
+        out += [(PRI_LOW, m, line) for m in walked.module_names if m != file.fullname]
     return out

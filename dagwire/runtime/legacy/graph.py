@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from dagwire.runtime import composition
 from dagwire.runtime.config import RunConfig
+from dagwire.runtime.config_mapping import ConfigMapping
 from dagwire.runtime.errors import DagwireInvalidDefinitionError, DagwireInvalidInvocationError
 from dagwire.runtime.ins_outs import GraphOut
 from dagwire.runtime.job import JobDefinition
@@ -28,8 +29,11 @@ class GraphDefinition:
         name: str | None = None,
         description: str | None = None,
         out: Mapping[str, GraphOut] | GraphOut | None = None,
+        config: ConfigMapping | None = None,
     ) -> None:
         self.name = name or body.__name__
+        # @graph(config=<mapping>): what run config gives for this graph node
+        self.config_mapping = config
         self.input_names: tuple[str, ...] = tuple(inspect.signature(body).parameters)
         self.description = description or inspect.getdoc(body)
         output_names = None if out is None or isinstance(out, GraphOut) else list(out)
@@ -58,7 +62,7 @@ class GraphDefinition:
         name: str | None = None,
         description: str | None = None,
         resource_defs: Mapping[str, Any] | None = None,
-        config: RunConfig | Mapping[str, Any] | None = None,
+        config: RunConfig | Mapping[str, Any] | ConfigMapping | None = None,
         tags: Mapping[str, str] | None = None,
     ) -> JobDefinition:
         if self.input_names:
@@ -71,10 +75,11 @@ class GraphDefinition:
             name=name or self.name,
             nodes=self.nodes,
             resource_defs=resource_defs,
-            config=config,
+            config=config if config is not None else self.config_mapping,
             description=description or self.description,
             tags=tags,
             graph_outputs=composition.top_level_outputs(self.composed),
+            graph_configs=self.composed.graph_configs,
         )
 
     def execute_in_process(
@@ -101,6 +106,7 @@ def graph(
     name: str | None = None,
     description: str | None = None,
     out: Mapping[str, GraphOut] | GraphOut | None = None,
+    config: ConfigMapping | None = None,
 ) -> Callable[[Callable[..., Any]], GraphDefinition]: ...
 
 
@@ -111,12 +117,13 @@ def graph(
     name: str | None = None,
     description: str | None = None,
     out: Mapping[str, GraphOut] | GraphOut | None = None,
+    config: ConfigMapping | None = None,
 ) -> GraphDefinition | Callable[[Callable[..., Any]], GraphDefinition]:
     """Define a graph (bare or with arguments); ``.to_job(...)`` makes jobs of it, and a
     ``@job`` or ``@graph`` body may call it like an op."""
 
     def decorate(body: Callable[..., Any]) -> GraphDefinition:
-        return GraphDefinition(body, name=name, description=description, out=out)
+        return GraphDefinition(body, name=name, description=description, out=out, config=config)
 
     if fn is not None:
         return decorate(fn)

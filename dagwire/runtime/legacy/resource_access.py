@@ -1,10 +1,9 @@
 """How legacy code reaches resources outside ops: ``context.resources.x`` in a resource
-function (``@resource(required_resource_keys=...)``), a sensor or a schedule, and the order
-in which resources that need other resources are set up."""
+function (``@resource(required_resource_keys=...)``), and the order in which resources that
+need other resources are set up."""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -60,16 +59,6 @@ def with_dependencies(definitions: Mapping[str, Any], keys: Iterable[str]) -> li
     return ordered
 
 
-def with_resource_values(context: Any, values: Mapping[str, Any], owner: str) -> Any:
-    """A copy of a sensor or schedule context whose ``context.resources`` are ``values``."""
-    from dagwire.runtime.context import Resources
-
-    clone = copy.copy(context)
-    clone._resource_values = dict(values)
-    clone.resources = Resources(clone._resource_values, owner)
-    return clone
-
-
 def asset_resource_problems(assets: Iterable[Any], top_level: Mapping[str, Any]) -> list[str]:
     """Resource keys that assets bind themselves (``resource_defs=``, ``with_resources``) to
     different objects, or that are also bound at the top level. Dagster refuses both: which
@@ -93,4 +82,4 @@ def asset_resource_problems(assets: Iterable[Any], top_level: Mapping[str, Any])
     return problems
 
 
-__all__ = ["InitResources", "asset_resource_problems", "with_dependencies", "with_resource_values"]
+__all__ = ["InitResources", "asset_resource_problems", "with_dependencies"]

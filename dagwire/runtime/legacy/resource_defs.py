@@ -13,16 +13,19 @@ import inspect
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, overload
 
+from dagwire.runtime.context import InitResourceContext
 from dagwire.runtime.errors import DagwireInvalidConfigError, DagwireInvalidDefinitionError
 from dagwire.runtime.legacy.config_types import (
     NO_VALUE,
+    ConfigProblem,
     LegacyConfigError,
     LegacyField,
     Shape,
     format_path,
 )
 from dagwire.runtime.legacy.op_config import compile_schema
-from dagwire.runtime.resources import InitResourceContext, ResourceDefinition
+from dagwire.runtime.io_managers import ConfigurableIOManagerFactory
+from dagwire.runtime.resources import ResourceDefinition
 
 
 def _call_resource_fn(fn: Callable[..., Any], context: InitResourceContext) -> Any:
@@ -84,9 +87,12 @@ class LegacyResourceDefinition(ResourceDefinition):
             clone.config_mapping = config_or_config_fn
             clone.outer_field = compile_schema(config_schema, f"resource '{self.name}'")
         else:
+            # a resource with a config function is configured with its outer config
+            clone.config_mapping, clone.outer_field = self.config_mapping, self.outer_field
+            checked = self.outer_field if self.outer_field is not None else self.config_field
             try:
                 # structure only: {"env": ...} sources are read when a run starts
-                self.config_field.validate(config_or_config_fn, resolve_env=False)
+                checked.validate(config_or_config_fn, resolve_env=False)
             except LegacyConfigError as error:
                 raise DagwireInvalidDefinitionError(
                     f"Invalid .configured() config for resource '{self.name}':",
@@ -106,7 +112,7 @@ class LegacyResourceDefinition(ResourceDefinition):
                     [_problem("the resource is configured (.configured()): run config for it "
                               "is not used; remove it")]
                 )
-            return self.config_field.validate(self.configured_config)
+            run_config_value = self.configured_config
         if self.config_mapping is not None and self.outer_field is not None:
             outer = self.outer_field.validate(run_config_value)
             return self.config_field.validate(self.config_mapping(outer))
@@ -141,8 +147,6 @@ class LegacyResourceDefinition(ResourceDefinition):
 
 
 def _problem(message: str) -> Any:
-    from dagwire.runtime.legacy.config_types import ConfigProblem
-
     return ConfigProblem((), message)
 
 
@@ -184,6 +188,58 @@ def resource(
         )
 
     return decorate
+
+
+class IOManagerDefinition(LegacyResourceDefinition):
+    """A resource function that returns an IO manager (what ``@io_manager`` returns)."""
+
+
+@overload
+def io_manager(config_schema: Callable[..., Any], /) -> IOManagerDefinition: ...
+
+
+@overload
+def io_manager(
+    config_schema: Any = None,
+    description: str | None = None,
+    required_resource_keys: Iterable[str] | None = None,
+    version: str | None = None,
+) -> Callable[[Callable[..., Any]], IOManagerDefinition]: ...
+
+
+def io_manager(
+    config_schema: Any = None,
+    description: str | None = None,
+    required_resource_keys: Iterable[str] | None = None,
+    version: str | None = None,
+) -> IOManagerDefinition | Callable[[Callable[..., Any]], IOManagerDefinition]:
+    """``@resource`` for a function that returns an IO manager."""
+    if callable(config_schema) and not isinstance(config_schema, type) and description is None \
+            and required_resource_keys is None and version is None:
+        return IOManagerDefinition(config_schema)
+
+    def decorate(fn: Callable[..., Any]) -> IOManagerDefinition:
+        return IOManagerDefinition(fn, config_schema=config_schema, description=description,
+                                   required_resource_keys=required_resource_keys,
+                                   version=version)
+
+    return decorate
+
+
+class ConfigurableLegacyIOManagerAdapter(ConfigurableIOManagerFactory):
+    """Typed fields in front of a ``@io_manager`` function: the function gets the fields as
+    its ``resource_config`` (override ``wrapped_io_manager``)."""
+
+    @property
+    def wrapped_io_manager(self) -> IOManagerDefinition:
+        raise NotImplementedError(f"{type(self).__name__} must define wrapped_io_manager")
+
+    def create_io_manager(self, context: InitResourceContext) -> Any:
+        config = {name: getattr(self, name) for name in type(self).model_fields}
+        return self.wrapped_io_manager(InitResourceContext(
+            resource_key=context.resource_key, resource_config=config,
+            resources=context.resources, run_id=context.run_id, log=context.log,
+        ))
 
 
 def make_values_resource(**kwargs: Any) -> LegacyResourceDefinition:
@@ -239,6 +295,22 @@ def function_resource_configs(
     return configs, missing_env, problems
 
 
+def nested_function_config(definition: ResourceDefinition, key: str) -> Any:
+    """The config of a resource function held by another resource's field (not bound at the
+    top level, so no run config reaches it): its ``.configured`` config, or its schema's
+    defaults."""
+    try:
+        if isinstance(definition, LegacyResourceDefinition):
+            return definition.resolve_config(NO_VALUE)
+        return compile_schema(definition.config_schema, f"resource '{key}'").validate(NO_VALUE)
+    except LegacyConfigError as error:
+        raise DagwireInvalidConfigError(
+            "Invalid resource config:",
+            [f"resource '{key}': {format_path(p.path)}: {p.message} (bind it at the top level "
+             "to configure it with run config)" for p in error.problems],
+        ) from None
+
+
 def _run_config_entry(
     run_config: Mapping[str, Any] | None,
     key: str,
@@ -252,8 +324,12 @@ def _run_config_entry(
 
 
 __all__ = [
+    "ConfigurableLegacyIOManagerAdapter",
+    "IOManagerDefinition",
     "LegacyResourceDefinition",
+    "io_manager",
     "function_resource_configs",
     "make_values_resource",
+    "nested_function_config",
     "resource",
 ]

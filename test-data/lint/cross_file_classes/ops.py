@@ -12,7 +12,7 @@ def audit(settings: ExportConfig) -> None:  # expect@11: RSC104 parameter 'setti
     pass
 
 
-defs = Definitions(  # expect@8: RSC101 resource key 'bucket' is required by asset 'export' but not bound in Definitions
+defs = Definitions(  # expect@8: RSC101 resource key 'bucket' is required by asset 'export' but not bound in Definitions; bound keys: 'storage'
     assets=[export],
     resources={"storage": Bucket(name="b", secret_key="AKIA-literal")},  # expect@55: RSC301 hard-coded secret for 'secret_key': pass EnvVar("...") so the value is read from the environment at run time
 )

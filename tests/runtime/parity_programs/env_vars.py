@@ -221,3 +221,16 @@ print(full.get_job_def("call_job").execute_in_process(
     run_config={"resources": {"api": {"config": {"token": "override"}}}}).success)
 print(full.get_job_def("call_job").execute_in_process(
     run_config=RunConfig(resources={"api": Api(token=EnvVar("PARITY_STR"))})).success)
+
+print("-- EnvVar (text) for an int field is refused when the resource is built; EnvVar.int fits")
+
+
+class Pool(ConfigurableResource):
+    size: int
+
+
+try:
+    Pool(size=EnvVar("PARITY_INT"))
+except Exception as error:
+    print(type(error).__name__, error.errors()[0]["loc"])
+print(type(Pool(size=EnvVar.int("PARITY_INT"))).__name__)

@@ -92,3 +92,28 @@ print(defs.get_schedule_def("hourly").cron_schedule, defs.get_schedule_def("nigh
 run = defs.get_job_def("process_job").execute_in_process(run_config=requests[0].run_config)
 print(run.success)
 print(RunRequest(run_key="r", asset_selection=[AssetKey(["raw", "x"])]).asset_selection)
+
+
+print("-- a context given first to a sensor or schedule that takes only resources")
+
+
+@sensor(job=process_job)
+def bucket_only(bucket: Bucket):
+    return [RunRequest(run_key=f) for f in bucket.list_new("a.csv")]
+
+
+@schedule(cron_schedule="0 * * * *", job=process_job)
+def bucket_schedule(bucket: Bucket):
+    return RunRequest(run_key=bucket.name)
+
+
+class FakeBucket(Bucket):
+    """A test double that type-checks where a Bucket is expected: a subclass."""
+
+    def list_new(self, after):
+        return ["fake.csv"]
+
+
+print([r.run_key for r in bucket_only(build_sensor_context(resources={"bucket": Bucket(name="b")}))])
+print([r.run_key for r in bucket_only(bucket=FakeBucket(name="f"))])
+print(bucket_schedule(build_schedule_context(resources={"bucket": Bucket(name="hourly")})).run_key)

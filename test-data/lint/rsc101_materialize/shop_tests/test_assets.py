@@ -13,7 +13,7 @@ def test_everything_bound() -> None:
 
 
 def test_selection_still_needs_every_listed_asset() -> None:
-    result = dg.materialize(  # expect@14: RSC101 resource key 'mailer' is required by asset 'receipts' but not bound in materialize
+    result = dg.materialize(  # expect@14: RSC101 resource key 'mailer' is required by asset 'receipts' but not bound in materialize; bound keys: 'lake_io', 'warehouse'
         [orders, receipts], resources=TEST_RESOURCES, selection=[orders]
     )
     assert result.success
@@ -26,7 +26,7 @@ def test_in_memory_provides_io_managers() -> None:
 
 
 def test_forgotten_io_manager() -> None:
-    result = dg.materialize([orders], resources={"warehouse": Warehouse(dsn="duckdb://")})  # expect@14: RSC101 resource key 'lake_io' is required by asset 'orders' but not bound in materialize
+    result = dg.materialize([orders], resources={"warehouse": Warehouse(dsn="duckdb://")})  # expect@14: RSC101 resource key 'lake_io' is required by asset 'orders' but not bound in materialize; bound keys: 'warehouse'
     assert result.success
 
 

@@ -13,12 +13,12 @@ def build_ml_without_loader() -> dg.Definitions:
 
 defs = dg.Definitions.merge(resource_defs, dbt_defs, ml.defs)
 
-broken = dg.Definitions.merge(  # expect@10: RSC101 resource key 'model_loader' is required by asset 'scores' but not bound in Definitions.merge
+broken = dg.Definitions.merge(  # expect@10: RSC101 resource key 'model_loader' is required by asset 'scores' but not bound in Definitions.merge; bound keys: 'model_io', 'parquet_io', 'warehouse'
     resource_defs,
     build_ml_without_loader(),
 )
 
-unbound = dg.Definitions(  # expect@11: RSC101 resource key 'model_io' is required by asset 'train' but not bound in Definitions # expect@11: RSC101 resource key 'warehouse' is required by asset 'train' but not bound in Definitions
+unbound = dg.Definitions(  # expect@11: RSC101 resource key 'model_io' is required by asset 'train' but not bound in Definitions; bound keys: 'io_manager' # expect@11: RSC101 resource key 'warehouse' is required by asset 'train' but not bound in Definitions; bound keys: 'io_manager'
     assets=[train],
     resources={"io_manager": dg.FilesystemIOManager()},
 )

@@ -10,7 +10,7 @@ alerts = Definitions(resources={"slack": Slack(token="${SLACK_TOKEN}")})
 
 defs = Definitions.merge(core, alerts, Definitions(resources=RESOURCES_LOCAL))
 
-broken = Definitions.merge(  # expect@10: RSC101 resource key 'slack' is required by asset 'story_digest' but not bound in Definitions.merge
+broken = Definitions.merge(  # expect@10: RSC101 resource key 'slack' is required by asset 'story_digest' but not bound in Definitions.merge; bound keys: 'hn_client', 'warehouse'
     core,
     Definitions(resources=RESOURCES_LOCAL),
 )

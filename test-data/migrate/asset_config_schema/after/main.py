@@ -16,7 +16,7 @@ class ScaledConfig(Config):
 
 
 @asset
-def scaled(config: ScaledConfig, numbers):
+def scaled(numbers, config: ScaledConfig):
     values = [n * config.factor for n in numbers]
     print("scaled:", values)
     return values

@@ -1,19 +1,22 @@
-from dagwire import ConfigurableResource, Definitions, job, op
+from typing import Any
+
+from dagwire import BindResourcesToJobs, ConfigurableResource, Definitions, ResourceParam, job, op
 
 
 class Clock(ConfigurableResource):
     today: str
 
 
-class Labeler(ConfigurableResource):
+class LabelerResource(ConfigurableResource):
     prefix: str
 
-    def __call__(self, text: str) -> str:
-        return f"{self.prefix}-{text}"
+    def create_resource(self, context):
+        prefix = self.prefix
+        return lambda text: f"{prefix}-{text}"
 
 
 @op
-def label_today(labeler: Labeler, clock: Clock):
+def label_today(labeler: ResourceParam[Any], clock: Clock):
     print(labeler(clock.today))
 
 
@@ -32,8 +35,8 @@ def pythonic_job():
     show_day()
 
 
-resources = {"labeler": Labeler(prefix="run"), "clock": Clock(today="2024-01-31")}
-bound = Definitions(jobs=[legacy_job, pythonic_job], resources=resources)
+resources = {"labeler": LabelerResource(prefix="run"), "clock": Clock(today="2024-01-31")}
+bound = Definitions(jobs=BindResourcesToJobs([legacy_job, pythonic_job]), resources=resources)
 top_level = Definitions(jobs=[legacy_job, pythonic_job], resources=resources)
 for name, defs in (("bound job by job", bound), ("top-level", top_level)):
     print(name)

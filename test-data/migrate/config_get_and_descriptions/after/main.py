@@ -31,7 +31,7 @@ class DecorateConfig(Config):
 
 
 @op
-def decorate(config: DecorateConfig, body):
+def decorate(body, config: DecorateConfig):
     suffix = config.suffix
     return body + (suffix or "")
 

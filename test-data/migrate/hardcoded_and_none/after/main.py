@@ -1,12 +1,10 @@
-from typing import Optional
-
-from dagwire import Definitions, ResourceParam, asset, define_asset_job
+from dagwire import Definitions, ResourceDefinition, ResourceParam, asset, define_asset_job
 
 REGIONS = {"eu": "Frankfurt", "us": "Ohio"}
 
 
 @asset
-def region_names(regions: ResourceParam[dict], cache: ResourceParam[Optional[dict]]):
+def region_names(regions: ResourceParam[dict], cache: ResourceParam[None]):
     print("cache:", "none" if cache is None else cache)
     names = sorted(regions.values())
     print("regions:", names)
@@ -16,6 +14,9 @@ def region_names(regions: ResourceParam[dict], cache: ResourceParam[Optional[dic
 defs = Definitions(
     assets=[region_names],
     jobs=[define_asset_job("all")],
-    resources={"regions": REGIONS, "cache": None},
+    resources={
+        "regions": ResourceDefinition.hardcoded_resource(REGIONS),
+        "cache": ResourceDefinition.none_resource(),
+    },
 )
 print("success:", defs.get_job_def("all").execute_in_process().success)

@@ -18,7 +18,7 @@ class TransformConfig(Config):
 
 
 @op
-def transform(config: TransformConfig, rows):
+def transform(rows, config: TransformConfig):
     out = [row + config.suffix for row in rows]
     print("first:", out[0], "last:", out[-1])
     return len(out)

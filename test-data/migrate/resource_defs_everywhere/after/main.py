@@ -1,42 +1,48 @@
-from dagwire import ConfigurableResource, asset, job, materialize, op
+from dagwire import ConfigurableResource, ResourceParam, asset, graph, materialize, op, with_resources
 
 
-class Counter(ConfigurableResource):
-    start: int
+class Counter:
+    def __init__(self, start: int):
+        self.value = start
 
     def bump(self) -> int:
-        # a resource is frozen config: count in a module-level table keyed by the start
-        COUNTS[self.start] = COUNTS.get(self.start, self.start) + 1
-        return COUNTS[self.start]
+        self.value += 1
+        return self.value
 
 
-COUNTS: dict = {}
+class CounterResource(ConfigurableResource):
+    start: int
+
+    def create_resource(self, context):
+        return Counter(self.start)
 
 
-@asset
-def own_counter(counter: Counter):
+@asset(resource_defs={"counter": CounterResource(start=100)})
+def own_counter(counter: ResourceParam[Counter]):
     print("own_counter:", counter.bump())
     return 1
 
 
 @asset
-def shared_counter(counter: Counter):
+def shared_counter(counter: ResourceParam[Counter]):
     print("shared_counter:", counter.bump())
     return 2
 
 
 @op
-def tick(counter: Counter):
+def tick(counter: ResourceParam[Counter]):
     print("tick:", counter.bump())
 
 
-@job(resource_defs={"counter": Counter(start=10)})
-def ticking_job():
+@graph
+def ticking():
     tick()
 
 
+ticking_job = ticking.to_job(name="ticking_job", resource_defs={"counter": CounterResource(start=10)})
 print("graph job:", ticking_job.execute_in_process().success)
 
-print("own:", materialize([own_counter], resources={"counter": Counter(start=100)}).success)
+print("own:", materialize([own_counter]).success)
 
-print("shared:", materialize([shared_counter], resources={"counter": Counter(start=0)}).success)
+bound = with_resources([shared_counter], resource_defs={"counter": CounterResource(start=0)})
+print("shared:", materialize(bound).success)

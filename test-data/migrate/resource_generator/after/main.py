@@ -1,6 +1,6 @@
-from typing import Optional
+from contextlib import contextmanager
 
-from dagwire import ConfigurableResource, Definitions, job, op
+from dagwire import ConfigurableResource, ResourceParam, job, op
 
 
 class Connection:
@@ -15,37 +15,36 @@ class Connection:
 
 class ConnectionResource(ConfigurableResource):
     name: str
-    _conn: Optional[Connection] = None
 
-    def setup_for_execution(self, context) -> None:
-        self._conn = Connection(self.name)
-        print("open", self._conn.name)
-
-    def teardown_after_execution(self, context) -> None:
-        self._conn.open = False
-        print("close", self._conn.name)
-
-    def fetch(self, what: str) -> str:
-        return self._conn.fetch(what)
+    @contextmanager
+    def yield_for_execution(self, context):
+        conn = Connection(self.name)
+        print("open", conn.name)
+        try:
+            yield conn
+        finally:
+            conn.open = False
+            print("close", conn.name)
 
 
 @op
-def first(connection: ConnectionResource):
+def first(connection: ResourceParam[Connection]):
     print("first:", connection.fetch("rows"))
     return 1
 
 
 @op
-def second(connection: ConnectionResource, value):
+def second(value, connection: ResourceParam[Connection]):
     print("second:", connection.fetch(f"page {value}"))
 
 
-@job
+@job(resource_defs={"connection": ConnectionResource.configure_at_launch()})
 def pipeline():
     second(first())
 
 
-defs = Definitions(jobs=[pipeline], resources={"connection": ConnectionResource(name="warehouse")})
 print("start")
-result = defs.get_job_def("pipeline").execute_in_process()
+result = pipeline.execute_in_process(
+    run_config={"resources": {"connection": {"config": {"name": "warehouse"}}}}
+)
 print("success:", result.success)

@@ -1,20 +1,15 @@
-from dagwire import ConfigurableResource, Definitions, job, op
-
-
-class Settings(ConfigurableResource):
-    batch_size: int
-    label: str = "daily"
+from dagwire import Definitions, Field, ResourceParam, job, make_values_resource, op
 
 
 @op
-def plan(settings: Settings):
-    print("batch size:", settings.batch_size, "label:", settings.label)
-    return settings.batch_size * 2
+def plan(settings: ResourceParam[dict]):
+    print("batch size:", settings["batch_size"], "label:", settings["label"])
+    return settings["batch_size"] * 2
 
 
 @op
-def report(settings: Settings, doubled):
-    print(settings.label, "->", doubled)
+def report(doubled, settings: ResourceParam[dict]):
+    print(settings["label"], "->", doubled)
 
 
 @job
@@ -22,10 +17,15 @@ def nightly():
     report(plan())
 
 
-defs = Definitions(jobs=[nightly], resources={"settings": Settings.configure_at_launch()})
+defs = Definitions(
+    jobs=[nightly],
+    resources={
+        "settings": make_values_resource(batch_size=int, label=Field(str, default_value="daily"))
+    },
+)
 job_def = defs.get_job_def("nightly")
-for settings_config in ({"batch_size": 10}, {"batch_size": 7, "label": "backfill"}):
+for resource_config in ({"batch_size": 10}, {"batch_size": 7, "label": "backfill"}):
     result = job_def.execute_in_process(
-        run_config={"resources": {"settings": {"config": settings_config}}}
+        run_config={"resources": {"settings": {"config": resource_config}}}
     )
     print("success:", result.success)

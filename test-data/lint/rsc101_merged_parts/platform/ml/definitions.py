@@ -29,7 +29,7 @@ def consume(value: int) -> None:
     pass
 
 
-@dg.job(resource_defs={"io_manager": dg.FilesystemIOManager()})  # expect@1: RSC101 resource key 'scratch_io' is required by op 'scratch' but not bound in resource_defs of job 'cleanup'
+@dg.job(resource_defs={"io_manager": dg.FilesystemIOManager()})  # expect@1: RSC101 resource key 'scratch_io' is required by op 'scratch' but not bound in resource_defs of job 'cleanup'; bound keys: 'io_manager'
 def cleanup():
     consume(scratch())
 

@@ -1,0 +1,515 @@
+"""What an expression may evaluate to, followed through names and the project's own functions:
+a module constant's value, a function-local name's reaching assignment, a parameter's
+argument at the call being followed, and the `return` values of a function the project
+defines (`make_resources()`, a factory `table_asset("orders")`, a helper `tag_all([...])`).
+
+Names are looked up in a `Scope`: a module, or one of its functions as one call runs it. The
+second floor of the resolver (`resolve.Resolver`), on top of `resolve_names`. When a value
+cannot be told (a name bound in a branch or a loop, a parameter without a known argument, a
+function the project does not define), the answer is None: stay silent.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterator
+
+from dagwire.source_model.imports import IMPORTED, LOCAL, assigned_value
+from dagwire.source_model.module import DecoratedFunction, FunctionNode, ModuleModel
+from dagwire.source_model.project import ProjectIndex
+from dagwire.source_model.resolve_names import NameResolver
+from dagwire.vocabulary.limits import RESOLVE_DEPTH
+
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+# Scopes of their own: what they bind is not a name of the function around them.
+_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+class Scope:
+    """Where names are looked up: a module, or a function of it as one call runs it (its
+    parameters bound to that call's arguments, each read in the caller's scope)."""
+
+    __slots__ = ("model", "func", "arguments", "unknown")
+
+    def __init__(
+        self,
+        model: ModuleModel,
+        func: FunctionNode | None = None,
+        arguments: dict[str, tuple[Scope, ast.expr]] | None = None,
+        unknown: frozenset[str] = frozenset(),
+    ) -> None:
+        self.model = model
+        self.func = func
+        self.arguments = arguments or {}
+        # names whose value is not known here: comprehension targets, parameters whose
+        # argument was not given or was splatted
+        self.unknown = unknown
+
+    def hiding(self, names: frozenset[str]) -> Scope:
+        """The same scope, with `names` unknown (the targets of a comprehension)."""
+        return Scope(self.model, self.func, self.arguments, self.unknown | names)
+
+
+class _Local:
+    """How a function binds a name: by one assignment per top-level statement (`value`), a
+    nested `def`/`class` (`node`), a local `import` (`module`), or in a way that cannot be
+    followed (a branch, a loop, `+=`, `global`)."""
+
+    __slots__ = ("assignments", "node", "module", "opaque")
+
+    def __init__(self) -> None:
+        self.assignments: list[ast.stmt] = []
+        self.node: ast.AST | None = None
+        self.module: tuple[str, int, str] | None = None  # (module, level, imported name)
+        self.opaque = False
+
+
+class ValueResolver(NameResolver):
+    def __init__(self, index: ProjectIndex) -> None:
+        super().__init__(index)
+        self._locals: dict[int, dict[str, _Local]] = {}
+        self._bodies: dict[int, tuple[ModuleModel, FunctionNode] | None] = {}
+
+    # -- functions ------------------------------------------------------------------------
+
+    def function_body(
+        self, model: ModuleModel, func: FunctionNode
+    ) -> tuple[ModuleModel, FunctionNode] | None:
+        """A function with its body: a looked-up module keeps only signatures (an outline),
+        so its full model is read for the body. None when the file cannot be read."""
+        if not model.outline:
+            return model, func
+        if id(func) in self._bodies:
+            return self._bodies[id(func)]
+        found: tuple[ModuleModel, FunctionNode] | None = None
+        full = self.index.full_model(model.path)
+        if full is not None:
+            path = _path_to(model.tree, func)
+            node = _follow(full.tree, path) if path is not None else None
+            if isinstance(node, _FUNCTIONS):
+                found = (full, node)
+        self._bodies[id(func)] = found
+        return found
+
+    def decorated(self, model: ModuleModel, func: ast.AST) -> DecoratedFunction | None:
+        """The framework definition a function node is, at any depth of the module."""
+        if not isinstance(func, _FUNCTIONS):
+            return None
+        for decorated in model.functions:
+            if decorated.func is func:
+                return decorated
+        return None
+
+    def returns(self, func: FunctionNode) -> list[ast.Return] | None:
+        """The `return` statements of a function's own body; None for a generator or a
+        function that may end without a value."""
+        found: list[ast.Return] = []
+        for node in _own_nodes(func):
+            if isinstance(node, (ast.Yield, ast.YieldFrom)):
+                return None
+            if isinstance(node, ast.Return):
+                if node.value is None:
+                    return None
+                found.append(node)
+        if not found or not _always_returns(func.body):
+            return None
+        return found
+
+    def call_scope(
+        self, scope: Scope, call: ast.Call, owner: ModuleModel, func: FunctionNode
+    ) -> Scope:
+        """The scope a project function runs in for one call: each parameter bound to its
+        argument (read in the caller's scope) or default, unknown when splatted or missing.
+        A method called on `self` has its first parameter unknown."""
+        args = func.args
+        positional = [*args.posonlyargs, *args.args]
+        arguments: dict[str, tuple[Scope, ast.expr]] = {}
+        unknown: set[str] = set()
+        if self._is_self_call(scope, call) and positional:
+            unknown.add(positional[0].arg)
+            positional = positional[1:]
+        with_defaults = positional[len(positional) - len(args.defaults):]
+        defaults = dict(zip([arg.arg for arg in with_defaults], args.defaults))
+        for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+            if default is not None:
+                defaults[arg.arg] = default
+        starred = False
+        for index, given in enumerate(call.args):
+            if isinstance(given, ast.Starred):
+                starred = True
+                break
+            if index < len(positional):
+                arguments[positional[index].arg] = (scope, given)
+        splatted = any(keyword.arg is None for keyword in call.keywords)
+        for keyword in call.keywords:
+            if keyword.arg is not None:
+                arguments[keyword.arg] = (scope, keyword.value)
+        module = Scope(owner)
+        for arg in [*positional, *args.kwonlyargs]:
+            if arg.arg in arguments:
+                continue
+            if starred or splatted or arg.arg not in defaults:
+                unknown.add(arg.arg)
+            else:
+                arguments[arg.arg] = (module, defaults[arg.arg])
+        for rest in (args.vararg, args.kwarg):
+            if rest is not None:
+                unknown.add(rest.arg)
+        return Scope(owner, func, arguments, frozenset(unknown))
+
+    def called_function(
+        self, scope: Scope, call: ast.Call
+    ) -> tuple[ModuleModel, FunctionNode] | None:
+        """The project function (not a framework definition, not a class) a call runs, with
+        its body."""
+        func = call.func
+        if not isinstance(func, (ast.Name, ast.Attribute)):
+            return None
+        if isinstance(func, ast.Attribute) and self._is_self_call(scope, call):
+            method = self._method(scope, func.attr)
+            if method is None or method[1].decorator_list:
+                return None
+            return self.function_body(*method)
+        if isinstance(func, ast.Name) and scope.func is not None:
+            if _is_parameter(scope.func, func.id) or func.id in scope.unknown:
+                return None
+            local = self._local(scope, func.id)
+            if local is not None:
+                if local.node is None or local.opaque or local.assignments:
+                    return None
+                found: tuple[ModuleModel, ast.AST] | None = (scope.model, local.node)
+            else:
+                found = self.target_of(scope.model, func)
+        else:
+            found = self.target_of(scope.model, func)
+        if found is None:
+            return None
+        owner, node = found
+        if not isinstance(node, _FUNCTIONS) or node.decorator_list:
+            return None  # a framework definition or a wrapped function: not a plain call
+        return self.function_body(owner, node)
+
+    def _is_self_call(self, scope: Scope, call: ast.Call) -> bool:
+        """`self.build(...)` inside a method (its first parameter is the instance)."""
+        func = call.func
+        if scope.func is None or not isinstance(func, ast.Attribute):
+            return False
+        if not isinstance(func.value, ast.Name):
+            return False
+        positional = [*scope.func.args.posonlyargs, *scope.func.args.args]
+        return bool(positional) and positional[0].arg == func.value.id == "self"
+
+    def _method(
+        self, scope: Scope, name: str, depth: int = 0
+    ) -> tuple[ModuleModel, FunctionNode] | None:
+        """A method of the class the scope's function belongs to, or of its project bases."""
+        cls = _class_of(scope.model.tree, scope.func) if scope.func is not None else None
+        return self._class_method(scope.model, cls, name, depth) if cls is not None else None
+
+    def _class_method(
+        self, model: ModuleModel, cls: ast.ClassDef, name: str, depth: int
+    ) -> tuple[ModuleModel, FunctionNode] | None:
+        if depth > RESOLVE_DEPTH:
+            return None
+        for member in cls.body:
+            if isinstance(member, _FUNCTIONS) and member.name == name:
+                return model, member
+        for base in cls.bases:
+            found = self.target_of(model, base)
+            if found is not None and isinstance(found[1], ast.ClassDef):
+                inherited = self._class_method(found[0], found[1], name, depth + 1)
+                if inherited is not None:
+                    return inherited
+        return None
+
+    # -- values -----------------------------------------------------------------------------
+
+    def values_of(
+        self, scope: Scope, expr: ast.expr, depth: int = 0
+    ) -> list[tuple[Scope, ast.expr]] | None:
+        """The expressions `expr` may evaluate to, each with the scope to read it in: names,
+        parameters and calls of the project's functions are followed; anything else is its own
+        value. None when a name's value cannot be told."""
+        if depth > RESOLVE_DEPTH:
+            return None
+        if isinstance(expr, ast.NamedExpr):
+            return self.values_of(scope, expr.value, depth + 1)
+        if isinstance(expr, ast.IfExp):
+            body = self.values_of(scope, expr.body, depth + 1)
+            orelse = self.values_of(scope, expr.orelse, depth + 1)
+            return body + orelse if body is not None and orelse is not None else None
+        if isinstance(expr, ast.Name):
+            return self._name_values(scope, expr, depth)
+        if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name):
+            if scope.func is None or self._local(scope, expr.value.id) is None:
+                found = self.value_of(scope.model, expr)  # `module.CONSTANT`
+                if found is not None:
+                    return self.values_of(Scope(found[0]), found[1], depth + 1)
+            return [(scope, expr)]
+        if isinstance(expr, ast.Call):
+            called = self.called_function(scope, expr)
+            if called is None:
+                return [(scope, expr)]
+            owner, func = called
+            returns = self.returns(func)
+            if returns is None:
+                return None
+            inner = self.call_scope(scope, expr, owner, func)
+            values: list[tuple[Scope, ast.expr]] = []
+            for statement in returns:
+                assert statement.value is not None
+                found_values = self.values_of(inner, statement.value, depth + 1)
+                if found_values is None:
+                    return None
+                values.extend(found_values)
+            return values
+        return [(scope, expr)]
+
+    def _name_values(
+        self, scope: Scope, expr: ast.Name, depth: int
+    ) -> list[tuple[Scope, ast.expr]] | None:
+        name = expr.id
+        if name in scope.unknown:
+            return None
+        if scope.func is not None:
+            local = self._local(scope, name)
+            if local is None and name in scope.arguments:
+                caller, given = scope.arguments[name]
+                return self.values_of(caller, given, depth + 1)
+            if local is None and _is_parameter(scope.func, name):
+                return None  # a parameter of a function not followed from a call
+            if local is not None:
+                if local.opaque:
+                    return None
+                if local.node is not None or local.module is not None:
+                    return [(scope, expr)]  # a nested def/class or a module: itself
+                reaching = [stmt for stmt in local.assignments if stmt.lineno < expr.lineno]
+                value = assigned_value(reaching[-1]) if reaching else None
+                if value is None:
+                    return None
+                return self.values_of(scope, value, depth + 1)
+        binding = scope.model.imports.lookup(name)
+        if binding is None or binding.kind in (LOCAL, IMPORTED):  # (None: a star import's)
+            found = self.value_of(scope.model, expr)
+            if found is not None:
+                return self.values_of(Scope(found[0]), found[1], depth + 1)
+        return [(scope, expr)]
+
+    def value_of(self, model: ModuleModel, expr: ast.expr) -> tuple[ModuleModel, ast.expr] | None:
+        """The value a module-level constant name was assigned (`COMMON = {...}`)."""
+        found = self.target_of(model, expr)
+        if found is None:
+            return None
+        owner, node = found
+        value = assigned_value(node)
+        return (owner, value) if value is not None else None
+
+    # -- names inside a function --------------------------------------------------------------
+
+    def local_definition(self, scope: Scope, name: str) -> DecoratedFunction | None:
+        """A framework definition made inside the scope's function (`@asset def leads(...)` in
+        a factory or a component's `build_defs`)."""
+        if scope.func is None:
+            return None
+        local = self._local(scope, name)
+        if local is None or local.opaque or local.assignments or local.node is None:
+            return None
+        return self.decorated(scope.model, local.node)
+
+    def local_module(self, scope: Scope, name: str) -> tuple[str, int, str] | None:
+        """(module, level, name) of a module imported inside the scope's function."""
+        if scope.func is None:
+            return None
+        local = self._local(scope, name)
+        if local is None or local.opaque or local.assignments or local.node is not None:
+            return None
+        return local.module
+
+    def is_local(self, scope: Scope, name: str) -> bool:
+        """Is the name bound by the scope's function (a parameter or a local name)?"""
+        return scope.func is not None and (
+            _is_parameter(scope.func, name)
+            or name in scope.unknown
+            or self._local(scope, name) is not None
+        )
+
+    def _local(self, scope: Scope, name: str) -> _Local | None:
+        assert scope.func is not None
+        table = self._locals.get(id(scope.func))
+        if table is None:
+            table = _local_table(scope.func)
+            self._locals[id(scope.func)] = table
+        return table.get(name)
+
+
+def _local_table(func: FunctionNode) -> dict[str, _Local]:
+    """How a function's body binds each name (nested scopes left out)."""
+    table: dict[str, _Local] = {}
+
+    def entry(name: str) -> _Local:
+        return table.setdefault(name, _Local())
+
+    def visit(statements: list[ast.stmt], top: bool) -> None:
+        for stmt in statements:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                found = entry(stmt.name)
+                if not top or found.node is not None or found.assignments:
+                    found.opaque = True
+                found.node = stmt
+                continue
+            if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+                simple = len(targets) == 1 and isinstance(targets[0], ast.Name)
+                for target in targets:
+                    for name in _bound_names(target):
+                        found = entry(name)
+                        if top and simple and assigned_value(stmt) is not None:
+                            found.assignments.append(stmt)
+                        else:
+                            found.opaque = True
+            elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                for alias in stmt.names:
+                    if alias.name == "*":
+                        continue
+                    found = entry(alias.asname or alias.name.split(".")[0])
+                    if not top or found.module is not None or found.assignments:
+                        found.opaque = True
+                    if isinstance(stmt, ast.Import):
+                        module = alias.name if alias.asname else alias.name.split(".")[0]
+                        found.module = (module, 0, "")
+                    else:
+                        found.module = (stmt.module or "", stmt.level, alias.name)
+            elif isinstance(stmt, (ast.Global, ast.Nonlocal)):
+                for name in stmt.names:
+                    entry(name).opaque = True
+            else:
+                for node in _statement_targets(stmt):
+                    for name in _bound_names(node):
+                        entry(name).opaque = True
+            for block in _blocks(stmt):
+                visit(block, False)
+
+    arguments = func.args
+    for arg in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]:
+        entry(arg.arg)  # a parameter: bound by the call, never by a local statement here
+    for rest in (arguments.vararg, arguments.kwarg):
+        if rest is not None:
+            entry(rest.arg).opaque = True
+    visit(func.body, True)
+    for arg in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]:
+        local = table[arg.arg]
+        if local.assignments or local.node is not None or local.module is not None:
+            local.opaque = True  # a parameter rebound in the body
+        elif not local.opaque:
+            del table[arg.arg]  # read through `Scope.arguments`
+    return table
+
+
+def _is_parameter(func: FunctionNode, name: str) -> bool:
+    arguments = func.args
+    named = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
+    rest = [arg for arg in (arguments.vararg, arguments.kwarg) if arg is not None]
+    return any(arg.arg == name for arg in [*named, *rest])
+
+
+def _bound_names(target: ast.AST) -> Iterator[str]:
+    if isinstance(target, ast.Name):
+        yield target.id
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        for element in target.elts:
+            yield from _bound_names(element)
+    elif isinstance(target, ast.Starred):
+        yield from _bound_names(target.value)
+
+
+def _statement_targets(stmt: ast.stmt) -> list[ast.AST]:
+    """What a compound or augmented statement binds (`for x in`, `with ... as x`, `x += 1`,
+    `except E as x`, walrus targets)."""
+    found: list[ast.AST] = []
+    if isinstance(stmt, (ast.For, ast.AsyncFor, ast.AugAssign)):
+        found.append(stmt.target)
+    elif isinstance(stmt, (ast.With, ast.AsyncWith)):
+        found.extend(item.optional_vars for item in stmt.items if item.optional_vars is not None)
+    elif isinstance(stmt, ast.Try):
+        found.extend(ast.Name(id=h.name) for h in stmt.handlers if h.name)
+    for node in ast.walk(stmt):
+        if isinstance(node, ast.NamedExpr):
+            found.append(node.target)
+    return found
+
+
+def _blocks(stmt: ast.stmt) -> list[list[ast.stmt]]:
+    blocks: list[list[ast.stmt]] = []
+    for field in ("body", "orelse", "finalbody"):
+        value = getattr(stmt, field, None)
+        if isinstance(value, list) and not isinstance(stmt, _NESTED_SCOPES):
+            blocks.append(value)
+    for handler in getattr(stmt, "handlers", []):
+        blocks.append(handler.body)
+    for case in getattr(stmt, "cases", []):
+        blocks.append(case.body)
+    return blocks
+
+
+def _own_nodes(func: FunctionNode) -> Iterator[ast.AST]:
+    """The nodes of a function's body, nested scopes left out."""
+    stack: list[ast.AST] = list(func.body)
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, _NESTED_SCOPES):
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+
+
+def _always_returns(body: list[ast.stmt]) -> bool:
+    """Does every path through the statements end in `return` or `raise`?"""
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, (ast.Return, ast.Raise)):
+        return True
+    if isinstance(last, ast.If):
+        return _always_returns(last.body) and _always_returns(last.orelse)
+    if isinstance(last, (ast.With, ast.AsyncWith)):
+        return _always_returns(last.body)
+    if isinstance(last, ast.Try):
+        return (_always_returns(last.body) or _always_returns(last.orelse)) and all(
+            _always_returns(handler.body) for handler in last.handlers
+        )
+    if isinstance(last, ast.Match):
+        return all(_always_returns(case.body) for case in last.cases)
+    return False
+
+
+def _class_of(tree: ast.Module, func: FunctionNode) -> ast.ClassDef | None:
+    """The module-level class a method is defined in."""
+    for stmt in tree.body:
+        if isinstance(stmt, ast.ClassDef) and any(member is func for member in stmt.body):
+            return stmt
+    return None
+
+
+def _path_to(tree: ast.Module, func: FunctionNode) -> list[str] | None:
+    """The names leading to a module-level function or a method: `["Component", "build_defs"]`."""
+    for stmt in tree.body:
+        if stmt is func:
+            return [func.name]
+        if isinstance(stmt, ast.ClassDef):
+            for member in stmt.body:
+                if member is func:
+                    return [stmt.name, func.name]
+    return None
+
+
+def _follow(tree: ast.Module, path: list[str]) -> ast.AST | None:
+    body: list[ast.stmt] = tree.body
+    node: ast.AST | None = None
+    for name in path:
+        node = next(
+            (stmt for stmt in reversed(body) if getattr(stmt, "name", None) == name), None
+        )
+        if node is None:
+            return None
+        body = getattr(node, "body", [])
+    return node

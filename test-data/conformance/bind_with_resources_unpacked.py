@@ -1,0 +1,26 @@
+# shape: binding-site: with_resources(definitions=..., resource_defs=...) keywords, its result unpacked at module level
+import dagster as dg
+
+
+class Db(dg.ConfigurableResource):
+    url: str
+
+
+class Cache(dg.ConfigurableResource):
+    host: str
+
+
+@dg.asset
+def orders(db: Db) -> int:
+    return 1
+
+
+@dg.asset
+def refunds(db: Db, orders: int) -> int:
+    return orders
+
+
+orders_local, refunds_local = dg.with_resources(  # expect: unbound db  # gap: mypy with_resources(...) outside a Definitions is not checked  # gap: runtime with_resources(...) does not check the keys it binds
+    definitions=[orders, refunds],
+    resource_defs={"cache": Cache(host="localhost")},
+)

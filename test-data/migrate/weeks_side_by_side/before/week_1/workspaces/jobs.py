@@ -1,0 +1,16 @@
+from dagwire import job
+
+from workspaces.etl import count, extract
+from workspaces.resources import counter
+
+
+@job(
+    config={"ops": {"extract": {"config": {"rows": 2, "note": "two rows"}}}},
+    resource_defs={"counter": counter.configured({"start": 0, "step": 2})},
+)
+def etl():
+    count(extract())
+
+
+def run():
+    return etl.execute_in_process().output_for_node("count")
