@@ -19,6 +19,7 @@ from dagwire.vocabulary.names import (
     LIST_WRAPPERS,
     LOADERS,
     IO_MANAGER_BASES,
+    KEY_LIST_DECORATORS,
     OWN_IO_MANAGER_BASE,
     DECORATORS,
     DEFINE_ASSET_JOB,
@@ -59,6 +60,7 @@ class Framework:
         "refused_param_bases", "io_manager_bases", "resource_factory_bases",
         "own_io_manager_bases", "loaders", "list_wrappers", "asset_spec", "defs_loaders",
         "component_loader", "env_var", "definitions_decorator", "configured_bases",
+        "key_list_decorators",
     )
 
     def __init__(
@@ -131,6 +133,9 @@ class Framework:
         env_var: str = "",
         # `@definitions`: a function returning (a part of) a code location's Definitions
         definitions_decorator: str = "",
+        # decorators whose annotation of `required_resource_keys=` is narrower than what they
+        # accept (a list of keys)
+        key_list_decorators: tuple[str, ...] = (),
     ) -> None:
         self.name = name
         self.decorators = decorators
@@ -174,6 +179,7 @@ class Framework:
         self.definitions_decorator = definitions_decorator
         # classes whose constructors the plugin checks: Config and resources
         self.configured_bases = (config_base, *resource_bases)
+        self.key_list_decorators = key_list_decorators
 
     def __repr__(self) -> str:
         return f"Framework({self.name!r})"
@@ -251,6 +257,7 @@ def _framework(name: str) -> Framework:
         component_loader=q.get(COMPONENT_INSTANCE, ""),
         env_var=q.get(ENV_VAR, ""),
         definitions_decorator=q.get(DEFINITIONS_DECORATOR, ""),
+        key_list_decorators=() if native else present(*sorted(KEY_LIST_DECORATORS)),
     )
 
 

@@ -16,6 +16,7 @@ from mypy.nodes import CallExpr, TypeInfo
 from mypy.plugin import (
     AttributeContext,
     FunctionContext,
+    FunctionSigContext,
     MethodContext,
     MethodSigContext,
 )
@@ -35,7 +36,7 @@ from dagwire.mypy_plugin.checks import (
     resource_fields,
     run_config,
 )
-from dagwire.mypy_plugin.facts import decorators, jobs
+from dagwire.mypy_plugin.facts import decorators, jobs, key_lists
 from dagwire.mypy_plugin.facts.carrier import Captured, decode
 from dagwire.mypy_plugin.frameworks import Framework
 from dagwire.mypy_plugin.guard import guarded
@@ -47,14 +48,15 @@ FunctionHook = Callable[[FunctionContext], Type]
 MethodHook = Callable[[MethodContext], Type]
 AttributeHook = Callable[[AttributeContext], Type]
 SignatureHook = Callable[[MethodSigContext], FunctionLike]
+FunctionSignatureHook = Callable[[FunctionSigContext], FunctionLike]
 
 
 class HookTables:
     """Qualified name -> hook, per kind of hook mypy asks for. A plain class: see settings.py."""
 
     __slots__ = (
-        "function", "method", "attribute", "method_signature", "attribute_prefixes",
-        "constructor",
+        "function", "method", "attribute", "method_signature", "function_signature",
+        "attribute_prefixes", "constructor",
     )
 
     def __init__(self) -> None:
@@ -62,6 +64,7 @@ class HookTables:
         self.method: dict[str, MethodHook] = {}
         self.attribute: dict[str, AttributeHook] = {}
         self.method_signature: dict[str, SignatureHook] = {}
+        self.function_signature: dict[str, FunctionSignatureHook] = {}
         # attribute names asked about under a prefix (any attribute of a namespace)
         self.attribute_prefixes: list[tuple[str, AttributeHook]] = []
         # the constructor of a framework's Config or resource class
@@ -106,6 +109,8 @@ def _register(t: HookTables, fw: Framework, s: Settings) -> None:
         t.method_signature[name] = guarded(direct_invocation.composition_signature_hook)
     for name in fw.context_resources:
         t.attribute[name] = guarded(partial(context_resources.resources_hook, fw))
+    for name in fw.key_list_decorators:
+        t.function_signature[name] = guarded(key_lists.key_list_signature)
 
 
 def constructor_hook(fw: Framework, info: TypeInfo) -> FunctionHook:

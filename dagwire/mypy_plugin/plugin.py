@@ -15,6 +15,7 @@ from mypy.options import Options
 from mypy.plugin import (
     AttributeContext,
     FunctionContext,
+    FunctionSigContext,
     MethodContext,
     MethodSigContext,
     Plugin,
@@ -90,6 +91,11 @@ class DagwirePlugin(Plugin):
 
     def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:
         return self._hooks().method.get(fullname)
+
+    def get_function_signature_hook(
+        self, fullname: str
+    ) -> Callable[[FunctionSigContext], FunctionLike] | None:
+        return self._hooks().function_signature.get(fullname)
 
     def get_method_signature_hook(
         self, fullname: str

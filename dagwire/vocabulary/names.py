@@ -190,6 +190,10 @@ COMPONENT_INSTANCE = "component_instance"
 COMPONENT = "Component"
 DEFS_FOLDER_COMPONENT = "DefsFolderComponent"
 
+# Decorators that take `required_resource_keys=` as any collection of key strings (dagster's
+# `@op` makes a set of it), though their annotation says a set: a list is common.
+KEY_LIST_DECORATORS = frozenset({"op"})
+
 # Calls that return the list they are given, with metadata added: the definitions listed are
 # the argument's (`Definitions(assets=with_source_code_references([...]))`). The library ones
 # by module.
