@@ -93,6 +93,10 @@ def _register(t: HookTables, fw: Framework, s: Settings) -> None:
     m[f"{fw.definitions}.{MERGE}"] = guarded(_checks_only(partial(code_location.check_merge, fw, s)))
     for name in fw.defs_loaders:
         f[name] = guarded(_checks_only(partial(code_location.check_defs_folder, fw, s)))
+    if fw.definitions_decorator:
+        f[fw.definitions_decorator] = guarded(
+            _checks_only(partial(code_location.check_definitions_function, fw, s))
+        )
     f[fw.define_asset_job] = guarded(partial(_asset_job_defined, fw, s))
     # the resources and run config a test run is given
     for name in fw.materialize:

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 # Bumped whenever what is stored in types (facts/carrier.py) changes: invalidates mypy's cache.
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 
 _warned_unknown: set[str] = set()
 # Called names that are never a Config or resource class: no lookup for them (every call asks).

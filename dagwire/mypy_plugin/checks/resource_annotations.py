@@ -12,7 +12,7 @@ from __future__ import annotations
 from mypy.nodes import Decorator
 from mypy.plugin import FunctionContext, MethodContext
 from mypy.maptype import map_instance_to_supertype
-from mypy.types import AnyType, CallableType, Instance, ProperType, TypeVarType, get_proper_type
+from mypy.types import AnyType, CallableType, Instance, TypeVarType, get_proper_type
 
 from dagwire.mypy_plugin import error_codes, messages
 from dagwire.mypy_plugin.api_types import CheckerApi

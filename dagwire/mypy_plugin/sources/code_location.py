@@ -23,7 +23,6 @@ from mypy.nodes import (
     MemberExpr,
     MypyFile,
     NameExpr,
-    ReturnStmt,
     Var,
 )
 from mypy.types import Instance, get_proper_type
@@ -38,7 +37,7 @@ from dagwire.mypy_plugin.sources.definition_lists import (
     module_definitions,
 )
 from dagwire.mypy_plugin.sources.dg_project import project_defs_module, walk_defs_folder
-from dagwire.mypy_plugin.sources.function_results import returned_expression
+from dagwire.mypy_plugin.sources.function_results import function_result, returned_expression
 from dagwire.mypy_plugin.sources.module_source import module_tree, variable_initializer
 from dagwire.mypy_plugin.sources.resource_dicts import (
     ResourceDict,
@@ -198,11 +197,11 @@ class Assembly:
 
     def definitions_function(self, func: FuncDef, module: MypyFile, depth: int) -> None:
         """The `Definitions` an `@definitions` function of a defs module returns."""
-        body = func.body.body
-        if len(body) != 1 or not isinstance(body[0], ReturnStmt) or body[0].expr is None:
-            self.whole.incomplete()  # more than a `return`: not read
+        result = function_result(func, module, self.api)
+        if result is None:
+            self.whole.incomplete()  # what it returns is not plain: not read
             return
-        self.part(body[0].expr, module, depth + 1)
+        self.part(result[0], result[1], depth + 1)
 
     def is_definitions(self, var: Var) -> bool:
         t = get_proper_type(var.type) if var.type is not None else None

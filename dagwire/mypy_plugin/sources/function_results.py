@@ -92,6 +92,19 @@ def returned_expression(
     if found is None:
         return None
     func, home = found
+    return function_result(func, home, api, (call, mod))
+
+
+def function_result(
+    func: FuncDef,
+    home: MypyFile,
+    api: CheckerApi,
+    called: tuple[CallExpr, MypyFile] | None = None,
+) -> tuple[Expression, MypyFile] | None:
+    """The expression a module-level function `func` of module `home` returns, with the
+    module to read it in; None when its body does not say plainly. `called`: the call (and
+    its module) that gives the parameters their values; without it a returned parameter is
+    not known."""
     body = function_body(func, home, api)
     if not body or not isinstance(body[-1], ReturnStmt) or body[-1].expr is None:
         return None
@@ -107,6 +120,9 @@ def returned_expression(
         if changed_elsewhere(body[:-1], value.name, assignments[0] if assignments else None):
             return None  # changed in place, or assigned in a block
         if is_parameter:
+            if called is None:
+                return None
+            call, mod = called
             argument = _argument_for(call, func, value.name)
             return (argument, mod) if argument is not None else None
         value = assignments[0].rvalue
