@@ -45,6 +45,13 @@ UNDECLARED_RESOURCE = ErrorCode(
     "dagwire",
     sub_code_of=DAGWIRE,
 )
+RESOURCE_ANNOTATION = ErrorCode(
+    "dagwire-resource-annotation",
+    "A parameter is annotated with a class dagster refuses as a resource annotation (an IO "
+    "manager, a resource factory): ResourceParam[...] is needed",
+    "dagwire",
+    sub_code_of=DAGWIRE,
+)
 UNUSED_RESOURCE = ErrorCode(
     "dagwire-unused-resource",
     "A key bound in Definitions(resources=...) that nothing requires (opt-in)",
@@ -59,5 +66,6 @@ ALL_CODES = (
     RUN_CONFIG,
     INVOCATION,
     UNDECLARED_RESOURCE,
+    RESOURCE_ANNOTATION,
     UNUSED_RESOURCE,
 )

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from dagwire.vocabulary.calls import EXECUTE_IN_PROCESS, RESOURCES, TO_JOB
 from dagwire.vocabulary.names import (
+    ASSET_SPEC,
     BIND_RESOURCES_TO_JOBS,
+    COMPONENT_INSTANCE,
+    DEFINITIONS_DECORATOR,
+    DEFS_FOLDER_LOADERS,
+    ENV_VAR,
+    LIBRARY_LIST_WRAPPERS,
+    LIST_WRAPPERS,
+    LOADERS,
+    IO_MANAGER_BASES,
+    KEY_LIST_DECORATORS,
+    OWN_IO_MANAGER_BASE,
     DECORATORS,
     DEFINE_ASSET_JOB,
     DEFINITIONS,
@@ -20,6 +31,7 @@ from dagwire.vocabulary.names import (
     RESOURCE_BASES,
     RESOURCE_DEPENDENCY,
     RESOURCE_FACTORY_BASES,
+    RESOURCE_MARKERS,
     RESOURCE_PARAM,
     RESOURCE_ROOT,
     RUN_CONFIG,
@@ -44,7 +56,11 @@ class Framework:
         "opaque_resource_bases", "checkable_resource_bases", "config_base", "resource_param",
         "context_resources", "context_classes", "invocation_methods", "partial_resource",
         "check_resource_fields", "composition_calls", "signature_classes", "graph_to_job",
-        "job_wrappers", "package_loader", "resource_dependency",
+        "job_wrappers", "package_loader", "resource_dependency", "param_resource_bases",
+        "refused_param_bases", "io_manager_bases", "resource_factory_bases",
+        "own_io_manager_bases", "loaders", "list_wrappers", "asset_spec", "defs_loaders",
+        "component_loader", "env_var", "definitions_decorator", "configured_bases",
+        "key_list_decorators",
     )
 
     def __init__(
@@ -95,6 +111,31 @@ class Framework:
         package_loader: str = "",
         # `ResourceDependency[X]`: a nested resource field of class X
         resource_dependency: str = "",
+        # a parameter annotated with a subclass of one of these is a resource...
+        param_resource_bases: tuple[str, ...] = (),
+        # ...and one annotated with a subclass of one of these is refused (the objects give
+        # their users something else: use `ResourceParam[...]`), unless it is a plain
+        # resource of the first kind that is no IO manager
+        refused_param_bases: tuple[str, ...] = (),
+        io_manager_bases: tuple[str, ...] = (),
+        resource_factory_bases: tuple[str, ...] = (),
+        # IO managers that are their own IO manager (what a ResourceParam of one receives)
+        own_io_manager_bases: tuple[str, ...] = (),
+        # asset and check loaders: fullname -> the loader's name (`names.LOADERS`)
+        loaders: dict[str, str] | None = None,
+        # calls that return the definitions list they are given
+        list_wrappers: tuple[str, ...] = (),
+        asset_spec: str = "",
+        # loaders of a dg project's defs folder: fullname -> name
+        defs_loaders: dict[str, str] | None = None,
+        # `@component_instance`: a function of a defs module making a component
+        component_loader: str = "",
+        env_var: str = "",
+        # `@definitions`: a function returning (a part of) a code location's Definitions
+        definitions_decorator: str = "",
+        # decorators whose annotation of `required_resource_keys=` is narrower than what they
+        # accept (a list of keys)
+        key_list_decorators: tuple[str, ...] = (),
     ) -> None:
         self.name = name
         self.decorators = decorators
@@ -124,6 +165,21 @@ class Framework:
         self.job_wrappers = job_wrappers
         self.package_loader = package_loader
         self.resource_dependency = resource_dependency
+        self.param_resource_bases = param_resource_bases
+        self.refused_param_bases = refused_param_bases
+        self.io_manager_bases = io_manager_bases
+        self.resource_factory_bases = resource_factory_bases
+        self.own_io_manager_bases = own_io_manager_bases
+        self.loaders = loaders if loaders is not None else {}
+        self.list_wrappers = list_wrappers
+        self.asset_spec = asset_spec
+        self.defs_loaders = defs_loaders if defs_loaders is not None else {}
+        self.component_loader = component_loader
+        self.env_var = env_var
+        self.definitions_decorator = definitions_decorator
+        # classes whose constructors the plugin checks: Config and resources
+        self.configured_bases = (config_base, *resource_bases)
+        self.key_list_decorators = key_list_decorators
 
     def __repr__(self) -> str:
         return f"Framework({self.name!r})"
@@ -185,6 +241,23 @@ def _framework(name: str) -> Framework:
         ),
         package_loader=q[LOAD_ASSETS_FROM_PACKAGE_MODULE],
         resource_dependency=q.get(RESOURCE_DEPENDENCY, ""),
+        param_resource_bases=present(*sorted(RESOURCE_BASES), *sorted(RESOURCE_MARKERS)),
+        refused_param_bases=present(
+            "ResourceDefinition", *sorted(RESOURCE_FACTORY_BASES), *sorted(IO_MANAGER_BASES)
+        ),
+        io_manager_bases=present(*sorted(IO_MANAGER_BASES)),
+        resource_factory_bases=present(*sorted(RESOURCE_FACTORY_BASES)),
+        own_io_manager_bases=present(OWN_IO_MANAGER_BASE),
+        loaders={q[n]: n for n in LOADERS if n in q},
+        list_wrappers=present(*sorted(LIST_WRAPPERS)) + tuple(
+            f"{module}.{n}" for module, ns in LIBRARY_LIST_WRAPPERS.items() for n in sorted(ns)
+        ),
+        asset_spec=q.get(ASSET_SPEC, ""),
+        defs_loaders={q[n]: n for n in DEFS_FOLDER_LOADERS if n in q},
+        component_loader=q.get(COMPONENT_INSTANCE, ""),
+        env_var=q.get(ENV_VAR, ""),
+        definitions_decorator=q.get(DEFINITIONS_DECORATOR, ""),
+        key_list_decorators=() if native else present(*sorted(KEY_LIST_DECORATORS)),
     )
 
 

@@ -6,7 +6,7 @@ import os
 import sys
 from typing import Any, Callable
 
-from mypy.plugin import AttributeContext, MethodSigContext
+from mypy.plugin import AttributeContext, FunctionSigContext, MethodSigContext
 
 DEBUG_ENV = "DAGWIRE_MYPY_DEBUG"
 
@@ -15,7 +15,7 @@ def _default(ctx: Any) -> Any:
     """What mypy would have used without the hook."""
     if isinstance(ctx, AttributeContext):
         return ctx.default_attr_type
-    if isinstance(ctx, MethodSigContext):
+    if isinstance(ctx, (MethodSigContext, FunctionSigContext)):
         return ctx.default_signature
     return ctx.default_return_type
 

@@ -16,42 +16,47 @@ from mypy.nodes import CallExpr, TypeInfo
 from mypy.plugin import (
     AttributeContext,
     FunctionContext,
+    FunctionSigContext,
     MethodContext,
     MethodSigContext,
 )
-from mypy.types import FunctionLike, Type
+from mypy.types import CallableType, FunctionLike, Type, get_proper_type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.checks import (
+    code_location,
     context_resources,
     definitions,
     direct_invocation,
+    env_vars,
     execution_resources,
     job_resource_defs,
-    merge,
+    repository,
+    resource_annotations,
     resource_fields,
     run_config,
 )
-from dagwire.mypy_plugin.facts import decorators, jobs
+from dagwire.mypy_plugin.facts import decorators, jobs, key_lists
 from dagwire.mypy_plugin.facts.carrier import Captured, decode
 from dagwire.mypy_plugin.frameworks import Framework
 from dagwire.mypy_plugin.guard import guarded
 from dagwire.mypy_plugin.names import call_kwargs, formal_args
 from dagwire.mypy_plugin.settings import Settings
-from dagwire.vocabulary.calls import RESOURCE_DEFS
+from dagwire.vocabulary.calls import MERGE, RESOURCE_DEFS
 
 FunctionHook = Callable[[FunctionContext], Type]
 MethodHook = Callable[[MethodContext], Type]
 AttributeHook = Callable[[AttributeContext], Type]
 SignatureHook = Callable[[MethodSigContext], FunctionLike]
+FunctionSignatureHook = Callable[[FunctionSigContext], FunctionLike]
 
 
 class HookTables:
     """Qualified name -> hook, per kind of hook mypy asks for. A plain class: see settings.py."""
 
     __slots__ = (
-        "function", "method", "attribute", "method_signature", "attribute_prefixes",
-        "resource_constructor",
+        "function", "method", "attribute", "method_signature", "function_signature",
+        "attribute_prefixes", "constructor",
     )
 
     def __init__(self) -> None:
@@ -59,10 +64,11 @@ class HookTables:
         self.method: dict[str, MethodHook] = {}
         self.attribute: dict[str, AttributeHook] = {}
         self.method_signature: dict[str, SignatureHook] = {}
+        self.function_signature: dict[str, FunctionSignatureHook] = {}
         # attribute names asked about under a prefix (any attribute of a namespace)
         self.attribute_prefixes: list[tuple[str, AttributeHook]] = []
-        # a resource class's constructor, whose nested resource fields are checked
-        self.resource_constructor = resource_constructor_hook
+        # the constructor of a framework's Config or resource class
+        self.constructor = constructor_hook
 
 
 def build_tables(frameworks: list[Framework], settings: Settings) -> HookTables:
@@ -84,7 +90,13 @@ def _register(t: HookTables, fw: Framework, s: Settings) -> None:
         m[name] = guarded(partial(_decorator_applied, fw, kind, s))
     f[fw.definitions] = guarded(_checks_only(partial(definitions.check_definitions, fw, s)))
     # `Definitions.merge(...)`, a static method: reaches the method hook
-    m[f"{fw.definitions}.merge"] = guarded(_checks_only(partial(merge.check_merge, fw, s)))
+    m[f"{fw.definitions}.{MERGE}"] = guarded(_checks_only(partial(code_location.check_merge, fw, s)))
+    for name in fw.defs_loaders:
+        f[name] = guarded(_checks_only(partial(code_location.check_defs_folder, fw, s)))
+    if fw.definitions_decorator:
+        f[fw.definitions_decorator] = guarded(
+            _checks_only(partial(code_location.check_definitions_function, fw, s))
+        )
     f[fw.define_asset_job] = guarded(partial(_asset_job_defined, fw, s))
     # the resources and run config a test run is given
     for name in fw.materialize:
@@ -101,11 +113,20 @@ def _register(t: HookTables, fw: Framework, s: Settings) -> None:
         t.method_signature[name] = guarded(direct_invocation.composition_signature_hook)
     for name in fw.context_resources:
         t.attribute[name] = guarded(partial(context_resources.resources_hook, fw))
+    for name in fw.key_list_decorators:
+        t.function_signature[name] = guarded(key_lists.key_list_signature)
 
 
-def resource_constructor_hook(fw: Framework, info: TypeInfo) -> FunctionHook:
-    """`Warehouse(credentials=...)` of a resource class whose fields the plugin checks."""
-    return guarded(_checks_only(partial(resource_fields.check_resource_fields, fw, info)))
+def constructor_hook(fw: Framework, info: TypeInfo) -> FunctionHook:
+    """`Warehouse(credentials=..., port=...)`: a resource's nested resource fields (where the
+    framework does not type them), and EnvVars given to int fields."""
+    return guarded(_checks_only(partial(_constructed, fw, info)))
+
+
+def _constructed(fw: Framework, info: TypeInfo, ctx: FunctionContext) -> None:
+    if fw.check_resource_fields and any(info.has_base(base) for base in fw.resource_bases):
+        resource_fields.check_resource_fields(fw, info, ctx)
+    env_vars.check_env_var_fields(fw, info, ctx)
 
 
 Ctx = TypeVar("Ctx", FunctionContext, MethodContext)
@@ -124,31 +145,29 @@ def _checks_only(check: Callable[[Ctx], None]) -> Callable[[Ctx], Type]:
 def _decorator_called(
     fw: Framework, kind: str, settings: Settings, ctx: FunctionContext
 ) -> Type:
-    result, recorded = decorators.record_decorator(fw, kind, ctx)
-    _check_decorated(kind, recorded, settings, ctx)
-    return result
+    if isinstance(get_proper_type(ctx.default_return_type), CallableType):
+        return decorators.mark_decorator(fw, kind, ctx)  # `asset(...)`: applied later
+    return _decorator_applied(fw, kind, settings, ctx)
 
 
 def _decorator_applied(
     fw: Framework, kind: str, settings: Settings, ctx: FunctionContext | MethodContext
 ) -> Type:
+    if kind == repository.REPOSITORY:
+        repository.check_repository(fw, ctx)
     result, recorded = decorators.record_application(fw, kind, ctx)
-    _check_decorated(kind, recorded, settings, ctx)
+    resource_annotations.check_resource_annotations(
+        fw, kind, recorded[0] if recorded is not None else None, ctx
+    )
+    if kind == "job" and recorded is not None and recorded[1] is not None:
+        _check_job_decorator(recorded[0], recorded[1], settings, ctx)
     return result
 
 
-def _check_decorated(
-    kind: str,
-    recorded: tuple[Captured, CallExpr | None] | None,
-    settings: Settings,
-    ctx: FunctionContext | MethodContext,
+def _check_job_decorator(
+    job: Captured, call: CallExpr, settings: Settings, ctx: FunctionContext | MethodContext
 ) -> None:
     """`@job(resource_defs={...}, config=...)`: the job's own bindings and run config."""
-    if kind != "job" or recorded is None:
-        return
-    job, call = recorded
-    if call is None:
-        return
     api = ctx.api
     assert isinstance(api, CheckerApi)
     job_resource_defs.check_job_resource_defs(job, api, call)

@@ -9,6 +9,7 @@ parsed but not analysed: its names are looked up here, in the symbol table of it
 from __future__ import annotations
 
 from mypy.nodes import (
+    ARG_POS,
     CallExpr,
     Decorator,
     Expression,
@@ -112,6 +113,16 @@ def str_value(expr: Expression) -> str | None:
 
 def call_kwargs(call: CallExpr) -> dict[str, Expression]:
     return {n: a for n, a in zip(call.arg_names, call.args) if n is not None}
+
+
+def call_argument(call: CallExpr, position: int, keyword: str | None) -> Expression | None:
+    """The argument of a call at a position (among positional ones) or by keyword."""
+    if keyword is not None:
+        for name, arg in zip(call.arg_names, call.args):
+            if name == keyword:
+                return arg
+    positional = [a for a, k in zip(call.args, call.arg_kinds) if k == ARG_POS]
+    return positional[position] if position < len(positional) else None
 
 
 def formal_args(ctx: FunctionContext | MethodContext) -> dict[str, Expression]:

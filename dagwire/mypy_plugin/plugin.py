@@ -15,6 +15,7 @@ from mypy.options import Options
 from mypy.plugin import (
     AttributeContext,
     FunctionContext,
+    FunctionSigContext,
     MethodContext,
     MethodSigContext,
     Plugin,
@@ -37,11 +38,11 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 # Bumped whenever what is stored in types (facts/carrier.py) changes: invalidates mypy's cache.
-CACHE_FORMAT = 6
+CACHE_FORMAT = 8
 
 _warned_unknown: set[str] = set()
-# Called names that are never a resource class: no lookup for them (every call asks).
-NO_RESOURCE_CLASSES = ("<", "builtins.", "typing.", "typing_extensions.", "collections.", "abc.")
+# Called names that are never a Config or resource class: no lookup for them (every call asks).
+NO_CONFIGURED_CLASSES = ("<", "builtins.", "typing.", "typing_extensions.", "collections.", "abc.")
 
 
 class DagwirePlugin(Plugin):
@@ -61,7 +62,6 @@ class DagwirePlugin(Plugin):
             if name in ALL_FRAMEWORKS
         ]
         self._tables: HookTables | None = None
-        self._field_checks = [fw for fw in self.frameworks if fw.check_resource_fields]
         # Asked once per module, cached or not: computed once.
         self._framework_data = {"version": __version__, "format": CACHE_FORMAT}
         self._user_data = {**self._framework_data, **self.settings.to_data()}
@@ -79,18 +79,23 @@ class DagwirePlugin(Plugin):
     def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
         tables = self._hooks()
         hook = tables.function.get(fullname)
-        if hook is None and self._field_checks and not fullname.startswith(NO_RESOURCE_CLASSES):
+        if hook is None and not fullname.startswith(NO_CONFIGURED_CLASSES):
             sym = self.lookup_fully_qualified(fullname)
             info = sym.node if sym is not None else None
             if isinstance(info, TypeInfo):
-                for fw in self._field_checks:
-                    for base in fw.resource_bases:
+                for fw in self.frameworks:
+                    for base in fw.configured_bases:
                         if info.has_base(base):
-                            return tables.resource_constructor(fw, info)
+                            return tables.constructor(fw, info)
         return hook
 
     def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:
         return self._hooks().method.get(fullname)
+
+    def get_function_signature_hook(
+        self, fullname: str
+    ) -> Callable[[FunctionSigContext], FunctionLike] | None:
+        return self._hooks().function_signature.get(fullname)
 
     def get_method_signature_hook(
         self, fullname: str

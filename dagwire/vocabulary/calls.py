@@ -44,9 +44,12 @@ LOAD_DEFS_TERMINATE = "terminate_autoloading_on_keyword_files"
 DEFS_KEYWORD_FILE = "definitions.py"
 COMPONENT_KEYWORD_FILE = "component.py"
 # A folder of the defs tree holding one of these is a component declared in YAML (`type:`).
-COMPONENT_YAML_FILES = ("defs.yaml", "component.yaml")
+COMPONENT_YAML_FILES = ("defs.yaml", "defs.yml", "component.yaml")
 # A component's method that makes its Definitions.
 BUILD_DEFS = "build_defs"
+# `with_source_code_references(assets_defs)` and the other list wrappers (`names`): the
+# argument holding the list they return.
+LIST_WRAPPER_ARGUMENT = "assets_defs"
 # `Definitions` methods that return a Definitions binding the same resources.
 DEFINITIONS_KEEPING_RESOURCES = frozenset({
     "map_asset_specs", "map_resolved_asset_specs", "permissive_map_resolved_asset_specs",
@@ -68,6 +71,8 @@ INPUT_MANAGER_KEY = "input_manager_key"  # `In(...)`, `AssetIn(...)`
 MANAGER_KEY_KEYWORDS = (IO_MANAGER_KEY, INPUT_MANAGER_KEY)
 MANAGER_HOLDER_KEYWORDS = ("outs", "out", "ins")
 WITH_IO_MANAGER_KEY = "with_io_manager_key"
+# `AssetSpec(key, ...)`: the key is its first argument.
+SPEC_KEY = "key"
 # Sensor and schedule keywords naming the jobs they run.
 TARGET_KEYWORDS = ("job", "jobs", "target")
 

@@ -78,6 +78,9 @@ RESOURCE_FACTORY_BASES = frozenset({"ConfigurableResourceFactory"})
 IO_MANAGER_BASES = frozenset({
     "ConfigurableIOManager", "ConfigurableIOManagerFactory", "ConfigurableLegacyIOManagerAdapter",
 })
+# The IO manager base whose objects are their own IO manager: what a `ResourceParam` of a
+# subclass receives is the object itself (the others create one).
+OWN_IO_MANAGER_BASE = "ConfigurableIOManager"
 # - a class carrying Dagster's `TreatAsResourceParam` marker (Pipes clients): a resource,
 #   accepted.
 RESOURCE_MARKERS = frozenset({"TreatAsResourceParam", "PipesSubprocessClient"})
@@ -124,6 +127,9 @@ CONTEXT_TYPES = COMPUTE_CONTEXT_TYPES | {"SensorEvaluationContext", "ScheduleEva
 
 # Outputs and inputs of ops and assets: their arguments may name IO and input managers.
 IO_SPECS = frozenset({"Out", "DynamicOut", "AssetOut", "In", "AssetIn"})
+# `AssetSpec(key)`: an asset made elsewhere, listed in `assets=`; with
+# `.with_io_manager_key(key)` the assets that read it require that IO manager key.
+ASSET_SPEC = "AssetSpec"
 
 # Calls that build a context for a direct invocation of an op or asset, and of any definition.
 COMPUTE_CONTEXT_BUILDERS = frozenset({"build_op_context", "build_asset_context"})
@@ -183,6 +189,10 @@ DEFS_FOLDER_LOADERS = frozenset({LOAD_FROM_DEFS_FOLDER, LOAD_DEFS})
 COMPONENT_INSTANCE = "component_instance"
 COMPONENT = "Component"
 DEFS_FOLDER_COMPONENT = "DefsFolderComponent"
+
+# Decorators that take `required_resource_keys=` as any collection of key strings (dagster's
+# `@op` makes a set of it), though their annotation says a set: a list is common.
+KEY_LIST_DECORATORS = frozenset({"op"})
 
 # Calls that return the list they are given, with metadata added: the definitions listed are
 # the argument's (`Definitions(assets=with_source_code_references([...]))`). The library ones

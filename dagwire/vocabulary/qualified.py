@@ -27,11 +27,15 @@ DAGSTER: dict[str, str] = {
     "asset_check": _DEC + "asset_check_decorator.asset_check",
     "multi_asset_check": _DEC + "asset_check_decorator.multi_asset_check",
     "graph": _DEC + "graph_decorator.graph",
+    "graph_asset": _DEC + "asset_decorator.graph_asset",
+    "graph_multi_asset": _DEC + "asset_decorator.graph_multi_asset",
     "definitions": "dagster.components.definitions.definitions",
+    "repository": _DEC + "repository_decorator.repository",
     # what a decorator called with arguments returns
     "_Op": _DEC + "op_decorator._Op",
     "_Job": _DEC + "job_decorator._Job",
     "_Graph": _DEC + "graph_decorator._Graph",
+    "_Repository": _DEC + "repository_decorator._Repository",
     # binding sites, job builders, loaders and runs
     "Definitions": _DG + "definitions_class.Definitions",
     "BindResourcesToJobs": _DG + "definitions_class.BindResourcesToJobs",
@@ -43,6 +47,29 @@ DAGSTER: dict[str, str] = {
     "load_assets_from_package_module": (
         _DG + "module_loaders.load_assets_from_modules.load_assets_from_package_module"
     ),
+    "load_assets_from_package_name": (
+        _DG + "module_loaders.load_assets_from_modules.load_assets_from_package_name"
+    ),
+    "load_assets_from_current_module": (
+        _DG + "module_loaders.load_assets_from_modules.load_assets_from_current_module"
+    ),
+    "load_asset_checks_from_modules": (
+        _DG + "module_loaders.load_asset_checks_from_modules.load_asset_checks_from_modules"
+    ),
+    "load_asset_checks_from_package_module": (
+        _DG + "module_loaders.load_asset_checks_from_modules"
+        ".load_asset_checks_from_package_module"
+    ),
+    "load_asset_checks_from_current_module": (
+        _DG + "module_loaders.load_asset_checks_from_modules"
+        ".load_asset_checks_from_current_module"
+    ),
+    "load_from_defs_folder": "dagster.components.core.load_defs.load_from_defs_folder",
+    "load_defs": "dagster.components.core.load_defs.load_defs",
+    "component_instance": "dagster.components.component.component_loader.component_instance",
+    "Component": "dagster.components.component.component.Component",
+    "with_source_code_references": _DG + "metadata.source_code.with_source_code_references",
+    "link_code_references_to_git": _DG + "metadata.source_code.link_code_references_to_git",
     "materialize": _DG + "materialize.materialize",
     "materialize_to_memory": _DG + "materialize.materialize_to_memory",
     "RunConfig": _DG + "run_config.RunConfig",
@@ -52,6 +79,7 @@ DAGSTER: dict[str, str] = {
     ),
     # definition classes
     "AssetsDefinition": _DG + "assets.definition.assets_definition.AssetsDefinition",
+    "AssetSpec": _DG + "assets.definition.asset_spec.AssetSpec",
     "CacheableAssetsDefinition": (
         _DG + "assets.definition.cacheable_assets_definition.CacheableAssetsDefinition"
     ),
@@ -68,6 +96,11 @@ DAGSTER: dict[str, str] = {
     "PartialResource": _PY + "resource.PartialResource",
     "ResourceParam": _DG + "resource_annotation.ResourceParam",
     "ResourceDependency": _PY + "resource.ResourceDependency",
+    "EnvVar": "dagster._config.field_utils.EnvVar",
+    "ConfigurableIOManager": _PY + "io_manager.ConfigurableIOManager",
+    "ConfigurableIOManagerFactory": _PY + "io_manager.ConfigurableIOManagerFactory",
+    "ConfigurableLegacyIOManagerAdapter": _PY + "io_manager.ConfigurableLegacyIOManagerAdapter",
+    "TreatAsResourceParam": _DG + "resource_annotation.TreatAsResourceParam",
     # contexts
     "OpExecutionContext": _CTX + "op_execution_context.OpExecutionContext",
     "AssetExecutionContext": _CTX + "asset_execution_context.AssetExecutionContext",
@@ -88,6 +121,7 @@ DAGWIRE: dict[str, str] = {
     "schedule": _RT + "schedule.schedule",
     "job": _RT + "job.job",
     "graph": _RT + "legacy.graph.graph",
+    "repository": _RT + "legacy.repository.repository",
     "asset_check": _RT + "asset_check.asset_check",
     # what a decorator called with arguments returns
     "AssetDecorator": _RT + "asset.AssetDecorator",
@@ -101,7 +135,9 @@ DAGWIRE: dict[str, str] = {
     "define_asset_job": _RT + "job.define_asset_job",
     "load_assets_from_modules": _RT + "definitions.load_assets_from_modules",
     "load_assets_from_package_module": _RT + "definitions.load_assets_from_package_module",
+    "load_assets_from_package_name": _RT + "definitions.load_assets_from_package_name",
     "materialize": _RT + "execution.materialize",
+    "materialize_to_memory": _RT + "execution.materialize_to_memory",
     "RunConfig": _RT + "config.RunConfig",
     "RunRequest": _RT + "sensor.RunRequest",
     # definition classes
@@ -119,6 +155,8 @@ DAGWIRE: dict[str, str] = {
     "PartialResource": _RT + "resources.PartialResource",
     "ResourceDependency": _RT + "resources.ResourceDependency",
     "ResourceParam": _RT + "resources.ResourceParam",
+    "EnvVar": _RT + "env_var.EnvVar",
+    "ConfigurableIOManager": _RT + "io_managers.ConfigurableIOManager",
     # contexts
     "OpExecutionContext": _RT + "context.OpExecutionContext",
     "AssetExecutionContext": _RT + "context.AssetExecutionContext",
@@ -131,7 +169,7 @@ QUALIFIED: dict[str, dict[str, str]] = {"dagster": DAGSTER, "dagwire": DAGWIRE}
 # What a decorator called with arguments (`op(name="x")`) returns, by the kind it makes: mypy
 # applies that object's `__call__` to the function.
 DECORATOR_OBJECTS: dict[str, dict[str, str]] = {
-    "dagster": {"_Op": "op", "_Job": "job", "_Graph": "graph"},
+    "dagster": {"_Op": "op", "_Job": "job", "_Graph": "graph", "_Repository": "repository"},
     "dagwire": {
         "AssetDecorator": "asset", "OpDecorator": "op", "SensorDecorator": "sensor",
         "ScheduleDecorator": "schedule",

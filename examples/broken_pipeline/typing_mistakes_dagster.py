@@ -6,9 +6,12 @@ function's signature itself, so direct calls are checked too.
 
 from dagster import (
     Config,
+    ConfigurableIOManager,
     ConfigurableResource,
     Definitions,
+    InputContext,
     OpExecutionContext,
+    OutputContext,
     RunConfig,
     asset,
     build_op_context,
@@ -68,3 +71,19 @@ hello.execute_in_process(run_config=RunConfig(ops={"greet": OtherConfig(other="x
 defs = Definitions(  # RSC101
     assets=[orders], jobs=[hello], resources={"db": PostgresResource(dsn="pg://")}
 )
+
+
+# 6. an IO manager class as a resource annotation: dagster refuses to load the asset
+class ParquetStore(ConfigurableIOManager):
+    root: str
+
+    def handle_output(self, context: OutputContext, obj: object) -> None:
+        pass
+
+    def load_input(self, context: InputContext) -> object:
+        return None
+
+
+@asset
+def archived(store: ParquetStore) -> int:
+    return 1

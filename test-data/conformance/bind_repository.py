@@ -15,6 +15,6 @@ def orders(db: Db, cache: Cache) -> int:
     return 1
 
 
-@dg.repository  # expect: unbound cache  # gap: mypy @repository is not a binding site for the plugin
+@dg.repository  # expect: unbound cache
 def shop() -> list[dg.AssetsDefinition]:
     return [*dg.with_resources([orders], {"db": Db(url="pg://")})]

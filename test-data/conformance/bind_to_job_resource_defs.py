@@ -25,6 +25,6 @@ def etl() -> None:
     notify(extract())
 
 
-etl_local = etl.to_job(name="etl_local", resource_defs={"mailer": Mailer(host="localhost")})  # expect: unbound store  # gap: mypy-dagwire a job's resource_defs= are checked in dagster mode only (dagwire merges them with the Definitions' resources), and a Definitions without resources= is taken for a part
+etl_local = etl.to_job(name="etl_local", resource_defs={"mailer": Mailer(host="localhost")})  # expect: unbound store  # gap: mypy-dagwire dagwire merges a job's resource_defs with the Definitions' resources: reported where the Definitions lists the job
 
-defs = dg.Definitions(jobs=[etl_local])
+defs = dg.Definitions(jobs=[etl_local])  # extra: mypy-dagwire unbound store: reported where the Definitions lists the job (dagwire merges the job's resource_defs with the Definitions' resources)

@@ -18,4 +18,4 @@ def orders(db: Db) -> int:
 def defs() -> dg.Definitions:
     if os.getenv("USE_LOCAL_DATABASE"):
         return dg.Definitions(assets=[orders], resources={"db": Db(url="duckdb://")})
-    return dg.Definitions(assets=[orders], resources={"database": Db(url="pg://")})  # expect: unbound db  # gap: mypy a Definitions returned by an @definitions function is taken for a part
+    return dg.Definitions(assets=[orders], resources={"database": Db(url="pg://")})  # expect: unbound db

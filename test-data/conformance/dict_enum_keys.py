@@ -18,4 +18,4 @@ def orders(context: dg.AssetExecutionContext) -> int:
     return 1
 
 
-defs = dg.Definitions(assets=[orders], resources={Key.DB.value: Db(url="pg://")})  # expect: unbound cache  # gap: mypy Enum-valued keys (Key.DB.value) are not read
+defs = dg.Definitions(assets=[orders], resources={Key.DB.value: Db(url="pg://")})  # expect: unbound cache

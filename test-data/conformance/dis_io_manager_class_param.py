@@ -13,7 +13,7 @@ class Store(dg.ConfigurableIOManager):
 
 
 @dg.asset
-def orders(store: Store) -> int:  # expect: io-manager-param store  # gap: mypy only ConfigurableResource annotations are read as resources  # gap: flake8 only ConfigurableResource annotations are read as resources
+def orders(store: Store) -> int:  # expect: io-manager-param store  # gap: flake8 only ConfigurableResource annotations are read as resources
     return 1
 
 

@@ -12,4 +12,4 @@ def orders(db: Db) -> int:
     return 1
 
 
-defs = dg.Definitions(assets=dg.load_assets_from_current_module(), resources={})  # expect: unbound db  # gap: mypy load_assets_from_current_module() is not followed
+defs = dg.Definitions(assets=dg.load_assets_from_current_module(), resources={})  # expect: unbound db

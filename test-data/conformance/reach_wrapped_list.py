@@ -12,4 +12,4 @@ def orders(db: Db) -> int:
     return 1
 
 
-defs = dg.Definitions(assets=dg.with_source_code_references([orders]), resources={})  # expect: unbound db  # gap: mypy an assets list wrapped in a call is not followed
+defs = dg.Definitions(assets=dg.with_source_code_references([orders]), resources={})  # expect: unbound db

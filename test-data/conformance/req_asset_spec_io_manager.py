@@ -9,4 +9,4 @@ def orders(raw_orders: int) -> int:
     return raw_orders
 
 
-defs = dg.Definitions(assets=[raw_orders, orders], resources={})  # expect: unbound landing_io  # gap: mypy an AssetSpec's IO manager key is not counted  # gap: flake8 an AssetSpec listed in assets= is not read for its IO manager key
+defs = dg.Definitions(assets=[raw_orders, orders], resources={})  # expect: unbound landing_io  # gap: flake8 an AssetSpec listed in assets= is not read for its IO manager key

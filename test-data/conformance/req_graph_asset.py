@@ -22,4 +22,4 @@ def prices() -> int:
     return double(fetch())
 
 
-defs = dg.Definitions(assets=[prices], resources={})  # expect: unbound api  # gap: mypy graph_asset bodies are not followed
+defs = dg.Definitions(assets=[prices], resources={})  # expect: unbound api

@@ -8,4 +8,4 @@ def report(context: dg.AssetExecutionContext, pipes_subprocess_client: dg.PipesS
     return pipes_subprocess_client.run(command=["true"], context=context).get_materialize_result()
 
 
-defs = dg.Definitions(assets=[report], resources={})  # expect: unbound pipes_subprocess_client  # gap: mypy Pipes clients are not known as resources
+defs = dg.Definitions(assets=[report], resources={})  # expect: unbound pipes_subprocess_client

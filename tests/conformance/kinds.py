@@ -79,6 +79,8 @@ _KIND_LIST = (
         "io-manager-param",
         "a resource parameter is annotated with an IO manager class (dagster: use "
         "ResourceParam[...])",
+        mypy=(("dagwire-resource-annotation",
+               r'^Parameter "(?P<arg>[^"]+)" of .* is annotated with IO manager '),),
         runtime=(("DagwireInvalidDefinitionError",
                   r"Resource param '(?P<arg>[^']+)' is annotated as .* outputs an unknown "
                   r"value to user code"),),

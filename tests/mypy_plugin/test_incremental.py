@@ -54,7 +54,8 @@ WRONG_TYPE = (
 )
 UNBOUND_CACHE = (
     'project/definitions.py:5: error: Resource "cache" required by asset "events" '
-    '(expects "Postgres") is not bound in Definitions(resources=...)  [dagwire-unbound-resource]'
+    '(expects "Postgres") is not bound in Definitions(resources=...); bound keys: "db"  '
+    '[dagwire-unbound-resource]'
 )
 FILES = ["project/__init__.py", "project/resources.py", "project/assets.py",
          "project/definitions.py"]
@@ -207,7 +208,8 @@ defs = Definitions(assets=ALL_ASSETS, resources=RESOURCES)
 
 UNBOUND_SHARED_CACHE = (
     'project/definitions.py:5: error: Resource "cache" required by asset "events" '
-    '(expects "Postgres") is not bound in Definitions(resources=...)  [dagwire-unbound-resource]'
+    '(expects "Postgres") is not bound in Definitions(resources=...); bound keys: "db"  '
+    '[dagwire-unbound-resource]'
 )
 
 
@@ -256,7 +258,8 @@ def {name}({key}: Postgres) -> int:
 
 UNBOUND_PACKAGE_CACHE = (
     'project/definitions.py:5: error: Resource "cache" required by asset "events" '
-    '(expects "Postgres") is not bound in Definitions(resources=...)  [dagwire-unbound-resource]'
+    '(expects "Postgres") is not bound in Definitions(resources=...); bound keys: "db"  '
+    '[dagwire-unbound-resource]'
 )
 
 

@@ -239,3 +239,27 @@ def test_resource_classes_as_dagster_treats_a_parameter_annotated_with_them() ->
 def test_context_types_and_io_specs_exist() -> None:
     for name in names.CONTEXT_TYPES | names.IO_SPECS | names.RUN_NOW_CALLS:
         assert getattr(dagster, name) is not None, name
+
+
+def test_own_io_manager_base_gives_itself_to_a_resource_param() -> None:
+    """`ResourceParam[Store]` of a `ConfigurableIOManager` subclass receives the object."""
+    assert names.OWN_IO_MANAGER_BASE in names.IO_MANAGER_BASES
+    base = getattr(dagster, names.OWN_IO_MANAGER_BASE)
+
+    class Store(base):  # type: ignore[misc, valid-type]
+        root: str
+
+        def handle_output(self, context: Any, obj: Any) -> None:
+            pass
+
+        def load_input(self, context: Any) -> Any:
+            return None
+
+    store = Store(root="x")
+    created = store.create_resource(dagster.build_init_resource_context())
+    assert created is store
+
+
+def test_asset_spec_takes_an_io_manager_key() -> None:
+    spec = getattr(getattr(dagster, names.ASSET_SPEC)("raw"), calls.WITH_IO_MANAGER_KEY)("lake")
+    assert "lake" in spec.metadata.values()

@@ -22,9 +22,10 @@ from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.sources.definition_lists import Listed
 from dagwire.mypy_plugin.sources.resource_dicts import ResourceDict
 from dagwire.mypy_plugin.type_helpers import is_subclass_of, unwrap_partial
+from dagwire.suggestions import closest
 from dagwire.vocabulary.calls import IMPLICIT_RESOURCE_KEYS
 
-DEFINITIONS_RESOURCES = "Definitions(resources=...)"
+DEFINITIONS_RESOURCES = "Definitions(resources=...)"  # how messages name the usual site
 
 
 class BindingSite:
@@ -56,22 +57,24 @@ class BindingSite:
         self.check_unused = check_unused
 
 
-# (node name, job name) of an op or asset that requires a key as a node of a job
+# (node name, what holds it) of an op that requires a key as a node of a job or graph asset
 InJob = tuple[str, str]
+# Kinds of definition made of ops: what they require is what their ops require.
+MADE_OF_OPS = frozenset({"job", "graph_asset"})
 
 
 def requirements_of(d: Captured) -> list[tuple[Requirement, Captured, InJob | None]]:
     """(requirement, owner, where in a job) a definition brings, minus its own bindings."""
     if d.all_keys_local or unbound_by_own_resource_defs(d):
         return []  # a job whose own bindings lack a key fails, reported where it is built
-    if d.kind == "job":
+    if d.kind in MADE_OF_OPS:
         out: list[tuple[Requirement, Captured, InJob | None]] = []
         for node, op in d.ops:
             if op.all_keys_local:
                 continue
             for r in op.requirements:
                 if r.key not in d.local_keys and r.key not in op.local_keys:
-                    out.append((r, op, (node, d.name)))
+                    out.append((r, op, (node, d.label)))
         return out
     local = d.local_keys
     return [(r, d, None) for r in d.requirements if r.key not in local]
@@ -81,8 +84,8 @@ def owner_label(owner: Captured, in_job: InJob | None) -> str:
     """Who requires a key, for messages: `asset "orders"`, `op "load" in job "etl"`."""
     if in_job is None:
         return owner.label
-    node, job = in_job
-    return f'{owner.kind} "{node}" in job "{job}"'
+    node, container = in_job
+    return f'{owner.kind} "{node}" in {container}'
 
 
 def compatible(bound: ProperType, expected: ProperType, fw: Framework) -> bool:
@@ -131,10 +134,13 @@ def check_binding(site: BindingSite, api: CheckerApi) -> None:
     required: set[str] = set(IMPLICIT_RESOURCE_KEYS) | local_keys
     reported: set[str] = set()
 
-    def report(msg: str, code: ErrorCode) -> None:
-        if msg not in reported:
-            reported.add(msg)
-            api.fail(msg, site.context, code=code)
+    def report(msg: str, code: ErrorCode) -> bool:
+        """Report once; True when reported now."""
+        if msg in reported:
+            return False
+        reported.add(msg)
+        api.fail(msg, site.context, code=code)
+        return True
 
     # is_subtype per distinct (bound class, expected class): thousands of definitions share
     # a few dozen resource classes.
@@ -146,7 +152,7 @@ def check_binding(site: BindingSite, api: CheckerApi) -> None:
         if (
             not d.requirements_complete
             or d.all_keys_local  # bindings it makes itself are not known: so is what it needs
-            or (d.kind == "job" and not d.ops_complete)
+            or (d.kind in MADE_OF_OPS and not d.ops_complete)
             or unbound_by_own_resource_defs(d)
         ):
             all_complete = False
@@ -160,18 +166,18 @@ def check_binding(site: BindingSite, api: CheckerApi) -> None:
             for cand in candidates:
                 if key not in cand.values:
                     if cand.complete and key not in IMPLICIT_RESOURCE_KEYS:  # a default io_manager
-                        report(
-                            messages.unbound(
-                                key,
-                                owner_label(owner, in_job),
-                                messages.fmt(expected, api.options)
-                                if expected is not None and checkable
-                                else None,
-                                cand.label if len(candidates) > 1 else None,
-                                site.bound_in,
-                            ),
-                            error_codes.UNBOUND_RESOURCE,
+                        msg = messages.unbound(
+                            key,
+                            owner_label(owner, in_job),
+                            messages.fmt(expected, api.options)
+                            if expected is not None and checkable
+                            else None,
+                            cand.label if len(candidates) > 1 else None,
+                            site.bound_in,
+                            cand.values,
                         )
+                        if report(msg, error_codes.UNBOUND_RESOURCE):
+                            _note_close_key(key, cand, site.context, api)
                     continue
                 bound = cand.values[key]
                 if not site.check_types or bound is None or expected is None or not checkable:
@@ -191,8 +197,22 @@ def check_binding(site: BindingSite, api: CheckerApi) -> None:
         _check_unused(candidates, required, report)
 
 
+def _note_close_key(key: str, cand: ResourceDict, site: Context, api: CheckerApi) -> None:
+    """Point at the bound key an unbound one most likely misspells, when it is written in
+    this module. A `# type: ignore` at the site covers the note too."""
+    guess = closest(key, cand.values)
+    line = cand.lines.get(guess) if guess is not None else None
+    if guess is not None and line is not None:
+        api.msg.note(
+            messages.bound_here(guess),
+            Context(line, site.column),
+            code=error_codes.UNBOUND_RESOURCE,
+            origin_context=site,
+        )
+
+
 def _check_unused(
-    candidates: list[ResourceDict], required: set[str], report: Callable[[str, ErrorCode], None]
+    candidates: list[ResourceDict], required: set[str], report: Callable[[str, ErrorCode], bool]
 ) -> None:
     for cand in candidates:
         if not cand.complete:

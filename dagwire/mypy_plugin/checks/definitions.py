@@ -1,12 +1,14 @@
 """`Definitions(...)`: every key its definitions require is bound in its `resources=`.
 
-A `Definitions(...)` without `resources=` is taken as a part merged elsewhere and is not
-checked; one that is a part (`sources/parts.py`) is checked only for wrong classes: another
-part may bind the rest.
+A part (sources/parts.py) is checked only for wrong classes: another part may bind the rest.
+A `Definitions(...)` without `resources=` binds nothing: it is checked where dagster loads it
+as a code location (a module-level value, or what a top-level `@definitions` function
+returns), and is otherwise taken as a part built for a merge.
 """
 
 from __future__ import annotations
 
+from mypy.nodes import ARG_STAR, ARG_STAR2, CallExpr
 from mypy.plugin import FunctionContext
 
 from dagwire.mypy_plugin.api_types import CheckerApi
@@ -15,26 +17,30 @@ from dagwire.mypy_plugin.frameworks import Framework
 from dagwire.mypy_plugin.names import formal_args
 from dagwire.mypy_plugin.settings import Settings
 from dagwire.mypy_plugin.sources.definition_lists import listed_definitions
-from dagwire.mypy_plugin.sources.parts import is_partial
-from dagwire.mypy_plugin.sources.resource_dicts import resolve_resources
+from dagwire.mypy_plugin.sources.parts import is_location, is_partial
+from dagwire.mypy_plugin.sources.resource_dicts import ResourceDict, resolve_resources
 from dagwire.vocabulary.calls import RESOURCES
 
 
 def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -> None:
     api = ctx.api
     assert isinstance(api, CheckerApi)
+    call = ctx.context
+    if not isinstance(call, CallExpr) or any(k in (ARG_STAR, ARG_STAR2) for k in call.arg_kinds):
+        return  # `Definitions(**parts)`: what it lists and binds is not known
     mod = api.tree
     args = formal_args(ctx)
-    if RESOURCES not in args:
-        return  # a partial Definitions (for merge): not checked
-    candidates = resolve_resources(args[RESOURCES], mod, api)
-    if candidates is None:
-        return
-    if is_partial(ctx.context, fw.definitions, api):
-        for cand in candidates:
-            cand.complete = False  # a part of a merge: other parts may bind the rest
+    if RESOURCES in args:
+        candidates = resolve_resources(args[RESOURCES], mod, api)
+        if candidates is None:
+            return
+        if is_partial(call, fw, api):
+            for cand in candidates:
+                cand.complete = False  # a part of a merge: other parts may bind the rest
+    elif is_location(call, fw, api) and not is_partial(call, fw, api):
+        candidates = [ResourceDict()]  # binds nothing
+    else:
+        return  # a part built for a merge
     listed = listed_definitions(args, mod, api)
-    site = BindingSite(
-        ctx.context, fw, candidates, listed, check_unused=settings.warn_unused_resources
-    )
+    site = BindingSite(call, fw, candidates, listed, check_unused=settings.warn_unused_resources)
     check_binding(site, api)

@@ -28,7 +28,9 @@ def check_job_resource_defs(job: Captured, api: CheckerApi, context: Context) ->
             else None
         )
         api.fail(
-            messages.unbound_in_job(req.key, f'{op.kind} "{node}"', job.name, expects),
+            messages.unbound_in_job(
+                req.key, f'{op.kind} "{node}"', job.name, expects, job.local_keys
+            ),
             context,
             code=error_codes.UNBOUND_RESOURCE,
         )

@@ -34,6 +34,10 @@ EXPECTED = "__dagwire_expects__"  # tuple: the expected type of each requirement
 OPS = "__dagwire_ops__"  # tuple: one carrier per op of a job, in order
 
 
+# How messages name some kinds of definition.
+SPOKEN_KINDS = {"asset_job": "asset job", "graph_asset": "graph asset"}
+
+
 class Requirement:
     __slots__ = ("key", "expected", "source")
 
@@ -41,7 +45,8 @@ class Requirement:
         self.key = key
         # None: no annotation (required_resource_keys, io_manager_key)
         self.expected = expected
-        self.source = source  # "parameter", "required_resource_keys", "io_manager_key"
+        # "parameter", "required_resource_keys", "io_manager_key", "input_manager_key"
+        self.source = source
 
     def __repr__(self) -> str:
         return f"Requirement({self.key!r}, {self.expected!r}, {self.source!r})"
@@ -89,7 +94,7 @@ class Captured:
 
     @property
     def label(self) -> str:
-        kind = "asset job" if self.kind == "asset_job" else self.kind
+        kind = SPOKEN_KINDS.get(self.kind, self.kind)
         return f'{kind} "{self.name}"'
 
 

@@ -21,8 +21,10 @@ from mypy.nodes import (
     Expression,
     FuncDef,
     ListExpr,
+    SetExpr,
     StrExpr,
     TupleExpr,
+    Var,
 )
 from mypy.plugin import FunctionContext, MethodContext
 from mypy.types import (
@@ -35,13 +37,17 @@ from mypy.types import (
 )
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.facts.carrier import Captured, Requirement, attach, decode
-from dagwire.mypy_plugin.facts.jobs import job_ops
+from dagwire.mypy_plugin.facts.carrier import Captured, Requirement, attach
+from dagwire.mypy_plugin.facts.jobs import job_ops, selected_assets
 from dagwire.mypy_plugin.facts.parameters import capture_parameters, may_be_resource_param
 from dagwire.mypy_plugin.frameworks import Framework
-from dagwire.mypy_plugin.names import call_kwargs, node_type, resolve_ref, str_value
+from dagwire.mypy_plugin.names import call_kwargs, resolve_ref, str_value
+from dagwire.mypy_plugin.sources.constants import constant_str, constant_strs
+from dagwire.mypy_plugin.sources.definition_lists import resolve_definitions
+from dagwire.mypy_plugin.sources.module_source import variable_initializer
+from dagwire.mypy_plugin.sources.resource_dicts import bound_keys
 from dagwire.mypy_plugin.tree_walk import collect_calls
-from dagwire.mypy_plugin.type_helpers import literal_strings, type_builder
+from dagwire.mypy_plugin.type_helpers import type_builder
 from dagwire.vocabulary.calls import (
     CONFIG_SCHEMA,
     IO_MANAGER_KEY,
@@ -51,6 +57,10 @@ from dagwire.vocabulary.calls import (
     RESOURCE_DEFS,
     TARGET_KEYWORDS,
 )
+from dagwire.vocabulary.names import ASSET_KINDS, COMPOSITION_KINDS
+
+# Kinds of decoration that make no definition of their own (a repository is a binding site).
+UNRECORDED_KINDS = frozenset({"repository"})
 
 MARKER_SUFFIX = "@dagwire-plugin:"  # hooks.py registers these names
 
@@ -74,12 +84,13 @@ def decorator_call(dec: Decorator, fw: Framework, kind: str, api: CheckerApi) ->
 Recorded = tuple[Type, tuple[Captured, CallExpr | None] | None]
 
 
-def record_decorator(fw: Framework, kind: str, ctx: FunctionContext) -> Recorded:
-    """`asset(fn)` / `@asset`: record; `asset(...)`: mark the returned decorator."""
+def mark_decorator(fw: Framework, kind: str, ctx: FunctionContext) -> Type:
+    """`asset(...)` returns a decorator: rename it, so that its application reaches the
+    function hook registered under `marker_name` with the decorated function."""
     default = get_proper_type(ctx.default_return_type)
     if isinstance(default, CallableType):
-        return default.copy_modified(name=marker_name(fw, kind)), None
-    return record_application(fw, kind, ctx)
+        return default.copy_modified(name=marker_name(fw, kind))
+    return ctx.default_return_type
 
 
 def record_application(
@@ -95,6 +106,8 @@ def record_application(
         return ctx.default_return_type, None
     fn = get_proper_type(ctx.arg_types[0][0])
     if not isinstance(fn, CallableType):
+        return ctx.default_return_type, None
+    if kind in UNRECORDED_KINDS:
         return ctx.default_return_type, None
     api = ctx.api
     assert isinstance(api, CheckerApi)
@@ -129,15 +142,21 @@ def changes_facts(call: CallExpr) -> bool:
 
 
 def _capture_targets(expr: Expression, captured: Captured, api: CheckerApi) -> None:
-    """`@sensor(job=etl)`: Definitions includes the jobs a sensor or schedule runs, so their
-    facts ride along in the sensor's `ops` (a sensor has no ops of its own)."""
-    items = expr.items if isinstance(expr, (ListExpr, TupleExpr)) else [expr]
-    for item in items:
-        d = decode(node_type(resolve_ref(item, api.tree, api)))
-        if d is None or d.kind not in ("job", "asset_job"):
-            captured.requirements_complete = False  # what it needs is not known
-        else:
+    """`@sensor(job=etl)`, `@sensor(target=[orders])`: Definitions includes the jobs (and the
+    assets) a sensor or schedule runs, so their facts ride along in the sensor's `ops` (a
+    sensor has no ops of its own)."""
+    found = resolve_definitions(selected_assets(expr, api), api.tree, api)
+    for d in found.items:
+        if d.kind in TARGET_KINDS:
             captured.ops.append((d.name, d))
+        else:
+            captured.requirements_complete = False
+    if not found.complete:
+        captured.requirements_complete = False  # what it needs is not known
+
+
+# What a sensor or schedule may run: jobs, or assets (dagster builds their job).
+TARGET_KINDS = frozenset({"job", "asset_job", *ASSET_KINDS})
 
 
 def _is_multi_asset(call: CallExpr, api: CheckerApi) -> bool:
@@ -191,7 +210,7 @@ def capture(
     call: CallExpr | None,
     api: CheckerApi,
 ) -> Captured:
-    kwargs = call_kwargs(call) if call is not None else {}
+    kwargs, kwargs_known = decorator_arguments(call, api) if call is not None else ({}, True)
     func = dec.func if dec is not None else None
     name = str_value(kwargs["name"]) if "name" in kwargs else None
     if name is None:
@@ -204,10 +223,10 @@ def capture(
             captured.ops_complete = False  # for an asset: "its op name is not known"
         else:
             captured.name = op_name
-    if call is not None and any(k in (ARG_STAR, ARG_STAR2) for k in call.arg_kinds):
-        captured.requirements_complete = False  # `@op(**COMMON)`: keys unknown
+    if not kwargs_known:
+        captured.requirements_complete = False  # `@op(**make_options())`: keys unknown
         captured.all_keys_local = True
-    if kind in ("job", "graph"):
+    if kind in COMPOSITION_KINDS:  # what it requires is what its ops require
         if func is not None:
             captured.ops, captured.ops_complete = job_ops(func, api)
         else:
@@ -233,7 +252,7 @@ def capture(
             if target in kwargs:
                 _capture_targets(kwargs[target], captured, api)
     if REQUIRED_RESOURCE_KEYS in kwargs:
-        keys = literal_strings(kwargs[REQUIRED_RESOURCE_KEYS])
+        keys = constant_strs(kwargs[REQUIRED_RESOURCE_KEYS], api.tree, api)
         if keys is None:
             captured.requirements_complete = False
         else:
@@ -241,19 +260,14 @@ def capture(
                 Requirement(k, None, "required_resource_keys") for k in sorted(set(keys))
             ]
     if IO_MANAGER_KEY in kwargs:
-        key = str_value(kwargs[IO_MANAGER_KEY])
+        key = constant_str(kwargs[IO_MANAGER_KEY], api.tree, api)
         if key is not None:
-            captured.requirements.append(Requirement(key, None, "io_manager_key"))
+            captured.requirements.append(Requirement(key, None, IO_MANAGER_KEY))
     for arg in MANAGER_HOLDER_KEYWORDS:
         if arg in kwargs:
-            _capture_manager_keys(kwargs[arg], captured)
+            _capture_manager_keys(kwargs[arg], captured, api)
     if RESOURCE_DEFS in kwargs:
-        defs = kwargs[RESOURCE_DEFS]
-        local: list[str] | None = None
-        if isinstance(defs, DictExpr):
-            local = [k for k in (str_value(k) for k, _ in defs.items if k is not None) if k]
-            if len(local) != len(defs.items):
-                local = None
+        local = bound_keys(kwargs[RESOURCE_DEFS], api.tree, api)
         if local is None:
             captured.all_keys_local = True
         else:
@@ -263,8 +277,9 @@ def capture(
     return captured
 
 
-def _capture_manager_keys(expr: Expression, captured: Captured) -> None:
-    """`AssetOut(io_manager_key="lake")`, `Out(...)`, `In(input_manager_key=...)`: required keys."""
+def _capture_manager_keys(expr: Expression, captured: Captured, api: CheckerApi) -> None:
+    """`AssetOut(io_manager_key="lake")`, `Out(...)`, `In(input_manager_key=...)`: required keys
+    (their source is the keyword: an input manager is never an IO manager a run provides)."""
     calls: list[CallExpr] = []
     collect_calls(expr, calls)
     for call in calls:
@@ -272,8 +287,51 @@ def _capture_manager_keys(expr: Expression, captured: Captured) -> None:
             value = call_kwargs(call).get(arg)
             if value is None:
                 continue
-            key = str_value(value)
+            key = constant_str(value, api.tree, api)
             if key is None:
                 captured.requirements_complete = False
             elif key not in {r.key for r in captured.requirements}:
-                captured.requirements.append(Requirement(key, None, "io_manager_key"))
+                captured.requirements.append(Requirement(key, None, arg))
+
+
+def decorator_arguments(call: CallExpr, api: CheckerApi) -> tuple[dict[str, Expression], bool]:
+    """The keyword arguments of a decorator call, with those splatted from a module-level
+    dict (`@asset(**COMMON)`), and whether all of them are known. A splatted dict of another
+    module gives only its literal values (the others are names of that module)."""
+    kwargs: dict[str, Expression] = {}
+    known = True
+    for kind, name, arg in zip(call.arg_kinds, call.arg_names, call.args):
+        if name is not None:
+            kwargs[name] = arg
+        elif kind == ARG_STAR2:
+            found = _splatted(arg, api)
+            if found is None:
+                known = False
+            else:
+                kwargs.update(found)
+        elif kind == ARG_STAR:
+            known = False
+    return kwargs, known
+
+
+def _splatted(expr: Expression, api: CheckerApi) -> dict[str, Expression] | None:
+    node = resolve_ref(expr, api.tree, api)
+    init = variable_initializer(node, api) if isinstance(node, Var) else None
+    if init is None:
+        return None
+    value, mod = init
+    if not isinstance(value, DictExpr):
+        return None
+    out: dict[str, Expression] = {}
+    for key, item in value.items:
+        name = str_value(key) if key is not None else None
+        if name is None or (mod is not api.tree and not _is_literal(item)):
+            return None
+        out[name] = item
+    return out
+
+
+def _is_literal(expr: Expression) -> bool:
+    if isinstance(expr, (SetExpr, ListExpr, TupleExpr)):
+        return all(_is_literal(item) for item in expr.items)
+    return isinstance(expr, StrExpr)

@@ -120,7 +120,7 @@ def unbound_by_own_resource_defs(job: Captured) -> list[tuple[str, Captured, Req
     return out
 
 
-def _selected_assets(selection: Expression, api: CheckerApi) -> Expression:
+def selected_assets(selection: Expression, api: CheckerApi) -> Expression:
     """`AssetSelection.assets(a, b)` selects the assets `[a, b]`; anything else as given."""
     if (
         isinstance(selection, CallExpr)
@@ -137,7 +137,7 @@ def _selected_assets(selection: Expression, api: CheckerApi) -> Expression:
 def asset_ops(selection: Expression, api: CheckerApi) -> tuple[list[tuple[str, Captured]], bool]:
     """The ops of the assets a selection names (an asset's op is named after its key), and
     whether that list is complete."""
-    found = resolve_definitions(_selected_assets(selection, api), api.tree, api)
+    found = resolve_definitions(selected_assets(selection, api), api.tree, api)
     ops = [(d.name, d) for d in found.items if d.kind == "asset"]
     # an asset's `ops_complete` is False when its op name is not known (decorators.py)
     complete = found.complete and len(ops) == len(found.items) and all(

@@ -9,8 +9,6 @@ silent where they would have to guess.
 
 from __future__ import annotations
 
-import os
-
 from collections.abc import Mapping
 
 from mypy.nodes import (
@@ -30,16 +28,39 @@ from mypy.nodes import (
 from mypy.types import AnyType, Instance, Type, UnionType, get_proper_type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.facts.carrier import Captured, decode
+from dagwire.mypy_plugin.facts.carrier import Captured, Requirement, decode
 from dagwire.mypy_plugin.facts.definition_facts import node_facts
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
-from dagwire.mypy_plugin.names import call_kwargs, expr_type, fullname_of, node_type, resolve_ref
-from dagwire.mypy_plugin.sources.cache_stamps import record_path
+from dagwire.mypy_plugin.names import (
+    call_argument,
+    call_kwargs,
+    expr_type,
+    fullname_of,
+    node_type,
+    resolve_ref,
+)
+from dagwire.mypy_plugin.sources.constants import constant_str
+from dagwire.mypy_plugin.sources.function_results import returned_expression
+from dagwire.mypy_plugin.sources.loaders import loaded_modules
 from dagwire.mypy_plugin.sources.module_source import variable_initializer
-from dagwire.mypy_plugin.sources.package_modules import package_modules
-from dagwire.mypy_plugin.sources.resource_dicts import resolve_resources
-from dagwire.vocabulary.calls import DEFINITIONS_LISTS, REQUIRED_RESOURCE_KEYS, RESOURCE_DEFS
+from dagwire.mypy_plugin.sources.resource_dicts import bound_keys
+from dagwire.vocabulary.calls import (
+    DEFINITIONS_LISTS,
+    IO_MANAGER_KEY,
+    LIST_WRAPPER_ARGUMENT,
+    REQUIRED_RESOURCE_KEYS,
+    SPEC_KEY,
+    WITH_IO_MANAGER_KEY,
+    WITH_RESOURCES_DEFINITIONS,
+    WITH_RESOURCES_RESOURCES,
+)
 from dagwire.vocabulary.limits import RESOLVE_DEPTH
+from dagwire.vocabulary.names import (
+    ASSET_KINDS,
+    BUILD_SCHEDULE_FROM_PARTITIONED_JOB,
+    CHECK_KINDS,
+)
+from dagwire.vocabulary.names import LOADERS as LOADER_TABLE
 from dagwire.vocabulary.qualified import QUALIFIED
 
 
@@ -74,10 +95,6 @@ def listed_definitions(args: Mapping[str, Expression], mod: MypyFile, api: Check
     return out
 
 
-def _is(name: str, attr: str) -> bool:
-    return bool(name) and any(getattr(fw, attr) == name for fw in ALL_FRAMEWORKS.values())
-
-
 def resolve_definitions(
     expr: Expression, mod: MypyFile, api: CheckerApi, depth: int = 0
 ) -> Listed:
@@ -96,25 +113,7 @@ def resolve_definitions(
         out.extend(resolve_definitions(expr.right, mod, api, depth + 1))
         return out
     if isinstance(expr, CallExpr):
-        name = fullname_of(expr.callee, mod, api)
-        if _is(name, "modules_loader"):
-            return _from_modules(expr, mod, api)
-        if _is(name, "package_loader"):
-            return _from_package(expr, mod, api)
-        if any(name in fw.job_wrappers for fw in ALL_FRAMEWORKS.values()):
-            return _wrapped_job(expr, mod, api, depth)
-        if _is(name, "bind_resources_to_jobs") and expr.args:
-            return resolve_definitions(expr.args[0], mod, api, depth + 1)
-        if _is(name, "with_resources") and expr.args:
-            inner = resolve_definitions(expr.args[0], mod, api, depth + 1)
-            kwargs = call_kwargs(expr)
-            defs_expr = kwargs.get(RESOURCE_DEFS, expr.args[1] if len(expr.args) > 1 else None)
-            bound = resolve_resources(defs_expr, mod, api) if defs_expr is not None else None
-            if bound is None or len(bound) != 1 or not bound[0].complete:
-                inner.complete = False
-            else:
-                inner.local_keys |= set(bound[0].values)
-            return inner
+        return _called(expr, mod, api, depth)
     if isinstance(expr, (NameExpr, MemberExpr)):
         node = resolve_ref(expr, mod, api)
         captured = node_facts(node)
@@ -135,90 +134,202 @@ def resolve_definitions(
     return out
 
 
+def _called(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) -> Listed:
+    """What a call in a definitions list evaluates to."""
+    name = fullname_of(call.callee, mod, api)
+    loader = LOADERS.get(name)
+    if loader is not None:
+        return _loaded(call, loader, mod, api, depth)
+    if name in JOB_WRAPPERS:
+        return _wrapped_job(call, mod, api, depth)
+    if name in BIND_RESOURCES_TO_JOBS or name in LIST_WRAPPERS:
+        inner = call_argument(call, 0, LIST_WRAPPER_ARGUMENT if name in LIST_WRAPPERS else None)
+        if inner is not None:
+            return resolve_definitions(inner, mod, api, depth + 1)
+    elif name in WITH_RESOURCES:
+        return _with_resources(call, mod, api, depth)
+    elif name in ASSET_SPECS or _is_spec_with_io_manager(call, mod, api):
+        return _asset_spec(call, mod, api)
+    else:
+        returned = returned_expression(call, mod, api)
+        if returned is not None:
+            return resolve_definitions(returned[0], returned[1], api, depth + 1)
+    captured = decode(expr_type(call, mod, api))
+    out = Listed(complete=captured is not None)
+    if captured is not None:
+        out.items.append(captured)
+    return out
+
+
+def _with_resources(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) -> Listed:
+    """`with_resources(definitions, resource_defs)`: the definitions, with those keys bound."""
+    listed = call_argument(call, 0, WITH_RESOURCES_DEFINITIONS)
+    defs_expr = call_argument(call, 1, WITH_RESOURCES_RESOURCES)
+    if listed is None:
+        return Listed(complete=False)
+    inner = resolve_definitions(listed, mod, api, depth + 1)
+    bound = bound_keys(defs_expr, mod, api) if defs_expr is not None else None
+    if bound is None:
+        inner.complete = False
+    else:
+        inner.local_keys |= set(bound)
+    return inner
+
+
+def _is_spec_with_io_manager(call: CallExpr, mod: MypyFile, api: CheckerApi) -> bool:
+    """`AssetSpec(...).with_io_manager_key("lake")`."""
+    callee = call.callee
+    return (
+        isinstance(callee, MemberExpr)
+        and callee.name == WITH_IO_MANAGER_KEY
+        and isinstance(callee.expr, CallExpr)
+        and fullname_of(callee.expr.callee, mod, api) in ASSET_SPECS
+    )
+
+
+def _asset_spec(call: CallExpr, mod: MypyFile, api: CheckerApi) -> Listed:
+    """An asset made elsewhere: it requires nothing, unless its IO manager key is set, which
+    the assets reading it need (dagster counts it for the spec)."""
+    out = Listed()
+    requirements = []
+    spec_call = call
+    if isinstance(call.callee, MemberExpr) and isinstance(call.callee.expr, CallExpr):
+        key = constant_str(call.args[0], mod, api) if len(call.args) == 1 else None
+        if key is None:
+            out.complete = False
+            return out
+        requirements.append(Requirement(key, None, IO_MANAGER_KEY))
+        spec_call = call.callee.expr  # the `AssetSpec(...)` of `.with_io_manager_key(key)`
+    first = call_argument(spec_call, 0, SPEC_KEY)
+    name = constant_str(first, mod, api) if first is not None else None
+    fw = ASSET_SPECS[fullname_of(spec_call.callee, mod, api)]
+    out.items.append(Captured("asset", name or "?", fw, requirements=requirements))
+    return out
+
+
 def _wrapped_job(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) -> Listed:
     """`ScheduleDefinition(job=daily, ...)`: requires what its job requires (and no more)."""
     kwargs = call_kwargs(call)
     if any(k in kwargs for k in (REQUIRED_RESOURCE_KEYS, "execution_fn", "evaluation_fn")):
         return Listed(complete=False)  # its own function may require resources
     target = kwargs.get("job", kwargs.get("target"))
-    builder = fullname_of(call.callee, mod, api).endswith(".build_schedule_from_partitioned_job")
-    if target is None and builder and call.args and call.arg_names[0] is None:
-        target = call.args[0]  # `build_schedule_from_partitioned_job(job)`
+    builder = fullname_of(call.callee, mod, api) in PARTITIONED_SCHEDULE_BUILDERS
+    if target is None and builder:
+        target = call_argument(call, 0, None)  # `build_schedule_from_partitioned_job(job)`
     if target is None:
         return Listed(complete="job_name" in kwargs)
     return resolve_definitions(target, mod, api, depth + 1)
 
 
-def _from_modules(call: CallExpr, mod: MypyFile, api: CheckerApi) -> Listed:
-    out = Listed()
-    if not call.args or not isinstance(call.args[0], (ListExpr, TupleExpr)):
-        out.complete = False
-        return out
-    for item in call.args[0].items:
-        module = resolve_ref(item, mod, api)
-        if not isinstance(module, MypyFile):
-            out.complete = False
-            continue
-        _module_assets(module, out)
+def _loaded(call: CallExpr, loader: str, mod: MypyFile, api: CheckerApi, depth: int) -> Listed:
+    """The definitions of the kinds a loader takes, in the modules it reads."""
+    modules, complete = loaded_modules(call, loader, mod, api)
+    out = Listed(complete=complete)
+    kinds = LOADERS_KINDS[loader]
+    for module in modules:
+        module_definitions(module, kinds, out, call, api, depth)
     return out
 
 
-def _from_package(call: CallExpr, mod: MypyFile, api: CheckerApi) -> Listed:
-    """`load_assets_from_package_module(pkg)`: the package and every module under it."""
-    out = Listed()
-    package = resolve_ref(call.args[0], mod, api) if call.args else None
-    if not isinstance(package, MypyFile) or not package.is_package_init_file():
-        out.complete = False
-        return out
-    prefix = package.fullname + "."
-    found = [package, *(m for n, m in api.modules.items() if n.startswith(prefix))]
-    on_disk, directories = package_modules(package.fullname, os.path.dirname(package.path))
-    for directory in directories:
-        record_path(api.tree, directory)  # a module added there re-checks this one
-    if len(found) != len(on_disk):
-        out.complete = False  # a submodule mypy does not analyse: its assets are unknown
-    for module in sorted(found, key=lambda m: m.fullname):
-        _module_assets(module, out)
-    return out
-
-
-def _module_assets(module: MypyFile, out: Listed) -> None:
-    """The assets a module's names hold, as dagster's loader finds them."""
+def module_definitions(
+    module: MypyFile,
+    kinds: frozenset[str],
+    out: Listed,
+    loading: CallExpr | None,
+    api: CheckerApi,
+    depth: int,
+) -> None:
+    """The definitions of some kinds a module's names hold (its own and the ones it
+    imports), and in lists, as dagster's loaders find them."""
     for name, sym in sorted(module.names.items()):  # in name order: stable reports
         node = sym.node
         captured = node_facts(node)
         if captured is not None:
-            if captured.kind == "asset":
+            if captured.kind in kinds:
                 out.items.append(captured)
         elif (
             isinstance(node, (Decorator, Var))
-            and not name.startswith("__")  # `__name__`, `__file__`, ...: never assets
-            and _may_hold_assets(node_type(node))
+            and not name.startswith("__")  # `__name__`, `__file__`, ...: never definitions
+            and _may_hold(node_type(node), _holding_classes(kinds))
         ):
-            # an asset from a decorator or factory the plugin does not know (dbt-style),
-            # or a list of assets: what it requires is unknown
-            out.complete = False
+            # a list of definitions, or a definition from a decorator or factory the plugin
+            # does not know (dbt-style): follow a list, else what it requires is unknown
+            init = variable_initializer(node, api) if isinstance(node, Var) else None
+            if init is not None and init[0] is loading:
+                continue  # `all_assets = load_assets_from_current_module()`: not yet bound
+            if init is None or depth >= RESOLVE_DEPTH:
+                out.complete = False
+                continue
+            found = resolve_definitions(init[0], init[1], api, depth + 1)
+            out.items += [d for d in found.items if d.kind in kinds]
+            out.complete = out.complete and found.complete
 
 
-def _may_hold_assets(t: Type | None) -> bool:
+def _may_hold(t: Type | None, classes: tuple[str, ...]) -> bool:
+    """Whether a value of type `t` may be, or hold, an object of one of `classes`."""
     p = get_proper_type(t) if t is not None else None
     if p is None or isinstance(p, AnyType):
         return True
     if isinstance(p, UnionType):
-        return any(_may_hold_assets(item) for item in p.items)
+        return any(_may_hold(item, classes) for item in p.items)
     if isinstance(p, Instance):
         info = p.type
         if info.fullname in CONTAINERS:
-            return any(_may_hold_assets(arg) for arg in p.args)
-        return any(info.has_base(name) for name in ASSETS_CLASSES)
+            return any(_may_hold(arg, classes) for arg in p.args)
+        return any(info.has_base(name) for name in classes)
     return False
 
 
+def _holding_classes(kinds: frozenset[str]) -> tuple[str, ...]:
+    """The definition classes whose objects a loader of `kinds` collects (asset checks are
+    assets definitions too)."""
+    if kinds <= ASSET_KINDS | CHECK_KINDS:
+        return ASSETS_CLASSES
+    return ASSETS_CLASSES + OTHER_LOADABLE_CLASSES
+
+
+def _by_framework(attribute: str) -> dict[str, str]:
+    """fullname -> framework name, over the frameworks that have the object."""
+    return {
+        name: fw.name
+        for fw in ALL_FRAMEWORKS.values()
+        for name in _as_tuple(getattr(fw, attribute))
+        if name
+    }
+
+
+def _as_tuple(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, dict):
+        return tuple(value)
+    assert isinstance(value, tuple)
+    return value
+
+
 CONTAINERS = frozenset({"builtins.list", "builtins.tuple", "typing.Sequence"})
-# what an asset loader collects from a module (other than the definitions the plugin knows)
+# What a loader collects from a module, other than the definitions the plugin knows: a
+# value of one of these classes has requirements the plugin cannot see.
 ASSETS_CLASSES = tuple(
     names[cls]
     for names in QUALIFIED.values()
     for cls in ("AssetsDefinition", "CacheableAssetsDefinition")
     if cls in names
 )
+OTHER_LOADABLE_CLASSES = tuple(
+    names[cls]
+    for names in QUALIFIED.values()
+    for cls in ("JobDefinition", "SensorDefinition", "ScheduleDefinition")
+    if cls in names
+)
+# fullname -> loader name, and what each loader takes
+LOADERS = {name: loader for fw in ALL_FRAMEWORKS.values() for name, loader in fw.loaders.items()}
+LOADERS_KINDS = {loader: kinds for loader, (_, _, kinds) in LOADER_TABLE.items()}
+JOB_WRAPPERS = _by_framework("job_wrappers")
+PARTITIONED_SCHEDULE_BUILDERS = frozenset(
+    name for name in JOB_WRAPPERS if name.rpartition(".")[2] == BUILD_SCHEDULE_FROM_PARTITIONED_JOB
+)
+BIND_RESOURCES_TO_JOBS = _by_framework("bind_resources_to_jobs")
+WITH_RESOURCES = _by_framework("with_resources")
+LIST_WRAPPERS = _by_framework("list_wrappers")
+ASSET_SPECS = _by_framework("asset_spec")

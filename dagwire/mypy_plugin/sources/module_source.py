@@ -95,9 +95,9 @@ def _names_target(expr: Expression, name: str) -> bool:
 
 
 def changed_elsewhere(
-    stmts: list[Statement], name: str, initial: AssignmentStmt, depth: int = 0
+    stmts: list[Statement], name: str, initial: AssignmentStmt | None, depth: int = 0
 ) -> bool:
-    """Whether module-level code other than `initial` assigns or mutates `name`.
+    """Whether code other than `initial` assigns (in a block) or mutates `name`.
 
     `resources["db"] = ...` in an `if`, `resources.update(...)`, `assets += [...]`, or an
     assignment in a branch: the value at the `Definitions(...)` call is then not the

@@ -1,10 +1,12 @@
-"""Have mypy analyse a package's modules before a module that loads assets from the package.
+"""Have mypy analyse a package's modules before a module that loads definitions from it.
 
-`load_assets_from_package_module(assets)` imports every module under `assets` when it runs.
-mypy only follows the imports written in the source: the module that builds `Definitions`
-could be checked before a package module nothing imports, whose names are then still empty
-(definition_lists.py would miss its assets). `get_additional_deps` (plugin.py) makes those
-modules dependencies of the loading module, so mypy analyses them first, as it would imports.
+`load_assets_from_package_module(assets)` (and the other package loaders) imports every module
+under `assets` when it runs, `load_from_defs_folder(...)` / `load_defs(...)` every module of a
+dg project's defs folder. mypy only follows the imports written in the source: the module that
+builds `Definitions` could be checked before a package module nothing imports, whose names are
+then still empty (its definitions would be missed). `get_additional_deps` (plugin.py) makes
+those modules dependencies of the loading module, so mypy analyses them first, as it would
+imports. The source is read as text (mypy may not have built the statements yet).
 """
 
 from __future__ import annotations
@@ -16,18 +18,41 @@ from mypy.nodes import Import, ImportFrom, MypyFile
 
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
 from dagwire.mypy_plugin.names import absolute_import
-from dagwire.vocabulary.names import LOAD_ASSETS_FROM_PACKAGE_MODULE as LOADER
+from dagwire.mypy_plugin.sources.dg_project import project_defs_module, walk_defs_folder
+from dagwire.vocabulary.calls import LOAD_DEFS_ROOT
+from dagwire.vocabulary.names import (
+    DEFS_FOLDER_LOADERS,
+    LOAD_DEFS,
+    LOADER_NAMES,
+    LOADERS,
+    READS_PACKAGE,
+    READS_PACKAGE_NAME,
+)
 
-_CALL = re.compile(LOADER + r"\(\s*([A-Za-z_][\w.]*)\s*[,)]")
+# loaders of a package -> the keyword of their package argument
+PACKAGE_LOADERS = {
+    name: keyword
+    for name, (reads, keyword, _) in LOADERS.items()
+    if reads in (READS_PACKAGE, READS_PACKAGE_NAME) and keyword is not None
+}
+_NAME = r"[A-Za-z_][\w.]*"
+_PACKAGE_CALL = re.compile(
+    r"\b(" + "|".join(sorted(PACKAGE_LOADERS)) + r")\(\s*(?:(\w+)\s*=\s*)?"
+    rf"({_NAME}|\"[\w.]+\"|'[\w.]+')\s*[,)]"
+)
+_DEFS_CALL = re.compile(
+    r"\b(" + "|".join(sorted(DEFS_FOLDER_LOADERS)) + rf")\(\s*(?:(\w+)\s*=\s*)?({_NAME})?"
+)
+CALLED = LOADER_NAMES | DEFS_FOLDER_LOADERS
 PRI_LOW = 20  # mypy.build's priority of an import inside a function: orders, never cycles
 
 
 def _may_call_loader(file: MypyFile) -> bool:
-    """Whether the file may call the loader: it imports it by name, or imports a framework's
+    """Whether the file may call a loader: it imports one by name, or imports a framework's
     module (`import dagster as dg`). Only these files are read."""
     for imp in file.imports:
         if isinstance(imp, ImportFrom):
-            if any(name == LOADER for name, _ in imp.names):
+            if any(name in CALLED for name, _ in imp.names):
                 return True
         elif isinstance(imp, Import):
             if any(i.partition(".")[0] in ALL_FRAMEWORKS for i, _ in imp.ids):
@@ -90,14 +115,36 @@ def package_dependencies(file: MypyFile) -> list[tuple[int, str, int]]:
     except OSError:
         return []
     out = []
-    for found in _CALL.finditer(text):
-        package = _module_named(found.group(1), file)
+    root = _source_root(file)
+    for found in _PACKAGE_CALL.finditer(text):
+        keyword = found.group(2)
+        if keyword is not None and keyword != PACKAGE_LOADERS[found.group(1)]:
+            continue
+        argument = found.group(3)
+        if argument[0] in "\"'":
+            package: str | None = argument[1:-1]  # `load_assets_from_package_name("pkg")`
+        else:
+            package = _module_named(argument, file)
         if package is None:
             continue
-        directory = os.path.join(_source_root(file), *package.split("."))
+        directory = os.path.join(root, *package.split("."))
         if not os.path.isfile(os.path.join(directory, "__init__.py")):
             continue  # not a package beside this file: mypy finds it, or not, by its imports
         line = text.count("\n", 0, found.start()) + 1
         modules, _ = package_modules(package, directory)
         out += [(PRI_LOW, m, line) for m in modules if m != file.fullname]
+    for found in _DEFS_CALL.finditer(text):
+        if found.group(1) == LOAD_DEFS:
+            keyword, argument = found.group(2), found.group(3)
+            if argument is None or keyword not in (None, LOAD_DEFS_ROOT):
+                continue
+            package = _module_named(argument, file)
+        else:
+            package, _ = project_defs_module(os.path.dirname(file.path))
+        if package is None:
+            continue
+        directory = os.path.join(root, *package.split("."))
+        line = text.count("\n", 0, found.start()) + 1
+        walked = walk_defs_folder(package, directory, False)
+        out += [(PRI_LOW, m, line) for m in walked.module_names if m != file.fullname]
     return out

@@ -1,59 +1,63 @@
-"""Is a `Definitions(...)` call only a part of the code location's definitions?
+"""Is a `Definitions(...)` (or a merge, or a defs folder loader) only a part of a whole?
 
-dagster validates definitions when they are loaded, after `Definitions.merge(...)` has
-combined the parts: a part may require a key that another part binds. A call is a part when
-it is an argument of a merge call of its module (directly, or through a module-level
-variable), when it is built in a function decorated with dagster's `@definitions`, whose
-results the loader merges, or when its module is inside a `defs` package (dagster's
-`load_from_defs_folder` merges every module found there). Requirements are then not
-checked against its `resources=` alone.
+dagster validates definitions when they are loaded, after the parts have been put together:
+a part may require a key that another part binds. A call is a part when it is an argument of
+a merge of its module (directly, through a module-level variable, or as what a function of
+the module returns), when its module lies in a dg project's defs folder (the folder's
+loader puts those together), or when another module of the project imports it and merges.
+
+A `Definitions(...)` is a code location by itself (`is_location`) when it is the value of a
+module-level statement, or what a top-level `@definitions` function returns: dagster loads
+those. Requirements are then checked even without `resources=`.
 """
 
 from __future__ import annotations
 
+import os
+
 from mypy.nodes import (
     AssignmentStmt,
     CallExpr,
+    Decorator,
     Expression,
+    ExpressionStmt,
     Import,
     ImportAll,
     ImportFrom,
     MemberExpr,
     MypyFile,
     NameExpr,
+    ReturnStmt,
+    Statement,
     Var,
 )
 from mypy.server.subexpr import get_subexpressions
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
-from dagwire.mypy_plugin.names import absolute_import, resolve_ref
+from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
+from dagwire.mypy_plugin.names import absolute_import, fullname_of, resolve_ref
 from dagwire.mypy_plugin.sources.cache_stamps import record_read
-from dagwire.mypy_plugin.sources.enclosing import enclosing_decorators
+from dagwire.mypy_plugin.sources.dg_project import project_defs_module
+from dagwire.mypy_plugin.sources.function_results import returned_expression
 from dagwire.mypy_plugin.sources.module_source import module_tree, variable_initializer
+from dagwire.mypy_plugin.tree_walk import statement_blocks
 from dagwire.vocabulary.calls import DEFS_FOLDER, MERGE_METHODS
-from dagwire.vocabulary.names import DEFINITIONS_DECORATOR
-from dagwire.vocabulary.qualified import QUALIFIED
-
-DEFINITIONS_DECORATORS = frozenset(
-    names[DEFINITIONS_DECORATOR] for names in QUALIFIED.values() if DEFINITIONS_DECORATOR in names
-)
 
 
-def _merge_calls(api: CheckerApi, definitions_class: str) -> list[CallExpr]:
+def _merge_calls(api: CheckerApi, fw: Framework) -> list[CallExpr]:
     # mypy's compiled walk: a module with one big `Definitions(...)` has thousands of nodes.
     out = []
     for expr in get_subexpressions(api.tree):
         if isinstance(expr, CallExpr):
             callee = expr.callee
             if isinstance(callee, MemberExpr) and callee.name in MERGE_METHODS:
-                owner = resolve_ref(callee.expr, api.tree, api)
-                if owner is not None and owner.fullname == definitions_class:
+                if fullname_of(callee.expr, api.tree, api) == fw.definitions:
                     out.append(expr)
     return out
 
 
 def _is_this_call(arg: Expression, call: CallExpr, api: CheckerApi) -> bool:
+    """`arg` (of a merge in the module being checked) evaluates to `call`."""
     if arg is call:
         return True
     if isinstance(arg, NameExpr):
@@ -61,25 +65,82 @@ def _is_this_call(arg: Expression, call: CallExpr, api: CheckerApi) -> bool:
         if isinstance(node, Var):
             init = variable_initializer(node, api)
             return init is not None and init[0] is call
+    if isinstance(arg, CallExpr):  # `Definitions.merge(asset_defs(), ...)`
+        returned = returned_expression(arg, api.tree, api)
+        return returned is not None and returned[0] is call
     return False
 
 
-def is_partial(call: object, definitions_class: str, api: CheckerApi) -> bool:
+def is_partial(call: object, fw: Framework, api: CheckerApi) -> bool:
     if not isinstance(call, CallExpr):
         return False
-    if DEFS_FOLDER in api.tree.fullname.split(".")[:-1]:
-        return True  # under a `defs/` package: dagster's folder loader merges it with others
-    chain = enclosing_decorators(api) or []
-    for decorators in chain:
-        for expr in decorators:
-            target = expr.callee if isinstance(expr, CallExpr) else expr
-            node = resolve_ref(target, api.tree, api)
-            if node is not None and node.fullname in DEFINITIONS_DECORATORS:
-                return True
-    for merge in _merge_calls(api, definitions_class):
-        if any(_is_this_call(arg, call, api) for arg in merge.args):
+    if in_defs_folder(api.tree):
+        return True  # dagster's folder loader puts it together with the others
+    for merge in _merge_calls(api, fw):
+        if merge is not call and any(_is_this_call(arg, call, api) for arg in merge.args):
             return True
     return _merged_elsewhere(call, api)
+
+
+def in_defs_folder(mod: MypyFile) -> bool:
+    """Whether a module lies in a dg project's defs folder (one named `defs`, or the one its
+    project's config names)."""
+    parts = mod.fullname.split(".")
+    if DEFS_FOLDER in (parts if mod.is_package_init_file() else parts[:-1]):
+        return True
+    if not mod.path:
+        return False
+    defs_module, _ = project_defs_module(os.path.dirname(mod.path))
+    return defs_module is not None and (
+        mod.fullname == defs_module or mod.fullname.startswith(f"{defs_module}.")
+    )
+
+
+def is_location(call: CallExpr, fw: Framework, api: CheckerApi) -> bool:
+    """Whether dagster would load `call` as a code location: the value of a module-level
+    statement, or what a top-level `@definitions` function returns."""
+    func = api.scope.top_level_function()
+    if func is None:
+        return any(_statement_value(stmt) is call for stmt in _module_statements(api.tree.defs))
+    sym = api.globals.get(func.name)
+    dec = sym.node if sym is not None else None
+    if not isinstance(dec, Decorator) or dec.func is not func:
+        return False
+    if not any(
+        fullname_of(e.callee if isinstance(e, CallExpr) else e, api.tree, api)
+        == fw.definitions_decorator
+        for e in dec.decorators
+    ):
+        return False
+    body = func.body.body
+    returned = body[-1].expr if body and isinstance(body[-1], ReturnStmt) else None
+    if returned is call:
+        return True
+    if isinstance(returned, NameExpr):  # `defs = Definitions(...); return defs`
+        return any(
+            isinstance(stmt, AssignmentStmt)
+            and stmt.rvalue is call
+            and any(isinstance(lv, NameExpr) and lv.name == returned.name for lv in stmt.lvalues)
+            for stmt in body
+        )
+    return False
+
+
+def _module_statements(stmts: list[Statement]) -> list[Statement]:
+    out = []
+    for stmt in stmts:
+        out.append(stmt)
+        for block in statement_blocks(stmt):
+            out += _module_statements(block.body)
+    return out
+
+
+def _statement_value(stmt: Statement) -> Expression | None:
+    if isinstance(stmt, AssignmentStmt):
+        return stmt.rvalue
+    if isinstance(stmt, ExpressionStmt):
+        return stmt.expr
+    return None
 
 
 def _assigned_variable(call: CallExpr, mod: MypyFile) -> Var | None:

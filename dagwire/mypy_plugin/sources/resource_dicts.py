@@ -26,7 +26,8 @@ from mypy.nodes import (
 from mypy.types import ProperType
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.names import expr_type, fullname_of, resolve_ref, str_value
+from dagwire.mypy_plugin.names import expr_type, fullname_of, resolve_ref
+from dagwire.mypy_plugin.sources.constants import constant_str
 from dagwire.mypy_plugin.sources.module_source import variable_initializer
 from dagwire.vocabulary.limits import RESOLVE_DEPTH
 
@@ -34,17 +35,20 @@ from dagwire.vocabulary.limits import RESOLVE_DEPTH
 class ResourceDict:
     """One candidate `resources=` dict: key -> type of the bound value (None: unknown)."""
 
-    __slots__ = ("values", "complete", "label")
+    __slots__ = ("values", "complete", "label", "lines")
 
     def __init__(
         self,
         values: dict[str, ProperType | None] | None = None,
         complete: bool = True,
         label: str | None = None,  # which candidate of `by_env[env]`
+        lines: dict[str, int] | None = None,
     ) -> None:
         self.values = values if values is not None else {}
         self.complete = complete
         self.label = label
+        # the line of each key written in the module being checked (for notes there)
+        self.lines = lines if lines is not None else {}
 
 
 def merge_candidates(left: list[ResourceDict], right: list[ResourceDict]) -> list[ResourceDict]:
@@ -56,6 +60,7 @@ def merge_candidates(left: list[ResourceDict], right: list[ResourceDict]) -> lis
                     {**a.values, **b.values},
                     a.complete and b.complete,
                     a.label or b.label,
+                    {**a.lines, **b.lines},
                 )
             )
     return merged
@@ -76,7 +81,7 @@ def resolve_resources(
                     inner = [ResourceDict(complete=False)]
                 result = merge_candidates(result, inner)
                 continue
-            k = str_value(key)
+            k = constant_str(key, mod, api)
             if k is None:
                 for r in result:
                     r.complete = False
@@ -84,6 +89,8 @@ def resolve_resources(
             vt = expr_type(value, mod, api)
             for r in result:
                 r.values[k] = vt
+                if mod is api.tree:
+                    r.lines[k] = key.line
         return result
     if isinstance(expr, OpExpr) and expr.op == "|":
         left = resolve_resources(expr.left, mod, api, depth + 1)
@@ -91,22 +98,15 @@ def resolve_resources(
         if left is None or right is None:
             return None
         return merge_candidates(left, right)
-    if isinstance(expr, CallExpr) and fullname_of(expr.callee, mod, api) == "builtins.dict":
-        # `dict(k=v)`, `dict(**a, **b)`, `dict(a, k=v)`: later arguments win, like `{**a, **b}`
-        result = [ResourceDict()]
-        for i, (n, a) in enumerate(zip(expr.arg_names, expr.args)):
-            if n is not None:
-                vt = expr_type(a, mod, api)
-                for r in result:
-                    r.values[n] = vt
-                continue
-            if expr.arg_kinds[i] == ARG_STAR or (expr.arg_kinds[i] == ARG_POS and i > 0):
-                return None
-            inner = resolve_resources(a, mod, api, depth + 1)
-            result = merge_candidates(result, inner or [ResourceDict(complete=False)])
-        return result
+    if isinstance(expr, CallExpr):
+        callee = expr.callee
+        if fullname_of(callee, mod, api) == "builtins.dict":
+            return _dict_call(expr, mod, api, depth)
+        if isinstance(callee, MemberExpr) and callee.name == "get":
+            return _table_get(expr, callee, mod, api, depth)
+        return None
     if isinstance(expr, IndexExpr):
-        return _candidates(expr, mod, api, depth)
+        return _table_candidates(expr.base, expr.index, None, mod, api, depth)
     if isinstance(expr, ConditionalExpr):
         # `PROD if is_prod else LOCAL`: each branch is a candidate, named after its variable
         branches: list[ResourceDict] = []
@@ -114,9 +114,7 @@ def resolve_resources(
             inner = resolve_resources(branch, mod, api, depth + 1)
             if inner is None:
                 return None
-            for r in inner:
-                if r.label is None and isinstance(branch, (NameExpr, MemberExpr)):
-                    r.label = branch.name
+            _name_candidates(inner, branch)
             branches += inner
         return branches
     if isinstance(expr, (NameExpr, MemberExpr)):
@@ -128,11 +126,51 @@ def resolve_resources(
     return None
 
 
-def _candidates(
-    expr: IndexExpr, mod: MypyFile, api: CheckerApi, depth: int
+def _name_candidates(candidates: list[ResourceDict], expr: Expression) -> None:
+    """Candidates without a name are named after the variable they come from."""
+    for r in candidates:
+        if r.label is None and isinstance(expr, (NameExpr, MemberExpr)):
+            r.label = expr.name
+
+
+def _dict_call(expr: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) -> list[ResourceDict] | None:
+    """`dict(k=v)`, `dict(**a, **b)`, `dict(a, k=v)`: later arguments win, like `{**a, **b}`."""
+    result = [ResourceDict()]
+    for i, (n, a) in enumerate(zip(expr.arg_names, expr.args)):
+        if n is not None:
+            vt = expr_type(a, mod, api)
+            for r in result:
+                r.values[n] = vt
+            continue
+        if expr.arg_kinds[i] == ARG_STAR or (expr.arg_kinds[i] == ARG_POS and i > 0):
+            return None
+        inner = resolve_resources(a, mod, api, depth + 1)
+        result = merge_candidates(result, inner or [ResourceDict(complete=False)])
+    return result
+
+
+def _table_get(
+    expr: CallExpr, callee: MemberExpr, mod: MypyFile, api: CheckerApi, depth: int
 ) -> list[ResourceDict] | None:
-    """`by_env[env]`: each value of the outer dict is a candidate."""
-    base: Expression = expr.base
+    """`BY_ENV.get(env, LOCAL)`: each value of the table, and the default, are candidates;
+    `BY_ENV.get("prod")` is the value under "prod"."""
+    if not 1 <= len(expr.args) <= 2 or any(k != ARG_POS for k in expr.arg_kinds):
+        return None
+    default = expr.args[1] if len(expr.args) == 2 else None
+    return _table_candidates(callee.expr, expr.args[0], default, mod, api, depth)
+
+
+def _table_candidates(
+    table: Expression,
+    index: Expression,
+    default: Expression | None,
+    mod: MypyFile,
+    api: CheckerApi,
+    depth: int,
+) -> list[ResourceDict] | None:
+    """`by_env[env]` / `by_env.get(env, default)`: each value of the outer dict that `index`
+    may pick is a candidate, named after its key; `default` too, when no key is sure."""
+    base: Expression = table
     base_mod = mod
     if isinstance(base, (NameExpr, MemberExpr)):
         node = resolve_ref(base, mod, api)
@@ -144,12 +182,13 @@ def _candidates(
         base, base_mod = init
     if not isinstance(base, DictExpr):
         return None
-    wanted = str_value(expr.index)
+    wanted = constant_str(index, mod, api)
     result: list[ResourceDict] = []
+    values: list[Expression] = []
     for key, value in base.items:
         if key is None:
             return None
-        label = str_value(key)
+        label = constant_str(key, base_mod, api)
         if wanted is not None and label != wanted:
             continue
         inner = resolve_resources(value, base_mod, api, depth + 1)
@@ -158,4 +197,31 @@ def _candidates(
         for r in inner:
             r.label = label
         result += inner
+        values.append(value)
+    if default is not None and (wanted is None or not result):
+        if not any(_same_variable(default, mod, v, base_mod, api) for v in values):
+            inner = resolve_resources(default, mod, api, depth + 1)
+            if inner is None:
+                return None
+            _name_candidates(inner, default)
+            result += inner
     return result or None
+
+
+def _same_variable(
+    a: Expression, a_mod: MypyFile, b: Expression, b_mod: MypyFile, api: CheckerApi
+) -> bool:
+    """Both name the same module-level variable (`LOCAL` as a table value and the default)."""
+    if not isinstance(a, (NameExpr, MemberExpr)) or not isinstance(b, (NameExpr, MemberExpr)):
+        return False
+    node = resolve_ref(a, a_mod, api)
+    return node is not None and node is resolve_ref(b, b_mod, api)
+
+
+def bound_keys(expr: Expression, mod: MypyFile, api: CheckerApi) -> list[str] | None:
+    """The keys a definition's own `resource_defs=` binds, when it is one dict whose keys are
+    all known (a literal, or a variable of this or another module); None otherwise."""
+    found = resolve_resources(expr, mod, api)
+    if found is None or len(found) != 1 or not found[0].complete:
+        return None
+    return list(found[0].values)

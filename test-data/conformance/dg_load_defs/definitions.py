@@ -4,4 +4,4 @@ import dagster as dg
 
 import dg_load_defs.defs
 
-defs = dg.load_defs(defs_root=dg_load_defs.defs, project_root=Path(__file__).parent)  # expect: unbound api  # gap: mypy load_defs(...) is not followed
+defs = dg.load_defs(defs_root=dg_load_defs.defs, project_root=Path(__file__).parent)  # expect: unbound api

@@ -7,7 +7,7 @@ from dg_merge_with_resources.defs.prices import Api
 
 @dg.definitions
 def defs() -> dg.Definitions:
-    return dg.Definitions.merge(  # expect: unbound cache  # gap: mypy a merge with a part it cannot read (load_from_defs_folder) is not checked
+    return dg.Definitions.merge(  # expect: unbound cache
         dg.load_from_defs_folder(path_within_project=Path(__file__).parent),
         dg.Definitions(resources={"api": Api(url="https://")}),
     )

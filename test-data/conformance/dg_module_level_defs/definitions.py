@@ -2,4 +2,4 @@ from pathlib import Path
 
 import dagster as dg
 
-defs = dg.load_from_defs_folder(path_within_project=Path(__file__).parent)  # expect: unbound mailer  # gap: mypy the defs folder is not assembled (load_from_defs_folder is not followed)
+defs = dg.load_from_defs_folder(path_within_project=Path(__file__).parent)  # expect: unbound mailer

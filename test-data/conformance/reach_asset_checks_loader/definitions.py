@@ -8,7 +8,7 @@ def orders() -> int:
     return 1
 
 
-defs = dg.Definitions(  # expect: unbound db  # gap: mypy load_asset_checks_from_package_module(...) is not followed
+defs = dg.Definitions(  # expect: unbound db
     assets=[orders],
     asset_checks=dg.load_asset_checks_from_package_module(checks),
     resources={},

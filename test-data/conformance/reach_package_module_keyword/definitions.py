@@ -2,7 +2,7 @@ import dagster as dg
 
 from . import assets
 
-defs = dg.Definitions(  # expect: unbound db  # gap: mypy the keyword form load_assets_from_package_module(package_module=...) is not followed
+defs = dg.Definitions(  # expect: unbound db
     assets=dg.load_assets_from_package_module(package_module=assets, group_name="sales"),
     resources={},
 )

@@ -1,6 +1,6 @@
 import dagster as dg
 
-defs = dg.Definitions(  # expect: unbound db  # gap: mypy load_assets_from_package_name(...) is not followed
+defs = dg.Definitions(  # expect: unbound db
     assets=dg.load_assets_from_package_name("reach_package_name.assets"),
     resources={},
 )

@@ -1,0 +1,73 @@
+"""A dg project's defs folder as module names: which package it is, and which of its modules
+dagster loads.
+
+Which config file names the defs package, and how dagster walks the folder, is read by the
+shared source model (`dagwire/source_model/defs_folder.py`); this module turns what it finds
+into the module names mypy knows them by, and says which files and folders the result
+depends on (so that editing them re-checks the module that loads the folder).
+"""
+
+from __future__ import annotations
+
+import os
+
+from dagwire.source_model import defs_folder
+from dagwire.vocabulary.calls import DG_CONFIG_TABLES
+
+INIT = "__init__"
+
+
+def project_defs_module(start: str) -> tuple[str | None, str | None]:
+    """(the defs package's module name, the config file that says so) for a project
+    containing directory `start`; (None, None) when no config file names a module."""
+    found = defs_folder.project_defs_module(start)
+    if found is None:
+        return None, None
+    project, module = found
+    for name in DG_CONFIG_TABLES:
+        config = os.path.join(project, name)
+        if os.path.isfile(config):
+            return module, config
+    return module, None
+
+
+class Walked:
+    """What dagster's walk of a defs folder finds: module names (in load order), whether a
+    part was met whose definitions are not read (a YAML component, a folder too big to walk),
+    and the directories walked."""
+
+    __slots__ = ("module_names", "has_yaml_component", "directories")
+
+    def __init__(self) -> None:
+        self.module_names: list[str] = []
+        self.has_yaml_component = False
+        self.directories: list[str] = []
+
+
+def walk_defs_folder(package: str, directory: str, stop_at_definitions: bool) -> Walked:
+    """The modules of a defs package (at `directory`) dagster loads, as its walk finds them."""
+    out = Walked()
+    out.directories.append(directory)
+    items = defs_folder.walk(directory, stop_at_definitions)
+    if items is None:
+        out.has_yaml_component = True  # too big to read: what it holds is unknown
+        return out
+    _add(items, package, directory, out)
+    return out
+
+
+def _add(items: list[defs_folder.Item], package: str, directory: str, out: Walked) -> None:
+    for item in items:
+        if item.kind == defs_folder.YAML:
+            out.has_yaml_component = True
+        elif item.kind == defs_folder.FOLDER:
+            out.directories.append(item.path)
+            _add(item.children, package, directory, out)
+        else:
+            relative = os.path.relpath(item.path, directory)[:-3].split(os.sep)
+            if relative[-1] == INIT:
+                relative.pop()
+            folder = os.path.dirname(item.path)
+            if folder not in out.directories:
+                out.directories.append(folder)  # a keyword file's folder
+            out.module_names.append(".".join([package, *relative]))

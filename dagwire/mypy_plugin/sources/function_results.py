@@ -1,0 +1,190 @@
+"""What a call of a project's own function returns, when its body says it plainly.
+
+Builder functions are common around binding sites: `Definitions(assets=tag_all([orders]))`,
+`Definitions.merge(asset_defs(), resource_defs())`, `resources=make_resources()`. A function
+of the project (not a framework's or a library's) whose body ends in its only `return` is
+followed: a returned parameter is the call's argument; any other returned expression is read
+in the function's module (a local variable assigned once before it is followed too). Names
+local to the function are not known there, so what they hold stays unknown.
+"""
+
+from __future__ import annotations
+
+from mypy.nodes import (
+    ARG_NAMED,
+    ARG_POS,
+    AssignmentStmt,
+    CallExpr,
+    ClassDef,
+    Decorator,
+    Expression,
+    ForStmt,
+    FuncDef,
+    Import,
+    ImportFrom,
+    MypyFile,
+    NameExpr,
+    ReturnStmt,
+    Statement,
+    WithStmt,
+)
+from mypy.server.subexpr import get_subexpressions
+
+from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
+from dagwire.mypy_plugin.names import module_of, resolve_ref
+from dagwire.mypy_plugin.sources.cache_stamps import record_read
+from dagwire.mypy_plugin.sources.module_source import changed_elsewhere, module_tree
+from dagwire.mypy_plugin.tree_walk import statement_blocks
+
+
+def project_function(
+    call: CallExpr, mod: MypyFile, api: CheckerApi
+) -> tuple[FuncDef, MypyFile] | None:
+    """The module-level function of the project a call calls, with the module it lives in."""
+    node = resolve_ref(call.callee, mod, api)
+    if isinstance(node, Decorator) or not isinstance(node, FuncDef):
+        return None
+    home = module_of(node.fullname, api)
+    if home is None or node.fullname != f"{home.fullname}.{node.name}":
+        return None  # a method, or a nested function
+    if not in_project(home, api.tree):
+        return None
+    return node, home
+
+
+def in_project(other: MypyFile, mod: MypyFile) -> bool:
+    """Whether `other` is a module of the same project as `mod`: of the same top-level
+    package, or a top-level module that is no framework's."""
+    if other.is_stub:
+        return False
+    name = other.fullname
+    top = mod.fullname.partition(".")[0]
+    if name == top or name.startswith(f"{top}."):
+        return True
+    return "." not in name and name not in ALL_FRAMEWORKS
+
+
+def function_body(func: FuncDef, home: MypyFile, api: CheckerApi) -> list[Statement] | None:
+    """The statements of a module-level function: its own, or read again from its module's
+    source when mypy has freed them."""
+    if func.body.body:
+        return func.body.body
+    if home is api.tree:
+        return None
+    tree = module_tree(home, api)
+    if tree is None:
+        return None
+    record_read(api.tree, home)
+    for stmt in tree.defs:
+        target = stmt.func if isinstance(stmt, Decorator) else stmt
+        if isinstance(target, FuncDef) and target.name == func.name:
+            return target.body.body
+    return None
+
+
+def returned_expression(
+    call: CallExpr, mod: MypyFile, api: CheckerApi
+) -> tuple[Expression, MypyFile] | None:
+    """The expression a call of a project function evaluates to, with the module to read it
+    in; None when the function's body does not say plainly."""
+    found = project_function(call, mod, api)
+    if found is None:
+        return None
+    func, home = found
+    return function_result(func, home, api, (call, mod))
+
+
+def function_result(
+    func: FuncDef,
+    home: MypyFile,
+    api: CheckerApi,
+    called: tuple[CallExpr, MypyFile] | None = None,
+) -> tuple[Expression, MypyFile] | None:
+    """The expression a module-level function `func` of module `home` returns, with the
+    module to read it in; None when its body does not say plainly. `called`: the call (and
+    its module) that gives the parameters their values; without it a returned parameter is
+    not known."""
+    body = function_body(func, home, api)
+    if not body or not isinstance(body[-1], ReturnStmt) or body[-1].expr is None:
+        return None
+    if _returns(body[:-1]):
+        return None  # another return, in a block: the value is not one expression
+    value: Expression = body[-1].expr
+    local = local_names(func, body)
+    if isinstance(value, NameExpr) and value.name in local:
+        assignments = _assignments(body, value.name)
+        is_parameter = value.name in func.arg_names
+        if len(assignments) != (0 if is_parameter else 1):
+            return None
+        if changed_elsewhere(body[:-1], value.name, assignments[0] if assignments else None):
+            return None  # changed in place, or assigned in a block
+        if is_parameter:
+            if called is None:
+                return None
+            call, mod = called
+            argument = _argument_for(call, func, value.name)
+            return (argument, mod) if argument is not None else None
+        value = assignments[0].rvalue
+    if any(isinstance(e, NameExpr) and e.name in local for e in _and_below(value)):
+        return None  # what a name of the function holds is not known in its module
+    return value, home
+
+
+def _returns(stmts: list[Statement]) -> bool:
+    pending = list(stmts)
+    while pending:
+        stmt = pending.pop()
+        if isinstance(stmt, ReturnStmt):
+            return True
+        for block in statement_blocks(stmt):
+            pending += block.body
+    return False
+
+
+def _and_below(expr: Expression) -> list[Expression]:
+    return [expr, *get_subexpressions(expr)]
+
+
+def _argument_for(call: CallExpr, func: FuncDef, name: str) -> Expression | None:
+    index = func.arg_names.index(name)
+    for arg_name, kind, arg in zip(call.arg_names, call.arg_kinds, call.args):
+        if kind == ARG_NAMED and arg_name == name:
+            return arg
+    positional = [a for a, k in zip(call.args, call.arg_kinds) if k == ARG_POS]
+    return positional[index] if index < len(positional) else None
+
+
+def _assignments(stmts: list[Statement], name: str) -> list[AssignmentStmt]:
+    """The top-level assignments to `name`."""
+    return [
+        stmt
+        for stmt in stmts
+        if isinstance(stmt, AssignmentStmt)
+        and any(isinstance(lv, NameExpr) and lv.name == name for lv in stmt.lvalues)
+    ]
+
+
+def local_names(func: FuncDef, body: list[Statement]) -> set[str]:
+    """The names a function binds itself: its parameters and what its statements assign,
+    define or import (looked for in every block)."""
+    names = {n for n in func.arg_names if n is not None}
+    pending = list(body)
+    while pending:
+        stmt = pending.pop()
+        if isinstance(stmt, AssignmentStmt):
+            for lv in stmt.lvalues:
+                names.update(e.name for e in _and_below(lv) if isinstance(e, NameExpr))
+        elif isinstance(stmt, (FuncDef, Decorator, ClassDef)):
+            names.add(stmt.name)
+        elif isinstance(stmt, (Import, ImportFrom)):
+            return names | {"*"}  # an import inside: not followed
+        elif isinstance(stmt, ForStmt):
+            names.update(e.name for e in _and_below(stmt.index) if isinstance(e, NameExpr))
+        elif isinstance(stmt, WithStmt):
+            for target in stmt.target:
+                if target is not None:
+                    names.update(e.name for e in _and_below(target) if isinstance(e, NameExpr))
+        for block in statement_blocks(stmt):
+            pending += block.body
+    return names

@@ -1,0 +1,2 @@
+# shape: dg-layout: an @definitions function without annotations returning load_defs(...)
+# dagster-only: dg project layouts are not supported by dagwire
