@@ -143,6 +143,7 @@ DAGWIRE: dict[str, str] = {
     # definition classes
     "AssetsDefinition": _RT + "asset.AssetsDefinition",
     "AssetChecksDefinition": _RT + "asset_check.AssetChecksDefinition",
+    "AssetSpec": _RT + "asset_spec.AssetSpec",
     "OpDefinition": _RT + "op.OpDefinition",
     "JobDefinition": _RT + "job.JobDefinition",
     "GraphDefinition": _RT + "legacy.graph.GraphDefinition",
