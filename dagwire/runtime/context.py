@@ -355,7 +355,42 @@ class InitResourceContext:
         return f"InitResourceContext(resource_key={self.resource_key!r}, run_id={self.run_id!r})"
 
 
-class OutputContext:
+class _IOPartitions:
+    """The partition attributes an IO manager's output and input contexts share, read from
+    the step's partitions for that output or input."""
+
+    _partition: OutputPartition | InputPartition
+
+    @property
+    def has_partition_key(self) -> bool:
+        return self._partition.has_partition_key
+
+    @property
+    def partition_key(self) -> str:
+        return self._partition.partition_key
+
+    @property
+    def has_asset_partitions(self) -> bool:
+        return self._partition.has_asset_partitions
+
+    @property
+    def asset_partition_key(self) -> str:
+        return self._partition.asset_partition_key
+
+    @property
+    def asset_partition_keys(self) -> list[str]:
+        return self._partition.asset_partition_keys
+
+    @property
+    def asset_partitions_time_window(self) -> TimeWindow:
+        return self._partition.asset_partitions_time_window
+
+    @property
+    def asset_partitions_def(self) -> PartitionsDefinition:
+        return self._partition.asset_partitions_def
+
+
+class OutputContext(_IOPartitions):
     """Where an output comes from: the step, the output name and, for assets, the key."""
 
     def __init__(
@@ -406,39 +441,11 @@ class OutputContext:
             return [*self.asset_key.path, self.asset_partition_key]
         return list(self.asset_key.path)
 
-    @property
-    def has_partition_key(self) -> bool:
-        return self._partition.has_partition_key
-
-    @property
-    def partition_key(self) -> str:
-        return self._partition.partition_key
-
-    @property
-    def has_asset_partitions(self) -> bool:
-        return self._partition.has_asset_partitions
-
-    @property
-    def asset_partition_key(self) -> str:
-        return self._partition.asset_partition_key
-
-    @property
-    def asset_partition_keys(self) -> list[str]:
-        return self._partition.asset_partition_keys
-
-    @property
-    def asset_partitions_time_window(self) -> TimeWindow:
-        return self._partition.asset_partitions_time_window
-
-    @property
-    def asset_partitions_def(self) -> PartitionsDefinition:
-        return self._partition.asset_partitions_def
-
     def __repr__(self) -> str:
         return f"OutputContext(step_key={self.step_key!r}, name={self.name!r})"
 
 
-class InputContext:
+class InputContext(_IOPartitions):
     """What an input loads: the upstream output (and its asset key, if any)."""
 
     def __init__(
@@ -469,34 +476,6 @@ class InputContext:
     @property
     def has_asset_key(self) -> bool:
         return self.upstream_output.asset_key is not None
-
-    @property
-    def has_partition_key(self) -> bool:
-        return self._partition.has_partition_key
-
-    @property
-    def partition_key(self) -> str:
-        return self._partition.partition_key
-
-    @property
-    def has_asset_partitions(self) -> bool:
-        return self._partition.has_asset_partitions
-
-    @property
-    def asset_partition_key(self) -> str:
-        return self._partition.asset_partition_key
-
-    @property
-    def asset_partition_keys(self) -> list[str]:
-        return self._partition.asset_partition_keys
-
-    @property
-    def asset_partitions_time_window(self) -> TimeWindow:
-        return self._partition.asset_partitions_time_window
-
-    @property
-    def asset_partitions_def(self) -> PartitionsDefinition:
-        return self._partition.asset_partitions_def
 
     def get_asset_identifier(self) -> list[str]:
         if self.asset_key is None:

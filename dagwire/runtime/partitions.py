@@ -411,12 +411,10 @@ class StepPartitions:
         return InputPartition(self, input_name)
 
 
-class OutputPartition:
-    """The partition attributes of an IO manager's ``OutputContext``."""
+class _RunPartition:
+    """What an IO manager's output and input contexts read alike: the run's partition."""
 
-    def __init__(self, step: StepPartitions, output_name: str) -> None:
-        self.step = step
-        self.output_name = output_name
+    step: StepPartitions
 
     @property
     def has_partition_key(self) -> bool:
@@ -425,6 +423,14 @@ class OutputPartition:
     @property
     def partition_key(self) -> str:
         return self.step.run_key()
+
+
+class OutputPartition(_RunPartition):
+    """The partition attributes of an IO manager's ``OutputContext``."""
+
+    def __init__(self, step: StepPartitions, output_name: str) -> None:
+        self.step = step
+        self.output_name = output_name
 
     @property
     def has_asset_partitions(self) -> bool:
@@ -447,20 +453,12 @@ class OutputPartition:
         return self.step.output_def(self.output_name)
 
 
-class InputPartition:
+class InputPartition(_RunPartition):
     """The partition attributes of an IO manager's ``InputContext``."""
 
     def __init__(self, step: StepPartitions, input_name: str) -> None:
         self.step = step
         self.input_name = input_name
-
-    @property
-    def has_partition_key(self) -> bool:
-        return self.step.key is not None
-
-    @property
-    def partition_key(self) -> str:
-        return self.step.run_key()
 
     @property
     def has_asset_partitions(self) -> bool:
