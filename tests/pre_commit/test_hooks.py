@@ -217,8 +217,8 @@ def test_hooks_see_the_code_location_of_each_changed_file(
             "Failed", [*rsc_lines, "dagwire check: 3 findings in 3 files (8 files checked)"]),
         "dagwire-mypy": ("Failed", [
             'myproj/definitions.py:6: error: Resource "s3_archive" required by asset '
-            '"my_asset" (expects "S3Resource") is not bound in Definitions(resources=...)  '
-            "[dagwire-unbound-resource]",
+            '"my_asset" (expects "S3Resource") is not bound in Definitions(resources=...); '
+            'bound keys: "s3"  [dagwire-unbound-resource]',
             "Found 1 error in 1 file (checked 8 source files)",
         ]),
         "dagwire-migrate-check": ("Failed", [

@@ -128,7 +128,7 @@ def check_file(path: str, selection: FileSelection, disable_noqa: bool) -> list[
         return [Reported(shown, line, column, "E999", f"{type(error).__name__}: {message}")]
     noqa = NoqaLines(lines)
     reported = []
-    for line, column, text, _ in ResourceChecker(tree, path).run():
+    for line, column, text, _ in ResourceChecker(tree, path, lines).run():
         code, _, message = text.partition(" ")
         if not selection.reports(code):
             continue
