@@ -35,7 +35,8 @@ def load(context) -> None:
     context.resources.db.execute("select 1")
 '''
 BIN = Path(sys.executable).parent
-UNBOUND = "resource key 'warehouse' is required by asset 'orders' but not bound in Definitions"
+UNBOUND = ("resource key 'warehouse' is required by asset 'orders' but not bound in Definitions; "
+           "bound keys: (none)")
 
 
 def run(*command: str) -> tuple[int, str]:
@@ -79,7 +80,7 @@ def main() -> None:
            0, f"dagwire {dagwire.__version__}\n")
     expect("mypy plugin", run(sys.executable, "-m", "mypy", "--no-error-summary", "pipeline.py"),
            1, 'pipeline.py:13: error: Resource "warehouse" required by asset "orders" (expects '
-           '"Warehouse") is not bound in Definitions(resources=...)  '
+           '"Warehouse") is not bound in Definitions(resources=...); bound keys: (none)  '
            "[dagwire-unbound-resource]\n")
     expect("flake8", run(sys.executable, "-m", "flake8", "--select=RSC", "pipeline.py"),
            1, f"pipeline.py:13:8: RSC101 {UNBOUND}\n")
