@@ -23,7 +23,9 @@ from mypy.nodes import (
     MemberExpr,
     MypyFile,
     NameExpr,
+    RefExpr,
     Var,
+    get_member_expr_fullname,
 )
 from mypy.types import Instance, get_proper_type
 
@@ -148,7 +150,7 @@ class Assembly:
         if stop and call_argument(call, 2, LOAD_DEFS_TERMINATE) is not None:
             self.whole.incomplete()  # which files are loaded depends on the flag's value
             return
-        walked = walk_defs_folder(package.fullname, os.path.dirname(package.path), stop)
+        walked = walk_defs_folder(package[0], package[1], stop)
         for directory in walked.directories:
             record_path(api.tree, directory)  # a module added there re-checks this one
         if walked.has_yaml_component:
@@ -217,17 +219,46 @@ class Assembly:
 
 def defs_package(
     call: CallExpr, mod: MypyFile, fw: Framework, api: CheckerApi
-) -> MypyFile | None:
-    """The defs package a defs folder loader call of module `mod` loads, when mypy has it."""
+) -> tuple[str, str] | None:
+    """(module name, folder) of the defs package a defs folder loader call of module `mod`
+    loads, when mypy knows it."""
     if fw.defs_loaders.get(fullname_of(call.callee, mod, api)) == LOAD_DEFS:
         root = call_argument(call, 0, LOAD_DEFS_ROOT)
-        package = resolve_ref(root, mod, api) if root is not None else None
-        return package if isinstance(package, MypyFile) and package.is_package_init_file() else None
+        if root is None:
+            return None
+        package = resolve_ref(root, mod, api)
+        if isinstance(package, MypyFile):
+            return _package_folder(package.fullname, api)
+        # a namespace package (no `__init__.py`) has no node: its dotted name is its path
+        name = root.fullname if isinstance(root, RefExpr) and root.fullname else (
+            get_member_expr_fullname(root) if isinstance(root, MemberExpr) else None
+        )
+        return _package_folder(name, api) if name else None
     name, config = project_defs_module(os.path.dirname(mod.path))
     if config is not None:
         record_path(api.tree, config)
-    package = api.modules.get(name) if name is not None else None
-    return package if package is not None and package.is_package_init_file() else None
+    return _package_folder(name, api) if name is not None else None
+
+
+def _package_folder(name: str, api: CheckerApi) -> tuple[str, str] | None:
+    """(name, folder) of the package `name`: a regular package mypy analyses, or a folder
+    without `__init__.py` below one (a namespace package, which Python imports too)."""
+    module = api.modules.get(name)
+    if module is not None:
+        if module.is_package_init_file():
+            return name, os.path.dirname(module.path)
+        # mypy's node of a namespace package has the folder as its path
+        return (name, module.path) if os.path.isdir(module.path) else None
+    parts = name.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        parent = api.modules.get(".".join(parts[:cut]))
+        if parent is None:
+            continue
+        if not parent.is_package_init_file():
+            return None
+        folder = os.path.join(os.path.dirname(parent.path), *parts[cut:])
+        return (name, folder) if os.path.isdir(folder) else None
+    return None
 
 
 def assembled(call: CallExpr, fw: Framework, api: CheckerApi) -> Whole:

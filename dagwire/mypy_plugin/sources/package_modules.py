@@ -40,8 +40,10 @@ _PACKAGE_CALL = re.compile(
     r"\b(" + "|".join(sorted(PACKAGE_LOADERS)) + r")\(\s*(?:(\w+)\s*=\s*)?"
     rf"({_NAME}|\"[\w.]+\"|'[\w.]+')\s*[,)]"
 )
+# (a comment may stand between the parenthesis and the argument)
 _DEFS_CALL = re.compile(
-    r"\b(" + "|".join(sorted(DEFS_FOLDER_LOADERS)) + rf")\(\s*(?:(\w+)\s*=\s*)?({_NAME})?"
+    r"\b(" + "|".join(sorted(DEFS_FOLDER_LOADERS))
+    + rf")\(\s*(?:#[^\n]*\n\s*)*(?:(\w+)\s*=\s*)?({_NAME})?"
 )
 CALLED = LOADER_NAMES | DEFS_FOLDER_LOADERS
 PRI_LOW = 20  # mypy.build's priority of an import inside a function: orders, never cycles
