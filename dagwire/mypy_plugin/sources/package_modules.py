@@ -36,14 +36,15 @@ PACKAGE_LOADERS = {
     if reads in (READS_PACKAGE, READS_PACKAGE_NAME) and keyword is not None
 }
 _NAME = r"[A-Za-z_][\w.]*"
+# A call's opening parenthesis, then space and comments up to its first argument.
+_OPEN = r"\(\s*(?:#[^\n]*\n\s*)*"
 _PACKAGE_CALL = re.compile(
-    r"\b(" + "|".join(sorted(PACKAGE_LOADERS)) + r")\(\s*(?:(\w+)\s*=\s*)?"
+    r"\b(" + "|".join(sorted(PACKAGE_LOADERS)) + r")" + _OPEN + r"(?:(\w+)\s*=\s*)?"
     rf"({_NAME}|\"[\w.]+\"|'[\w.]+')\s*[,)]"
 )
-# (a comment may stand between the parenthesis and the argument)
 _DEFS_CALL = re.compile(
-    r"\b(" + "|".join(sorted(DEFS_FOLDER_LOADERS))
-    + rf")\(\s*(?:#[^\n]*\n\s*)*(?:(\w+)\s*=\s*)?({_NAME})?"
+    r"\b(" + "|".join(sorted(DEFS_FOLDER_LOADERS)) + r")" + _OPEN
+    + rf"(?:(\w+)\s*=\s*)?({_NAME})?"
 )
 CALLED = LOADER_NAMES | DEFS_FOLDER_LOADERS
 PRI_LOW = 20  # mypy.build's priority of an import inside a function: orders, never cycles
