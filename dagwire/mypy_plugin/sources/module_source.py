@@ -8,6 +8,8 @@ initialiser. Reading another module's statements makes the reader's findings dep
 
 from __future__ import annotations
 
+import os
+
 from mypy.errors import Errors
 from mypy.nodes import (
     AssignmentStmt,
@@ -35,22 +37,45 @@ from dagwire.mypy_plugin.sources.cache_stamps import record_read
 from dagwire.mypy_plugin.tree_walk import statement_blocks
 
 
+# Source path -> (modification time, size, module name, the tree parsed from it). One run
+# reads the same few modules from hundreds of binding sites and builders: each is parsed once
+# per process, and again only when its file changes (a daemon outlives its files' contents).
+_parsed: dict[str, tuple[int, int, str, MypyFile | None]] = {}
+
+
 def module_tree(mod: MypyFile, api: CheckerApi) -> MypyFile | None:
-    """A tree with statements for `mod`: its own, or a fresh parse of its source."""
+    """A tree with statements for `mod`: its own, or a parse of its source."""
     if mod.defs:
         return mod
-    if not mod.path or not mod.path.endswith(".py"):
+    path = mod.path
+    if not path or not path.endswith(".py"):
         return None
     try:
-        with open(mod.path, "rb") as f:
+        st = os.stat(path)
+    except OSError:
+        return None
+    known = _parsed.get(path)
+    if (
+        known is not None
+        and known[0] == st.st_mtime_ns
+        and known[1] == st.st_size
+        and known[2] == mod.fullname
+    ):
+        return known[3]
+    tree = _parse(path, mod.fullname, api)
+    _parsed[path] = (st.st_mtime_ns, st.st_size, mod.fullname, tree)
+    return tree
+
+
+def _parse(path: str, module: str, api: CheckerApi) -> MypyFile | None:
+    try:
+        with open(path, "rb") as f:
             source = f.read()
         # The classic parser: eager on every supported mypy (the native one may defer).
         from mypy.fastparse import parse
 
         options = api.options
-        return parse(
-            source, fnam=mod.path, module=mod.fullname, errors=Errors(options), options=options
-        )
+        return parse(source, fnam=path, module=module, errors=Errors(options), options=options)
     except Exception:  # unreadable or unparsable: cannot check
         return None
 
