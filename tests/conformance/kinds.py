@@ -120,10 +120,8 @@ _KIND_LIST = (
     Kind(
         "invocation",
         "a direct call of an asset or op omits the resource parameter ARG",
-        mypy=(("dagwire-invocation", r'^Direct call of .* omits resource "(?P<arg>[^"]+)"'),
-              # dagwire's decorators keep the signature: mypy's own check of the call
-              ("call-arg", r'^Missing (?:positional|named) argument "(?P<arg>\w+)" (?:for|in '
-                           r'call to) "__call__" of "(?:AssetsDefinition|OpDefinition)"')),
+        # both flavours: the plugin's own message (not mypy's missing argument in dagwire mode)
+        mypy=(("dagwire-invocation", r'^Direct call of .* omits resource "(?P<arg>[^"]+)"'),),
         runtime=(("DagwireResourceNotFoundError",
                   r"was called without its resource parameter '(?P<arg>[^']+)'"),),
         dagster=(("KeyError", r"^'(?P<arg>[^']+)'$"),),

@@ -35,7 +35,7 @@ from mypy.types import (
 
 from dagwire.mypy_plugin import error_codes, messages
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.facts.carrier import decode
+from dagwire.mypy_plugin.facts.carrier import Captured, decode
 from dagwire.mypy_plugin.facts.definition_facts import definition_facts
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.names import resolve_ref
@@ -276,6 +276,9 @@ def context_carried_signature(ctx: MethodSigContext) -> FunctionLike:
         sig.arg_types[names.index("config")]
     ):
         carried.add("config")
+    if isinstance(api, CheckerApi):
+        # reported by the plugin, naming the resource (not mypy's generic missing argument)
+        carried |= _report_omitted_resources(ctx, d, carried, api)
     if not carried:
         return sig
     kinds = []
@@ -284,6 +287,39 @@ def context_carried_signature(ctx: MethodSigContext) -> FunctionLike:
             kind = ARG_OPT if kind == ARG_POS else ARG_NAMED_OPT
         kinds.append(kind)
     return sig.copy_modified(arg_kinds=kinds)
+
+
+def _report_omitted_resources(
+    ctx: MethodSigContext, d: Captured, carried: set[str], api: CheckerApi
+) -> set[str]:
+    """The required resource parameters a direct call passes nothing for: each is reported
+    as the dagster mode reports it (`call_hook`), and left for the signature to make optional
+    so that mypy does not report it again as a missing argument."""
+    sig = ctx.default_signature
+    call = ctx.context
+    omitted = [
+        (name, typ)
+        for name, kind, typ, given in zip(sig.arg_names, sig.arg_kinds, sig.arg_types, ctx.args)
+        if name is not None and name not in carried and kind in (ARG_POS, ARG_NAMED) and not given
+    ]
+    if not omitted or not isinstance(call, CallExpr):
+        return set()
+    resources = {r.key for r in d.requirements if r.source == "parameter"}
+    omitted = [(name, typ) for name, typ in omitted if name in resources]
+    callee = call.callee
+    # the type does not say the definition's name: the called name does
+    if not omitted or not isinstance(callee, (NameExpr, MemberExpr)):
+        return set()
+    if not isinstance(callee.node, Decorator):
+        return set()
+    label = Captured(d.kind, callee.node.name, d.framework).label
+    for name, typ in omitted:
+        api.fail(
+            messages.missing_resource_arg(name, label, messages.fmt(typ, api.options)),
+            call,
+            code=error_codes.INVOCATION,
+        )
+    return {name for name, _ in omitted}
 
 
 def all_fields_have_defaults(t: Type) -> bool:
