@@ -40,6 +40,7 @@ __version__ = "0.1.0"
 # Bumped whenever what is stored in types (facts/carrier.py) changes: invalidates mypy's cache.
 CACHE_FORMAT = 8
 
+FunctionHook = Callable[[FunctionContext], Type]
 _warned_unknown: set[str] = set()
 # Called names that are never a Config or resource class: no lookup for them (every call asks).
 NO_CONFIGURED_CLASSES = ("<", "builtins.", "typing.", "typing_extensions.", "collections.", "abc.")
@@ -62,6 +63,9 @@ class DagwirePlugin(Plugin):
             if name in ALL_FRAMEWORKS
         ]
         self._tables: HookTables | None = None
+        # class name -> (its TypeInfo, its constructor hook or None): a new TypeInfo for the
+        # name (a daemon's re-analysis) is looked at again
+        self._constructors: dict[str, tuple[TypeInfo, FunctionHook | None]] = {}
         # Asked once per module, cached or not: computed once.
         self._framework_data = {"version": __version__, "format": CACHE_FORMAT}
         self._user_data = {**self._framework_data, **self.settings.to_data()}
@@ -77,33 +81,44 @@ class DagwirePlugin(Plugin):
         return tables
 
     def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
-        tables = self._hooks()
+        tables = self._tables or self._hooks()
         hook = tables.function.get(fullname)
         if hook is None and not fullname.startswith(NO_CONFIGURED_CLASSES):
             sym = self.lookup_fully_qualified(fullname)
             info = sym.node if sym is not None else None
             if isinstance(info, TypeInfo):
-                for fw in self.frameworks:
-                    for base in fw.configured_bases:
-                        if info.has_base(base):
-                            return tables.constructor(fw, info)
+                # asked at every call of the class: its bases are walked once per class
+                known = self._constructors.get(fullname)
+                if known is not None and known[0] is info:
+                    return known[1]
+                hook = self._constructor(info, tables)
+                self._constructors[fullname] = (info, hook)
         return hook
 
+    def _constructor(
+        self, info: TypeInfo, tables: HookTables
+    ) -> FunctionHook | None:
+        for fw in self.frameworks:
+            for base in fw.configured_bases:
+                if info.has_base(base):
+                    return tables.constructor(fw, info)
+        return None
+
     def get_method_hook(self, fullname: str) -> Callable[[MethodContext], Type] | None:
-        return self._hooks().method.get(fullname)
+        return (self._tables or self._hooks()).method.get(fullname)
 
     def get_function_signature_hook(
         self, fullname: str
     ) -> Callable[[FunctionSigContext], FunctionLike] | None:
-        return self._hooks().function_signature.get(fullname)
+        return (self._tables or self._hooks()).function_signature.get(fullname)
 
     def get_method_signature_hook(
         self, fullname: str
     ) -> Callable[[MethodSigContext], FunctionLike] | None:
-        return self._hooks().method_signature.get(fullname)
+        return (self._tables or self._hooks()).method_signature.get(fullname)
 
     def get_attribute_hook(self, fullname: str) -> Callable[[AttributeContext], Type] | None:
-        tables = self._hooks()
+        tables = self._tables or self._hooks()
         hook = tables.attribute.get(fullname)
         if hook is None:
             for prefix, prefixed in tables.attribute_prefixes:

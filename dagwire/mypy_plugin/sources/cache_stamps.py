@@ -26,6 +26,8 @@ from mypy.options import Options
 _reads: dict[str, set[str]] = {}
 # Reading modules with a list on disk, per list directory: listed once per process.
 _listed: dict[str, set[str]] = {}
+# List directories made (or found) by this process: made once, not once per module.
+_made: set[str] = set()
 
 
 def record_read(reader: MypyFile, read: MypyFile) -> None:
@@ -103,7 +105,9 @@ def stamps_to_write(directory: str, module: str) -> dict[str, list[int]] | None:
         return None
     paths = sorted(found)
     try:
-        os.makedirs(directory, exist_ok=True)
+        if directory not in _made:
+            os.makedirs(directory, exist_ok=True)
+            _made.add(directory)
         partial = f"{target}.{os.getpid()}.tmp"
         with open(partial, "w", encoding="utf-8") as f:
             json.dump(paths, f)

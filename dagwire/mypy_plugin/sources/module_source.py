@@ -41,6 +41,8 @@ from dagwire.mypy_plugin.tree_walk import statement_blocks
 # reads the same few modules from hundreds of binding sites and builders: each is parsed once
 # per process, and again only when its file changes (a daemon outlives its files' contents).
 _parsed: dict[str, tuple[int, int, str, MypyFile | None]] = {}
+# Source path -> variable name -> its initialiser in the parsed tree (`variable_initializer`).
+_initializers: dict[str, dict[str, AssignmentStmt | None]] = {}
 
 
 def module_tree(mod: MypyFile, api: CheckerApi) -> MypyFile | None:
@@ -64,6 +66,7 @@ def module_tree(mod: MypyFile, api: CheckerApi) -> MypyFile | None:
         return known[3]
     tree = _parse(path, mod.fullname, api)
     _parsed[path] = (st.st_mtime_ns, st.st_size, mod.fullname, tree)
+    _initializers.pop(path, None)
     return tree
 
 
@@ -89,15 +92,29 @@ def variable_initializer(var: Var, api: CheckerApi) -> tuple[Expression, MypyFil
     tree = module_tree(mod, api)
     if tree is None:
         return None
+    if tree is mod:
+        found = _initializer(tree, var.name)
+    else:
+        # a parsed tree lives as long as its file is unchanged: so do its answers
+        answers = _initializers.setdefault(tree.path, {})
+        if var.name in answers:
+            found = answers[var.name]
+        else:
+            found = answers[var.name] = _initializer(tree, var.name)
+    return (found.rvalue, mod) if found is not None else None
+
+
+def _initializer(tree: MypyFile, name: str) -> AssignmentStmt | None:
+    """The last module-level assignment to `name`, unless code elsewhere changes it."""
     found: AssignmentStmt | None = None
     for stmt in tree.defs:
         if isinstance(stmt, AssignmentStmt):
             for lv in stmt.lvalues:
-                if isinstance(lv, NameExpr) and lv.name == var.name:
+                if isinstance(lv, NameExpr) and lv.name == name:
                     found = stmt
-    if found is None or changed_elsewhere(tree.defs, var.name, found):
+    if found is None or changed_elsewhere(tree.defs, name, found):
         return None
-    return found.rvalue, mod
+    return found
 
 
 # Methods that change a list or dict in place: `resources.update(...)`, `assets.append(x)`.
