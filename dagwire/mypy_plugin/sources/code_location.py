@@ -34,6 +34,13 @@ from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.names import call_argument, call_kwargs, fullname_of, resolve_ref
 from dagwire.mypy_plugin.sources.cache_stamps import record_path, record_read
+from dagwire.mypy_plugin.sources.components import (
+    LIBRARY,
+    Method,
+    build_defs,
+    component_class,
+    method_of,
+)
 from dagwire.mypy_plugin.sources.definition_lists import (
     Listed,
     listed_definitions,
@@ -48,6 +55,7 @@ from dagwire.mypy_plugin.sources.local_values import (
     local_value,
     mentions_local,
     returned_values,
+    self_method_name,
 )
 from dagwire.mypy_plugin.sources.module_source import module_tree, variable_initializer
 from dagwire.mypy_plugin.sources.resource_dicts import (
@@ -141,6 +149,8 @@ class Assembly:
         elif isinstance(callee, MemberExpr) and callee.name == WITH_RESOURCES_METHOD:
             self.part(callee.expr, scope, depth + 1)  # `defs.with_resources({...})`
             self.resources(call_argument(expr, 0, RESOURCES), scope, depth)
+        elif (method := self_method_name(expr, scope)) is not None:
+            self.method_value(expr, scope, method, depth)
         else:
             found = project_function(expr, mod, api)
             body = function_body(found[0], found[1], api) if found is not None else None
@@ -149,6 +159,35 @@ class Assembly:
                 return
             called = call_scope(expr, scope, found[0], found[1], body)
             self.function_value(called, depth + 1)
+
+    def method_value(self, call: CallExpr, scope: Scope, name: str, depth: int) -> None:
+        """`self.build(...)` in a component's method: the method the component's class has."""
+        assert scope.instance is not None
+        found = method_of(scope.instance, name, self.api)
+        if not isinstance(found, Method):
+            self.whole.incomplete()  # a library's method: what it returns is not read
+            return
+        called = call_scope(call, scope, found.func, found.module, found.body, scope.instance)
+        self.function_value(called, depth + 1)
+
+    def component(self, type_name: str, package: tuple[str, str], depth: int) -> None:
+        """A component declared in YAML: what its class's `build_defs` returns."""
+        if type_name.partition(".")[0] in ALL_FRAMEWORKS:
+            self.whole.incomplete()  # dagster's own may load more (`DefinitionsComponent`)
+            return
+        if is_library_component(type_name, package[0], package[1]):
+            self.whole.listed.complete = False  # binds nothing; what it lists is unknown
+            return
+        info = component_class(type_name, self.api)
+        found = build_defs(info, self.api) if info is not None else None
+        if found == LIBRARY:
+            self.whole.listed.complete = False
+        elif isinstance(found, Method) and info is not None:
+            self.function_value(
+                Scope(found.module, found.func, found.body, instance=info), depth + 1
+            )
+        else:
+            self.whole.incomplete()
 
     def function_value(self, scope: Scope, depth: int) -> None:
         """What the scope's function returns: each `return` is one way it may turn out."""
@@ -222,10 +261,7 @@ class Assembly:
         if walked.has_yaml_component:
             self.whole.incomplete()
         for component in walked.component_types:
-            if is_library_component(component, package[0], package[1]):
-                self.whole.listed.complete = False  # binds nothing; what it lists is unknown
-            else:
-                self.whole.incomplete()  # the project's own (or dagster's): not read
+            self.component(component, package, depth + 1)
         for name in walked.module_names:
             module = api.modules.get(name)
             if module is None:
@@ -312,12 +348,11 @@ def defs_package(
 
 
 def is_library_component(component: str, package: str, folder: str) -> bool:
-    """Whether a component declared in YAML (by its `type:`) is a library's, neither the
-    project's (its module is a file beside the defs package) nor the framework's own (which
-    may load more definitions: `DefinitionsComponent`). A library's component is taken to
-    bind no resource key, as the lint rules take it."""
+    """Whether a component declared in YAML (by its `type:`) is a library's, not the
+    project's (its module is a file beside the defs package). A library's component is taken
+    to bind no resource key, as the lint rules take it."""
     module = component.rpartition(".")[0]
-    if not module or module.partition(".")[0] in ALL_FRAMEWORKS:
+    if not module:
         return False
     root = folder
     for _ in package.split("."):

@@ -25,11 +25,13 @@ from mypy.nodes import (
     GlobalDecl,
     Import,
     ImportFrom,
+    MemberExpr,
     MypyFile,
     NameExpr,
     NonlocalDecl,
     ReturnStmt,
     Statement,
+    TypeInfo,
     WithStmt,
 )
 from mypy.server.subexpr import get_subexpressions
@@ -41,9 +43,10 @@ from dagwire.mypy_plugin.tree_walk import statement_blocks
 class Scope:
     """Where an expression is read: a module, and the function it is in (its statements,
     its parameters bound to the arguments of the call followed, each read in its caller's
-    scope). Plain classes: facts/carrier.py."""
+    scope; for a method of a component, the component's class). Plain classes:
+    facts/carrier.py."""
 
-    __slots__ = ("module", "func", "body", "local", "arguments")
+    __slots__ = ("module", "func", "body", "local", "arguments", "instance")
 
     def __init__(
         self,
@@ -51,12 +54,14 @@ class Scope:
         func: FuncDef | None = None,
         body: list[Statement] | None = None,
         arguments: dict[str, tuple[Expression, Scope]] | None = None,
+        instance: TypeInfo | None = None,
     ) -> None:
         self.module = module
         self.func = func
         self.body = body if body is not None else []
         self.local = _local_names(func, self.body) if func is not None else set()
         self.arguments = arguments if arguments is not None else {}
+        self.instance = instance  # the class of `self` in a component's method
 
 
 # What a name of a function is: not one of its own names, or not known there.
@@ -108,23 +113,41 @@ def returned_values(scope: Scope) -> list[Expression] | None:
 
 
 def call_scope(
-    call: CallExpr, caller: Scope, func: FuncDef, home: MypyFile, body: list[Statement]
+    call: CallExpr,
+    caller: Scope,
+    func: FuncDef,
+    home: MypyFile,
+    body: list[Statement],
+    instance: TypeInfo | None = None,
 ) -> Scope:
     """The scope a project function `func` of module `home` runs in for one call: each
     parameter given by position or keyword is bound to its argument, read in the caller's
-    scope (a parameter given otherwise, by `*args` or `**kwargs`, stays unknown)."""
+    scope (a parameter given otherwise, by `*args` or `**kwargs`, stays unknown). With
+    `instance`, a method called on `self`: its first parameter is not bound."""
     arguments: dict[str, tuple[Expression, Scope]] = {}
+    skip = 1 if instance is not None else 0
     positional = [a for a, k in zip(call.args, call.arg_kinds) if k == ARG_POS]
     if len(positional) == len(call.args) - sum(k == ARG_NAMED for k in call.arg_kinds):
-        for index, arg in enumerate(positional):
+        for index, arg in enumerate(positional, start=skip):
             if index < len(func.arg_names) and func.arg_kinds[index] in (ARG_POS, ARG_OPT):
                 param = func.arg_names[index]
                 if param is not None:
                     arguments[param] = (arg, caller)
         for arg_name, kind, arg in zip(call.arg_names, call.arg_kinds, call.args):
-            if kind == ARG_NAMED and arg_name is not None and arg_name in func.arg_names:
+            if kind == ARG_NAMED and arg_name is not None and arg_name in func.arg_names[skip:]:
                 arguments[arg_name] = (arg, caller)
-    return Scope(home, func, body, arguments)
+    return Scope(home, func, body, arguments, instance)
+
+
+def self_method_name(call: CallExpr, scope: Scope) -> str | None:
+    """`build` of `self.build(...)` in a component's method."""
+    callee = call.callee
+    func = scope.func
+    if scope.instance is None or func is None or not func.arg_names:
+        return None
+    if not isinstance(callee, MemberExpr) or not isinstance(callee.expr, NameExpr):
+        return None
+    return callee.name if callee.expr.name == func.arg_names[0] else None
 
 
 def mentions_local(expr: Expression, scope: Scope) -> bool:
