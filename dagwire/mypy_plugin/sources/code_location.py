@@ -18,6 +18,7 @@ from collections.abc import Collection
 from mypy.nodes import (
     CallExpr,
     Decorator,
+    DictExpr,
     Expression,
     FuncDef,
     MemberExpr,
@@ -30,16 +31,32 @@ from mypy.nodes import (
 from mypy.types import Instance, get_proper_type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.frameworks import Framework
+from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.names import call_argument, call_kwargs, fullname_of, resolve_ref
 from dagwire.mypy_plugin.sources.cache_stamps import record_path, record_read
+from dagwire.mypy_plugin.sources.components import (
+    LIBRARY,
+    Method,
+    build_defs,
+    component_class,
+    method_of,
+)
 from dagwire.mypy_plugin.sources.definition_lists import (
     Listed,
     listed_definitions,
     module_definitions,
 )
 from dagwire.mypy_plugin.sources.dg_project import project_defs_module, walk_defs_folder
-from dagwire.mypy_plugin.sources.function_results import function_result, returned_expression
+from dagwire.mypy_plugin.sources.function_results import function_body, project_function
+from dagwire.mypy_plugin.sources.local_values import (
+    UNKNOWN,
+    Scope,
+    call_scope,
+    local_value,
+    mentions_local,
+    returned_values,
+    self_method_name,
+)
 from dagwire.mypy_plugin.sources.module_source import module_tree, variable_initializer
 from dagwire.mypy_plugin.sources.resource_dicts import (
     ResourceDict,
@@ -48,15 +65,18 @@ from dagwire.mypy_plugin.sources.resource_dicts import (
 )
 from dagwire.vocabulary.calls import (
     DEFINITIONS_KEEPING_RESOURCES,
+    DEFINITIONS_LISTS,
     LOAD_DEFS_ROOT,
     LOAD_DEFS_TERMINATE,
     MERGE_METHODS,
     RESOURCES,
     WITH_RESOURCES_METHOD,
 )
+from dagwire.vocabulary.limits import RESOLVE_DEPTH
 from dagwire.vocabulary.names import LOAD_DEFS, LOADABLE_KINDS
 
-MAX_DEPTH = 8
+# Steps followed from the location to a part: a name, a call, a function's return, a module.
+MAX_DEPTH = RESOLVE_DEPTH
 
 
 class Whole:
@@ -84,19 +104,31 @@ class Assembly:
         self.api = api
         self.whole = Whole()
 
-    def part(self, expr: Expression, mod: MypyFile, depth: int = 0) -> None:
-        """Add what `expr` (in module `mod`), a `Definitions` value, binds and lists."""
+    def part(self, expr: Expression, scope: Scope, depth: int = 0) -> None:
+        """Add what `expr` (read in `scope`), a `Definitions` value, binds and lists."""
         api = self.api
+        mod = scope.module
         if depth > MAX_DEPTH:
             self.whole.incomplete()
             return
+        if isinstance(expr, NameExpr):
+            local = local_value(expr, scope)
+            if isinstance(local, tuple):
+                self.part(local[0], local[1], depth + 1)
+                return
+            if local == UNKNOWN:
+                self.whole.incomplete()
+                return
         if isinstance(expr, (NameExpr, MemberExpr)):
+            if mentions_local(expr, scope):
+                self.whole.incomplete()  # an attribute of a function's own value
+                return
             node = resolve_ref(expr, mod, api)
             init = variable_initializer(node, api) if isinstance(node, Var) else None
             if init is None:
                 self.whole.incomplete()
                 return
-            self.part(init[0], init[1], depth + 1)
+            self.part(init[0], Scope(init[1]), depth + 1)
             return
         if not isinstance(expr, CallExpr):
             self.whole.incomplete()
@@ -104,36 +136,109 @@ class Assembly:
         callee = expr.callee
         name = fullname_of(callee, mod, api)
         if name == self.fw.definitions:
-            self.definitions_call(expr, mod)
+            self.definitions_call(expr, scope, depth)
         elif name in self.fw.defs_loaders:
             self.defs_folder(expr, mod, depth)
         elif isinstance(callee, MemberExpr) and callee.name in MERGE_METHODS and (
             fullname_of(callee.expr, mod, api) == self.fw.definitions
         ):
             for arg in expr.args:
-                self.part(arg, mod, depth + 1)
+                self.part(arg, scope, depth + 1)
         elif isinstance(callee, MemberExpr) and callee.name in DEFINITIONS_KEEPING_RESOURCES:
-            self.part(callee.expr, mod, depth + 1)  # `defs.map_asset_specs(...)`
+            self.part(callee.expr, scope, depth + 1)  # `defs.map_asset_specs(...)`
         elif isinstance(callee, MemberExpr) and callee.name == WITH_RESOURCES_METHOD:
-            self.part(callee.expr, mod, depth + 1)  # `defs.with_resources({...})`
-            self.resources(call_argument(expr, 0, RESOURCES), mod)
+            self.part(callee.expr, scope, depth + 1)  # `defs.with_resources({...})`
+            self.resources(call_argument(expr, 0, RESOURCES), scope, depth)
+        elif (method := self_method_name(expr, scope)) is not None:
+            self.method_value(expr, scope, method, depth)
         else:
-            returned = returned_expression(expr, mod, api)
-            if returned is None:
+            found = project_function(expr, mod, api)
+            body = function_body(found[0], found[1], api) if found is not None else None
+            if found is None or body is None:
                 self.whole.incomplete()
-            else:
-                self.part(returned[0], returned[1], depth + 1)
+                return
+            called = call_scope(expr, scope, found[0], found[1], body)
+            self.function_value(called, depth + 1)
 
-    def definitions_call(self, call: CallExpr, mod: MypyFile) -> None:
+    def method_value(self, call: CallExpr, scope: Scope, name: str, depth: int) -> None:
+        """`self.build(...)` in a component's method: the method the component's class has."""
+        assert scope.instance is not None
+        found = method_of(scope.instance, name, self.api)
+        if not isinstance(found, Method):
+            self.whole.incomplete()  # a library's method: what it returns is not read
+            return
+        called = call_scope(call, scope, found.func, found.module, found.body, scope.instance)
+        self.function_value(called, depth + 1)
+
+    def component(self, type_name: str, package: tuple[str, str], depth: int) -> None:
+        """A component declared in YAML: what its class's `build_defs` returns."""
+        if type_name.partition(".")[0] in ALL_FRAMEWORKS:
+            self.whole.incomplete()  # dagster's own may load more (`DefinitionsComponent`)
+            return
+        if is_library_component(type_name, package[0], package[1]):
+            self.whole.listed.complete = False  # binds nothing; what it lists is unknown
+            return
+        info = component_class(type_name, self.api)
+        found = build_defs(info, self.api) if info is not None else None
+        if found == LIBRARY:
+            self.whole.listed.complete = False
+        elif isinstance(found, Method) and info is not None:
+            self.function_value(
+                Scope(found.module, found.func, found.body, instance=info), depth + 1
+            )
+        else:
+            self.whole.incomplete()
+
+    def function_value(self, scope: Scope, depth: int) -> None:
+        """What the scope's function returns: each `return` is one way it may turn out."""
+        returned = returned_values(scope)
+        if returned is None:
+            self.whole.incomplete()
+            return
+        if len(returned) == 1:
+            self.part(returned[0], scope, depth)
+            return
+        ways = []
+        for value in returned:
+            way = Assembly(self.fw, self.api)
+            way.part(value, scope, depth)
+            ways.append(way.whole)
+        self.add(either(ways))
+
+    def add(self, other: Whole) -> None:
+        """Put a whole assembled apart together with this one."""
+        whole = self.whole
+        whole.candidates = merge_candidates(whole.candidates, other.candidates)
+        whole.listed.extend(other.listed)
+        whole.any_resources = whole.any_resources or other.any_resources
+
+    def definitions_call(self, call: CallExpr, scope: Scope, depth: int) -> None:
         kwargs = call_kwargs(call)
+        mod = scope.module
         if RESOURCES in kwargs:
-            self.resources(kwargs[RESOURCES], mod)
-        self.whole.listed.extend(listed_definitions(kwargs, mod, self.api))
+            self.resources(kwargs[RESOURCES], scope, depth)
+        readable = {
+            key: value for key, value in kwargs.items() if not mentions_local(value, scope)
+        }
+        listed = listed_definitions(readable, mod, self.api)
+        if any(key in DEFINITIONS_LISTS for key in kwargs.keys() - readable.keys()):
+            listed.complete = False  # what a function's own names list is not read
+        self.whole.listed.extend(listed)
 
-    def resources(self, expr: Expression | None, mod: MypyFile) -> None:
+    def resources(self, expr: Expression | None, scope: Scope, depth: int) -> None:
         whole = self.whole
         whole.any_resources = True
-        found = resolve_resources(expr, mod, self.api) if expr is not None else None
+        owner = _resources_owner(expr)
+        if owner is not None:
+            # `Definitions(resources=defs.resources, ...)`: what that value binds
+            way = Assembly(self.fw, self.api)
+            way.part(owner, scope, depth + 1)
+            whole.candidates = merge_candidates(whole.candidates, way.whole.candidates)
+            return
+        found = (
+            resolve_resources(expr, scope.module, self.api)
+            if expr is not None and _readable_dict(expr, scope) else None
+        )
         whole.candidates = merge_candidates(
             whole.candidates, found or [ResourceDict(complete=False)]
         )
@@ -155,6 +260,8 @@ class Assembly:
             record_path(api.tree, directory)  # a module added there re-checks this one
         if walked.has_yaml_component:
             self.whole.incomplete()
+        for component in walked.component_types:
+            self.component(component, package, depth + 1)
         for name in walked.module_names:
             module = api.modules.get(name)
             if module is None:
@@ -171,7 +278,7 @@ class Assembly:
             if isinstance(node, Var) and self.is_definitions(node)
         ]
         if len(objects) == 1:
-            self.part(NameExpr(objects[0].name), module, depth)
+            self.part(NameExpr(objects[0].name), Scope(module), depth)
             return
         if objects:
             self.whole.incomplete()  # dagster refuses a module with two
@@ -199,11 +306,11 @@ class Assembly:
 
     def definitions_function(self, func: FuncDef, module: MypyFile, depth: int) -> None:
         """The `Definitions` an `@definitions` function of a defs module returns."""
-        result = function_result(func, module, self.api)
-        if result is None:
-            self.whole.incomplete()  # what it returns is not plain: not read
+        body = function_body(func, module, self.api)
+        if body is None:
+            self.whole.incomplete()  # its statements are not known: not read
             return
-        self.part(result[0], result[1], depth + 1)
+        self.function_value(Scope(module, func, body), depth)
 
     def is_definitions(self, var: Var) -> bool:
         t = get_proper_type(var.type) if var.type is not None else None
@@ -240,6 +347,20 @@ def defs_package(
     return _package_folder(name, api) if name is not None else None
 
 
+def is_library_component(component: str, package: str, folder: str) -> bool:
+    """Whether a component declared in YAML (by its `type:`) is a library's, not the
+    project's (its module is a file beside the defs package). A library's component is taken
+    to bind no resource key, as the lint rules take it."""
+    module = component.rpartition(".")[0]
+    if not module:
+        return False
+    root = folder
+    for _ in package.split("."):
+        root = os.path.dirname(root)
+    base = os.path.join(root, *module.split("."))
+    return not (os.path.isfile(f"{base}.py") or os.path.isdir(base))
+
+
 def _package_folder(name: str, api: CheckerApi) -> tuple[str, str] | None:
     """(name, folder) of the package `name`: a regular package mypy analyses, or a folder
     without `__init__.py` below one (a namespace package, which Python imports too)."""
@@ -264,5 +385,55 @@ def _package_folder(name: str, api: CheckerApi) -> tuple[str, str] | None:
 def assembled(call: CallExpr, fw: Framework, api: CheckerApi) -> Whole:
     """The whole a merge or a defs folder loader call of the module being checked makes."""
     assembly = Assembly(fw, api)
-    assembly.part(call, api.tree)
+    assembly.part(call, checked_scope(api))
     return assembly.whole
+
+
+def checked_scope(api: CheckerApi) -> Scope:
+    """The scope of the expression being checked: the function mypy is in, if any."""
+    func = api.scope.current_function()
+    if isinstance(func, FuncDef) and func.body.body:
+        return Scope(api.tree, func, func.body.body)
+    return Scope(api.tree)
+
+
+def either(ways: list[Whole]) -> Whole:
+    """A value that turns out as one of `ways` (the returns of a function). Each way's
+    dicts are checked against what the ways list together, except where a way does not
+    list all of it: what another way lists may not be bound there, and that is no mistake
+    of this way."""
+    out = Whole()
+    out.candidates = []
+    names = [{(item.kind, item.name) for item in way.listed.items} for way in ways]
+    together = set().union(*names)
+    seen: set[tuple[str, str]] = set()
+    for way, listed in zip(ways, names):
+        if not together <= listed:
+            way.incomplete()
+        out.candidates += way.candidates
+        out.any_resources = out.any_resources or way.any_resources
+        out.listed.complete = out.listed.complete and way.listed.complete
+        out.listed.local_keys |= way.listed.local_keys
+        for item in way.listed.items:
+            if (item.kind, item.name) not in seen:
+                seen.add((item.kind, item.name))
+                out.listed.items.append(item)
+    return out
+
+
+def _readable_dict(expr: Expression, scope: Scope) -> bool:
+    """Whether the keys of a `resources=` argument can be read in its module: it reads no
+    name of its function, or it is a dict display whose keys and `**` parts read none (the
+    values' classes are not compared for a whole: they may read them)."""
+    if not mentions_local(expr, scope):
+        return True
+    return isinstance(expr, DictExpr) and not any(
+        mentions_local(value if key is None else key, scope) for key, value in expr.items
+    )
+
+
+def _resources_owner(expr: Expression | None) -> NameExpr | None:
+    """`defs` of `resources=defs.resources`."""
+    if isinstance(expr, MemberExpr) and expr.name == RESOURCES and isinstance(expr.expr, NameExpr):
+        return expr.expr
+    return None

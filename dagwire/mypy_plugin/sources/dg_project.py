@@ -33,14 +33,16 @@ def project_defs_module(start: str) -> tuple[str | None, str | None]:
 
 class Walked:
     """What dagster's walk of a defs folder finds: module names (in load order), whether a
-    part was met whose definitions are not read (a YAML component, a folder too big to walk),
-    and the directories walked."""
+    part was met whose definitions are not read (a YAML component without a `type:`, a
+    folder too big to walk), the `type:` of each component declared in YAML, and the
+    directories walked."""
 
-    __slots__ = ("module_names", "has_yaml_component", "directories")
+    __slots__ = ("module_names", "has_yaml_component", "component_types", "directories")
 
     def __init__(self) -> None:
         self.module_names: list[str] = []
         self.has_yaml_component = False
+        self.component_types: list[str] = []
         self.directories: list[str] = []
 
 
@@ -59,7 +61,9 @@ def walk_defs_folder(package: str, directory: str, stop_at_definitions: bool) ->
 def _add(items: list[defs_folder.Item], package: str, directory: str, out: Walked) -> None:
     for item in items:
         if item.kind == defs_folder.YAML:
-            out.has_yaml_component = True
+            out.component_types += item.types
+            if not item.types:
+                out.has_yaml_component = True
         elif item.kind == defs_folder.FOLDER:
             out.directories.append(item.path)
             _add(item.children, package, directory, out)

@@ -9,7 +9,7 @@ def defs() -> dg.Definitions:
 
     loaded = dg.load_defs(dg_wrapped_defs.defs)
     loaded = loaded.map_asset_specs(func=lambda spec: spec.replace_attributes(owners=["team:billing"]))
-    return dg.Definitions.merge(  # expect: unbound mailer  # gap: mypy load_defs(...) is not followed
+    return dg.Definitions.merge(  # expect: unbound mailer
         link_to_repository(loaded),
         dg.Definitions(sensors=[]),
     )
