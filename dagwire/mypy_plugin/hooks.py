@@ -35,6 +35,7 @@ from dagwire.mypy_plugin.checks import (
     resource_annotations,
     resource_fields,
     run_config,
+    with_resources,
 )
 from dagwire.mypy_plugin.facts import decorators, jobs, key_lists
 from dagwire.mypy_plugin.facts.carrier import Captured, decode
@@ -98,6 +99,9 @@ def _register(t: HookTables, fw: Framework, s: Settings) -> None:
             _checks_only(partial(code_location.check_definitions_function, fw, s))
         )
     f[fw.define_asset_job] = guarded(partial(_asset_job_defined, fw, s))
+    f[fw.with_resources] = guarded(
+        _checks_only(partial(with_resources.check_with_resources, fw))
+    )
     # the resources and run config a test run is given
     for name in fw.materialize:
         f[name] = guarded(partial(_materialized, fw, s))

@@ -44,6 +44,7 @@ from dagwire.mypy_plugin.sources.function_results import returned_expression
 from dagwire.mypy_plugin.sources.loaders import loaded_modules
 from dagwire.mypy_plugin.sources.module_source import variable_initializer
 from dagwire.mypy_plugin.sources.resource_dicts import bound_keys
+from dagwire.mypy_plugin.sources.standalone_calls import is_module_statement_value
 from dagwire.vocabulary.calls import (
     DEFINITIONS_LISTS,
     IO_MANAGER_KEY,
@@ -173,7 +174,19 @@ def _with_resources(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) 
         inner.complete = False
     else:
         inner.local_keys |= set(bound)
+        if is_module_statement_value(call, mod):
+            # checked where it is made (checks/with_resources.py): a key it lacks fails there
+            inner.items = [_all_keys_bound(d) for d in inner.items]
     return inner
+
+
+def _all_keys_bound(d: Captured) -> Captured:
+    """`d` with every key it requires bound by itself."""
+    local = [*d.local_keys, *(r.key for r in d.requirements)]
+    return Captured(
+        d.kind, d.name, d.framework, d.function, d.requirements, d.config, d.ops, local,
+        d.requirements_complete, d.ops_complete, d.all_keys_local,
+    )
 
 
 def _is_spec_with_io_manager(call: CallExpr, mod: MypyFile, api: CheckerApi) -> bool:
