@@ -30,6 +30,7 @@ from mypy.types import AnyType, Instance, Type, UnionType, get_proper_type
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.facts.carrier import Captured, Requirement, decode
 from dagwire.mypy_plugin.facts.definition_facts import node_facts
+from dagwire.mypy_plugin.facts.integration_assets import integration_asset
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
 from dagwire.mypy_plugin.names import (
     call_argument,
@@ -117,7 +118,7 @@ def resolve_definitions(
         return _called(expr, mod, api, depth)
     if isinstance(expr, (NameExpr, MemberExpr)):
         node = resolve_ref(expr, mod, api)
-        captured = node_facts(node)
+        captured = node_facts(node) or integration_asset(node, api)
         if captured is not None:
             out.items.append(captured)
             return out
@@ -256,7 +257,7 @@ def module_definitions(
     imports), and in lists, as dagster's loaders find them."""
     for name, sym in sorted(module.names.items()):  # in name order: stable reports
         node = sym.node
-        captured = node_facts(node)
+        captured = node_facts(node) or integration_asset(node, api)
         if captured is not None:
             if captured.kind in kinds:
                 out.items.append(captured)
