@@ -46,6 +46,7 @@ from dagwire.mypy_plugin.sources.loaders import loaded_modules
 from dagwire.mypy_plugin.sources.module_source import variable_initializer
 from dagwire.mypy_plugin.sources.resource_dicts import bound_keys
 from dagwire.mypy_plugin.sources.standalone_calls import is_module_statement_value
+from dagwire.mypy_plugin.sources.unseen_imports import unseen_import_name
 from dagwire.vocabulary.calls import (
     DEFINITIONS_LISTS,
     IO_MANAGER_KEY,
@@ -144,6 +145,8 @@ def _called(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) -> Liste
         return _loaded(call, loader, mod, api, depth)
     if name in JOB_WRAPPERS:
         return _wrapped_job(call, mod, api, depth)
+    if not name.startswith(FRAMEWORK_PREFIXES):
+        name = unseen_import_name(call.callee, mod, api) or name  # a library's list wrapper
     if name in BIND_RESOURCES_TO_JOBS or name in LIST_WRAPPERS:
         inner = call_argument(call, 0, LIST_WRAPPER_ARGUMENT if name in LIST_WRAPPERS else None)
         if inner is not None:
@@ -346,4 +349,5 @@ PARTITIONED_SCHEDULE_BUILDERS = frozenset(
 BIND_RESOURCES_TO_JOBS = _by_framework("bind_resources_to_jobs")
 WITH_RESOURCES = _by_framework("with_resources")
 LIST_WRAPPERS = _by_framework("list_wrappers")
+FRAMEWORK_PREFIXES = tuple(f"{name}." for name in ALL_FRAMEWORKS)
 ASSET_SPECS = _by_framework("asset_spec")
