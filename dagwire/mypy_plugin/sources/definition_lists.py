@@ -28,7 +28,7 @@ from mypy.nodes import (
 from mypy.types import AnyType, Instance, Type, UnionType, get_proper_type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.facts.carrier import Captured, Requirement, decode
+from dagwire.mypy_plugin.facts.carrier import Captured, Requirement, decode, with_local_keys
 from dagwire.mypy_plugin.facts.definition_facts import node_facts
 from dagwire.mypy_plugin.facts.integration_assets import integration_asset
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
@@ -180,17 +180,10 @@ def _with_resources(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) 
         inner.local_keys |= set(bound)
         if is_module_statement_value(call, mod):
             # checked where it is made (checks/with_resources.py): a key it lacks fails there
-            inner.items = [_all_keys_bound(d) for d in inner.items]
+            inner.items = [
+                with_local_keys(d, [r.key for r in d.requirements]) for d in inner.items
+            ]
     return inner
-
-
-def _all_keys_bound(d: Captured) -> Captured:
-    """`d` with every key it requires bound by itself."""
-    local = [*d.local_keys, *(r.key for r in d.requirements)]
-    return Captured(
-        d.kind, d.name, d.framework, d.function, d.requirements, d.config, d.ops, local,
-        d.requirements_complete, d.ops_complete, d.all_keys_local,
-    )
 
 
 def _is_spec_with_io_manager(call: CallExpr, mod: MypyFile, api: CheckerApi) -> bool:
