@@ -35,6 +35,7 @@ from dagwire.mypy_plugin.checks import (
     resource_annotations,
     resource_fields,
     run_config,
+    with_resources,
 )
 from dagwire.mypy_plugin.facts import decorators, jobs, key_lists
 from dagwire.mypy_plugin.facts.carrier import Captured, decode
@@ -43,6 +44,7 @@ from dagwire.mypy_plugin.guard import guarded
 from dagwire.mypy_plugin.names import call_kwargs, formal_args
 from dagwire.mypy_plugin.settings import Settings
 from dagwire.vocabulary.calls import MERGE, RESOURCE_DEFS
+from dagwire.vocabulary.names import MATERIALIZE_TO_MEMORY
 
 FunctionHook = Callable[[FunctionContext], Type]
 MethodHook = Callable[[MethodContext], Type]
@@ -98,9 +100,13 @@ def _register(t: HookTables, fw: Framework, s: Settings) -> None:
             _checks_only(partial(code_location.check_definitions_function, fw, s))
         )
     f[fw.define_asset_job] = guarded(partial(_asset_job_defined, fw, s))
+    f[fw.with_resources] = guarded(
+        _checks_only(partial(with_resources.check_with_resources, fw))
+    )
     # the resources and run config a test run is given
     for name in fw.materialize:
-        f[name] = guarded(partial(_materialized, fw, s))
+        in_memory = name.rpartition(".")[2] == MATERIALIZE_TO_MEMORY
+        f[name] = guarded(partial(_materialized, fw, in_memory, s))
     for name in fw.execute_in_process:
         m[name] = guarded(partial(_executed_in_process, fw, s))
     if s.check_run_config:
@@ -195,8 +201,10 @@ def _asset_job_defined(fw: Framework, settings: Settings, ctx: FunctionContext) 
     return result
 
 
-def _materialized(fw: Framework, settings: Settings, ctx: FunctionContext) -> Type:
-    execution_resources.check_materialize(fw, ctx)
+def _materialized(
+    fw: Framework, in_memory: bool, settings: Settings, ctx: FunctionContext
+) -> Type:
+    execution_resources.check_materialize(fw, in_memory, ctx)
     if settings.check_run_config:
         run_config.check_materialize_run_config(fw, ctx)
     return ctx.default_return_type

@@ -13,4 +13,4 @@ def downstream(upstream: int) -> int:
 
 
 def exercise() -> None:
-    dg.materialize_to_memory([upstream, downstream])  # expect: unbound table_loader  # gap: mypy materialize_to_memory() is not a binding site for the plugin
+    dg.materialize_to_memory([upstream, downstream])  # expect: unbound table_loader

@@ -17,4 +17,4 @@ def build_arguments() -> dict[str, Any]:
     return {"assets": [orders], "resources": {"database": Db(url="duckdb://")}}
 
 
-defs = dg.Definitions(**build_arguments())  # expect: unbound db  # gap: mypy Definitions(**builder(...)) is not followed
+defs = dg.Definitions(**build_arguments())  # expect: unbound db

@@ -19,6 +19,7 @@ from dagwire.mypy_plugin.settings import Settings
 from dagwire.mypy_plugin.sources.definition_lists import listed_definitions
 from dagwire.mypy_plugin.sources.parts import is_location, is_partial
 from dagwire.mypy_plugin.sources.resource_dicts import ResourceDict, resolve_resources
+from dagwire.mypy_plugin.sources.splatted_arguments import splatted_arguments
 from dagwire.vocabulary.calls import RESOURCES
 
 
@@ -26,10 +27,16 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
     api = ctx.api
     assert isinstance(api, CheckerApi)
     call = ctx.context
-    if not isinstance(call, CallExpr) or any(k in (ARG_STAR, ARG_STAR2) for k in call.arg_kinds):
-        return  # `Definitions(**parts)`: what it lists and binds is not known
+    if not isinstance(call, CallExpr):
+        return
     mod = api.tree
     args = formal_args(ctx)
+    if any(k in (ARG_STAR, ARG_STAR2) for k in call.arg_kinds):
+        # `Definitions(**build_arguments())`: followed when the builder returns a dict display
+        splatted = splatted_arguments(call, mod, api)
+        if splatted is None:
+            return  # `Definitions(**parts)`: what it lists and binds is not known
+        args, mod = splatted
     if RESOURCES in args:
         candidates = resolve_resources(args[RESOURCES], mod, api)
         if candidates is None:

@@ -98,6 +98,17 @@ class Captured:
         return f'{kind} "{self.name}"'
 
 
+def with_local_keys(
+    d: Captured, keys: list[str], ops: list[tuple[str, Captured]] | None = None
+) -> Captured:
+    """`d` binding `keys` itself too (and with `ops` instead of its own, when given)."""
+    return Captured(
+        d.kind, d.name, d.framework, d.function, d.requirements, d.config,
+        d.ops if ops is None else ops, [*d.local_keys, *keys],
+        d.requirements_complete, d.ops_complete, d.all_keys_local,
+    )
+
+
 def encode(captured: Captured, tb: TypeBuilder) -> dict[str, Type]:
     reqs = captured.requirements
     flags = (

@@ -92,17 +92,21 @@ def is_unseen_integration_resource(t: ProperType, api: CheckerApi | None) -> boo
     # mypy names the missing class after the module importing it: find the import there
     module_name, _, local = t.missing_import_name.rpartition(".")
     mod = api.modules.get(module_name)
-    imported = _imported_from(mod, local) if mod is not None else None
-    if imported is None or not imported[0].startswith(INTEGRATION_PACKAGE_PREFIX):
+    imported = imported_from(mod, local) if mod is not None else None
+    return imported is not None and is_integration_resource_name(*imported)
+
+
+def is_integration_resource_name(module: str, name: str) -> bool:
+    """`module.name` is named like an integration library's resource class."""
+    if not module.startswith(INTEGRATION_PACKAGE_PREFIX):
         return False
-    name = imported[1]
     prefix, suffix = PIPES_CLIENT_AFFIXES
     return name.endswith(INTEGRATION_RESOURCE_SUFFIX) or (
         name.startswith(prefix) and name.endswith(suffix)
     )
 
 
-def _imported_from(mod: MypyFile, local: str) -> tuple[str, str] | None:
+def imported_from(mod: MypyFile, local: str) -> tuple[str, str] | None:
     """(module, name) of `from module import name [as local]` in `mod` (absolute imports)."""
     for imp in mod.imports:
         if isinstance(imp, ImportFrom) and imp.relative == 0:

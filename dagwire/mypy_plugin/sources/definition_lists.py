@@ -28,8 +28,9 @@ from mypy.nodes import (
 from mypy.types import AnyType, Instance, Type, UnionType, get_proper_type
 
 from dagwire.mypy_plugin.api_types import CheckerApi
-from dagwire.mypy_plugin.facts.carrier import Captured, Requirement, decode
+from dagwire.mypy_plugin.facts.carrier import Captured, Requirement, decode, with_local_keys
 from dagwire.mypy_plugin.facts.definition_facts import node_facts
+from dagwire.mypy_plugin.facts.integration_assets import integration_asset
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
 from dagwire.mypy_plugin.names import (
     call_argument,
@@ -44,6 +45,8 @@ from dagwire.mypy_plugin.sources.function_results import returned_expression
 from dagwire.mypy_plugin.sources.loaders import loaded_modules
 from dagwire.mypy_plugin.sources.module_source import variable_initializer
 from dagwire.mypy_plugin.sources.resource_dicts import bound_keys
+from dagwire.mypy_plugin.sources.standalone_calls import is_module_statement_value
+from dagwire.mypy_plugin.sources.unseen_imports import unseen_import_name
 from dagwire.vocabulary.calls import (
     DEFINITIONS_LISTS,
     IO_MANAGER_KEY,
@@ -116,7 +119,7 @@ def resolve_definitions(
         return _called(expr, mod, api, depth)
     if isinstance(expr, (NameExpr, MemberExpr)):
         node = resolve_ref(expr, mod, api)
-        captured = node_facts(node)
+        captured = node_facts(node) or integration_asset(node, api)
         if captured is not None:
             out.items.append(captured)
             return out
@@ -142,6 +145,8 @@ def _called(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) -> Liste
         return _loaded(call, loader, mod, api, depth)
     if name in JOB_WRAPPERS:
         return _wrapped_job(call, mod, api, depth)
+    if not name.startswith(FRAMEWORK_PREFIXES):
+        name = unseen_import_name(call.callee, mod, api) or name  # a library's list wrapper
     if name in BIND_RESOURCES_TO_JOBS or name in LIST_WRAPPERS:
         inner = call_argument(call, 0, LIST_WRAPPER_ARGUMENT if name in LIST_WRAPPERS else None)
         if inner is not None:
@@ -173,6 +178,11 @@ def _with_resources(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) 
         inner.complete = False
     else:
         inner.local_keys |= set(bound)
+        if is_module_statement_value(call, mod):
+            # checked where it is made (checks/with_resources.py): a key it lacks fails there
+            inner.items = [
+                with_local_keys(d, [r.key for r in d.requirements]) for d in inner.items
+            ]
     return inner
 
 
@@ -243,7 +253,7 @@ def module_definitions(
     imports), and in lists, as dagster's loaders find them."""
     for name, sym in sorted(module.names.items()):  # in name order: stable reports
         node = sym.node
-        captured = node_facts(node)
+        captured = node_facts(node) or integration_asset(node, api)
         if captured is not None:
             if captured.kind in kinds:
                 out.items.append(captured)
@@ -332,4 +342,5 @@ PARTITIONED_SCHEDULE_BUILDERS = frozenset(
 BIND_RESOURCES_TO_JOBS = _by_framework("bind_resources_to_jobs")
 WITH_RESOURCES = _by_framework("with_resources")
 LIST_WRAPPERS = _by_framework("list_wrappers")
+FRAMEWORK_PREFIXES = tuple(f"{name}." for name in ALL_FRAMEWORKS)
 ASSET_SPECS = _by_framework("asset_spec")

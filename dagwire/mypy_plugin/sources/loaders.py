@@ -18,6 +18,7 @@ from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.names import call_argument, resolve_ref
 from dagwire.mypy_plugin.sources.cache_stamps import record_path
 from dagwire.mypy_plugin.sources.constants import constant_str
+from dagwire.mypy_plugin.sources.implicit_submodules import implicit_submodule
 from dagwire.mypy_plugin.sources.module_source import variable_initializer
 from dagwire.mypy_plugin.sources.package_modules import package_modules
 from dagwire.vocabulary.names import (
@@ -40,9 +41,11 @@ def loaded_modules(
     if argument is None:
         return [], False
     if reads == READS_MODULES:
-        return _listed_modules(argument, mod, api)
+        return _listed_modules(argument, mod, api, call)
     if reads == READS_PACKAGE:
         package = resolve_ref(argument, mod, api)
+        if not isinstance(package, MypyFile):
+            package = implicit_submodule(argument, mod, api, call)
     elif reads == READS_PACKAGE_NAME:
         name = constant_str(argument, mod, api)
         package = api.modules.get(name) if name is not None else None
@@ -54,7 +57,7 @@ def loaded_modules(
 
 
 def _listed_modules(
-    argument: Expression, mod: MypyFile, api: CheckerApi
+    argument: Expression, mod: MypyFile, api: CheckerApi, call: CallExpr
 ) -> tuple[list[MypyFile], bool]:
     if isinstance(argument, (NameExpr, MemberExpr)):  # ALL_MODULES = [orders, customers]
         node = resolve_ref(argument, mod, api)
@@ -67,6 +70,8 @@ def _listed_modules(
     found, complete = [], True
     for item in argument.items:
         module = resolve_ref(item, mod, api)
+        if not isinstance(module, MypyFile):
+            module = implicit_submodule(item, mod, api, call)
         if isinstance(module, MypyFile):
             found.append(module)
         else:

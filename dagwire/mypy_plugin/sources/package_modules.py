@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 
-from mypy.nodes import Import, ImportFrom, MypyFile
+from mypy.nodes import Import, ImportAll, ImportBase, ImportFrom, MypyFile
 
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
 from dagwire.mypy_plugin.names import absolute_import
@@ -80,7 +80,22 @@ def _module_named(expr: str, file: MypyFile) -> str | None:
                     return f"{module_id}{suffix}"
                 if alias is None and module_id.partition(".")[0] == first:
                     return expr
+    # `from .assets import x` in a package's __init__ also binds `assets` to the submodule
+    if file.is_package_init_file() and imports_submodule(file.imports, file.fullname, first):
+        return f"{file.fullname}.{first}{suffix}"
     return None
+
+
+def imports_submodule(imports: list[ImportBase], package: str, name: str) -> bool:
+    """The imports of package `package`'s `__init__` have `from .name import ...` (or `*`),
+    or the same import written absolute."""
+    for imp in imports:
+        if isinstance(imp, (ImportFrom, ImportAll)):
+            if (imp.relative == 1 and imp.id == name) or (
+                imp.relative == 0 and imp.id == f"{package}.{name}"
+            ):
+                return True
+    return False
 
 
 def _source_root(file: MypyFile) -> str:

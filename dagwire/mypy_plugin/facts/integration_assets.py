@@ -1,0 +1,117 @@
+"""Assets made by an integration library's decorator mypy cannot see.
+
+`@dbt_assets(manifest=...) def models(context, dbt: DbtCliResource)` (also `@dlt_assets`,
+`@sling_assets`, ...: `names.INTEGRATION_DECORATORS`) builds a multi-asset whose resource
+parameters dagster requires like any asset's. When the library is not installed (or not
+found) the decorator is `Any`: mypy runs no hook for it and the definition carries no facts.
+The plugin then reads the decorated function: the decorator and the parameter annotations
+are resolved through the module's imports (from its source when mypy's cache holds only its
+symbols), and a parameter is a resource when its class is a resource or is named like an
+integration library's resource (`<Name>Resource`, `Pipes<Name>Client` from a `dagster_*`
+package). What else the library's decorator requires is not known: the requirements are
+incomplete (no unused-key check), the keys found are still required.
+"""
+
+from __future__ import annotations
+
+from mypy.nodes import (
+    ARG_STAR,
+    ARG_STAR2,
+    CallExpr,
+    Decorator,
+    Expression,
+    MypyFile,
+    NameExpr,
+    SymbolNode,
+)
+from mypy.types import AnyType, CallableType, Type, UnboundType, get_proper_type
+
+from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.facts.carrier import Captured, Requirement
+from dagwire.mypy_plugin.facts.parameters import (
+    capture_parameters,
+    imported_from,
+    is_integration_resource_name,
+)
+from dagwire.mypy_plugin.frameworks import DAGSTER
+from dagwire.mypy_plugin.names import module_of
+from dagwire.mypy_plugin.sources.cache_stamps import record_read
+from dagwire.mypy_plugin.sources.module_source import module_tree
+from dagwire.vocabulary.calls import CONFIG_PARAM, CONTEXT_PARAM_NAMES
+from dagwire.vocabulary.names import INTEGRATION_DECORATORS, integration_role
+
+
+def integration_asset(node: SymbolNode | None, api: CheckerApi) -> Captured | None:
+    """The facts of a module-level function decorated by an unseen integration decorator;
+    None for anything else."""
+    if not isinstance(node, Decorator) or not isinstance(node.var.type, AnyType):
+        return None  # a typed decorator: its hook recorded what the definition requires
+    mod = module_of(node.fullname, api)
+    if mod is None:
+        return None
+    if node.decorators:
+        tree: MypyFile | None = mod  # analysed in this run: its imports are at hand
+        source: Decorator | None = node
+    else:  # loaded from mypy's cache: read its source
+        if mod is not api.tree:
+            record_read(api.tree, mod)
+        tree = module_tree(mod, api)
+        source = _source_decorator(tree, node.name) if tree is not None else None
+    if tree is None or source is None:
+        return None
+    kind = _integration_kind(source.decorators, tree)
+    if kind is None:
+        return None
+    captured = Captured(kind, node.name, DAGSTER.name, requirements_complete=False)
+    analysed = node.func.type
+    if isinstance(analysed, CallableType):
+        capture_parameters(
+            DAGSTER, kind, analysed.arg_names, analysed.arg_kinds, analysed.arg_types, (),
+            captured, api,
+        )
+    found = {r.key for r in captured.requirements}
+    raw = source.func.unanalyzed_type if source.func.unanalyzed_type is not None else (
+        source.func.type
+    )
+    if isinstance(raw, CallableType):
+        for i, (name, kind_, annotation) in enumerate(
+            zip(source.func.arg_names, source.func.arg_kinds, raw.arg_types)
+        ):
+            if name is None or name in found or kind_ in (ARG_STAR, ARG_STAR2):
+                continue
+            if name == CONFIG_PARAM or (i == 0 and name in CONTEXT_PARAM_NAMES):
+                continue
+            if _names_integration_resource(annotation, tree):
+                captured.requirements.append(Requirement(name, None, "parameter"))
+    return captured
+
+
+def _source_decorator(tree: MypyFile, name: str) -> Decorator | None:
+    """The module-level decorated function `name` of a module's statements."""
+    found = None
+    for stmt in tree.defs:
+        if isinstance(stmt, Decorator) and stmt.func.name == name:
+            found = stmt
+    return found
+
+
+def _integration_kind(decorators: list[Expression], tree: MypyFile) -> str | None:
+    for expr in decorators:
+        callee = expr.callee if isinstance(expr, CallExpr) else expr
+        if not isinstance(callee, NameExpr):
+            continue
+        imported = imported_from(tree, callee.name)
+        if imported is not None:
+            role = integration_role(*imported)
+            if role is not None:
+                return INTEGRATION_DECORATORS[role]
+    return None
+
+
+def _names_integration_resource(annotation: Type, tree: MypyFile) -> bool:
+    """An unanalysed annotation naming a resource class of an integration library."""
+    t = get_proper_type(annotation)
+    if not isinstance(t, UnboundType) or "." in t.name:
+        return False
+    imported = imported_from(tree, t.name)
+    return imported is not None and is_integration_resource_name(*imported)
