@@ -22,7 +22,7 @@ def check_module(
     if not imports_framework(tree):
         return []
     index = _INDEX if cross_file else _NoSiblings()
-    model = index.checked_model(tree, path)
+    model = index.checked_model(tree, path, "".join(lines) if lines is not None else None)
     file = FileCheck(model, Resolver(index), lines)
     findings: set[Finding] = set()
     for rule in ALL_RULES:

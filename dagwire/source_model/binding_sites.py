@@ -124,10 +124,22 @@ def describe(resolver: Resolver, fn: DecoratedFunction, model: ModuleModel) -> s
 
 
 def job_ops(
+    resolver: Resolver, job: DecoratedFunction, model: ModuleModel
+) -> list[tuple[DecoratedFunction, ModuleModel]]:
+    """The ops a job, graph or graph asset body runs: called, aliased (`op.alias("x")()`),
+    mapped over a dynamic output (`items.map(op)`), or through a graph it calls. Read once
+    per check: a job is also reached through each sensor or schedule targeting it."""
+    key = (id(job.func), id(model))
+    found = resolver.job_ops.get(key)
+    if found is None:
+        found = list(_job_ops(resolver, job, model))
+        resolver.job_ops[key] = found
+    return found
+
+
+def _job_ops(
     resolver: Resolver, job: DecoratedFunction, model: ModuleModel, depth: int = 0
 ) -> Iterator[tuple[DecoratedFunction, ModuleModel]]:
-    """The ops a job, graph or graph asset body runs: called, aliased (`op.alias("x")()`),
-    mapped over a dynamic output (`items.map(op)`), or through a graph it calls."""
     if depth > RESOLVE_DEPTH:
         return
     body = resolver.function_body(model, job.func) if model.outline else (model, job.func)
@@ -155,7 +167,7 @@ def job_ops(
             if op.kind == "op":
                 yield op, op_model
             elif op.kind == "graph" and op.func is not job.func:
-                yield from job_ops(resolver, op, op_model, depth + 1)
+                yield from _job_ops(resolver, op, op_model, depth + 1)
 
 
 def _needs_of_job(

@@ -139,7 +139,7 @@ def build_model(tree: ast.Module, path: str, framework: bool) -> ModuleModel:
             classes[stmt.name] = stmt
     call_type, dict_type, name_type, attribute_type = ast.Call, ast.Dict, ast.Name, ast.Attribute
     function_types = (ast.FunctionDef, ast.AsyncFunctionDef)
-    node_type, skip = ast.AST, _SKIP_TYPES
+    node_type, skip, constant_type = ast.AST, _SKIP_TYPES, ast.Constant
     stack: list[ast.AST] = [tree]
     pop, push = stack.pop, stack.append
     while stack:
@@ -170,9 +170,13 @@ def build_model(tree: ast.Module, path: str, framework: bool) -> ModuleModel:
             value = getattr(node, field_name, None)
             if type(value) is list:
                 for item in value:
-                    if isinstance(item, node_type) and not isinstance(item, skip):
+                    if type(item) is constant_type:
+                        parents[id(item)] = node  # a leaf: nothing to record below it
+                    elif isinstance(item, node_type) and not isinstance(item, skip):
                         parents[id(item)] = node
                         push(item)
+            elif type(value) is constant_type:
+                parents[id(value)] = node
             elif isinstance(value, node_type) and not isinstance(value, skip):
                 parents[id(value)] = node
                 push(value)

@@ -43,22 +43,64 @@ class ProjectIndex:
         self._listings: dict[str, list[str]] = {}
         self._texts: dict[str, tuple[float, str]] = {}
         self._full: dict[str, tuple[float, ModuleModel | None]] = {}
+        # the project of the file being checked, and each checked folder's project
+        self._project: str | None = None
+        self._projects: dict[str, str] = {}
 
-    def checked_model(self, tree: ast.Module, path: str) -> ModuleModel:
+    def checked_model(
+        self, tree: ast.Module, path: str, source: str | None = None
+    ) -> ModuleModel:
         """The model of the file flake8 is checking. While it is checked it wins over the
         file on disk (an editor's unsaved buffer on stdin). An outline of it is kept for
-        binding modules checked later in this process, so they need not parse it again."""
-        model = build_model(tree, path, framework=True)
+        binding modules checked later in this process, so they need not parse it again.
+        `source`, the text flake8 parsed, lets a full model read earlier from the same
+        text (a binding module checked before needed its bodies) stand for it."""
         absolute = os.path.abspath(path)
-        self._current = {absolute: model}
+        self._enter_project(os.path.dirname(absolute))
         try:
-            mtime = os.stat(absolute).st_mtime
+            mtime: float | None = os.stat(absolute).st_mtime
         except OSError:
+            mtime = None
+        model = self._full_of_text(absolute, mtime, source)
+        if model is None:
+            model = build_model(tree, path, framework=True)
+        self._current = {absolute: model}
+        if mtime is None:
             return model
         cached = self._cache.get(absolute)
         if cached is None or cached[0] != mtime:
             self._cache[absolute] = (mtime, _outline_copy(tree, path))
         return model
+
+    def _full_of_text(
+        self, path: str, mtime: float | None, source: str | None
+    ) -> ModuleModel | None:
+        """The full model already read of `path`, if it was read from exactly `source`."""
+        full = self._full.get(path)
+        if full is None or full[1] is None or source is None or full[0] != mtime:
+            return None
+        text = self._texts.get(path)
+        if text is None or text[0] != mtime or text[1] != source:
+            return None
+        return full[1]
+
+    def _enter_project(self, directory: str) -> None:
+        """flake8 checks a tree folder by folder: once it checks a file of another project
+        (outermost package, or folder outside any), the models read for the previous one are
+        seldom asked for again. Drop them: every AST node kept alive is scanned again by each
+        of the host's full garbage collections, which over a long run costs more than parsing
+        a file a second time when it is asked for."""
+        top = self._projects.get(directory)
+        if top is None:
+            top = outermost_package(directory) or directory
+            self._projects[directory] = top
+        if top == self._project:
+            return
+        if self._project is not None:
+            self._cache.clear()
+            self._full.clear()
+            self._texts.clear()
+        self._project = top
 
     def model_for_path(self, path: str) -> ModuleModel | None:
         path = os.path.abspath(path)

@@ -121,7 +121,8 @@ class RequirementResolver(ClassResolver):
                     continue
                 if arg.arg != CONFIG_PARAM and self.is_resource_annotation(model, annotation):
                     # (`config` always receives config, whatever its annotation: see RSC104)
-                    resources[arg.arg] = arg
+                    if ref is None or not ref.refused:  # refused (RSC104): fails to load anyway
+                        resources[arg.arg] = arg
                     continue
             if context is None and arg.arg in CONTEXT_PARAM_NAMES:
                 # ops and assets: only the first parameter; sensors and schedules: the first

@@ -14,8 +14,15 @@ binding sites themselves (what each site lists and binds) are `binding_sites`' m
 
 from __future__ import annotations
 
+from dagwire.source_model.module import DecoratedFunction, ModuleModel
+from dagwire.source_model.project import ProjectIndex
 from dagwire.source_model.resolve_loaders import LoaderResolver
 
 
 class Resolver(LoaderResolver):
     """Every answer of the floors below, with their caches, for one check (or one catalog)."""
+
+    def __init__(self, index: ProjectIndex) -> None:
+        super().__init__(index)
+        # (job function, its module) -> the ops its body runs (`binding_sites.job_ops`)
+        self.job_ops: dict[tuple[int, int], list[tuple[DecoratedFunction, ModuleModel]]] = {}

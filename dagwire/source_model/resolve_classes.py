@@ -18,6 +18,7 @@ from dagwire.vocabulary.names import (
     INTEGRATION_PACKAGE_PREFIX,
     INTEGRATION_RESOURCE_SUFFIX,
     IO_MANAGER_BASES,
+    OWN_IO_MANAGER_BASE,
     PIPES_CLIENT_AFFIXES,
     RESOURCE_BASES,
     RESOURCE_FACTORY_BASES,
@@ -28,6 +29,15 @@ CONFIG = "config"
 PERMISSIVE_CONFIG = "permissive_config"
 RESOURCE = "resource"
 OTHER_CLASS = "other"
+
+# What Dagster refuses as a resource parameter's annotation (its objects give user code
+# something else than themselves): ClassRef.refused.
+IO_MANAGER = "IO manager"
+RESOURCE_FACTORY = "resource factory"
+_REFUSED_ROLES = {
+    **dict.fromkeys(RESOURCE_FACTORY_BASES, RESOURCE_FACTORY),
+    **dict.fromkeys(IO_MANAGER_BASES, IO_MANAGER),
+}
 
 # framework base class -> what its subclasses are. Resource factories and IO managers count
 # as resources here: a parameter annotated with one requires its key.
@@ -51,7 +61,7 @@ def integration_resource(package: str, name: str) -> bool:
 
 
 class ClassRef:
-    __slots__ = ("kind", "name", "node", "model")
+    __slots__ = ("kind", "name", "node", "model", "refused", "own_value")
 
     def __init__(
         self,
@@ -59,11 +69,30 @@ class ClassRef:
         name: str,
         node: ast.ClassDef | None,
         model: ModuleModel,
+        refused: str | None = None,
+        own_value: bool = False,
     ) -> None:
         self.kind = kind  # CONFIG, PERMISSIVE_CONFIG, RESOURCE or OTHER_CLASS
         self.name = name
         self.node = node  # None for the framework base classes themselves
         self.model = model
+        # a RESOURCE Dagster refuses as a parameter annotation: IO_MANAGER, RESOURCE_FACTORY
+        self.refused = refused
+        # an IO manager that is its own IO manager (what `ResourceParam[cls]` receives)
+        self.own_value = own_value
+
+
+def _refused(bases: list[ClassRef | None]) -> tuple[str | None, bool]:
+    """A class's `refused` and `own_value` from its bases', as Dagster decides: an IO manager
+    is refused even when it is also a ConfigurableResource (dagwire's are); any other plain
+    resource base makes it a resource (Dagster's ConfigurableResource is a factory too)."""
+    known = [ref for ref in bases if ref is not None and ref.kind == RESOURCE]
+    io = [ref for ref in known if ref.refused == IO_MANAGER]
+    if io:
+        return IO_MANAGER, any(ref.own_value for ref in io)
+    if any(ref.refused is None for ref in known) or len(known) < len(bases):
+        return None, False  # (a base it cannot read may be a plain resource)
+    return RESOURCE_FACTORY, False
 
 
 class ClassMembers:
@@ -107,7 +136,9 @@ class ClassResolver(ConstantResolver):
         if role is not None:
             kind = _ROLE_CLASS_KINDS.get(role)
             name = expr.id if isinstance(expr, ast.Name) else getattr(expr, "attr", role)
-            return ClassRef(kind, name, None, model) if kind else None
+            refused = _REFUSED_ROLES.get(role)
+            own = role == OWN_IO_MANAGER_BASE
+            return ClassRef(kind, name, None, model, refused, own) if kind else None
         found = self.target_of(model, expr)
         if found is None:
             return self._library_class(model, expr)
@@ -117,7 +148,9 @@ class ClassResolver(ConstantResolver):
         if not cls.bases:
             return ClassRef(OTHER_CLASS, cls.name, cls, owner)
         kinds = [self.class_ref(owner, base, depth + 1) for base in cls.bases]
-        for wanted in (RESOURCE, PERMISSIVE_CONFIG, CONFIG):
+        if any(ref is not None and ref.kind == RESOURCE for ref in kinds):
+            return ClassRef(RESOURCE, cls.name, cls, owner, *_refused(kinds))
+        for wanted in (PERMISSIVE_CONFIG, CONFIG):
             if any(ref is not None and ref.kind == wanted for ref in kinds):
                 return ClassRef(wanted, cls.name, cls, owner)
         if all(ref is not None for ref in kinds):

@@ -85,5 +85,5 @@ class ParquetStore(ConfigurableIOManager):
 
 
 @asset
-def archived(store: ParquetStore) -> int:
+def archived(store: ParquetStore) -> int:  # RSC104
     return 1

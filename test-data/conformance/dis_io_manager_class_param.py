@@ -13,7 +13,7 @@ class Store(dg.ConfigurableIOManager):
 
 
 @dg.asset
-def orders(store: Store) -> int:  # expect: io-manager-param store  # gap: flake8 only ConfigurableResource annotations are read as resources
+def orders(store: Store) -> int:  # expect: io-manager-param store
     return 1
 
 

@@ -81,6 +81,8 @@ _KIND_LIST = (
         "ResourceParam[...])",
         mypy=(("dagwire-resource-annotation",
                r'^Parameter "(?P<arg>[^"]+)" of .* is annotated with IO manager '),),
+        flake8=(("RSC104", r"^RSC104 parameter '(?P<arg>[^']+)' of .* is annotated with IO "
+                           r"manager class "),),
         runtime=(("DagwireInvalidDefinitionError",
                   r"Resource param '(?P<arg>[^']+)' is annotated as .* outputs an unknown "
                   r"value to user code"),),

@@ -96,6 +96,15 @@ def apply_advice(source: str, finding: Reported) -> tuple[str, dict[str, str]]:
                 keys = [*(ast.unparse(e) for e in node.value.elts), repr(key.group(1))]
                 return _replace(source, node.value, "{" + ", ".join(keys) + "}"), {}
         raise AssertionError("no required_resource_keys to add to")
+    if code == "RSC104":
+        wrapped = re.search(r"use ResourceParam\[(\w+)\]$", message)
+        assert wrapped, message
+        arg = next(
+            node for node in ast.walk(tree)
+            if isinstance(node, ast.arg) and (node.lineno, node.col_offset + 1) == (finding.line, finding.col)
+        )
+        assert arg.annotation is not None
+        return _replace(source, arg.annotation, f"dg.ResourceParam[{wrapped.group(1)}]"), {}
     node = _node_at(tree, finding.line, finding.col)
     env_var = re.search(r'pass (EnvVar(?:\.int)?)\("([^"]+)"\)', message)
     conditional = re.search(r'\(EnvVar\("\.\.\."\) if \w+ is a ConfigurableResource', message)
@@ -132,7 +141,7 @@ def apply_advice(source: str, finding: Reported) -> tuple[str, dict[str, str]]:
 
 def test_there_are_programs_for_every_advice() -> None:
     codes = {_marked(path)[1] for path in PROGRAMS}
-    assert codes == {"RSC102", "RSC301", "RSC302"}
+    assert codes == {"RSC102", "RSC104", "RSC301", "RSC302"}
     assert len(PROGRAMS) >= 12
 
 

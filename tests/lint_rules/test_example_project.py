@@ -21,7 +21,7 @@ def test_demo_shows_every_code(capsys: pytest.CaptureFixture[str]) -> None:
     demo_lint.run()
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "$ flake8 --select=RSC examples/broken_pipeline"
-    assert out.splitlines()[-1] == f"29 findings, 11 codes: {', '.join(ALL_CODES)}"
+    assert out.splitlines()[-1] == f"30 findings, 11 codes: {', '.join(ALL_CODES)}"
     assert (
         "examples/broken_pipeline/definitions_missing_bindings.py:8:8: RSC101 resource key "
         "'warehouse' is required by asset 'raw_orders' but not bound in Definitions; bound keys: "

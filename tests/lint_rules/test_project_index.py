@@ -105,3 +105,41 @@ def test_checked_file_leaves_an_outline_without_touching_flake8s_tree(tmp_path: 
     orders = outline.by_name["orders"].func
     assert [type(stmt) for stmt in orders.body] == [ast.Pass]
     assert outline.classes["Db"].body[0].target.id == "url"  # type: ignore[attr-defined]
+
+
+def test_another_projects_models_are_dropped_when_its_files_are_checked(tmp_path: Path) -> None:
+    first = tmp_path / "first"
+    second = tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    assets, definitions = _project(first)
+    other_assets, other_definitions = _project(second)
+    index = ProjectIndex()
+    index.checked_model(ast.parse(DEFINITIONS), str(definitions))
+    outline = index.model_for_path(str(assets))
+    assert outline is not None and index.model_for_path(str(assets)) is outline
+    index.checked_model(ast.parse(DEFINITIONS), str(other_definitions))
+    again = index.model_for_path(str(assets))  # read again: its project was left
+    assert again is not None and again is not outline
+    assert index.model_for_path(str(other_assets)) is index.model_for_path(str(other_assets))
+    # and the findings are the same in and out of order
+    assert _messages(definitions) == _messages(other_definitions) == [MESSAGE]
+    assert _messages(definitions) == [MESSAGE]
+
+
+def test_a_full_model_read_from_the_same_text_stands_for_the_checked_file(
+    tmp_path: Path,
+) -> None:
+    assets, _ = _project(tmp_path)
+    index = ProjectIndex()
+    full = index.full_model(str(assets))
+    assert full is not None and not full.outline
+    text = assets.read_text()
+    assert index.checked_model(ast.parse(text), str(assets), text) is full
+    # an editor's unsaved buffer differs from the file: its own tree is checked
+    buffer = text + "\n# unsaved\n"
+    tree = ast.parse(buffer)
+    checked = index.checked_model(tree, str(assets), buffer)
+    assert checked is not full and checked.tree is tree
+    # without the text flake8 parsed, nothing can be compared
+    assert index.checked_model(ast.parse(text), str(assets)) is not full

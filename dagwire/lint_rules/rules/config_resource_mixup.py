@@ -3,7 +3,9 @@
 Only the parameter named `config` receives config; every other parameter annotated with a
 Config class is taken for an input (an upstream asset) and fails at load time. And a resource
 annotated on the parameter named `config` makes Dagster require a resource keyed 'config',
-a name everyone reads as run config.
+a name everyone reads as run config. A resource parameter annotated with an IO manager or
+resource factory class is refused when the definition is made: its objects give user code
+something else than themselves, which `ResourceParam[...]` must name.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import ast
 from typing import Iterator
 
 from dagwire.lint_rules.file_check import FileCheck, Finding, finding
-from dagwire.source_model.resolve_classes import CONFIG, PERMISSIVE_CONFIG
+from dagwire.source_model.resolve_classes import CONFIG, PERMISSIVE_CONFIG, ClassRef
 
 CODE = "RSC104"
 CONFIG_KINDS = (CONFIG, PERMISSIVE_CONFIG)
@@ -24,6 +26,12 @@ RESOURCE_MESSAGE = (
     "RSC104 parameter 'config' of {kind} '{name}' is annotated with a resource type: "
     "'config' is reserved for config: name a resource parameter after its resource key"
 )
+REFUSED_MESSAGE = (
+    "RSC104 parameter '{param}' of {kind} '{name}' is annotated with {what} class '{cls}', "
+    "which dagster refuses as a resource annotation: use ResourceParam[{gives}]"
+)
+# What a `ResourceParam` of a class that creates its value says it receives.
+CREATED_VALUE = "Any] or ResourceParam[<the type it creates>"
 
 
 def check(file: FileCheck) -> Iterator[Finding]:
@@ -40,6 +48,15 @@ def check(file: FileCheck) -> Iterator[Finding]:
                     args[param],
                     CONFIG_MESSAGE.format(param=param, kind=fn.kind, name=name, cls=ref.name),
                 )
+            elif ref is not None and ref.refused is not None:
+                yield finding(args[param], _refused(param, fn.kind, name, annotation, ref))
+
+
+def _refused(param: str, kind: str, name: str, annotation: ast.expr, ref: ClassRef) -> str:
+    gives = ast.unparse(annotation) if ref.own_value else CREATED_VALUE
+    return REFUSED_MESSAGE.format(
+        param=param, kind=kind, name=name, what=ref.refused, cls=ref.name, gives=gives
+    )
 
 
 def _args(arguments: ast.arguments) -> list[ast.arg]:

@@ -1,0 +1,25 @@
+# shape: requirer: ResourceParam[Store] where Store is a ConfigurableIOManager (what the asset receives is said)
+import dagster as dg
+
+
+class Store(dg.ConfigurableIOManager):
+    root: str
+
+    def handle_output(self, context: dg.OutputContext, obj: object) -> None:
+        pass
+
+    def load_input(self, context: dg.InputContext) -> object:
+        return None
+
+
+@dg.asset
+def orders(store: dg.ResourceParam[Store]) -> str:
+    return store.root
+
+
+defs = dg.Definitions(assets=[orders], resources={"store": Store(root="/tmp")})
+
+
+def exercise() -> None:
+    result = dg.materialize([orders], resources={"store": Store(root="books")})
+    assert result.output_for_node("orders") == "books"
