@@ -40,4 +40,3 @@ def implicit_submodule(
     if tree is None or not imports_submodule(tree.imports, mod.fullname, expr.name):
         return None
     return submodule
-
