@@ -111,6 +111,8 @@ class Assembly:
         if depth > MAX_DEPTH:
             self.whole.incomplete()
             return
+        # what another module's statements say may change while its types do not
+        record_read(api.tree, mod)
         if isinstance(expr, NameExpr):
             local = local_value(expr, scope)
             if isinstance(local, tuple):
