@@ -28,9 +28,9 @@ from dagwire.mypy_plugin import error_codes  # noqa: F401
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.settings import SECTION, Settings, load_settings
 from dagwire.mypy_plugin.sources.cache_stamps import (
+    cache_written,
+    reads_changed,
     reads_directory,
-    stamps_to_validate,
-    stamps_to_write,
 )
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 # Bumped whenever what is stored in types (facts/carrier.py) changes: invalidates mypy's cache.
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 
 FunctionHook = Callable[[FunctionContext], Type]
 _warned_unknown: set[str] = set()
@@ -141,10 +141,10 @@ class DagwirePlugin(Plugin):
         top = ctx.id.partition(".")[0]
         if top in ALL_FRAMEWORKS:
             return self._framework_data
-        if self._reads_directory is not None:
-            stamps = (stamps_to_validate if ctx.is_check else stamps_to_write)(
-                self._reads_directory, ctx.id
-            )
-            if stamps is not None:
-                return {**self._user_data, "reads": stamps}
+        directory = self._reads_directory
+        if directory is not None:
+            if not ctx.is_check:
+                cache_written(directory, ctx.id)
+            elif reads_changed(directory, ctx.id):
+                return {**self._user_data, "reads": "changed"}  # not what was written: stale
         return self._user_data

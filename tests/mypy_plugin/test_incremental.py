@@ -284,3 +284,63 @@ def test_a_module_added_to_a_loaded_package_re_reports(tmp_path: Path, fw: str) 
     extra.unlink()
     unique_mtime(extra.parent)
     assert mypy(tmp_path, targets=["project"]) == []
+
+
+DG_ORDERS = """\
+import dagster as dg
+
+class Warehouse(dg.ConfigurableResource):
+    dsn: str
+
+@dg.asset
+def orders(warehouse: Warehouse) -> str:
+    return warehouse.dsn
+"""
+
+DG_RESOURCES = """\
+import dagster as dg
+from project.defs.orders import Warehouse
+
+@dg.definitions
+def resources() -> dg.Definitions:
+    return dg.Definitions(resources={"warehouse": Warehouse(dsn="pg://")})
+"""
+
+DG_DEFINITIONS = """\
+from pathlib import Path
+
+import dagster as dg
+
+@dg.definitions
+def defs() -> dg.Definitions:
+    return dg.load_from_defs_folder(path_within_project=Path(__file__).parent)
+"""
+
+UNBOUND_DG_WAREHOUSE = (
+    'project/definitions.py:7: error: Resource "warehouse" required by asset "orders" '
+    '(expects "Warehouse") is not bound in Definitions(resources=...); bound keys: (none)  '
+    '[dagwire-unbound-resource]'
+)
+
+
+def test_editing_a_defs_folder_module_re_reports_the_loading_function(tmp_path: Path) -> None:
+    # mypy 2 writes a module's cache before it checks the module's function bodies, where a
+    # dg project's folder is loaded and read: the files read there must still re-check it.
+    write_project(
+        tmp_path,
+        {
+            "project/dg.toml": '[project]\nroot_module = "project"\n',
+            "project/defs/__init__.py": "",
+            "project/defs/orders.py": DG_ORDERS,
+            "project/defs/resources.py": DG_RESOURCES,
+            "project/definitions.py": DG_DEFINITIONS,
+        },
+    )
+    assert mypy(tmp_path, targets=["project"]) == []
+    edit(tmp_path, "project/defs/resources.py", '{"warehouse": Warehouse(dsn="pg://")}', "{}")
+    assert mypy(tmp_path, targets=["project"]) == [UNBOUND_DG_WAREHOUSE]
+    assert mypy(tmp_path, targets=["project"]) == [UNBOUND_DG_WAREHOUSE]
+    edit(tmp_path, "project/defs/resources.py", "{}", '{"warehouse": Warehouse(dsn="pg://")}')
+    assert mypy(tmp_path, targets=["project"]) == []
+    edit(tmp_path, "project/defs/resources.py", '{"warehouse": Warehouse(dsn="pg://")}', "{}")
+    assert mypy(tmp_path, "-n", "2", targets=["project"]) == [UNBOUND_DG_WAREHOUSE]

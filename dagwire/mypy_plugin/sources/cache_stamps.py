@@ -4,14 +4,17 @@ mypy re-checks a module when a dependency changes its interface (the types of it
 checks also read values: `RESOURCES = {"db": Postgres()}` in `resources.py` gaining a "cache"
 key keeps its type, `dict[str, Postgres]`, so `definitions.py`, which reads that dict's
 statement (`module_source.variable_initializer`), would keep its old findings. So a module
-records the files whose statements it read, and `report_config_data` (plugin.py) adds their
-size and modification time to that module's cache data: mypy re-checks the module when one
-changes.
+records the files whose statements it read, with their size and modification time when read,
+and `report_config_data` (plugin.py) makes that module's cache stale when one of them has
+changed since.
 
-The list of files read is kept beside mypy's cache, one small JSON file per reading module,
-written when mypy writes that module's cache: nothing lives in the plugin between runs, and
-`-n N` workers each write the files of the modules they checked. dmypy does not consult
-`report_config_data` after its first run (docs/mypy_plugin.md, Known limits).
+The list is kept beside mypy's cache, one small JSON file per reading module, so nothing lives
+in the plugin between runs. mypy 2 checks a module's top level, writes its cache, and only
+then checks its function bodies (a dg project's `@definitions` function, where most reads
+happen): so the list is started when mypy writes the module's cache and rewritten for each
+file first read after that. `-n N` workers each write the lists of the modules they checked.
+dmypy does not consult `report_config_data` after its first run (docs/mypy_plugin.md, Known
+limits).
 """
 
 from __future__ import annotations
@@ -22,8 +25,11 @@ import os
 from mypy.nodes import MypyFile
 from mypy.options import Options
 
-# Filled while a module is checked, emptied when mypy writes that module's cache.
-_reads: dict[str, set[str]] = {}
+# Per reading module: the files it read in this process, with their stamps when read.
+_reads: dict[str, dict[str, list[int]]] = {}
+# Reading module -> its list's directory, once mypy wrote its cache in this process: a file
+# first read after that is added to the list at once (mypy gives no later moment).
+_started: dict[str, str] = {}
 # Reading modules with a list on disk, per list directory: listed once per process.
 _listed: dict[str, set[str]] = {}
 # List directories made (or found) by this process: made once, not once per module.
@@ -39,7 +45,14 @@ def record_read(reader: MypyFile, read: MypyFile) -> None:
 def record_path(reader: MypyFile, path: str) -> None:
     """`reader`'s findings depend on a file, or on which files a directory holds (a
     directory's modification time changes when a file is added or removed)."""
-    _reads.setdefault(reader.fullname, set()).add(path)
+    module = reader.fullname
+    found = _reads.setdefault(module, {})
+    if path in found:
+        return
+    found[path] = _stamp(path)
+    directory = _started.get(module)
+    if directory is not None:
+        _write(directory, module, found)
 
 
 def reads_directory(options: Options) -> str | None:
@@ -62,39 +75,40 @@ def _listing(directory: str) -> set[str]:
     return names
 
 
-def _stamps(paths: list[str]) -> dict[str, list[int]]:
-    out = {}
-    for path in paths:
-        try:
-            st = os.stat(path)
-            out[path] = [st.st_size, st.st_mtime_ns]
-        except OSError:
-            out[path] = [-1, -1]
-    return out
+def _stamp(path: str) -> list[int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return [-1, -1]
+    return [st.st_size, st.st_mtime_ns]
 
 
-UNREADABLE = {"": [-1, -1]}  # a list that cannot be read: stale, the module is checked again
-
-
-def stamps_to_validate(directory: str, module: str) -> dict[str, list[int]] | None:
-    """For mypy validating `module`'s cache: the stamps of the files its saved list names,
-    as they are now; None when it has no list (asked for every module of every warm run)."""
+def reads_changed(directory: str, module: str) -> bool:
+    """For mypy validating `module`'s cache: whether a file its list names has changed since
+    it was read (asked for every module of every warm run). A list that cannot be read counts
+    as changed: the module is checked again."""
     if module not in _listing(directory):
-        return None
+        return False
     try:
         with open(os.path.join(directory, f"{module}.json"), encoding="utf-8") as f:
-            paths = json.load(f)
+            saved = json.load(f)
     except (OSError, ValueError):
-        return UNREADABLE
-    return _stamps(paths) if isinstance(paths, list) else UNREADABLE
+        return True
+    if not isinstance(saved, dict):
+        return True
+    return any(_stamp(path) != stamp for path, stamp in saved.items())
 
 
-def stamps_to_write(directory: str, module: str) -> dict[str, list[int]] | None:
-    """For mypy writing `module`'s cache after checking it: save the list of files it read in
-    this run and return their stamps; None (and no list) when it read none."""
+def cache_written(directory: str, module: str) -> None:
+    """mypy writes `module`'s cache: its list now holds what it read so far in this run (none
+    from an earlier run), and grows with what its function bodies read next."""
+    _started[module] = directory
+    _write(directory, module, _reads.get(module, {}))
+
+
+def _write(directory: str, module: str, found: dict[str, list[int]]) -> None:
     listing = _listing(directory)
     target = os.path.join(directory, f"{module}.json")
-    found = _reads.pop(module, None)
     if not found:
         if module in listing:
             listing.discard(module)
@@ -102,17 +116,15 @@ def stamps_to_write(directory: str, module: str) -> dict[str, list[int]] | None:
                 os.remove(target)
             except OSError:
                 pass
-        return None
-    paths = sorted(found)
+        return
     try:
         if directory not in _made:
             os.makedirs(directory, exist_ok=True)
             _made.add(directory)
         partial = f"{target}.{os.getpid()}.tmp"
         with open(partial, "w", encoding="utf-8") as f:
-            json.dump(paths, f)
+            json.dump(found, f, sort_keys=True)
         os.replace(partial, target)
         listing.add(module)
     except OSError:
-        pass  # no list on disk: the next run re-checks the module (its data then differs)
-    return _stamps(paths)
+        pass  # a cache folder that cannot be written to: mypy's own cache is not written either
