@@ -65,10 +65,11 @@ def _split_path(path: str) -> tuple[str, str]:
 
 
 def _mypy_cache(config: str, flavour: str) -> Path:
-    """One warm cache per flavour, emptied when the plugin's code or the config changes:
-    mypy's cache does not notice a change of the plugin's code."""
+    """One warm cache per flavour, emptied when dagwire's code (the plugin and what it reads:
+    the vocabulary, the suggestions) or the config changes: mypy's cache does not notice a
+    change of the plugin's code."""
     digest = hashlib.sha256(config.encode() + sys.version.encode())
-    for path in sorted((REPO / "dagwire" / "mypy_plugin").rglob("*.py")):
+    for path in sorted((REPO / "dagwire").rglob("*.py")):
         digest.update(path.read_bytes())
     cache = CACHE_ROOT / f"conformance-{flavour}"
     stamp = cache / "dagwire-stamp"
