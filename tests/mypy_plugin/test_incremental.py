@@ -344,3 +344,80 @@ def test_editing_a_defs_folder_module_re_reports_the_loading_function(tmp_path: 
     assert mypy(tmp_path, targets=["project"]) == []
     edit(tmp_path, "project/defs/resources.py", '{"warehouse": Warehouse(dsn="pg://")}', "{}")
     assert mypy(tmp_path, "-n", "2", targets=["project"]) == [UNBOUND_DG_WAREHOUSE]
+
+
+DG_RESOURCE_CLASSES = """\
+import dagster as dg
+
+class Courier(dg.ConfigurableResource):
+    token: str
+
+class Depot(dg.ConfigurableResource):
+    path: str
+"""
+
+DG_COMPONENT = """\
+import dagster as dg
+from project.resource_classes import Depot
+
+class ShippingComponent(dg.Component, dg.Resolvable, dg.Model):
+    region: str
+
+    def build_defs(self, context: dg.ComponentLoadContext) -> dg.Definitions:
+        @dg.asset(name=f"parcels_{self.region}")
+        def parcels(depot: Depot) -> int:
+            return 1
+
+        return dg.Definitions(assets=[parcels], resources={"depot": Depot(path="/srv")})
+"""
+
+DG_STOCK = """\
+import dagster as dg
+from project.resource_classes import Courier, Depot
+
+@dg.asset
+def stock(depot: Depot, courier: Courier) -> int:
+    return 1
+"""
+
+DG_COURIERS = """\
+import dagster as dg
+from project.resource_classes import Courier
+
+@dg.definitions
+def couriers() -> dg.Definitions:
+    return dg.Definitions(resources={"courier": Courier(token="t")})
+"""
+
+UNBOUND_DG_COURIER = (
+    'project/definitions.py:7: error: Resource "courier" required by asset "stock" '
+    '(expects "Courier") is not bound in Definitions(resources=...); bound keys: "depot"  '
+    '[dagwire-unbound-resource]'
+)
+
+
+def test_a_yaml_component_class_nothing_imports_is_read_from_a_warm_cache(
+    tmp_path: Path,
+) -> None:
+    # The component's class is named only in YAML: from a warm cache mypy loads it only
+    # because the loading module depends on it.
+    write_project(
+        tmp_path,
+        {
+            "project/dg.toml": '[project]\nroot_module = "project"\n',
+            "project/resource_classes.py": DG_RESOURCE_CLASSES,
+            "project/components/__init__.py": "",
+            "project/components/shipping.py": DG_COMPONENT,
+            "project/defs/__init__.py": "",
+            "project/defs/shipping/defs.yaml": (
+                "type: project.components.shipping.ShippingComponent\n\n"
+                'attributes:\n  region: "eu"\n'
+            ),
+            "project/defs/stock.py": DG_STOCK,
+            "project/defs/couriers.py": DG_COURIERS,
+            "project/definitions.py": DG_DEFINITIONS,
+        },
+    )
+    assert mypy(tmp_path, targets=["project"]) == []
+    edit(tmp_path, "project/defs/couriers.py", '{"courier": Courier(token="t")}', "{}")
+    assert mypy(tmp_path, targets=["project"]) == [UNBOUND_DG_COURIER]
