@@ -20,7 +20,7 @@ def refunds(db: Db, orders: int) -> int:
     return orders
 
 
-orders_local, refunds_local = dg.with_resources(  # expect: unbound db  # gap: runtime with_resources(...) does not check the keys it binds
+orders_local, refunds_local = dg.with_resources(  # expect: unbound db
     definitions=[orders, refunds],
     resource_defs={"cache": Cache(host="localhost")},
 )

@@ -15,6 +15,6 @@ def orders(db: Db, cache: Cache) -> int:
     return 1
 
 
-cached_orders = dg.with_resources([orders], {"cache": Cache(host="localhost")})  # expect: unbound db  # gap: flake8 a key with_resources(...) lacks counts as bound when the Definitions listing its result binds it  # gap: runtime with_resources(...) does not check the keys it binds
+cached_orders = dg.with_resources([orders], {"cache": Cache(host="localhost")})  # expect: unbound db  # gap: flake8 a key with_resources(...) lacks counts as bound when the Definitions listing its result binds it
 
 defs = dg.Definitions(assets=cached_orders, resources={"db": Db(url="duckdb://")})

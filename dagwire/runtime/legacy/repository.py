@@ -21,6 +21,7 @@ from dagwire.runtime.legacy.graph import GraphDefinition
 from dagwire.runtime.legacy.resource_defs import LegacyResourceDefinition
 from dagwire.runtime.schedule import ScheduleDefinition
 from dagwire.runtime.sensor import SensorDefinition
+from dagwire.runtime.validation import ResourceUser, binding_problems
 
 T = TypeVar("T")
 
@@ -189,6 +190,19 @@ def with_resources(
         clone = copy.copy(definition)
         clone.resource_defs = {**bound, **definition.resource_defs}
         result.append(clone)
+    # As dagster: each copy must have every key it needs here, whatever binds the rest later.
+    users = [
+        ResourceUser(
+            clone.describe(),
+            clone.resource_requirements,
+            clone.resource_defs,
+            sorted(set(clone.io_manager_keys.values()) | set(clone.input_manager_keys.values())),
+        )
+        for clone in result
+    ]
+    problems = binding_problems(users, bound)
+    if problems:
+        raise DagwireInvalidDefinitionError("with_resources:", problems)
     return result
 
 
