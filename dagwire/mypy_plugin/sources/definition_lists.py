@@ -48,7 +48,11 @@ from dagwire.mypy_plugin.names import (
     resolve_ref,
 )
 from dagwire.mypy_plugin.sources.constants import constant_str
-from dagwire.mypy_plugin.sources.function_results import project_function, returned_expression
+from dagwire.mypy_plugin.sources.function_results import (
+    function_body,
+    project_function,
+    returned_expression,
+)
 from dagwire.mypy_plugin.sources.loaders import loaded_modules
 from dagwire.mypy_plugin.sources.local_values import (
     Scope,
@@ -205,14 +209,14 @@ def _called(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) -> Liste
 def factory_result(
     call: CallExpr, mod: MypyFile, api: CheckerApi
 ) -> tuple[Expression, Scope] | None:
-    """What a call of a factory function of the module being checked returns, read in the
-    function as the call runs it (its body ends in its only `return`); None otherwise. A
-    factory of another module is not read: its body is no longer analysed."""
+    """What a call of a project's factory function returns, read in the function as the call
+    runs it (its body ends in its only `return`); None otherwise. A factory of another module
+    is read from its source (factory_made.py reads what it defines)."""
     found = project_function(call, mod, api)
-    if found is None or found[1] is not api.tree or mod is not api.tree:
+    if found is None:
         return None
     func, home = found
-    body = func.body.body
+    body = function_body(func, home, api)
     if not body or not isinstance(body[-1], ReturnStmt) or body[-1].expr is None:
         return None
     scope = call_scope(call, Scope(mod), func, home, body)
@@ -234,7 +238,7 @@ def _in_function(expr: Expression, scope: Scope, api: CheckerApi, depth: int) ->
     if isinstance(expr, NameExpr) and expr.name in scope.local:
         dec = local_definition(expr.name, scope)
         if dec is not None:
-            captured = factory_made_facts(dec, scope.local, api)
+            captured = factory_made_facts(dec, scope.local, scope.module, api)
             if captured is not None:
                 out.items.append(captured)
             else:
