@@ -19,15 +19,11 @@ from dagwire.source_model.module import DecoratedFunction, FunctionNode, ModuleM
 from dagwire.source_model.project import ProjectIndex
 from dagwire.source_model.resolve_names import NameResolver
 from dagwire.vocabulary.limits import RESOLVE_DEPTH
+from dagwire.vocabulary.names import RETURN_KEEPING_DECORATORS
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 # Scopes of their own: what they bind is not a name of the function around them.
 _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-
-
-# Decorators that return what the function returns (a cached factory `@functools.cache
-# def make_assets(): ...` gives the same definitions on every call).
-_RETURN_KEEPING: dict[str, frozenset[str]] = {"functools": frozenset({"cache", "lru_cache"})}
 
 
 def _keeps_return(model: ModuleModel, decorator: ast.expr) -> bool:
@@ -38,13 +34,13 @@ def _keeps_return(model: ModuleModel, decorator: ast.expr) -> bool:
         binding = model.imports.lookup(decorator.value.id)
         return (
             binding is not None and binding.kind == IMPORTED_MODULE
-            and decorator.attr in _RETURN_KEEPING.get(binding.module, ())
+            and decorator.attr in RETURN_KEEPING_DECORATORS.get(binding.module, ())
         )
     if isinstance(decorator, ast.Name):
         binding = model.imports.lookup(decorator.id)
         return (
             binding is not None and binding.kind == IMPORTED and binding.level == 0
-            and binding.name in _RETURN_KEEPING.get(binding.module, ())
+            and binding.name in RETURN_KEEPING_DECORATORS.get(binding.module, ())
         )
     return False
 

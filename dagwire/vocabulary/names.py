@@ -201,6 +201,13 @@ LIST_WRAPPERS = frozenset({"with_source_code_references", "link_code_references_
 LIBRARY_LIST_WRAPPERS: dict[str, frozenset[str]] = {
     "dagster_cloud.metadata.source_code": frozenset({"link_code_references_to_git_if_cloud"}),
 }
+# Decorators of a project's builder function that return what its body returns (a cached
+# factory `@functools.cache def make_assets(): ...` gives the same definitions on each call),
+# by module.
+RETURN_KEEPING_DECORATORS: dict[str, frozenset[str]] = {
+    "functools": frozenset({"cache", "lru_cache"}),
+}
+
 # Calls that make a schedule or sensor for a job given by argument (`job=`, or first): the
 # job is part of the Definitions that list the schedule.
 BUILD_SCHEDULE_FROM_PARTITIONED_JOB = "build_schedule_from_partitioned_job"

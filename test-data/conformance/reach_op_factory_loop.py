@@ -23,4 +23,4 @@ def copy_all() -> None:
         copy_op()
 
 
-defs = dg.Definitions(jobs=[copy_all], resources={})  # expect: unbound db  # gap: mypy ops made by a factory are not followed
+defs = dg.Definitions(jobs=[copy_all], resources={})  # expect: unbound db

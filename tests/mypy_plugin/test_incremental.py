@@ -421,3 +421,52 @@ def test_a_yaml_component_class_nothing_imports_is_read_from_a_warm_cache(
     assert mypy(tmp_path, targets=["project"]) == []
     edit(tmp_path, "project/defs/couriers.py", '{"courier": Courier(token="t")}', "{}")
     assert mypy(tmp_path, targets=["project"]) == [UNBOUND_DG_COURIER]
+
+
+FACTORIES = """\
+from {fw} import AssetsDefinition, asset
+from project.resources import Postgres
+
+def table_asset(name: str) -> AssetsDefinition:
+    @asset(name=name)
+    def _table(db: Postgres) -> int:
+        return 1
+    return _table
+"""
+
+FACTORY_DEFINITIONS = """\
+from {fw} import Definitions
+from project.factories import table_asset
+from project.resources import Postgres
+
+defs = Definitions(assets=[table_asset(n) for n in ("a", "b")], resources={{"db": Postgres()}})
+"""
+
+UNBOUND_FACTORY_CACHE = (
+    'project/definitions.py:5: error: Resource "cache" required by asset "_table" '
+    '(expects "Postgres") is not bound in Definitions(resources=...); bound keys: "db"  '
+    '[dagwire-unbound-resource]'
+)
+
+
+@pytest.mark.parametrize("fw", ["dagwire", "dagster"])
+def test_editing_a_factory_in_another_module_re_reports(tmp_path: Path, fw: str) -> None:
+    # The factory's module keeps its interface (the edit is inside a function body): the
+    # module reading its source must still be checked again.
+    write_project(
+        tmp_path,
+        {
+            "project/resources.py": RESOURCES.format(fw=fw),
+            "project/factories.py": FACTORIES.format(fw=fw),
+            "project/definitions.py": FACTORY_DEFINITIONS.format(fw=fw),
+        },
+    )
+    targets = ["project"]
+    assert mypy(tmp_path, targets=targets) == []
+    edit(tmp_path, "project/factories.py", "db: Postgres)", "db: Postgres, cache: Postgres)")
+    assert mypy(tmp_path, targets=targets) == [UNBOUND_FACTORY_CACHE]
+    assert mypy(tmp_path, targets=targets) == [UNBOUND_FACTORY_CACHE]
+    edit(tmp_path, "project/factories.py", ", cache: Postgres)", ")")
+    assert mypy(tmp_path, targets=targets) == []
+    edit(tmp_path, "project/factories.py", "db: Postgres)", "db: Postgres, cache: Postgres)")
+    assert mypy(tmp_path, "-n", "2", targets=targets) == [UNBOUND_FACTORY_CACHE]

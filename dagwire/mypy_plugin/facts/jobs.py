@@ -9,7 +9,20 @@ from __future__ import annotations
 
 from collections import Counter
 
-from mypy.nodes import ARG_POS, CallExpr, DictExpr, Expression, FuncDef, ListExpr, MemberExpr
+from mypy.nodes import (
+    ARG_POS,
+    CallExpr,
+    DictExpr,
+    Expression,
+    ForStmt,
+    FuncDef,
+    ListExpr,
+    MemberExpr,
+    NameExpr,
+    Statement,
+    SymbolNode,
+    Var,
+)
 from mypy.plugin import FunctionContext, MethodContext
 from mypy.types import Instance, Type, get_proper_type
 
@@ -18,7 +31,8 @@ from dagwire.mypy_plugin.facts.carrier import Captured, Requirement, attach, dec
 from dagwire.mypy_plugin.facts.definition_facts import node_facts
 from dagwire.mypy_plugin.names import formal_args, resolve_ref, str_value
 from dagwire.mypy_plugin.sources.definition_lists import resolve_definitions
-from dagwire.mypy_plugin.tree_walk import collect_calls
+from dagwire.mypy_plugin.sources.module_source import changed_elsewhere
+from dagwire.mypy_plugin.tree_walk import collect_calls, statement_blocks
 from dagwire.mypy_plugin.type_helpers import type_builder
 from dagwire.vocabulary.calls import IMPLICIT_RESOURCE_KEYS, RESOURCE_DEFS
 
@@ -61,14 +75,60 @@ def job_ops(func: FuncDef, api: CheckerApi) -> tuple[list[tuple[str, Captured]],
             target = callee
         node = resolve_ref(target, mod, api)
         op = node_facts(node)
+        made = None if op is not None else _factory_made_ops(target, node, func, api)
         if op is not None and op.kind in ("op", "asset"):
-            base = alias or op.name
-            seen[base] += 1
-            node_name = base if seen[base] == 1 else f"{base}_{seen[base]}"
-            ops.append((node_name, op))
+            made = ([op], True)
+        if made is not None:
+            for op in made[0]:
+                base = alias or op.name
+                if not made[1] and seen[base]:
+                    continue  # its node name is not known: not as `<name>_2` either
+                seen[base] += 1
+                node_name = base if seen[base] == 1 else f"{base}_{seen[base]}"
+                ops.append((node_name, op))
+            complete = complete and made[1]
         elif node is None or not node.fullname.startswith("builtins."):
             complete = False
     return ops, complete
+
+
+def _factory_made_ops(
+    target: Expression, node: SymbolNode | None, func: FuncDef, api: CheckerApi
+) -> tuple[list[Captured], bool] | None:
+    """The ops a job body calls through a value made by a factory: `make_op("x")()`, a
+    module-level `copy_orders = make_op("orders")`, or each of a list in a loop (`for op_def
+    in COPY_OPS: op_def()`), and whether their node names are known; None when not such a
+    value, or when what it holds is not known."""
+    listed: Expression = target
+    looped = False
+    if not isinstance(target, CallExpr):
+        if not isinstance(node, Var) or not isinstance(target, NameExpr):
+            return None
+        loop = _loop_over(target.name, func)
+        if loop is not None:
+            listed, looped = loop, True
+    found = resolve_definitions(listed, api.tree, api)
+    if not found.complete or not found.items or any(d.kind != "op" for d in found.items):
+        return None
+    # an op whose name a factory's argument gives (`ops_complete`: facts/factory_made.py), or
+    # one node per item of a loop: the node names are not known
+    named = not looped and all(d.ops_complete for d in found.items)
+    return found.items, named
+
+
+def _loop_over(name: str, func: FuncDef) -> Expression | None:
+    """What `for name in ...:` iterates, when that loop alone binds `name` in the body."""
+    loops: list[ForStmt] = []
+    pending: list[Statement] = list(func.body.body)
+    while pending:
+        stmt = pending.pop()
+        if isinstance(stmt, ForStmt) and isinstance(stmt.index, NameExpr):
+            if stmt.index.name == name:
+                loops.append(stmt)
+        if changed_elsewhere([stmt], name, None) and not isinstance(stmt, ForStmt):
+            return None
+        pending += [s for block in statement_blocks(stmt) for s in block.body]
+    return loops[0].expr if len(loops) == 1 else None
 
 
 def record_to_job(ctx: MethodContext) -> tuple[Type, Captured | None]:

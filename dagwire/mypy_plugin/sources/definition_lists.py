@@ -9,17 +9,23 @@ silent where they would have to guess.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from mypy.nodes import (
     CallExpr,
     Decorator,
+    DictExpr,
     Expression,
+    IndexExpr,
+    ListComprehension,
     ListExpr,
     MemberExpr,
     MypyFile,
     NameExpr,
     OpExpr,
+    ReturnStmt,
+    Statement,
+    SetComprehension,
     SetExpr,
     StarExpr,
     TupleExpr,
@@ -30,6 +36,7 @@ from mypy.types import AnyType, Instance, Type, UnionType, get_proper_type
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.facts.carrier import Captured, Requirement, decode, with_local_keys
 from dagwire.mypy_plugin.facts.definition_facts import node_facts
+from dagwire.mypy_plugin.facts.factory_made import factory_made_facts
 from dagwire.mypy_plugin.facts.integration_assets import integration_asset
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
 from dagwire.mypy_plugin.names import (
@@ -41,12 +48,25 @@ from dagwire.mypy_plugin.names import (
     resolve_ref,
 )
 from dagwire.mypy_plugin.sources.constants import constant_str
-from dagwire.mypy_plugin.sources.function_results import returned_expression
+from dagwire.mypy_plugin.sources.function_results import (
+    function_body,
+    project_function,
+    returned_expression,
+)
 from dagwire.mypy_plugin.sources.loaders import loaded_modules
+from dagwire.mypy_plugin.sources.local_values import (
+    Scope,
+    call_scope,
+    grown_list,
+    local_definition,
+    local_value,
+    mentions_local,
+)
 from dagwire.mypy_plugin.sources.module_source import variable_initializer
 from dagwire.mypy_plugin.sources.resource_dicts import bound_keys
 from dagwire.mypy_plugin.sources.standalone_calls import is_module_statement_value
 from dagwire.mypy_plugin.sources.unseen_imports import unseen_import_name
+from dagwire.mypy_plugin.tree_walk import statement_blocks
 from dagwire.vocabulary.calls import (
     DEFINITIONS_LISTS,
     IO_MANAGER_KEY,
@@ -101,22 +121,18 @@ def listed_definitions(args: Mapping[str, Expression], mod: MypyFile, api: Check
 def resolve_definitions(
     expr: Expression, mod: MypyFile, api: CheckerApi, depth: int = 0
 ) -> Listed:
+    joined = _joined(expr, depth, lambda e, d: resolve_definitions(e, mod, api, d))
+    if joined is not None:
+        return joined
     out = Listed()
-    if depth > RESOLVE_DEPTH:
-        out.complete = False
-        return out
-    if isinstance(expr, (ListExpr, TupleExpr, SetExpr)):
-        for item in expr.items:
-            out.extend(resolve_definitions(item, mod, api, depth + 1))
-        return out
-    if isinstance(expr, StarExpr):
-        return resolve_definitions(expr.expr, mod, api, depth + 1)
-    if isinstance(expr, OpExpr) and expr.op == "+":
-        out.extend(resolve_definitions(expr.left, mod, api, depth + 1))
-        out.extend(resolve_definitions(expr.right, mod, api, depth + 1))
-        return out
     if isinstance(expr, CallExpr):
         return _called(expr, mod, api, depth)
+    if isinstance(expr, (ListComprehension, SetComprehension)):
+        return _comprehended(expr, mod, api, depth)
+    if isinstance(expr, IndexExpr):
+        picked = _picked(expr, mod, api)
+        if picked is not None:
+            return _in_function(picked[0], picked[1], api, depth + 1)
     if isinstance(expr, (NameExpr, MemberExpr)):
         node = resolve_ref(expr, mod, api)
         captured = node_facts(node) or integration_asset(node, api)
@@ -134,6 +150,27 @@ def resolve_definitions(
         out.items.append(captured)
     else:
         out.complete = False
+    return out
+
+
+def _joined(
+    expr: Expression, depth: int, read: Callable[[Expression, int], Listed]
+) -> Listed | None:
+    """What a list display, `*x` or `a + b` lists, each part read by `read` (nothing known
+    past the depth limit); None for any other expression."""
+    if depth > RESOLVE_DEPTH:
+        return Listed(complete=False)
+    if isinstance(expr, (ListExpr, TupleExpr, SetExpr)):
+        parts = list(expr.items)
+    elif isinstance(expr, StarExpr):
+        parts = [expr.expr]
+    elif isinstance(expr, OpExpr) and expr.op == "+":
+        parts = [expr.left, expr.right]
+    else:
+        return None
+    out = Listed()
+    for part in parts:
+        out.extend(read(part, depth + 1))
     return out
 
 
@@ -159,11 +196,117 @@ def _called(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) -> Liste
         returned = returned_expression(call, mod, api)
         if returned is not None:
             return resolve_definitions(returned[0], returned[1], api, depth + 1)
+        made = factory_result(call, mod, api)
+        if made is not None:
+            return _in_function(made[0], made[1], api, depth + 1)
     captured = decode(expr_type(call, mod, api))
     out = Listed(complete=captured is not None)
     if captured is not None:
         out.items.append(captured)
     return out
+
+
+def factory_result(
+    call: CallExpr, mod: MypyFile, api: CheckerApi
+) -> tuple[Expression, Scope] | None:
+    """What a call of a project's factory function returns, read in the function as the call
+    runs it (its body ends in its only `return`); None otherwise. A factory of another module
+    is read from its source (factory_made.py reads what it defines)."""
+    found = project_function(call, mod, api)
+    if found is None:
+        return None
+    func, home = found
+    body = function_body(func, home, api)
+    if not body or not isinstance(body[-1], ReturnStmt) or body[-1].expr is None:
+        return None
+    scope = call_scope(call, Scope(mod), func, home, body)
+    returns = [s for s in _all_statements(body) if isinstance(s, ReturnStmt)]
+    if len(returns) != 1:
+        return None  # another return, in a block: the value is not one expression
+    return body[-1].expr, scope
+
+
+def _in_function(expr: Expression, scope: Scope, api: CheckerApi, depth: int) -> Listed:
+    """The definitions an expression read in a function's scope lists (at module level, as
+    `resolve_definitions` reads them)."""
+    if scope.func is None:
+        return resolve_definitions(expr, scope.module, api, depth)
+    joined = _joined(expr, depth, lambda e, d: _in_function(e, scope, api, d))
+    if joined is not None:
+        return joined
+    out = Listed()
+    if isinstance(expr, NameExpr) and expr.name in scope.local:
+        dec = local_definition(expr.name, scope)
+        if dec is not None:
+            captured = factory_made_facts(dec, scope.local, scope.module, api)
+            if captured is not None:
+                out.items.append(captured)
+            else:
+                out.complete = False
+            return out
+        grown = grown_list(expr, scope)
+        if grown is not None:
+            for item in grown:
+                out.extend(_in_function(item, scope, api, depth + 1))
+            return out
+        value = local_value(expr, scope)
+        if isinstance(value, tuple):
+            return _in_function(value[0], value[1], api, depth + 1)
+        out.complete = False
+        return out
+    if mentions_local(expr, scope):
+        out.complete = False  # what a name of the function holds is not known
+        return out
+    return resolve_definitions(expr, scope.module, api, depth)
+
+
+def _all_statements(body: list[Statement]) -> list[Statement]:
+    out: list[Statement] = []
+    pending = list(body)
+    while pending:
+        stmt = pending.pop()
+        out.append(stmt)
+        for block in statement_blocks(stmt):
+            pending += block.body
+    return out
+
+
+def _comprehended(
+    expr: ListComprehension | SetComprehension, mod: MypyFile, api: CheckerApi, depth: int
+) -> Listed:
+    """`[table_asset(name) for name in NAMES]`: every item is made by the same call, whose
+    arguments vary (what a factory makes from them is not known, factory_made.py). A filter
+    may leave none: not known."""
+    gen = expr.generator
+    if any(gen.condlists) or not isinstance(gen.left_expr, CallExpr):
+        return Listed(complete=False)
+    return resolve_definitions(gen.left_expr, mod, api, depth + 1)
+
+
+def _picked(expr: IndexExpr, mod: MypyFile, api: CheckerApi) -> tuple[Expression, Scope] | None:
+    """`BUILT["orders"]`: the value under a constant key of a dict display, assigned to a
+    module-level variable directly or returned by a factory call."""
+    key = constant_str(expr.index, mod, api)
+    node = resolve_ref(expr.base, mod, api) if key is not None else None
+    init = variable_initializer(node, api) if isinstance(node, Var) else None
+    if init is None:
+        return None
+    table: Expression = init[0]
+    scope = Scope(init[1])
+    if isinstance(table, CallExpr):
+        made = factory_result(table, init[1], api)
+        if made is None:
+            return None
+        table, scope = made
+    if not isinstance(table, DictExpr):
+        return None
+    values = [
+        value for k, value in table.items
+        if k is not None and constant_str(k, scope.module, api) == key
+    ]
+    if len(values) != 1 or any(k is None for k, _ in table.items):
+        return None
+    return values[0], scope
 
 
 def _with_resources(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) -> Listed:

@@ -36,6 +36,7 @@ from dagwire.mypy_plugin.names import module_of, resolve_ref
 from dagwire.mypy_plugin.sources.cache_stamps import record_read
 from dagwire.mypy_plugin.sources.module_source import changed_elsewhere, module_tree
 from dagwire.mypy_plugin.tree_walk import statement_blocks
+from dagwire.vocabulary.names import RETURN_KEEPING_DECORATORS
 
 
 def project_function(
@@ -43,7 +44,9 @@ def project_function(
 ) -> tuple[FuncDef, MypyFile] | None:
     """The module-level function of the project a call calls, with the module it lives in."""
     node = resolve_ref(call.callee, mod, api)
-    if isinstance(node, Decorator) or not isinstance(node, FuncDef):
+    if isinstance(node, Decorator) and _keeps_return(node, mod, api):
+        node = node.func  # `@functools.cache def make_assets()`: returns what its body does
+    if not isinstance(node, FuncDef):
         return None
     home = module_of(node.fullname, api)
     if home is None or node.fullname != f"{home.fullname}.{node.name}":
@@ -51,6 +54,19 @@ def project_function(
     if not in_project(home, api.tree):
         return None
     return node, home
+
+
+def _keeps_return(dec: Decorator, mod: MypyFile, api: CheckerApi) -> bool:
+    """Every decorator of `dec` returns what the function returns (a module loaded from
+    mypy's cache keeps no decorators: not known)."""
+    if not dec.decorators:
+        return False
+    for expr in dec.decorators:
+        node = resolve_ref(expr.callee if isinstance(expr, CallExpr) else expr, mod, api)
+        module, _, name = node.fullname.rpartition(".") if node is not None else ("", "", "")
+        if name not in RETURN_KEEPING_DECORATORS.get(module, ()):
+            return False
+    return True
 
 
 def in_project(other: MypyFile, mod: MypyFile) -> bool:

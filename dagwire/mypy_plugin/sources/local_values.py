@@ -20,11 +20,13 @@ from mypy.nodes import (
     ClassDef,
     Decorator,
     Expression,
+    ExpressionStmt,
     ForStmt,
     FuncDef,
     GlobalDecl,
     Import,
     ImportFrom,
+    ListExpr,
     MemberExpr,
     MypyFile,
     NameExpr,
@@ -218,3 +220,86 @@ def _assignments(body: list[Statement], name: str) -> bool:
         for block in statement_blocks(stmt):
             pending += block.body
     return False
+
+
+def local_definition(name: str, scope: Scope) -> Decorator | None:
+    """The decorated function a name of the scope's function is, when one `def` statement
+    binds it and nothing else does (a `def` in a loop makes the same definition each pass)."""
+    if scope.func is None or OPAQUE in scope.local or name in scope.func.arg_names:
+        return None
+    found: list[Statement] = []
+    pending = list(scope.body)
+    while pending:
+        stmt = pending.pop()
+        if isinstance(stmt, (FuncDef, Decorator, ClassDef)) and stmt.name == name:
+            found.append(stmt)
+        elif isinstance(stmt, AssignmentStmt) and _assigns(stmt, name):
+            return None
+        for block in statement_blocks(stmt):
+            pending += block.body
+    if len(found) != 1 or not isinstance(found[0], Decorator):
+        return None
+    if changed_elsewhere(scope.body, name, None):
+        return None  # rebound by a loop, a `with`, `+=`, ...
+    return found[0]
+
+
+# List methods that add items (the list holds what was added), and what else changes a list.
+GROWING_METHODS = frozenset({"append", "extend"})
+
+
+def grown_list(name: NameExpr, scope: Scope) -> list[Expression] | None:
+    """A list the scope's function assigns once, as a display, and then only grows by
+    `name.append(x)` / `name.extend(xs)` (in a loop too): each item of the display, each
+    appended `x` and each extending `xs` (a list). None for anything else."""
+    if scope.func is None or OPAQUE in scope.local or name.name in scope.func.arg_names:
+        return None
+    assigned = [
+        s for s in scope.body if isinstance(s, AssignmentStmt) and _assigns(s, name.name)
+    ]
+    if len(assigned) != 1 or not isinstance(assigned[0].rvalue, ListExpr):
+        return None
+    out: list[Expression] = list(assigned[0].rvalue.items)
+    grown = False
+    pending: list[Statement] = [s for s in scope.body if s is not assigned[0]]
+    while pending:
+        stmt = pending.pop(0)
+        method = _method_call(stmt, name.name)
+        if method is not None:
+            call, method_name = method
+            if method_name not in GROWING_METHODS or len(call.args) != 1:
+                return None
+            if call.arg_kinds[0] != ARG_POS or call.line < assigned[0].line:
+                return None
+            out.append(call.args[0])
+            grown = True
+            continue
+        blocks = statement_blocks(stmt)
+        if _binds(stmt, name.name) or (not blocks and changed_elsewhere([stmt], name.name, None)):
+            return None  # assigned again, changed another way
+        for block in blocks:
+            pending += block.body
+    return out if grown else None
+
+
+def _binds(stmt: Statement, name: str) -> bool:
+    """A loop or a `with` binding `name` (a compound statement's own header)."""
+    targets = [stmt.index] if isinstance(stmt, ForStmt) else (
+        [t for t in stmt.target if t is not None] if isinstance(stmt, WithStmt) else []
+    )
+    return any(
+        isinstance(e, NameExpr) and e.name == name
+        for t in targets
+        for e in (t, *get_subexpressions(t))
+    )
+
+
+def _method_call(stmt: Statement, name: str) -> tuple[CallExpr, str] | None:
+    """(the call, the method) of a statement `name.method(...)`."""
+    if not isinstance(stmt, ExpressionStmt) or not isinstance(stmt.expr, CallExpr):
+        return None
+    callee = stmt.expr.callee
+    if isinstance(callee, MemberExpr) and isinstance(callee.expr, NameExpr):
+        if callee.expr.name == name:
+            return stmt.expr, callee.name
+    return None

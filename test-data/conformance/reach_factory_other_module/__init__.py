@@ -1,0 +1,1 @@
+# shape: reach: assets built by a factory function of another module
