@@ -182,6 +182,8 @@ def with_resources(
         config = entry.get("config") if wrapped else entry
         bound[key] = target.configured(config)
     result: list[T] = []
+    # As dagster: each copy must have every key it needs here, whatever binds the rest later.
+    users: list[ResourceUser] = []
     for definition in definitions:
         if not isinstance(definition, AssetsDefinition):
             raise DagwireInvalidDefinitionError(
@@ -190,16 +192,10 @@ def with_resources(
         clone = copy.copy(definition)
         clone.resource_defs = {**bound, **definition.resource_defs}
         result.append(clone)
-    # As dagster: each copy must have every key it needs here, whatever binds the rest later.
-    users = [
-        ResourceUser(
-            clone.describe(),
-            clone.resource_requirements,
-            clone.resource_defs,
-            sorted(set(clone.io_manager_keys.values()) | set(clone.input_manager_keys.values())),
-        )
-        for clone in result
-    ]
+        managers = set(clone.io_manager_keys.values()) | set(clone.input_manager_keys.values())
+        users.append(ResourceUser(
+            clone.describe(), clone.resource_requirements, clone.resource_defs, sorted(managers)
+        ))
     problems = binding_problems(users, bound)
     if problems:
         raise DagwireInvalidDefinitionError("with_resources:", problems)
