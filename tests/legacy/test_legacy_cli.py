@@ -52,12 +52,13 @@ def test_cli_reports_an_invalid_repository(tmp_path: pathlib.Path) -> None:
     result = _validate(tmp_path, REPO_MODULE)
     assert result.returncode == 1
     assert result.stdout == ""
-    # the decorator line of the user's module, where the error was raised
+    # the line of the user's module where the error was raised: with_resources refuses a copy
+    # that lacks a key it needs, as dagster does
     assert result.stderr == (
-        f"legacy_repo: cannot import module 'legacy_repo': {tmp_path / 'legacy_repo.py'}:25: "
+        f"legacy_repo: cannot import module 'legacy_repo': {tmp_path / 'legacy_repo.py'}:27: "
         "dagwire.runtime.errors.DagwireInvalidDefinitionError: "
-        "Invalid repository 'analytics':\n"
-        "- resource 'cache' is not bound; required by asset 'report'; bound keys: (none)\n"
+        "with_resources:\n"
+        "- resource 'cache' is not bound; required by asset 'report'; bound keys: 'db'\n"
     )
 
 
