@@ -14,11 +14,18 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from dagwire.source_model.imports import IMPORTED, IMPORTED_MODULE, LOCAL, assigned_value
+from dagwire.source_model.imports import (
+    IMPORTED,
+    IMPORTED_MODULE,
+    LOCAL,
+    assigned_value,
+    imported_role,
+)
 from dagwire.source_model.module import DecoratedFunction, FunctionNode, ModuleModel
 from dagwire.source_model.project import ProjectIndex
 from dagwire.source_model.resolve_names import NameResolver
 from dagwire.vocabulary.limits import RESOLVE_DEPTH
+from dagwire.vocabulary.names import framework_of, role_of
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 # Scopes of their own: what they bind is not a name of the function around them.
@@ -28,6 +35,11 @@ _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambd
 # Decorators that return what the function returns (a cached factory `@functools.cache
 # def make_assets(): ...` gives the same definitions on every call).
 _RETURN_KEEPING: dict[str, frozenset[str]] = {"functools": frozenset({"cache", "lru_cache"})}
+
+
+def _is_builtin(model: ModuleModel, expr: ast.expr, name: str) -> bool:
+    """`staticmethod` as written in a class body, not rebound by the module."""
+    return isinstance(expr, ast.Name) and expr.id == name and not model.imports.is_bound(name)
 
 
 def _keeps_return(model: ModuleModel, decorator: ast.expr) -> bool:
@@ -197,6 +209,10 @@ class ValueResolver(NameResolver):
             if method is None or method[1].decorator_list:
                 return None
             return self.function_body(*method)
+        if isinstance(func, ast.Attribute):
+            static = self._static_method(scope, func)
+            if static is not None:
+                return self.function_body(*static)
         if isinstance(func, ast.Name) and scope.func is not None:
             if _is_parameter(scope.func, func.id) or func.id in scope.unknown:
                 return None
@@ -217,6 +233,63 @@ class ValueResolver(NameResolver):
         ):
             return None  # a framework definition or a wrapped function: not a plain call
         return self.function_body(owner, node)
+
+    def _static_method(
+        self, scope: Scope, func: ast.Attribute
+    ) -> tuple[ModuleModel, FunctionNode] | None:
+        """`Factory.build_definitions`: a `@staticmethod` (maybe also `@cache`d) of a project
+        class the scope names, found through the class's project bases."""
+        cls = self.class_in(scope, func.value)
+        if cls is None:
+            return None
+        found = self._class_method(cls[0], cls[1], func.attr, 0)
+        if found is None:
+            return None
+        owner, method = found
+        decorators = method.decorator_list
+        static = [d for d in decorators if _is_builtin(owner, d, "staticmethod")]
+        if len(static) != 1 or not all(
+            d in static or _keeps_return(owner, d) for d in decorators
+        ):
+            return None
+        return found
+
+    def class_in(self, scope: Scope, expr: ast.expr) -> tuple[ModuleModel, ast.ClassDef] | None:
+        """The project class an expression names in a scope, a class the scope's function
+        imports included (`from .factory import Factory` inside a `@definitions` function)."""
+        found: tuple[ModuleModel, ast.AST] | None = None
+        if isinstance(expr, ast.Name) and self.is_local(scope, expr.id):
+            imported = self.local_module(scope, expr.id)
+            if imported is None or not imported[2]:
+                return None
+            module, level, name = imported
+            path = self.index.module_path(scope.model, module, level)
+            other = self.index.model_for_path(path) if path else None
+            found = self.binding_target(other, name) if other is not None else None
+        elif isinstance(expr, (ast.Name, ast.Attribute)):
+            found = self.target_of(scope.model, expr)
+        if found is None or not isinstance(found[1], ast.ClassDef):
+            return None
+        return found[0], found[1]
+
+    def role_in(self, scope: Scope, expr: ast.expr) -> str | None:
+        """The framework role an expression names in a scope: the imports of the scope's
+        function (`import dagster as dg` inside a `@definitions` function) come first."""
+        root = expr
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if not isinstance(root, ast.Name) or not self.is_local(scope, root.id):
+            return scope.model.imports.role(expr)
+        imported = self.local_module(scope, root.id)
+        if imported is None or imported[1] != 0:
+            return None
+        module, _, name = imported
+        if isinstance(expr, ast.Name):
+            return imported_role(module, name) if name else None
+        framework = framework_of(module)
+        if name or framework is None or not isinstance(expr, ast.Attribute):
+            return None
+        return role_of(framework, expr.attr)
 
     def _is_self_call(self, scope: Scope, call: ast.Call) -> bool:
         """`self.build(...)` inside a method (its first parameter is the instance)."""
