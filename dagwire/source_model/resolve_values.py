@@ -213,10 +213,6 @@ class ValueResolver(NameResolver):
             if method is None or method[1].decorator_list:
                 return None
             return self.function_body(*method)
-        if isinstance(func, ast.Attribute):
-            static = self._static_method(scope, func)
-            if static is not None:
-                return self.function_body(*static)
         if isinstance(func, ast.Name) and scope.func is not None:
             if _is_parameter(scope.func, func.id) or func.id in scope.unknown:
                 return None
@@ -229,6 +225,9 @@ class ValueResolver(NameResolver):
                 found = self.target_of(scope.model, func)
         else:
             found = self.target_of(scope.model, func)
+        if found is None and isinstance(func, ast.Attribute):
+            static = self._static_method(scope, func)
+            return self.function_body(*static) if static is not None else None
         if found is None:
             return None
         owner, node = found
