@@ -25,6 +25,7 @@ import os
 import re
 from typing import Iterator
 
+from dagwire.source_model import defs_folder
 from dagwire.source_model.code_location import (
     Assembled,
     Assembler,
@@ -242,15 +243,18 @@ def site_name(model: ModuleModel, expr: ast.expr) -> str:
 
 
 def in_defs_folder(path: str) -> bool:
-    """Is the module below a `defs` folder of a package (`my_project/defs/dbt/assets.py`)?
-    dg's loaders read such a module as a part of the project's Definitions."""
+    """Is the module below a `defs` folder of a package (`my_project/defs/dbt/assets.py`), or
+    below the defs folder a dg project's config names? dg's loaders read such a module as a
+    part of the project's Definitions."""
     directory = os.path.dirname(os.path.abspath(path))
     for _ in range(8):
         parent = os.path.dirname(directory)
         if parent == directory:
             return False
         if os.path.basename(directory) == DEFS_FOLDER:
-            return os.path.isfile(os.path.join(parent, "__init__.py"))
+            return os.path.isfile(os.path.join(parent, "__init__.py")) or (
+                defs_folder.is_project_defs_folder(directory)
+            )
         directory = parent
     return False
 

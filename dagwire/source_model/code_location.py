@@ -217,10 +217,13 @@ class Assembler:
         if not isinstance(expr, ast.Call):
             return None
         model = scope.model
-        role = model.imports.role(expr.func)
+        role = self.resolver.role_in(scope, expr.func)
         if role == DEFINITIONS:
             return self._definitions(scope, expr, depth)
-        if is_merge_call(model, expr):
+        func = expr.func
+        if isinstance(func, ast.Attribute) and func.attr == MERGE and (
+            self.resolver.role_in(scope, func.value) == DEFINITIONS
+        ):
             self.consumed.add(id(expr))
             if expr.keywords or any(isinstance(arg, ast.Starred) for arg in expr.args):
                 return None
@@ -231,7 +234,6 @@ class Assembler:
             return self._defs_loader(scope, expr, role)
         if role in DEFINITIONS_LOADERS:
             return self._definitions_loader(scope, expr, role)
-        func = expr.func
         if isinstance(func, ast.Attribute):
             if func.attr in DEFINITIONS_KEEPING_RESOURCES:
                 return self.value(scope, func.value, depth + 1)

@@ -85,6 +85,14 @@ def project_defs_module(start: str) -> tuple[str, str] | None:
         directory = parent
 
 
+def is_project_defs_folder(folder: str) -> bool:
+    """Is the folder the defs module its dg project's config names (a namespace package
+    too: dagster imports `pkg.defs` without any `__init__.py`)?"""
+    found = project_defs_module(folder)
+    located = module_folder(found[0], found[1], []) if found is not None else None
+    return located is not None and os.path.abspath(located) == os.path.abspath(folder)
+
+
 def _table_strings(path: str, table: str) -> dict[str, str] | None:
     """The `key = "value"` lines of one table of a TOML file, also written as dotted keys of
     a table above it (`project.root_module = "x"` under `[tool.dg]`); None when the table is

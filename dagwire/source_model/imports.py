@@ -76,6 +76,14 @@ def imports_framework(tree: ast.Module) -> bool:
     return False
 
 
+def imported_role(module: str, name: str) -> str | None:
+    """The role of `from <module> import <name>` (an absolute import), None if it is none."""
+    framework = framework_of(module)
+    if framework:
+        return role_of(framework, name)
+    return integration_role(module, name)
+
+
 def _bindings_of_import(stmt: ast.Import) -> Iterator[tuple[str, Binding]]:
     for alias in stmt.names:
         framework = framework_of(alias.name)

@@ -14,16 +14,27 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
-from dagwire.source_model.imports import IMPORTED, IMPORTED_MODULE, LOCAL, assigned_value
+from dagwire.source_model.imports import (
+    IMPORTED,
+    IMPORTED_MODULE,
+    LOCAL,
+    assigned_value,
+    imported_role,
+)
 from dagwire.source_model.module import DecoratedFunction, FunctionNode, ModuleModel
 from dagwire.source_model.project import ProjectIndex
 from dagwire.source_model.resolve_names import NameResolver
 from dagwire.vocabulary.limits import RESOLVE_DEPTH
-from dagwire.vocabulary.names import RETURN_KEEPING_DECORATORS
+from dagwire.vocabulary.names import RETURN_KEEPING_DECORATORS, framework_of, role_of
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 # Scopes of their own: what they bind is not a name of the function around them.
 _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+def _is_builtin(model: ModuleModel, expr: ast.expr, name: str) -> bool:
+    """`staticmethod` as written in a class body, not rebound by the module."""
+    return isinstance(expr, ast.Name) and expr.id == name and not model.imports.is_bound(name)
 
 
 def _keeps_return(model: ModuleModel, decorator: ast.expr) -> bool:
@@ -75,9 +86,11 @@ class _Local:
     nested `def`/`class` (`node`: the one statement binding the name, in a loop or a branch
     too), a local `import` (`module`), or in a way that cannot be followed (an assignment in a
     branch or a loop, `+=`, `global`). A list may also grow by `.append(x)` / `.extend(xs)`
-    calls anywhere in the body (`grown`: each call, in order)."""
+    calls anywhere in the body (`grown`: each call, in order). A name bound once, by an
+    assignment at the top of a loop's body (`looped`: the assignment and the loop), is told
+    where the same pass of that loop reads it."""
 
-    __slots__ = ("assignments", "node", "module", "opaque", "grown")
+    __slots__ = ("assignments", "node", "module", "opaque", "grown", "looped", "binds")
 
     def __init__(self) -> None:
         self.assignments: list[ast.stmt] = []
@@ -85,6 +98,8 @@ class _Local:
         self.module: tuple[str, int, str] | None = None  # (module, level, imported name)
         self.opaque = False
         self.grown: list[ast.Call] = []
+        self.looped: tuple[ast.Assign, ast.stmt] | None = None
+        self.binds = 0  # statements binding the name
 
 
 class ValueResolver(NameResolver):
@@ -205,6 +220,9 @@ class ValueResolver(NameResolver):
                 found = self.target_of(scope.model, func)
         else:
             found = self.target_of(scope.model, func)
+        if found is None and isinstance(func, ast.Attribute):
+            static = self._static_method(scope, func)
+            return self.function_body(*static) if static is not None else None
         if found is None:
             return None
         owner, node = found
@@ -213,6 +231,63 @@ class ValueResolver(NameResolver):
         ):
             return None  # a framework definition or a wrapped function: not a plain call
         return self.function_body(owner, node)
+
+    def _static_method(
+        self, scope: Scope, func: ast.Attribute
+    ) -> tuple[ModuleModel, FunctionNode] | None:
+        """`Factory.build_definitions`: a `@staticmethod` (maybe also `@cache`d) of a project
+        class the scope names, found through the class's project bases."""
+        cls = self.class_in(scope, func.value)
+        if cls is None:
+            return None
+        found = self._class_method(cls[0], cls[1], func.attr, 0)
+        if found is None:
+            return None
+        owner, method = found
+        decorators = method.decorator_list
+        static = [d for d in decorators if _is_builtin(owner, d, "staticmethod")]
+        if len(static) != 1 or not all(
+            d in static or _keeps_return(owner, d) for d in decorators
+        ):
+            return None
+        return found
+
+    def class_in(self, scope: Scope, expr: ast.expr) -> tuple[ModuleModel, ast.ClassDef] | None:
+        """The project class an expression names in a scope, a class the scope's function
+        imports included (`from .factory import Factory` inside a `@definitions` function)."""
+        found: tuple[ModuleModel, ast.AST] | None = None
+        if isinstance(expr, ast.Name) and self.is_local(scope, expr.id):
+            imported = self.local_module(scope, expr.id)
+            if imported is None or not imported[2]:
+                return None
+            module, level, name = imported
+            path = self.index.module_path(scope.model, module, level)
+            other = self.index.model_for_path(path) if path else None
+            found = self.binding_target(other, name) if other is not None else None
+        elif isinstance(expr, (ast.Name, ast.Attribute)):
+            found = self.target_of(scope.model, expr)
+        if found is None or not isinstance(found[1], ast.ClassDef):
+            return None
+        return found[0], found[1]
+
+    def role_in(self, scope: Scope, expr: ast.expr) -> str | None:
+        """The framework role an expression names in a scope: the imports of the scope's
+        function (`import dagster as dg` inside a `@definitions` function) come first."""
+        root = expr
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if not isinstance(root, ast.Name) or not self.is_local(scope, root.id):
+            return scope.model.imports.role(expr)
+        imported = self.local_module(scope, root.id)
+        if imported is None or imported[1] != 0:
+            return None
+        module, _, name = imported
+        if isinstance(expr, ast.Name):
+            return imported_role(module, name) if name else None
+        framework = framework_of(module)
+        if name or framework is None or not isinstance(expr, ast.Attribute):
+            return None
+        return role_of(framework, expr.attr)
 
     def _is_self_call(self, scope: Scope, call: ast.Call) -> bool:
         """`self.build(...)` inside a method (its first parameter is the instance)."""
@@ -305,7 +380,7 @@ class ValueResolver(NameResolver):
                 return None  # a parameter of a function not followed from a call
             if local is not None:
                 if local.opaque:
-                    return None
+                    return self._looped_values(scope, expr, local, depth)
                 if local.node is not None or local.module is not None:
                     return [(scope, expr)]  # a nested def/class or a module: itself
                 reaching = [stmt for stmt in local.assignments if stmt.lineno < expr.lineno]
@@ -321,6 +396,36 @@ class ValueResolver(NameResolver):
             if found is not None:
                 return self.values_of(Scope(found[0]), found[1], depth + 1)
         return [(scope, expr)]
+
+    def _looped_values(
+        self, scope: Scope, expr: ast.Name, local: _Local, depth: int
+    ) -> list[tuple[Scope, ast.expr]] | None:
+        """`for spec in specs: built = make(spec); assets.append(built)`: a name bound only by
+        one assignment at the top of a loop's body, read later in that body, holds what the
+        assignment gave on the same pass (an element of a tuple it unpacks, `a, b = make()`)."""
+        if local.looped is None or local.binds != 1 or scope.func is None:
+            return None
+        if _is_parameter(scope.func, expr.id):
+            return None
+        assignment, loop = local.looped
+        if not _read_later_in_body(scope.model, expr, assignment, loop):
+            return None
+        values = self.values_of(scope, assignment.value, depth + 1)
+        target = assignment.targets[0]
+        if values is None or isinstance(target, ast.Name):
+            return values
+        assert isinstance(target, (ast.Tuple, ast.List))
+        position = next(
+            i for i, e in enumerate(target.elts) if isinstance(e, ast.Name) and e.id == expr.id
+        )
+        picked: list[tuple[Scope, ast.expr]] = []
+        for value_scope, value in values:
+            if not isinstance(value, (ast.Tuple, ast.List)) or len(value.elts) != len(
+                target.elts
+            ) or any(isinstance(element, ast.Starred) for element in value.elts):
+                return None
+            picked.append((value_scope, value.elts[position]))
+        return picked
 
     @staticmethod
     def _grown_values(
@@ -399,11 +504,12 @@ def _local_table(func: FunctionNode) -> dict[str, _Local]:
     def entry(name: str) -> _Local:
         return table.setdefault(name, _Local())
 
-    def visit(statements: list[ast.stmt], top: bool) -> None:
+    def visit(statements: list[ast.stmt], top: bool, loop: ast.stmt | None = None) -> None:
         for stmt in statements:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 # a def in a loop makes the same definition on each pass: still that def
                 found = entry(stmt.name)
+                found.binds += 1
                 if found.node is not None or found.assignments or found.module is not None:
                     found.opaque = True
                 found.node = stmt
@@ -411,20 +517,27 @@ def _local_table(func: FunctionNode) -> dict[str, _Local]:
             if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
                 targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
                 simple = len(targets) == 1 and isinstance(targets[0], ast.Name)
+                unpacks = len(targets) == 1 and _plain_tuple(targets[0])
                 for target in targets:
                     for name in _bound_names(target):
                         found = entry(name)
+                        found.binds += 1
                         if top and simple and assigned_value(stmt) is not None and (
                             found.node is None
                         ):
                             found.assignments.append(stmt)
                         else:
                             found.opaque = True
+                            if loop is not None and isinstance(stmt, ast.Assign) and (
+                                simple or unpacks
+                            ):
+                                found.looped = (stmt, loop)
             elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
                 for alias in stmt.names:
                     if alias.name == "*":
                         continue
                     found = entry(alias.asname or alias.name.split(".")[0])
+                    found.binds += 1
                     if not top or found.module is not None or found.assignments:
                         found.opaque = True
                     if isinstance(stmt, ast.Import):
@@ -435,6 +548,7 @@ def _local_table(func: FunctionNode) -> dict[str, _Local]:
             elif isinstance(stmt, (ast.Global, ast.Nonlocal)):
                 for name in stmt.names:
                     entry(name).opaque = True
+                    entry(name).binds += 2  # bound elsewhere too
             elif isinstance(stmt, ast.Expr) and (method := _list_method_call(stmt.value)):
                 name, attr, call = method
                 if attr in _GROWING:
@@ -445,8 +559,10 @@ def _local_table(func: FunctionNode) -> dict[str, _Local]:
                 for node in _statement_targets(stmt):
                     for name in _bound_names(node):
                         entry(name).opaque = True
+                        entry(name).binds += 1
+            is_loop = isinstance(stmt, (ast.For, ast.AsyncFor, ast.While))
             for block in _blocks(stmt):
-                visit(block, False)
+                visit(block, False, stmt if is_loop and block is getattr(stmt, "body") else None)
 
     arguments = func.args
     for arg in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]:
@@ -478,6 +594,34 @@ def _list_method_call(expr: ast.expr) -> tuple[str, str, ast.Call] | None:
     if not isinstance(func.value, ast.Name) or func.attr not in _GROWING | _SHRINKING:
         return None
     return func.value.id, func.attr, expr
+
+
+def _plain_tuple(target: ast.expr) -> bool:
+    """`a, b` (names only, no starred element)."""
+    return isinstance(target, (ast.Tuple, ast.List)) and all(
+        isinstance(element, ast.Name) for element in target.elts
+    )
+
+
+def _read_later_in_body(
+    model: ModuleModel, expr: ast.expr, assignment: ast.stmt, loop: ast.stmt
+) -> bool:
+    """Is `expr` in the loop's body, after the assignment (a statement of that body), and
+    not inside a nested function or class (which may run on a later pass)?"""
+    body: list[ast.stmt] = getattr(loop, "body")
+    node: ast.AST = expr
+    while True:
+        parent = model.parents.get(id(node))
+        if parent is None or isinstance(parent, _NESTED_SCOPES):
+            return False
+        if parent is loop:
+            break
+        node = parent
+    if not isinstance(node, ast.stmt) or not any(stmt is node for stmt in body):
+        return False
+    position = next(i for i, stmt in enumerate(body) if stmt is node)
+    start = next((i for i, stmt in enumerate(body) if stmt is assignment), None)
+    return start is not None and start < position
 
 
 def _is_parameter(func: FunctionNode, name: str) -> bool:
