@@ -103,9 +103,11 @@ def validate_config(config_class: Any, data: Any, owner: str) -> Any:
         instance = (config_class._dagwire_from_run_config(resolution.value)
                     if isinstance(data, dict) else config_class.model_validate(resolution.value))
     except validation_error_type() as error:
-        raise DagwireInvalidConfigError(
-            f"Invalid config for {owner}:", problems_of(error)
-        ) from None
+        problems = problems_of(error)
+        if not isinstance(data, (dict, config_class)):  # a Config object of another class
+            problems = [f"expected a {config_class.__name__}, got a "
+                        f"{type(data).__name__}", *problems]
+        raise DagwireInvalidConfigError(f"Invalid config for {owner}:", problems) from None
     mask_env_values(instance, resolution.masks)
     return instance
 

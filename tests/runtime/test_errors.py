@@ -257,6 +257,27 @@ def test_run_config_extra_field_rejected() -> None:
     )
 
 
+def test_direct_call_with_a_config_of_another_class_names_both_classes() -> None:
+    class Greeting(Config):
+        name: str
+
+    class Farewell(Config):
+        farewell: str
+
+    @asset
+    def hello(config: Greeting) -> str:
+        return config.name
+
+    with pytest.raises(DagwireInvalidConfigError) as excinfo:
+        hello(Farewell(farewell="x"))  # type: ignore[arg-type]
+    assert error_text(excinfo) == (
+        "Invalid config for asset 'hello':\n"
+        "- expected a Greeting, got a Farewell\n"
+        "- name: Field required\n"
+        "- farewell: Extra inputs are not permitted"
+    )
+
+
 def test_missing_env_var_names_variable_and_resource(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DAGWIRE_TEST_DB_URI", raising=False)
     monkeypatch.delenv("DAGWIRE_TEST_DB_SCHEMA", raising=False)
