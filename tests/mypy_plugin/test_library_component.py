@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dagwire.mypy_plugin.sources.code_location import is_library_component
+from dagwire.mypy_plugin.sources.dg_project import is_library_component
 
 
 def _project(tmp_path: Path) -> str:

@@ -46,7 +46,11 @@ from dagwire.mypy_plugin.sources.definition_lists import (
     listed_definitions,
     module_definitions,
 )
-from dagwire.mypy_plugin.sources.dg_project import project_defs_module, walk_defs_folder
+from dagwire.mypy_plugin.sources.dg_project import (
+    is_library_component,
+    project_defs_module,
+    walk_defs_folder,
+)
 from dagwire.mypy_plugin.sources.function_results import function_body, project_function
 from dagwire.mypy_plugin.sources.local_values import (
     UNKNOWN,
@@ -347,20 +351,6 @@ def defs_package(
     if config is not None:
         record_path(api.tree, config)
     return _package_folder(name, api) if name is not None else None
-
-
-def is_library_component(component: str, package: str, folder: str) -> bool:
-    """Whether a component declared in YAML (by its `type:`) is a library's, not the
-    project's (its module is a file beside the defs package). A library's component is taken
-    to bind no resource key, as the lint rules take it."""
-    module = component.rpartition(".")[0]
-    if not module:
-        return False
-    root = folder
-    for _ in package.split("."):
-        root = os.path.dirname(root)
-    base = os.path.join(root, *module.split("."))
-    return not (os.path.isfile(f"{base}.py") or os.path.isdir(base))
 
 
 def _package_folder(name: str, api: CheckerApi) -> tuple[str, str] | None:

@@ -75,3 +75,17 @@ def _add(items: list[defs_folder.Item], package: str, directory: str, out: Walke
             if folder not in out.directories:
                 out.directories.append(folder)  # a keyword file's folder
             out.module_names.append(".".join([package, *relative]))
+
+
+def is_library_component(component: str, package: str, folder: str) -> bool:
+    """Whether a component declared in YAML (by its `type:`) is a library's, not the
+    project's (its module is a file beside the defs package). A library's component is taken
+    to bind no resource key, as the lint rules take it."""
+    module = component.rpartition(".")[0]
+    if not module:
+        return False
+    root = folder
+    for _ in package.split("."):
+        root = os.path.dirname(root)
+    base = os.path.join(root, *module.split("."))
+    return not (os.path.isfile(f"{base}.py") or os.path.isdir(base))

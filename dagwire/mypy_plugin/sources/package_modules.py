@@ -18,7 +18,11 @@ from mypy.nodes import Import, ImportAll, ImportBase, ImportFrom, MypyFile
 
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
 from dagwire.mypy_plugin.names import absolute_import
-from dagwire.mypy_plugin.sources.dg_project import project_defs_module, walk_defs_folder
+from dagwire.mypy_plugin.sources.dg_project import (
+    is_library_component,
+    project_defs_module,
+    walk_defs_folder,
+)
 from dagwire.vocabulary.calls import LOAD_DEFS_ROOT
 from dagwire.vocabulary.names import (
     DEFS_FOLDER_LOADERS,
@@ -165,11 +169,10 @@ def package_dependencies(file: MypyFile) -> list[tuple[int, str, int]]:
         line = text.count("\n", 0, found.start()) + 1
         walked = walk_defs_folder(package, directory, False)
         out += [(PRI_LOW, m, line) for m in walked.module_names if m != file.fullname]
-        # A YAML component's class is read where it is defined: from a warm cache mypy loads
-        # only the modules this one depends on.
-        top = file.fullname.partition(".")[0]
+        # A project component's class is read where it is defined: from a warm cache mypy
+        # loads only the modules this one depends on.
         for type_name in walked.component_types:
             module = type_name.rpartition(".")[0]
-            if module == top or module.startswith(f"{top}."):
+            if module and not is_library_component(type_name, package, directory):
                 out.append((PRI_LOW, module, line))
     return out
