@@ -39,6 +39,20 @@ class BindResourcesToJobs(list[AnyJob]):
     dagwire (as in Dagster 1.3+); the wrapper is accepted for compatibility."""
 
 
+def resource_user(
+    definition: AssetsDefinition[Any, Any] | AssetChecksDefinition[Any, Any],
+) -> ResourceUser:
+    """What an asset or asset check needs: its parameters' resources, its own
+    `resource_defs=`, and the IO and input managers that store and load its values."""
+    managers = set(getattr(definition, "io_manager_keys", {}).values())
+    return ResourceUser(
+        definition.describe(),
+        definition.resource_requirements,
+        definition.resource_defs,
+        sorted(managers | set(definition.input_manager_keys.values())),
+    )
+
+
 class Definitions:
     """``Definitions(assets=, asset_checks=, jobs=, schedules=, sensors=, resources=)``.
 
@@ -135,16 +149,7 @@ class Definitions:
         users: list[ResourceUser] = []
         computes: list[AssetsDefinition[Any, Any] | AssetChecksDefinition[Any, Any]] = [
             *self.assets, *self.asset_checks]
-        for definition in computes:
-            users.append(
-                ResourceUser(
-                    definition.describe(),
-                    definition.resource_requirements,
-                    definition.resource_defs,
-                    sorted(set(getattr(definition, "io_manager_keys", {}).values())
-                           | set(definition.input_manager_keys.values())),
-                )
-            )
+        users += [resource_user(definition) for definition in computes]
         for spec in self.asset_specs:  # an external asset is loaded by its IO manager
             users.append(ResourceUser(f"asset '{spec.key.to_user_string()}'", (), {},
                                       [spec.io_manager_key]))

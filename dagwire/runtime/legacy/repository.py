@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar, overload
 
 from dagwire.runtime.asset import AssetKey, AssetsDefinition
-from dagwire.runtime.definitions import Definitions
+from dagwire.runtime.definitions import Definitions, resource_user
 from dagwire.runtime.errors import DagwireInvalidDefinitionError
 from dagwire.runtime.job import JobDefinition, UnresolvedAssetJobDefinition
 from dagwire.runtime.legacy.graph import GraphDefinition
@@ -192,10 +192,7 @@ def with_resources(
         clone = copy.copy(definition)
         clone.resource_defs = {**bound, **definition.resource_defs}
         result.append(clone)
-        managers = set(clone.io_manager_keys.values()) | set(clone.input_manager_keys.values())
-        users.append(ResourceUser(
-            clone.describe(), clone.resource_requirements, clone.resource_defs, sorted(managers)
-        ))
+        users.append(resource_user(clone))
     problems = binding_problems(users, bound)
     if problems:
         raise DagwireInvalidDefinitionError("with_resources:", problems)
