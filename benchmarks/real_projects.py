@@ -5,6 +5,7 @@ Usage:
         [--timeout S] [--work PATH] [--no-inject] [--all-keys] [--load-python PYTHON]
         [--max-injections N] [--json FILE] [--show-findings]
     python benchmarks/real_projects.py DIR --from-json FILE... [--json FILE]
+    (both forms take [--triaged FILE], default DIR/triaged.json when it exists)
 
 DIR holds one folder per project (a checkout of any Dagster project; nothing is installed).
 Code locations are found by the files that build `Definitions`, `@repository`,
@@ -38,6 +39,11 @@ For every project:
    project's dependencies you installed), dagster confirms the bug: the module loads (every
    `Definitions`/repository validated) before the deletion and fails, naming the key, after.
    Recall is printed over all injections and over the dagster-confirmed ones.
+   Injections that dagster loads fine without the key are left out of the recall, and so
+   are those listed in `DIR/triaged.json` (or `--triaged FILE`): injections whose module
+   dagster cannot load here, judged by reading the code not to be failures, each with its
+   reason: `{"project": [{"file": "pkg/defs.py", "key": "db", "reason": "..."}]}` (the
+   file as the JSON results name it; an optional `"site"`, e.g. `"execute_in_process"`).
 
 `--max-injections N` (default 30): at most N sites per project, taken evenly through it.
 `--quick`: no plain mypy (no ratio), no dagster loads, at most 3 injections per project.
@@ -319,6 +325,35 @@ def confirm(
     return "not a failure"
 
 
+TRIAGED = "not a failure (judged by hand: "
+
+
+def apply_triage(results: list[ProjectResult], path: Path) -> None:
+    """Mark the injections judged by hand not to be failures. A verdict of dagster's own
+    wins over the hand's: such an entry is reported and ignored."""
+    if not path.exists():
+        return
+    table = json.loads(path.read_text())
+    for r in results:
+        for entry in table.get(r.name, []):
+            hits = [
+                i
+                for i in r.injections
+                if (i.file, i.key) == (entry["file"], entry["key"])
+                and entry.get("site", i.site) == i.site
+            ]
+            if not hits:
+                print(f"triage entry matches no injection: {r.name} {entry['file']} {entry['key']}")
+            for inj in hits:
+                if inj.dagster.startswith("not loaded"):
+                    inj.dagster = f"{TRIAGED}{entry['reason']})"
+                elif not inj.dagster.startswith("not a failure"):
+                    print(
+                        f"triage entry ignored, dagster says {inj.dagster!r}: "
+                        f"{r.name} {inj.file} {inj.key}"
+                    )
+
+
 def pct(n: int, d: int) -> str:
     return f"{n}/{d} ({100 * n / d:.0f}%)" if d else "0/0"
 
@@ -355,7 +390,8 @@ def report(results: list[ProjectResult], args: argparse.Namespace) -> None:
     valid = [i for i in injections if not i.error.startswith("deletion")]
     confirmed = [i for i in valid if i.dagster == "confirmed"]
     not_bug = [i for i in valid if i.dagster == "not a failure"]
-    counted = [i for i in valid if i.dagster != "not a failure"]
+    by_hand = [i for i in valid if i.dagster.startswith(TRIAGED)]
+    counted = [i for i in valid if not i.dagster.startswith("not a failure")]
     plain = sum(r.cpu_plain for r in results)
     plug = sum(r.cpu_plugin for r in results)
     ratios = sorted(r.cpu_plugin / r.cpu_plain for r in results if r.cpu_plain > 0.5)
@@ -384,8 +420,8 @@ def report(results: list[ProjectResult], args: argparse.Namespace) -> None:
         f"injected per project"
     )
     print(
-        f"injections: {len(valid)} ({len(confirmed)} confirmed by dagster, {len(not_bug)} "
-        f"that dagster loads fine: left out)"
+        f"injections: {len(valid)} ({len(confirmed)} confirmed by dagster; left out: "
+        f"{len(not_bug)} that dagster loads fine, {len(by_hand)} judged by hand not failures)"
     )
     print(
         f"recall flake8 {pct(sum(i.flake8 for i in counted), len(counted))}, "
@@ -438,6 +474,10 @@ def main() -> None:
         help="interpreter with dagster for confirming injections ('' = none)",
     )
     ap.add_argument("--json")
+    ap.add_argument(
+        "--triaged",
+        help="injections judged by hand not to be failures (default DIR/triaged.json)",
+    )
     ap.add_argument("--show-findings", action="store_true")
     ap.add_argument(
         "--from-json",
@@ -446,9 +486,11 @@ def main() -> None:
         help="print the report from per-project result files of earlier runs (no run)",
     )
     args = ap.parse_args()
+    triaged = Path(args.triaged) if args.triaged else Path(args.dir) / "triaged.json"
     if args.from_json:
-        stored = [json.loads(Path(f).read_text()) for f in args.from_json]
-        report([result_from_dict(d) for d in stored], args)
+        stored = [result_from_dict(json.loads(Path(f).read_text())) for f in args.from_json]
+        apply_triage(stored, triaged)
+        report(stored, args)
         return
     only = args.projects.split(",") if args.projects else None
     projects = rc.load_projects(Path(args.dir), only)
@@ -480,6 +522,7 @@ def main() -> None:
 
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         results = list(pool.map(one, projects))
+    apply_triage(results, triaged)
     report(results, args)
 
 
