@@ -428,13 +428,13 @@ def mypy_config(path: Path, plugin: bool) -> Path:
 
 
 def source_fingerprint() -> str:
-    """Changes when dagwire's checkers, mypy or dagster change: names the mypy seed caches."""
-    h = hashlib.sha256()
-    for sub in ("mypy_plugin", "lint_rules"):
-        for f in sorted((REPO / "dagwire" / sub).rglob("*.py")):
-            h.update(f.read_bytes())
+    """Changes when dagwire's sources, mypy or dagster change: names the mypy seed caches
+    (a seed analysed by another plugin would be re-analysed inside the measured runs)."""
     import importlib.metadata as md
 
+    from dagwire.mypy_plugin.source_stamp import source_stamp
+
+    h = hashlib.sha256(source_stamp().encode())
     for dist in ("mypy", "dagster"):
         try:
             h.update(md.version(dist).encode())

@@ -27,6 +27,7 @@ from mypy.types import FunctionLike, Type
 from dagwire.mypy_plugin import error_codes  # noqa: F401
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.settings import SECTION, Settings, load_settings
+from dagwire.mypy_plugin.source_stamp import source_stamp
 from dagwire.mypy_plugin.sources.cache_stamps import (
     cache_written,
     reads_changed,
@@ -67,7 +68,9 @@ class DagwirePlugin(Plugin):
         # name (a daemon's re-analysis) is looked at again
         self._constructors: dict[str, tuple[TypeInfo, FunctionHook | None]] = {}
         # Asked once per module, cached or not: computed once.
-        self._framework_data = {"version": __version__, "format": CACHE_FORMAT}
+        self._framework_data = {
+            "version": __version__, "format": CACHE_FORMAT, "source": source_stamp()
+        }
         self._user_data = {**self._framework_data, **self.settings.to_data()}
         self._reads_directory = reads_directory(options)
 
