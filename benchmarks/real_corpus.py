@@ -568,11 +568,38 @@ def module_name(root: Path, file: Path) -> str:
     return ".".join(parts)
 
 
+# The environment variables a project reads by a literal name.
+ENV_READ = re.compile(
+    r"(?:EnvVar(?:\.int)?\(|getenv\(|environ\.get\(|environ\[)\s*(?:key=)?"
+    r"[\"']([A-Za-z_][A-Za-z0-9_]*)[\"']"
+)
+# Names that steer the interpreter, the shell, dagster itself or a project's choice of cloud
+# deployment: never set.
+ENV_KEPT = re.compile(
+    r"^(PYTHON|DAGSTER_CLOUD|LD_)|^(PATH|HOME|DAGSTER_HOME|TMPDIR|TEMP|TMP|USER|SHELL)$"
+)
+_env_names: dict[Path, list[str]] = {}
+
+
+def env_names(root: Path) -> list[str]:
+    names = _env_names.get(root)
+    if names is None:
+        found: set[str] = set()
+        for path in walk_py(root):
+            found.update(ENV_READ.findall(path.read_text(encoding="utf-8", errors="replace")))
+        names = _env_names[root] = sorted(n for n in found if not ENV_KEPT.search(n))
+    return names
+
+
 def dagster_load(python: str, root: Path, module: str, timeout: float) -> tuple[str, str]:
     """("loaded" | "empty" | "failed" | "timeout", detail): import a module in a fresh
     interpreter and validate every Definitions, repository, job and @definitions it defines
-    ("empty": it defines none of them)."""
+    ("empty": it defines none of them). Every environment variable the project reads by name
+    is set (to "1", which also parses as a number, when this process has no value): a deployment has them, and a
+    resource config that reads one must not stop the load before the resources are checked."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    for name in env_names(root):
+        env.setdefault(name, "1")
     env["DAGSTER_HOME"] = str(root / ".dagster_home")
     r = run([python, "-c", LOADER, module], root, timeout, env=env)
     if r.rc is None:
