@@ -595,8 +595,9 @@ def dagster_load(python: str, root: Path, module: str, timeout: float) -> tuple[
     """("loaded" | "empty" | "failed" | "timeout", detail): import a module in a fresh
     interpreter and validate every Definitions, repository, job and @definitions it defines
     ("empty": it defines none of them). Every environment variable the project reads by name
-    is set (to "1", which also parses as a number, when this process has no value): a deployment has them, and a
-    resource config that reads one must not stop the load before the resources are checked."""
+    is set (to "1", which also parses as a number, when this process has no value): a
+    deployment has them, and a resource config that reads one must not stop the load before
+    the resources are checked."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     for name in env_names(root):
         env.setdefault(name, "1")
