@@ -70,7 +70,7 @@ class StepLogHandler(logging.Handler):
         try:
             lines = [f"{RUNNING_STEP.get() or 'run'}: {record.levelname}: {record.getMessage()}"]
             if record.exc_info and record.exc_info[1] is not None:
-                lines += user_traceback(record.exc_info[1])
+                lines += error_lines(record.exc_info[1])
             print("\n".join(lines), flush=True)
         except Exception:  # a log line must never break the run
             self.handleError(record)
@@ -89,6 +89,24 @@ def user_traceback(error: BaseException) -> list[str]:
         if frame.line:
             lines.append(f"    {frame.line}")
     return lines
+
+
+def error_lines(error: BaseException) -> list[str]:
+    """``error``'s frames in the user's files, then each exception it was raised from or
+    while handling, as Python shows them: ``  caused by ValueError: ...`` and its frames."""
+    lines = user_traceback(error)
+    seen = {id(error)}
+    cause = _cause(error)
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        lines.append(f"  caused by {type(cause).__name__}: {cause}")
+        lines += user_traceback(cause)
+        cause = _cause(cause)
+    return lines
+
+
+def _cause(error: BaseException) -> BaseException | None:
+    return error.__cause__ or (None if error.__suppress_context__ else error.__context__)
 
 
 def _job(definitions: Definitions, args: argparse.Namespace) -> JobDefinition:
@@ -135,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
         if step.error is not None:
             line += f" ({type(step.error).__name__}: {step.error})"
         print(line)
-        if step.error is not None and (frames := user_traceback(step.error)):
+        if step.error is not None and (frames := error_lines(step.error)):
             print("\n".join(frames))
     print(f"job '{job.name}': {'success' if result.success else 'failure'}")
     return 0 if result.success else 1

@@ -206,3 +206,55 @@ def test_a_long_run_shows_progress_as_each_step_ends(tmp_path: pathlib.Path) -> 
         "job '__ASSET_JOB': success",
     ]
     assert float(lines[0].split(", ")[1].split(" ")[0]) >= 2.0
+
+
+CHAINED = '''\
+from dagwire import Definitions, asset
+
+
+def parse(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError as exc:
+        raise RuntimeError("could not parse the count") from exc
+
+
+def lookup(table: dict[str, int]) -> int:
+    try:
+        return table["count"]
+    except KeyError:
+        return parse("x")
+
+
+@asset
+def counts() -> int:
+    return lookup({})
+
+
+defs = Definitions(assets=[counts])
+'''
+
+
+def test_a_failure_shows_what_it_was_raised_from_and_while_handling(
+        tmp_path: pathlib.Path) -> None:
+    (tmp_path / "chained.py").write_text(CHAINED)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "dagwire", "run", "chained.py", "--quiet"],
+                            cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (1, "")
+    assert result.stdout == (
+        "asset counts: failure (RuntimeError: could not parse the count)\n"
+        '  File "chained.py", line 20, in counts\n'
+        "    return lookup({})\n"
+        '  File "chained.py", line 15, in lookup\n'
+        '    return parse("x")\n'
+        '  File "chained.py", line 8, in parse\n'
+        '    raise RuntimeError("could not parse the count") from exc\n'
+        "  caused by ValueError: invalid literal for int() with base 10: 'x'\n"
+        '  File "chained.py", line 6, in parse\n'
+        "    return int(text)\n"
+        "  caused by KeyError: 'count'\n"
+        '  File "chained.py", line 13, in lookup\n'
+        '    return table["count"]\n'
+        "job '__ASSET_JOB': failure\n"
+    )
