@@ -24,7 +24,18 @@ from dagwire.runtime.partitions import (
 )
 
 _LOG = logging.getLogger("dagwire")
-_Context = TypeVar("_Context", bound="OpExecutionContext")
+_Context = TypeVar("_Context", bound="_WithBlock")
+
+
+class _WithBlock:
+    """`with build_op_context(...) as context:` (and the sensor, schedule and resource-init
+    builders) as in Dagster: the context itself, with nothing to tear down here."""
+
+    def __enter__(self: _Context) -> _Context:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        return None
 
 
 class Resources:
@@ -65,7 +76,7 @@ class Resources:
         return f"Resources({sorted(object.__getattribute__(self, '_resources'))})"
 
 
-class OpExecutionContext:
+class OpExecutionContext(_WithBlock):
     """The context of an op (or asset) step."""
 
     def __init__(
@@ -240,13 +251,6 @@ class OpExecutionContext:
         clone.resources = Resources(clone._resource_values, self.resources._owner)
         return clone
 
-    # `with build_op_context(...) as context:` as in Dagster (nothing to tear down here)
-    def __enter__(self: _Context) -> _Context:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        return None
-
     def __repr__(self) -> str:
         return f"{type(self).__name__}(op_name={self.op_name!r}, run_id={self.run_id!r})"
 
@@ -282,7 +286,7 @@ class AssetCheckExecutionContext(OpExecutionContext):
         return {spec.key for spec in self.check_specs}
 
 
-class SensorEvaluationContext:
+class SensorEvaluationContext(_WithBlock):
     """The context of one sensor evaluation (tick)."""
 
     def __init__(
@@ -308,7 +312,7 @@ class SensorEvaluationContext:
         return f"SensorEvaluationContext(sensor_name={self.sensor_name!r}, cursor={self.cursor!r})"
 
 
-class ScheduleEvaluationContext:
+class ScheduleEvaluationContext(_WithBlock):
     """The context of one schedule evaluation (tick)."""
 
     def __init__(
@@ -332,7 +336,7 @@ class ScheduleEvaluationContext:
         )
 
 
-class InitResourceContext:
+class InitResourceContext(_WithBlock):
     """What a resource gets when it is set up for a run."""
 
     def __init__(

@@ -26,8 +26,8 @@ def by_parameter(context, api: Api) -> None:
 
 @sensor(job_name="sync_job", required_resource_keys={"queue"})
 def on_message(context):
-    context.resources.queue.poll()
-    context.resources.topic.poll()  # expect@5: RSC102 context.resources.topic is not declared by sensor 'on_message': add 'topic' to its required_resource_keys
+    context.resources.queue.poll()  # expect@5: RSC201 context.resources.queue is the legacy resource API: request 'queue' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
+    context.resources.topic.poll()  # expect@5: RSC102 context.resources.topic is not declared by sensor 'on_message': add 'topic' to its required_resource_keys # expect@5: RSC201 context.resources.topic is the legacy resource API: request 'topic' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
 
 
 @op

@@ -28,13 +28,13 @@ def split(context):
 
 @sensor(job_name="ingest")
 def new_files(context: SensorEvaluationContext, inbox: Inbox):
-    for name in context.resources.inbox.list():
+    for name in context.resources.inbox.list():  # expect@17: RSC201 context.resources.inbox is the legacy resource API: request 'inbox' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
         yield RunRequest(run_key=name)
 
 
 @schedule(job_name="ingest", cron_schedule="@daily")
 def holidays_only(ctx: ScheduleEvaluationContext, calendar: Calendar):
-    if ctx.resources.calender.today():  # expect@8: RSC102 context.resources.calender is not declared by schedule 'holidays_only': add 'calender' to its required_resource_keys
+    if ctx.resources.calender.today():  # expect@8: RSC102 context.resources.calender is not declared by schedule 'holidays_only': add 'calender' to its required_resource_keys # expect@8: RSC201 context.resources.calender is the legacy resource API: request 'calender' as a parameter annotated with its ConfigurableResource class, or ResourceParam[...] for a legacy resource (dagwire migrate rewrites the cases it can prove safe)
         return RunRequest()
     return None
 

@@ -240,3 +240,10 @@ def test_migrate_rewrites_what_the_messages_promise(folder: str, tmp_path: Path)
         left = [a for a in after if a.path == item.path and start <= a.line <= end
                 and a.text.split()[0] == code]
         assert left == [], (item, left)
+
+
+def test_rsc201_reports_the_kinds_migrate_rewrites() -> None:
+    from dagwire.lint_rules.rules.legacy_context_resources import MIGRATED_KINDS
+    from dagwire.migrate.scope import REWRITTEN_DECORATORS
+
+    assert MIGRATED_KINDS == REWRITTEN_DECORATORS

@@ -33,6 +33,7 @@ EXACT = frozenset({
     "seed_env_source",
     "seed_foo_resource",
     "seed_greeting",
+    "sensor_schedule_resources",
     "unread_keys",
     "values_resource",
     "weeks_side_by_side",

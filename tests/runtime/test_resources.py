@@ -250,6 +250,22 @@ def test_op_context_is_a_context_manager() -> None:
         assert context.resources.a.name == "W"
 
 
+def test_tick_and_init_contexts_are_context_managers() -> None:
+    # Dagster's docs test sensors, schedules and resources with `with build_..._context(...)`
+    from dagwire import (
+        build_init_resource_context,
+        build_schedule_context,
+        build_sensor_context,
+    )
+
+    with build_sensor_context(resources={"a": "x"}, cursor="5") as sensor_context:
+        assert (sensor_context.cursor, sensor_context.resources.a) == ("5", "x")
+    with build_schedule_context(resources={"a": "y"}) as schedule_context:
+        assert schedule_context.resources.a == "y"
+    with build_init_resource_context(config={"n": 1}) as init_context:
+        assert init_context.resource_config == {"n": 1}
+
+
 class JsonLinesIOManager(ConfigurableIOManager):
     path_prefix: str
 
