@@ -78,8 +78,8 @@ def test_sarif(tmp_path: Path) -> None:
     assert {k: v for k, v in rules["RSC201"].items() if k != "help"} == {
         "id": "RSC201",
         "name": "legacy-context-resources",
-        "shortDescription": {"text": "`context.resources.x` in an op or asset: request `x` as a "
-                                     "resource parameter."},
+        "shortDescription": {"text": "`context.resources.x` in an op, asset, sensor or "
+                                     "schedule: request `x` as a resource parameter."},
         "defaultConfiguration": {"level": "warning"},
         "helpUri": "https://docs.example.org/dagwire/rules/RSC201.md",
         "properties": {"tags": ["legacy-api"]},
