@@ -265,13 +265,15 @@ class Assembler:
         for keyword in call.keywords:
             if keyword.arg is None:  # Definitions(**collect(...)): a dict display's entries
                 splat = self._splatted(scope, keyword.value)
-                if splat is None or any(name in arguments for name in splat):
-                    return None  # a key given twice fails (a TypeError)
                 kept = globals_builder.collected(self.resolver, scope, keyword.value)
                 if kept is not None:  # Definitions(**collect(globals())): its lists
-                    lists, entries, complete = kept
-                    splat = {k: v for k, v in splat.items() if k not in lists}
-                    gathered = (entries, complete)
+                    if splat is None and kept.returns_resources:
+                        return None  # what the builder binds is not known
+                    splat = {k: v for k, v in (splat or {}).items() if k not in kept.lists}
+                    splat.update({name: (scope, ast.List(elts=[])) for name in kept.lists})
+                    gathered = (kept.entries, kept.complete)
+                if splat is None or any(name in arguments for name in splat):
+                    return None  # unknown, or a key given twice (a TypeError)
                 arguments.update(splat)
         resources = arguments.get(RESOURCES)
         owner = _attribute_owner(resources[1]) if resources is not None else None

@@ -20,7 +20,7 @@ from dagwire.source_model.imports import ImportTable
 from dagwire.source_model.module import FunctionNode, ModuleModel
 from dagwire.source_model.resolve_loaders import Entry, LoaderResolver
 from dagwire.source_model.resolve_values import Scope
-from dagwire.vocabulary.calls import DEFINITIONS_LISTS, DEFINITIONS_PARAMETERS
+from dagwire.vocabulary.calls import DEFINITIONS_LISTS, DEFINITIONS_PARAMETERS, RESOURCES
 from dagwire.vocabulary.names import DEFINITION_CLASSES, GLOBALS, class_kinds
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -35,13 +35,26 @@ class Unread(Exception):
     """The builder's body does not say plainly what it keeps."""
 
 
-def collected(
-    resolver: LoaderResolver, scope: Scope, expr: ast.expr
-) -> tuple[frozenset[str], list[Entry], bool] | None:
+class Kept:
+    """What `**builder(globals())` gives: the list arguments, the definitions they hold and
+    whether that is all of them, and whether the builder returns `resources` too."""
+
+    __slots__ = ("lists", "entries", "complete", "returns_resources")
+
+    def __init__(
+        self, lists: frozenset[str], entries: list[Entry], complete: bool,
+        returns_resources: bool,
+    ) -> None:
+        self.lists = lists
+        self.entries = entries
+        self.complete = complete
+        self.returns_resources = returns_resources
+
+
+def collected(resolver: LoaderResolver, scope: Scope, expr: ast.expr) -> Kept | None:
     """For `**expr` where `expr` is `builder(globals())` (or a module-level name assigned
-    one) run by a module-level statement: the list arguments the builder returns, the
-    definitions they hold, and whether that is all of them. None when it is not that shape or
-    the builder cannot be read."""
+    one) run by a module-level statement: what the builder keeps. None when it is not that
+    shape or the builder cannot be read."""
     model = scope.model
     if scope.func is not None:
         return None  # globals() read when a function runs: which names exist is not known
@@ -71,7 +84,7 @@ def collected(
             continue
         entries.append(Entry(decorated, home, frozenset()))
     # a value made by a call (a factory, `define_asset_job`) is kept too, and not read here
-    return frozenset(kinds_by_list), entries, False
+    return Kept(frozenset(kinds_by_list), entries, False, returns_resources(func))
 
 
 def _namespace_parameter(
@@ -116,6 +129,15 @@ def kept_kinds(
         return _kept(imports, func, namespace)
     except Unread:
         return None
+
+
+def returns_resources(func: FunctionNode) -> bool:
+    """Whether a builder `kept_kinds` read returns a `resources` entry too."""
+    returned = func.body[-1]
+    assert isinstance(returned, ast.Return) and isinstance(returned.value, ast.Dict)
+    return any(
+        isinstance(k, ast.Constant) and k.value == RESOURCES for k in returned.value.keys
+    )
 
 
 def _kept(owner: ImportTable, func: FunctionNode, namespace: str) -> dict[str, frozenset[str]]:

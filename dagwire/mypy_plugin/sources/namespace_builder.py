@@ -40,7 +40,7 @@ from mypy.server.subexpr import get_subexpressions
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.facts.definition_facts import node_facts
 from dagwire.mypy_plugin.facts.integration_assets import integration_asset
-from dagwire.mypy_plugin.names import resolve_ref
+from dagwire.mypy_plugin.names import module_of, resolve_ref
 from dagwire.mypy_plugin.sources.cache_stamps import record_read
 from dagwire.mypy_plugin.sources.constants import constant_str
 from dagwire.mypy_plugin.sources.definition_lists import Listed
@@ -51,11 +51,12 @@ from dagwire.mypy_plugin.sources.function_results import (
 )
 from dagwire.mypy_plugin.sources.module_source import variable_initializer
 from dagwire.mypy_plugin.tree_walk import statement_blocks
-from dagwire.source_model.globals_builder import kept_kinds
+from dagwire.source_model.globals_builder import kept_kinds, returns_resources
 from dagwire.source_model.imports import ImportTable
 from dagwire.vocabulary.calls import RESOURCES
 from dagwire.vocabulary.names import GLOBALS
 
+_REPOSITORY_MARKERS = (".git", "pyproject.toml")
 # Source path -> (modification time, size, tree): a builder's module parsed once per version.
 _parsed: dict[str, tuple[int, int, ast.Module | None]] = {}
 
@@ -125,7 +126,7 @@ def _builder(
     `resources`."""
     if len(call.args) != 1 or call.arg_kinds != [ARG_POS] or not _is_globals(call.args[0]):
         return None
-    found = project_function(call, mod, api)
+    found = _module_function(call, mod, api)
     if found is None:
         return None
     func, home = found
@@ -144,10 +145,39 @@ def _builder(
     kinds = kept_kinds(node, func.arg_names[0], ImportTable(tree))
     if kinds is None:
         return None
-    returned = node.body[-1]
-    assert isinstance(returned, ast.Return) and isinstance(returned.value, ast.Dict)
-    keys = [k.value for k in returned.value.keys if isinstance(k, ast.Constant)]
-    return kinds, RESOURCES in keys
+    return kinds, returns_resources(node)
+
+
+def _module_function(
+    call: CallExpr, mod: MypyFile, api: CheckerApi
+) -> tuple[FuncDef, MypyFile] | None:
+    """The module-level function a call calls, with its module: of the project, or of
+    another package of the same repository (its source is what is read, not its types)."""
+    found = project_function(call, mod, api)
+    if found is not None:
+        return found
+    node = resolve_ref(call.callee, mod, api)
+    home = module_of(node.fullname, api) if isinstance(node, FuncDef) else None
+    if home is None or home.is_stub or not isinstance(node, FuncDef):
+        return None
+    if node.fullname != f"{home.fullname}.{node.name}" or not _same_repository(home, mod):
+        return None
+    return node, home
+
+
+def _same_repository(other: MypyFile, mod: MypyFile) -> bool:
+    """Whether two modules' files are under one repository folder (the nearest folder above
+    the reader holding `.git` or `pyproject.toml`), outside installed packages."""
+    if not other.path or not mod.path or "site-packages" in other.path.split(os.sep):
+        return False
+    folder = os.path.dirname(os.path.abspath(mod.path))
+    while True:
+        if any(os.path.exists(os.path.join(folder, m)) for m in _REPOSITORY_MARKERS):
+            return os.path.abspath(other.path).startswith(folder + os.sep)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return False
+        folder = parent
 
 
 def _is_globals(expr: Expression) -> bool:
