@@ -16,9 +16,7 @@ import ast
 import os
 
 from mypy.nodes import (
-    ARG_NAMED,
     ARG_POS,
-    ARG_STAR2,
     AssignmentStmt,
     CallExpr,
     ClassDef,
@@ -50,6 +48,7 @@ from dagwire.mypy_plugin.sources.function_results import (
     project_function,
 )
 from dagwire.mypy_plugin.sources.module_source import variable_initializer
+from dagwire.mypy_plugin.sources.splatted_arguments import split_splat
 from dagwire.mypy_plugin.tree_walk import statement_blocks
 from dagwire.source_model.globals_builder import kept_kinds, returns_resources
 from dagwire.source_model.imports import ImportTable
@@ -81,17 +80,10 @@ class Kept:
 def namespace_kept(call: CallExpr, mod: MypyFile, api: CheckerApi) -> Kept | None:
     """For a call of `mod` whose one `**` argument is `builder(globals())` (or a module-level
     variable assigned one), run by a module-level statement of `mod`; None otherwise."""
-    if mod is not api.tree or call.arg_kinds.count(ARG_STAR2) != 1:
+    split = split_splat(call) if mod is api.tree else None
+    if split is None:
         return None
-    named: dict[str, Expression] = {}
-    splat: Expression | None = None
-    for kind, name, arg in zip(call.arg_kinds, call.arg_names, call.args):
-        if kind == ARG_STAR2:
-            splat = arg
-        elif kind == ARG_NAMED and name is not None:
-            named[name] = arg
-        else:
-            return None
+    named, splat = split
     if isinstance(splat, NameExpr):
         node = resolve_ref(splat, mod, api)
         init = variable_initializer(node, api) if isinstance(node, Var) else None
