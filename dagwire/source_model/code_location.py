@@ -21,7 +21,7 @@ from __future__ import annotations
 import ast
 import os
 
-from dagwire.source_model import defs_folder
+from dagwire.source_model import defs_folder, globals_builder
 from dagwire.source_model.imports import IMPORTED, IMPORTED_MODULE, dotted
 from dagwire.source_model.module import FunctionNode, ModuleModel
 from dagwire.source_model.resolve import Resolver
@@ -261,15 +261,23 @@ class Assembler:
             given = definitions_argument(call, name)
             if given is not None:
                 arguments[name] = (scope, given)
+        gathered: tuple[list[Entry], bool] | None = None
         for keyword in call.keywords:
             if keyword.arg is None:  # Definitions(**collect(...)): a dict display's entries
                 splat = self._splatted(scope, keyword.value)
-                if splat is None:
-                    return None
+                kept = globals_builder.collected(self.resolver, scope, keyword.value)
+                if kept is not None:  # Definitions(**collect(globals())): its lists
+                    if splat is None and kept.returns_resources:
+                        return None  # what the builder binds is not known
+                    splat = {k: v for k, v in (splat or {}).items() if k not in kept.lists}
+                    splat.update({name: (scope, ast.List(elts=[])) for name in kept.lists})
+                    gathered = (kept.entries, kept.complete)
+                if splat is None or any(name in arguments for name in splat):
+                    return None  # unknown, or a key given twice (a TypeError)
                 arguments.update(splat)
         resources = arguments.get(RESOURCES)
         owner = _attribute_owner(resources[1]) if resources is not None else None
-        if resources is not None and owner is not None:
+        if resources is not None and owner is not None and gathered is None:
             # `Definitions(resources=defs.resources, assets=defs.assets, ...)`: one part per
             # part of `defs`, its attributes read from that same part
             return self._per_owner_part(resources[0], owner, arguments, depth)
@@ -279,7 +287,7 @@ class Assembler:
         )
         if variants is None:
             return None
-        return self._with_lists(variants, arguments, depth)
+        return self._with_lists(variants, arguments, depth, gathered)
 
     def _per_owner_part(
         self, scope: Scope, owner: ast.Name, arguments: dict[str, tuple[Scope, ast.expr]],
@@ -302,11 +310,14 @@ class Assembler:
         return either(found)
 
     def _with_lists(
-        self, variants: list[Variant], arguments: dict[str, tuple[Scope, ast.expr]], depth: int
+        self, variants: list[Variant], arguments: dict[str, tuple[Scope, ast.expr]], depth: int,
+        gathered: tuple[list[Entry], bool] | None = None,
     ) -> Assembled | None:
-        entries: list[Entry] = []
+        """`gathered`: the definitions a builder kept of the module's namespace, and whether
+        that is all of them."""
+        entries: list[Entry] = list(gathered[0]) if gathered is not None else []
         asset_jobs: list[tuple[ModuleModel, ast.Call]] = []
-        complete = True
+        complete = gathered is None or gathered[1]
         for name in DEFINITIONS_LISTS:
             if name not in arguments:
                 continue

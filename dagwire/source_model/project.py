@@ -25,6 +25,7 @@ MAX_MODULE_BYTES = 1_000_000
 MAX_PROJECT_FILES = 300
 # Folders above a file searched for an absolute import no import root resolves.
 _MAX_ANCESTORS = 4
+_SRC = "src"  # the folder a `src/` layout keeps its packages in
 
 
 class ProjectIndex:
@@ -177,6 +178,14 @@ class ProjectIndex:
             found = found_in(directory, parts)
             if found is not None:
                 return found
+        # A package of the repository in a `src/` layout, installed editable, imported from a
+        # folder outside it (`examples/defs.py` importing `pkg` of `src/pkg`).
+        directory = from_model.directory
+        for _ in range(_MAX_ANCESTORS):
+            found = found_in(os.path.join(directory, _SRC), parts)
+            if found is not None or os.path.dirname(directory) == directory:
+                return found
+            directory = os.path.dirname(directory)
         return None
 
     # -- the project around a file ----------------------------------------------------------

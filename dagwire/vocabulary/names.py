@@ -221,6 +221,25 @@ DEFINITION_BUILDERS: dict[str, str] = {
     BUILD_SCHEDULE_FROM_PARTITIONED_JOB: "schedule", "SensorDefinition": "sensor",
 }
 
+# `Definitions(**collect(globals()))`: a builder function given the calling module's namespace
+# (`GLOBALS()`) keeps the values that are instances of some classes (`isinstance(obj,
+# dg.AssetsDefinition)`). Class -> the kinds of definition whose objects are instances in
+# both frameworks (an AssetSpec, and an asset job before it is resolved, require nothing of
+# their own); and the kinds whose objects are instances in one of them only (dagster's
+# AssetChecksDefinition subclasses AssetsDefinition, dagwire's does not).
+GLOBALS = "globals"
+UNRESOLVED_ASSET_JOB = "UnresolvedAssetJobDefinition"
+DEFINITION_CLASSES_IN_ONE: dict[str, frozenset[str]] = {"AssetsDefinition": CHECK_KINDS}
+DEFINITION_CLASSES: dict[str, frozenset[str]] = {
+    "AssetsDefinition": ASSET_KINDS,
+    "AssetChecksDefinition": CHECK_KINDS,
+    ASSET_SPEC: frozenset(),
+    "JobDefinition": frozenset({"job"}),
+    UNRESOLVED_ASSET_JOB: frozenset(),
+    "SensorDefinition": frozenset({"sensor"}),
+    "ScheduleDefinition": frozenset({"schedule"}),
+}
+
 _COMMON = frozenset({
     *DECORATORS, DEFINITIONS_DECORATOR, DEFINITIONS, BIND_RESOURCES_TO_JOBS, WITH_RESOURCES,
     DEFINE_ASSET_JOB, RUN_CONFIG, *CONFIG_BASES, FIELD, ENV_VAR, *RESOURCE_BASES,
@@ -229,13 +248,14 @@ _COMMON = frozenset({
     *SCHEMA_SOURCES, *SCHEMA_TYPES, *LOADER_NAMES, *DEFS_FOLDER_LOADERS, *RESOURCE_MARKERS,
     *DEFINITIONS_LOADERS, COMPONENT_INSTANCE, COMPONENT, DEFS_FOLDER_COMPONENT, *LIST_WRAPPERS,
     *JOB_TRIGGERS, VALUES_RESOURCE, RESOURCE_DEFINITION, *IO_MANAGER_RESOURCES,
+    *DEFINITION_CLASSES,
 })
 # Names only Dagster has (dagwire refuses some of them on import, naming the feature).
 _DAGSTER_ONLY = frozenset({
     "run_status_sensor", "run_failure_sensor", "ConfigurableLegacyIOManagerAdapter",
     *RESOURCE_MARKERS, *DEFINITIONS_LOADERS, COMPONENT_INSTANCE,
     COMPONENT, DEFS_FOLDER_COMPONENT, *LIST_WRAPPERS, BUILD_SCHEDULE_FROM_PARTITIONED_JOB,
-    "SensorDefinition", "fs_io_manager", "mem_io_manager",
+    "SensorDefinition", "fs_io_manager", "mem_io_manager", UNRESOLVED_ASSET_JOB,
 })
 
 # framework -> every name of it the tools know
@@ -261,3 +281,10 @@ def integration_role(module: str, name: str) -> str | None:
 def role_of(framework: str, name: str) -> str | None:
     """The role of a name imported from a framework (the name itself), None if unknown."""
     return name if name in NAMES[framework] else None
+
+
+def class_kinds(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """For a class of `DEFINITION_CLASSES`: the kinds of definition whose objects are surely
+    instances, and the kinds whose objects may be."""
+    sure = DEFINITION_CLASSES[name]
+    return sure, sure | DEFINITION_CLASSES_IN_ONE.get(name, frozenset())

@@ -79,6 +79,10 @@ DAGSTER: dict[str, str] = {
     ),
     # definition classes
     "AssetsDefinition": _DG + "assets.definition.assets_definition.AssetsDefinition",
+    "AssetChecksDefinition": _DG + "asset_checks.asset_checks_definition.AssetChecksDefinition",
+    "UnresolvedAssetJobDefinition": (
+        _DG + "unresolved_asset_job_definition.UnresolvedAssetJobDefinition"
+    ),
     "AssetSpec": _DG + "assets.definition.asset_spec.AssetSpec",
     "CacheableAssetsDefinition": (
         _DG + "assets.definition.cacheable_assets_definition.CacheableAssetsDefinition"

@@ -26,6 +26,7 @@ from dagwire.vocabulary import calls, names, qualified
 SUBMODULE_ONLY = {
     "ConfigurableResourceFactory": "dagster._config.pythonic_config",
     "TreatAsResourceParam": "dagster._core.definitions.resource_annotation",
+    "UnresolvedAssetJobDefinition": "dagster._core.definitions.unresolved_asset_job_definition",
 }
 
 

@@ -17,6 +17,7 @@ from dagwire.mypy_plugin.frameworks import Framework
 from dagwire.mypy_plugin.names import formal_args
 from dagwire.mypy_plugin.settings import Settings
 from dagwire.mypy_plugin.sources.definition_lists import listed_definitions
+from dagwire.mypy_plugin.sources.namespace_builder import namespace_kept
 from dagwire.mypy_plugin.sources.parts import is_location, is_partial
 from dagwire.mypy_plugin.sources.resource_dicts import ResourceDict, resolve_resources
 from dagwire.mypy_plugin.sources.splatted_arguments import splatted_arguments
@@ -31,14 +32,24 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
         return
     mod = api.tree
     args = formal_args(ctx)
+    kept = None
+    resources_mod = mod
     if any(k in (ARG_STAR, ARG_STAR2) for k in call.arg_kinds):
-        # `Definitions(**build_arguments())`: followed when the builder returns a dict display
-        splatted = splatted_arguments(call, mod, api)
-        if splatted is None:
-            return  # `Definitions(**parts)`: what it lists and binds is not known
-        args, mod = splatted
+        # `Definitions(**collect(globals()))`: what the builder keeps of the namespace
+        kept = namespace_kept(call, mod, api)
+        if kept is not None:
+            args = dict(kept.arguments)
+            if kept.resources is not None:
+                args[RESOURCES], resources_mod = kept.resources
+        else:
+            # `Definitions(**build_arguments())`: followed when the builder returns a dict
+            splatted = splatted_arguments(call, mod, api)
+            if splatted is None:
+                return  # `Definitions(**parts)`: what it lists and binds is not known
+            args, mod = splatted
+            resources_mod = mod
     if RESOURCES in args:
-        candidates = resolve_resources(args[RESOURCES], mod, api)
+        candidates = resolve_resources(args[RESOURCES], resources_mod, api)
         if candidates is None:
             return
         if is_partial(call, fw, api):
@@ -49,5 +60,7 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
     else:
         return  # a part built for a merge
     listed = listed_definitions(args, mod, api)
+    if kept is not None:
+        listed.extend(kept.listed)
     site = BindingSite(call, fw, candidates, listed, check_unused=settings.warn_unused_resources)
     check_binding(site, api)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from mypy.nodes import (
+    AssignmentExpr,
     CallExpr,
     Decorator,
     DictExpr,
@@ -125,6 +126,8 @@ def resolve_definitions(
     if joined is not None:
         return joined
     out = Listed()
+    if isinstance(expr, AssignmentExpr):  # `[orders := make_asset("orders"), ...]`
+        return resolve_definitions(expr.value, mod, api, depth + 1)
     if isinstance(expr, CallExpr):
         return _called(expr, mod, api, depth)
     if isinstance(expr, (ListComprehension, SetComprehension)):
@@ -235,6 +238,8 @@ def _in_function(expr: Expression, scope: Scope, api: CheckerApi, depth: int) ->
     if joined is not None:
         return joined
     out = Listed()
+    if isinstance(expr, AssignmentExpr):
+        return _in_function(expr.value, scope, api, depth + 1)
     if isinstance(expr, NameExpr) and expr.name in scope.local:
         dec = local_definition(expr.name, scope)
         if dec is not None:

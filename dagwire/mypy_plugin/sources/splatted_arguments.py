@@ -15,11 +15,8 @@ from dagwire.mypy_plugin.sources.constants import constant_str
 from dagwire.mypy_plugin.sources.function_results import returned_expression
 
 
-def splatted_arguments(
-    call: CallExpr, mod: MypyFile, api: CheckerApi
-) -> tuple[dict[str, Expression], MypyFile] | None:
-    """The keyword arguments of `call` (of module `mod`) whose one `**` argument is a call of
-    a builder returning a dict display, with the module to read them in; None otherwise."""
+def split_splat(call: CallExpr) -> tuple[dict[str, Expression], Expression] | None:
+    """A call's keyword arguments and its one `**` argument; None for any other call."""
     if call.arg_kinds.count(ARG_STAR2) != 1:
         return None
     named: dict[str, Expression] = {}
@@ -31,6 +28,18 @@ def splatted_arguments(
             named[name] = arg
         else:
             return None  # a positional or `*` argument besides
+    return (named, splat) if splat is not None else None
+
+
+def splatted_arguments(
+    call: CallExpr, mod: MypyFile, api: CheckerApi
+) -> tuple[dict[str, Expression], MypyFile] | None:
+    """The keyword arguments of `call` (of module `mod`) whose one `**` argument is a call of
+    a builder returning a dict display, with the module to read them in; None otherwise."""
+    split = split_splat(call)
+    if split is None:
+        return None
+    named, splat = split
     if not isinstance(splat, CallExpr):
         return None
     returned = returned_expression(splat, mod, api)

@@ -1,0 +1,3 @@
+from harvest_tools.registry import harvest
+
+__all__ = ["harvest"]
