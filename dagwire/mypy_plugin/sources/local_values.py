@@ -31,13 +31,17 @@ from mypy.nodes import (
     MypyFile,
     NameExpr,
     NonlocalDecl,
+    RefExpr,
     ReturnStmt,
     Statement,
+    SymbolNode,
     TypeInfo,
     WithStmt,
 )
 from mypy.server.subexpr import get_subexpressions
 
+from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.names import absolute_import, member_node, resolve_ref
 from dagwire.mypy_plugin.sources.module_source import changed_elsewhere
 from dagwire.mypy_plugin.tree_walk import statement_blocks
 
@@ -96,6 +100,49 @@ def local_value(name: NameExpr, scope: Scope) -> tuple[Expression, Scope] | str:
     if changed_elsewhere(scope.body, name.name, found):
         return UNKNOWN  # assigned in a block or changed in place
     return found.rvalue, scope
+
+
+def resolve_in_scope(expr: Expression, scope: Scope, api: CheckerApi) -> SymbolNode | None:
+    """What a name or dotted name read in the scope refers to: a name of its module, or one
+    its function binds by its own import statement (`import dagster as dg`, `from .factory
+    import Factory` inside a `@definitions` function), also in a function read again from
+    source (unanalysed: mypy has freed the analysed one)."""
+    if isinstance(expr, RefExpr) and expr.node is not None:
+        return expr.node
+    if isinstance(expr, NameExpr):
+        if scope.func is not None and expr.name in scope.local:
+            return imported_here(expr.name, scope, api)
+        return resolve_ref(expr, scope.module, api)
+    if isinstance(expr, MemberExpr):
+        return member_node(resolve_in_scope(expr.expr, scope, api), expr.name, api)
+    return None
+
+
+def imported_here(name: str, scope: Scope, api: CheckerApi) -> SymbolNode | None:
+    """What a name of the scope's function refers to when one import statement among its own
+    statements binds it, and nothing else does; None otherwise."""
+    func = scope.func
+    if func is None or OPAQUE in scope.local or name in func.arg_names:
+        return None
+    if _assignments(scope.body, name):
+        return None
+    found: list[SymbolNode | None] = []
+    for stmt in scope.body:
+        if isinstance(stmt, Import):
+            for module, alias in stmt.ids:
+                if alias == name:
+                    found.append(api.modules.get(module))
+                elif alias is None and module.partition(".")[0] == name:
+                    found.append(api.modules.get(name))
+        elif isinstance(stmt, ImportFrom):
+            source = absolute_import(scope.module, stmt.id, stmt.relative)
+            for imported, alias in stmt.names:
+                if (alias or imported) == name:
+                    found.append(
+                        member_node(api.modules.get(source), imported, api)
+                        or api.modules.get(f"{source}.{imported}")
+                    )
+    return found[0] if len(found) == 1 else None
 
 
 def returned_values(scope: Scope) -> list[Expression] | None:
