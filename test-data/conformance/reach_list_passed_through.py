@@ -20,8 +20,7 @@ def route_asset(route: str) -> dg.AssetsDefinition:
 
 def add_routes(routes: list[str], made: list[dg.AssetsDefinition], count: int):
     for route in routes:
-        built = route_asset(route)
-        made.append(built)
+        made.append(route_asset(route))
         count += 1
     return made, count
 
@@ -35,4 +34,4 @@ def collect_assets() -> list[dg.AssetsDefinition]:
     return assets
 
 
-defs = dg.Definitions(assets=collect_assets(), resources={"ledger": Ledger(path="/tmp/ledger")})  # expect: unbound courier  # gap: mypy a list given to a function that appends to it and gives it back is not followed
+defs = dg.Definitions(assets=collect_assets(), resources={"ledger": Ledger(path="/tmp/ledger")})  # expect: unbound courier

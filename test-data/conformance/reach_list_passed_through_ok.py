@@ -20,8 +20,7 @@ def route_asset(route: str) -> dg.AssetsDefinition:
 
 def add_routes(routes: list[str], made: list[dg.AssetsDefinition], count: int):
     for route in routes:
-        built = route_asset(route)
-        made.append(built)
+        made.append(route_asset(route))
         count += 1
     return made, count
 

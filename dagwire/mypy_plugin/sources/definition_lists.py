@@ -62,6 +62,8 @@ from dagwire.mypy_plugin.sources.local_values import (
     local_definition,
     local_value,
     mentions_local,
+    parameter_growth,
+    passed_list,
     resolve_in_scope,
 )
 from dagwire.mypy_plugin.sources.module_source import variable_initializer
@@ -258,6 +260,9 @@ def _in_function(expr: Expression, scope: Scope, api: CheckerApi, depth: int) ->
             for item in grown:
                 out.extend(_in_function(item, scope, api, depth + 1))
             return out
+        passed = passed_list(expr, scope)
+        if passed is not None:
+            return _passed_through(passed, expr.name, scope, api, depth + 1)
         value = local_value(expr, scope)
         if isinstance(value, tuple):
             return _in_function(value[0], value[1], api, depth + 1)
@@ -276,6 +281,38 @@ def _in_function(expr: Expression, scope: Scope, api: CheckerApi, depth: int) ->
         out.complete = False  # what a name of the function holds is not known
         return out
     return resolve_definitions(expr, scope.module, api, depth)
+
+
+def _passed_through(
+    passed: tuple[list[Expression], list[tuple[CallExpr, int | None]]],
+    name: str,
+    scope: Scope,
+    api: CheckerApi,
+    depth: int,
+) -> Listed:
+    """What a list of the scope's function holds that it hands to project functions which
+    grow it and give it back (`local_values.passed_list`): its own items, and what each such
+    function appends to the parameter the list is given as."""
+    items, passes = passed
+    out = Listed()
+    for item in items:
+        out.extend(_in_function(item, scope, api, depth))
+    for call, position in passes:
+        found = project_callable(resolve_in_scope(call.callee, scope, api), api)
+        body = function_body(found[0], found[1], api) if found is not None else None
+        if found is None or body is None:
+            return Listed(complete=False)
+        inner = call_scope(call, scope, found[0], found[1], body)
+        params = [
+            param for param, (given, caller) in inner.arguments.items()
+            if caller is scope and isinstance(given, NameExpr) and given.name == name
+        ]
+        added = parameter_growth(inner, params[0], position) if len(params) == 1 else None
+        if added is None:
+            return Listed(complete=False)
+        for item in added:
+            out.extend(_in_function(item, inner, api, depth))
+    return out
 
 
 def _all_statements(body: list[Statement]) -> list[Statement]:
