@@ -56,12 +56,17 @@ def resolve_ref(expr: Expression, mod: MypyFile, api: CheckerApi) -> SymbolNode 
     if isinstance(expr, NameExpr):
         return lookup_in_module(mod, expr.name, api)
     if isinstance(expr, MemberExpr):
-        base = resolve_ref(expr.expr, mod, api)
-        if isinstance(base, MypyFile):
-            return lookup_in_module(base, expr.name, api)
-        if isinstance(base, TypeInfo):
-            sym = base.get(expr.name)
-            return sym.node if sym is not None else None
+        return member_node(resolve_ref(expr.expr, mod, api), expr.name, api)
+    return None
+
+
+def member_node(base: SymbolNode | None, name: str, api: CheckerApi) -> SymbolNode | None:
+    """What `base.name` refers to, for a module or a class `base`."""
+    if isinstance(base, MypyFile):
+        return lookup_in_module(base, name, api)
+    if isinstance(base, TypeInfo):
+        sym = base.get(name)
+        return sym.node if sym is not None else None
     return None
 
 

@@ -380,7 +380,10 @@ class ValueResolver(NameResolver):
                 return None  # a parameter of a function not followed from a call
             if local is not None:
                 if local.opaque:
-                    return self._looped_values(scope, expr, local, depth)
+                    looped = self._looped_values(scope, expr, local, depth)
+                    if looped is not None:
+                        return looped
+                    return self._passed_through_values(scope, expr, local)
                 if local.node is not None or local.module is not None:
                     return [(scope, expr)]  # a nested def/class or a module: itself
                 reaching = [stmt for stmt in local.assignments if stmt.lineno < expr.lineno]
@@ -427,6 +430,82 @@ class ValueResolver(NameResolver):
             picked.append((value_scope, value.elts[position]))
         return picked
 
+    def _passed_through_values(
+        self, scope: Scope, expr: ast.Name, local: _Local
+    ) -> list[tuple[Scope, ast.expr]] | None:
+        """`assets = []`, then `assets, checks = collect(configs, assets)` (in a loop, say),
+        `collect` a project function that only grows that parameter (`.append(x)` /
+        `.extend(xs)`) and returns it: the list holds the display's items, what each such
+        call adds and what the function itself appends. None for any other binding."""
+        func = scope.func
+        if func is None or len(local.assignments) != 1 or local.node or local.module:
+            return None
+        first = local.assignments[0]
+        display = assigned_value(first)
+        if not isinstance(display, ast.List) or _is_parameter(func, expr.id):
+            return None
+        passes = [
+            node for node in _own_nodes(func)
+            if isinstance(node, ast.Assign) and node is not first
+            and any(expr.id in _bound_names(target) for target in node.targets)
+        ]
+        grown = _list_growth(func, expr.id, first, passes)
+        if grown is None:
+            return None
+        values: list[tuple[Scope, ast.expr]] = [(scope, display)]
+        for assign in passes:
+            added = self._added_by_call(scope, assign, expr.id)
+            if added is None:
+                return None
+            values += added
+        own = _appended(scope, grown)
+        return None if own is None else values + own
+
+    def _added_by_call(
+        self, scope: Scope, assign: ast.Assign, name: str
+    ) -> list[tuple[Scope, ast.expr]] | None:
+        """What `name = collect(..., name)` / `name, other = collect(..., name)` adds to the
+        list `name` holds: what the project function appends to the parameter it receives it
+        as, when every `return` gives that parameter back at the name's position."""
+        if len(assign.targets) != 1 or not isinstance(assign.value, ast.Call):
+            return None
+        target = assign.targets[0]
+        if isinstance(target, ast.Name):
+            position = None
+        elif _plain_tuple(target):
+            assert isinstance(target, (ast.Tuple, ast.List))
+            names = [e.id for e in target.elts if isinstance(e, ast.Name)]
+            if names.count(name) != 1:
+                return None
+            position = names.index(name)
+        else:
+            return None
+        called = self.called_function(scope, assign.value)
+        returns = self.returns(called[1]) if called is not None else None
+        if called is None or returns is None:
+            return None
+        owner, callee = called
+        inner = self.call_scope(scope, assign.value, owner, callee)
+        params = [
+            p for p, (caller, given) in inner.arguments.items()
+            if caller is scope and isinstance(given, ast.Name) and given.id == name
+        ]
+        if len(params) != 1:
+            return None
+        param = params[0]
+        for statement in returns:
+            value = statement.value
+            if position is not None:
+                if not isinstance(value, (ast.Tuple, ast.List)) or len(value.elts) != len(
+                    getattr(target, "elts")
+                ):
+                    return None
+                value = value.elts[position]
+            if not isinstance(value, ast.Name) or value.id != param:
+                return None
+        grown = _list_growth(callee, param)
+        return None if grown is None else _appended(inner, grown)
+
     @staticmethod
     def _grown_values(
         scope: Scope, value: ast.expr, assigned: ast.stmt, grown: list[ast.Call]
@@ -437,18 +516,9 @@ class ValueResolver(NameResolver):
         is not one plain argument."""
         if not isinstance(value, ast.List):
             return None
-        values: list[tuple[Scope, ast.expr]] = [(scope, value)]
-        for call in grown:
-            if call.lineno <= assigned.lineno:
-                continue
-            if len(call.args) != 1 or call.keywords or isinstance(call.args[0], ast.Starred):
-                return None
-            assert isinstance(call.func, ast.Attribute)
-            item = call.args[0]
-            if call.func.attr == "append":
-                item = ast.copy_location(ast.List(elts=[item], ctx=ast.Load()), item)
-            values.append((scope, item))
-        return values
+        later = [call for call in grown if call.lineno > assigned.lineno]
+        added = _appended(scope, later)
+        return None if added is None else [(scope, value), *added]
 
     def value_of(self, model: ModuleModel, expr: ast.expr) -> tuple[ModuleModel, ast.expr] | None:
         """The value a module-level constant name was assigned (`COMMON = {...}`)."""
@@ -594,6 +664,65 @@ def _list_method_call(expr: ast.expr) -> tuple[str, str, ast.Call] | None:
     if not isinstance(func.value, ast.Name) or func.attr not in _GROWING | _SHRINKING:
         return None
     return func.value.id, func.attr, expr
+
+
+def _list_growth(
+    func: FunctionNode,
+    name: str,
+    first: ast.stmt | None = None,
+    passes: list[ast.Assign] | None = None,
+) -> list[ast.Call] | None:
+    """The `name.append(x)` / `name.extend(xs)` statements of a function in which the list
+    `name` (a parameter, or a name `first` assigns) changes no other way: not rebound (but by
+    the assignments `passes`, which give it to a call and take what it returns), not changed
+    in place otherwise, and (a parameter) not given to another call. None otherwise."""
+    allowed = {id(node) for node in passes or []} | {id(first)}
+    allowed |= {id(node.value) for node in passes or []}
+    grown: list[ast.Call] = []
+    for node in _own_nodes(func):
+        if id(node) in allowed:
+            continue
+        if isinstance(node, ast.Expr) and (method := _list_method_call(node.value)):
+            if method[0] == name:
+                if method[1] not in _GROWING:
+                    return None
+                grown.append(method[2])
+                allowed.add(id(method[2]))
+        elif first is None and isinstance(node, ast.Call) and any(
+            isinstance(arg, ast.Name) and arg.id == name
+            for arg in [*node.args, *(keyword.value for keyword in node.keywords)]
+        ):
+            return None  # given to another call, which may change it
+        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+            targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [
+                node.target
+            ]
+            for target in targets:
+                for part in ast.walk(target):
+                    if isinstance(part, ast.Name) and part.id == name:
+                        return None  # rebound, or changed by subscript or attribute
+        elif isinstance(node, ast.stmt) and any(
+            name in _bound_names(t) for t in _statement_targets(node)
+        ):
+            return None
+        elif isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
+            return None
+    return sorted(grown, key=lambda call: (call.lineno, call.col_offset))
+
+
+def _appended(scope: Scope, grown: list[ast.Call]) -> list[tuple[Scope, ast.expr]] | None:
+    """What `.append(x)` / `.extend(xs)` calls add to a list: each appended `[x]` and each
+    extending `xs`, read in `scope`; None when a call is not given one plain argument."""
+    added: list[tuple[Scope, ast.expr]] = []
+    for call in grown:
+        if len(call.args) != 1 or call.keywords or isinstance(call.args[0], ast.Starred):
+            return None
+        assert isinstance(call.func, ast.Attribute)
+        item = call.args[0]
+        if call.func.attr == "append":
+            item = ast.copy_location(ast.List(elts=[item], ctx=ast.Load()), item)
+        added.append((scope, item))
+    return added
 
 
 def _plain_tuple(target: ast.expr) -> bool:

@@ -470,3 +470,76 @@ def test_editing_a_factory_in_another_module_re_reports(tmp_path: Path, fw: str)
     assert mypy(tmp_path, targets=targets) == []
     edit(tmp_path, "project/factories.py", "db: Postgres)", "db: Postgres, cache: Postgres)")
     assert mypy(tmp_path, "-n", "2", targets=targets) == [UNBOUND_FACTORY_CACHE]
+
+
+NS_FACTORY = """\
+import dagster as dg
+
+class Courier(dg.ConfigurableResource):
+    token: str
+
+class StockFactory:
+    @staticmethod
+    def build(region: str) -> dg.Definitions:
+        assets = [StockFactory._parcels(region)]
+        return dg.Definitions(assets=assets)
+
+    @staticmethod
+    def _parcels(region: str) -> dg.AssetsDefinition:
+        @dg.asset(name=f"parcels_{region}")
+        def parcels(courier: Courier) -> int:
+            return 1
+
+        return parcels
+"""
+
+NS_STOCK = """\
+import dagster as dg
+
+@dg.definitions
+def defs() -> dg.Definitions:
+    from .factory import StockFactory
+
+    return StockFactory.build("north")
+"""
+
+NS_RESOURCES = """\
+import dagster as dg
+
+@dg.definitions
+def defs() -> dg.Definitions:
+    from depot.defs.stock.factory import Courier
+
+    return dg.Definitions(resources={"courier": Courier(token="t")})
+"""
+
+UNBOUND_NS_COURIER = (
+    'depot/definitions.py:7: error: Resource "courier" required by asset "parcels" '
+    '(expects "Courier") is not bound in Definitions(resources=...); bound keys: (none)  '
+    '[dagwire-unbound-resource]'
+)
+
+
+def test_a_namespace_dg_project_built_by_factory_classes_re_reports_from_a_warm_cache(
+    tmp_path: Path,
+) -> None:
+    # No __init__.py anywhere: a warm run holds no node for the namespace packages above the
+    # defs folder (found on disk then), and each defs module builds its Definitions in static
+    # methods of a factory class it imports inside its @definitions function.
+    write_files(
+        tmp_path,
+        {
+            "dg.toml": '[project]\nroot_module = "depot"\n',
+            "depot/definitions.py": DG_DEFINITIONS,
+            "depot/defs/stock/factory.py": NS_FACTORY,
+            "depot/defs/stock/definitions.py": NS_STOCK,
+            "depot/defs/resources.py": NS_RESOURCES,
+        },
+    )
+    (tmp_path / "mypy.ini").write_text(config_text(["explicit_package_bases = True"], []))
+    assert mypy(tmp_path, targets=["depot"]) == []
+    edit(tmp_path, "depot/defs/resources.py", '{"courier": Courier(token="t")}', "{}")
+    assert mypy(tmp_path, targets=["depot"]) == [UNBOUND_NS_COURIER]
+    assert mypy(tmp_path, targets=["depot"]) == [UNBOUND_NS_COURIER]
+    edit(tmp_path, "depot/defs/resources.py", "{}", '{"courier": Courier(token="t")}')
+    assert mypy(tmp_path, targets=["depot"]) == []

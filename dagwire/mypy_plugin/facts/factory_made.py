@@ -32,6 +32,7 @@ from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, Unbound
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.facts.capture import CAPTURED_ARGUMENTS, capture_own
 from dagwire.mypy_plugin.facts.carrier import Captured, decode
+from dagwire.mypy_plugin.facts.integration_assets import integration_made
 from dagwire.mypy_plugin.facts.parameters import may_be_resource_param
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.names import lookup_in_module, resolve_ref
@@ -58,11 +59,13 @@ def factory_made_facts(
     callee = expr.callee if isinstance(expr, CallExpr) else expr
     node = resolve_ref(callee, home, api)
     found = _framework_kind(node.fullname) if node is not None else None
-    if found is None or found[1] not in FACTORY_KINDS:
-        return None
-    fw, kind = found
     call = expr if isinstance(expr, CallExpr) else None
     analysed = isinstance(callee, RefExpr) and callee.node is not None
+    if found is None:
+        return _integration_made(dec, call, analysed, factory_names, home, api)
+    if found[1] not in FACTORY_KINDS:
+        return None
+    fw, kind = found
     if analysed:
         fn = dec.func.type
     else:
@@ -85,6 +88,28 @@ def factory_made_facts(
                 captured.ops_complete = False  # "its op name is not known"
             else:
                 captured.requirements_complete = False
+    return captured
+
+
+def _integration_made(
+    dec: Decorator,
+    call: CallExpr | None,
+    analysed: bool,
+    factory_names: Collection[str],
+    home: MypyFile,
+    api: CheckerApi,
+) -> Captured | None:
+    """`dec` made by an integration library's decorator mypy cannot see (`@dbt_assets(...)`
+    in a factory): its parameters read as for one at module level (integration_assets.py),
+    its annotations looked up in `home` when its function is read from source."""
+    fn = dec.func.type if analysed else _source_signature(dec, None, home, api)
+    captured = integration_made(dec, fn if isinstance(fn, CallableType) else None, home, api)
+    if captured is not None and call is not None:
+        if any(
+            name in NAMING_ARGUMENTS and _reads(value, factory_names)
+            for name, value in zip(call.arg_names, call.args)
+        ):
+            captured.ops_complete = False  # "its op name is not known"
     return captured
 
 

@@ -62,9 +62,41 @@ def integration_asset(node: SymbolNode | None, api: CheckerApi) -> Captured | No
     kind = _integration_kind(source.decorators, tree)
     if kind is None:
         return None
-    captured = Captured(kind, node.name, DAGSTER.name, requirements_complete=False)
     analysed = node.func.type
-    if isinstance(analysed, CallableType):
+    return _captured(
+        kind, node.name, analysed if isinstance(analysed, CallableType) else None, source, tree,
+        api,
+    )
+
+
+def integration_made(
+    dec: Decorator, analysed: CallableType | None, home: MypyFile, api: CheckerApi
+) -> Captured | None:
+    """The facts of `dec`, a function a factory function of module `home` defines, when an
+    unseen integration decorator makes it (`analysed`: its signature with the annotations
+    looked up, when known); None for anything else."""
+    tree = module_tree(home, api)
+    if tree is None:
+        return None
+    kind = _integration_kind(dec.decorators, tree)
+    if kind is None:
+        return None
+    return _captured(kind, dec.name, analysed, dec, tree, api)
+
+
+def _captured(
+    kind: str,
+    name: str,
+    analysed: CallableType | None,
+    source: Decorator,
+    tree: MypyFile,
+    api: CheckerApi,
+) -> Captured:
+    """What a function an integration decorator makes requires: its parameters whose class is
+    a resource (`analysed`), or is named like an integration library's resource (the
+    unanalysed annotations of `source`, looked up in `tree`'s imports)."""
+    captured = Captured(kind, name, DAGSTER.name, requirements_complete=False)
+    if analysed is not None:
         capture_parameters(
             DAGSTER, kind, analysed.arg_names, analysed.arg_kinds, analysed.arg_types, (),
             captured, api,
@@ -74,15 +106,15 @@ def integration_asset(node: SymbolNode | None, api: CheckerApi) -> Captured | No
         source.func.type
     )
     if isinstance(raw, CallableType):
-        for i, (name, kind_, annotation) in enumerate(
+        for i, (pname, pkind, annotation) in enumerate(
             zip(source.func.arg_names, source.func.arg_kinds, raw.arg_types)
         ):
-            if name is None or name in found or kind_ in (ARG_STAR, ARG_STAR2):
+            if pname is None or pname in found or pkind in (ARG_STAR, ARG_STAR2):
                 continue
-            if name == CONFIG_PARAM or (i == 0 and name in CONTEXT_PARAM_NAMES):
+            if pname == CONFIG_PARAM or (i == 0 and pname in CONTEXT_PARAM_NAMES):
                 continue
             if _names_integration_resource(annotation, tree):
-                captured.requirements.append(Requirement(name, None, "parameter"))
+                captured.requirements.append(Requirement(pname, None, "parameter"))
     return captured
 
 

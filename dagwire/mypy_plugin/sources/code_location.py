@@ -43,21 +43,23 @@ from dagwire.mypy_plugin.sources.components import (
 )
 from dagwire.mypy_plugin.sources.definition_lists import (
     Listed,
-    listed_definitions,
+    listed_in_scope,
     module_definitions,
 )
 from dagwire.mypy_plugin.sources.dg_project import (
+    defs_folder_on_disk,
     is_library_component,
     project_defs_module,
     walk_defs_folder,
 )
-from dagwire.mypy_plugin.sources.function_results import function_body, project_function
+from dagwire.mypy_plugin.sources.function_results import function_body, project_callable
 from dagwire.mypy_plugin.sources.local_values import (
     UNKNOWN,
     Scope,
     call_scope,
     local_value,
     mentions_local,
+    resolve_in_scope,
     returned_values,
     self_method_name,
 )
@@ -69,7 +71,6 @@ from dagwire.mypy_plugin.sources.resource_dicts import (
 )
 from dagwire.vocabulary.calls import (
     DEFINITIONS_KEEPING_RESOURCES,
-    DEFINITIONS_LISTS,
     LOAD_DEFS_ROOT,
     LOAD_DEFS_TERMINATE,
     MERGE_METHODS,
@@ -140,13 +141,14 @@ class Assembly:
             self.whole.incomplete()
             return
         callee = expr.callee
-        name = fullname_of(callee, mod, api)
+        node = resolve_in_scope(callee, scope, api)
+        name = node.fullname if node is not None else ""
         if name == self.fw.definitions:
             self.definitions_call(expr, scope, depth)
         elif name in self.fw.defs_loaders:
-            self.defs_folder(expr, mod, depth)
+            self.defs_folder(expr, scope, name, depth)
         elif isinstance(callee, MemberExpr) and callee.name in MERGE_METHODS and (
-            fullname_of(callee.expr, mod, api) == self.fw.definitions
+            _fullname_in(callee.expr, scope, api) == self.fw.definitions
         ):
             for arg in expr.args:
                 self.part(arg, scope, depth + 1)
@@ -158,7 +160,7 @@ class Assembly:
         elif (method := self_method_name(expr, scope)) is not None:
             self.method_value(expr, scope, method, depth)
         else:
-            found = project_function(expr, mod, api)
+            found = project_callable(node, api)
             body = function_body(found[0], found[1], api) if found is not None else None
             if found is None or body is None:
                 self.whole.incomplete()
@@ -220,16 +222,9 @@ class Assembly:
 
     def definitions_call(self, call: CallExpr, scope: Scope, depth: int) -> None:
         kwargs = call_kwargs(call)
-        mod = scope.module
         if RESOURCES in kwargs:
             self.resources(kwargs[RESOURCES], scope, depth)
-        readable = {
-            key: value for key, value in kwargs.items() if not mentions_local(value, scope)
-        }
-        listed = listed_definitions(readable, mod, self.api)
-        if any(key in DEFINITIONS_LISTS for key in kwargs.keys() - readable.keys()):
-            listed.complete = False  # what a function's own names list is not read
-        self.whole.listed.extend(listed)
+        self.whole.listed.extend(listed_in_scope(kwargs, scope, self.api))
 
     def resources(self, expr: Expression | None, scope: Scope, depth: int) -> None:
         whole = self.whole
@@ -249,15 +244,15 @@ class Assembly:
             whole.candidates, found or [ResourceDict(complete=False)]
         )
 
-    def defs_folder(self, call: CallExpr, mod: MypyFile, depth: int) -> None:
-        """`load_from_defs_folder(...)` / `load_defs(defs_root)`: every module dagster loads
-        from the project's defs folder."""
+    def defs_folder(self, call: CallExpr, scope: Scope, loader: str, depth: int) -> None:
+        """`load_from_defs_folder(...)` / `load_defs(defs_root)` (the loader's qualified name):
+        every module dagster loads from the project's defs folder."""
         api = self.api
-        package = defs_package(call, mod, self.fw, api)
+        package = defs_package(call, scope, self.fw.defs_loaders[loader], api)
         if package is None:
             self.whole.incomplete()
             return
-        stop = self.fw.defs_loaders[fullname_of(call.callee, mod, api)] == LOAD_DEFS
+        stop = self.fw.defs_loaders[loader] == LOAD_DEFS
         if stop and call_argument(call, 2, LOAD_DEFS_TERMINATE) is not None:
             self.whole.incomplete()  # which files are loaded depends on the flag's value
             return
@@ -331,15 +326,16 @@ class Assembly:
 
 
 def defs_package(
-    call: CallExpr, mod: MypyFile, fw: Framework, api: CheckerApi
+    call: CallExpr, scope: Scope, kind: str, api: CheckerApi
 ) -> tuple[str, str] | None:
-    """(module name, folder) of the defs package a defs folder loader call of module `mod`
-    loads, when mypy knows it."""
-    if fw.defs_loaders.get(fullname_of(call.callee, mod, api)) == LOAD_DEFS:
+    """(module name, folder) of the defs package a call (read in `scope`) of a defs folder
+    loader of `kind` (`LOAD_DEFS`, ...) loads, when mypy knows it."""
+    mod = scope.module
+    if kind == LOAD_DEFS:
         root = call_argument(call, 0, LOAD_DEFS_ROOT)
         if root is None:
             return None
-        package = resolve_ref(root, mod, api)
+        package = resolve_in_scope(root, scope, api)
         if isinstance(package, MypyFile):
             return _package_folder(package.fullname, api)
         # a namespace package (no `__init__.py`) has no node: its dotted name is its path
@@ -347,10 +343,19 @@ def defs_package(
             get_member_expr_fullname(root) if isinstance(root, MemberExpr) else None
         )
         return _package_folder(name, api) if name else None
-    name, config = project_defs_module(os.path.dirname(mod.path))
+    start = os.path.dirname(mod.path)
+    name, config = project_defs_module(start)
     if config is not None:
         record_path(api.tree, config)
-    return _package_folder(name, api) if name is not None else None
+    if name is None:
+        return None
+    found = _package_folder(name, api)
+    if found is None and not any(_known_package(part, api) for part in _prefixes(name)):
+        # a namespace package mypy holds no node for (a warm run loads only what the
+        # changed modules need): its folder on disk; its modules are still looked up by name
+        folder = defs_folder_on_disk(start)
+        return (name, folder) if folder is not None else None
+    return found
 
 
 def _package_folder(name: str, api: CheckerApi) -> tuple[str, str] | None:
@@ -372,6 +377,16 @@ def _package_folder(name: str, api: CheckerApi) -> tuple[str, str] | None:
         folder = os.path.join(os.path.dirname(parent.path), *parts[cut:])
         return (name, folder) if os.path.isdir(folder) else None
     return None
+
+
+def _prefixes(name: str) -> list[str]:
+    """`a`, `a.b`, `a.b.c` of `a.b.c`."""
+    parts = name.split(".")
+    return [".".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def _known_package(name: str, api: CheckerApi) -> bool:
+    return name in api.modules
 
 
 def assembled(call: CallExpr, fw: Framework, api: CheckerApi) -> Whole:
@@ -411,6 +426,11 @@ def either(ways: list[Whole]) -> Whole:
                 seen.add((item.kind, item.name))
                 out.listed.items.append(item)
     return out
+
+
+def _fullname_in(expr: Expression, scope: Scope, api: CheckerApi) -> str:
+    node = resolve_in_scope(expr, scope, api)
+    return node.fullname if node is not None else ""
 
 
 def _readable_dict(expr: Expression, scope: Scope) -> bool:

@@ -51,7 +51,7 @@ from dagwire.mypy_plugin.names import (
 from dagwire.mypy_plugin.sources.constants import constant_str
 from dagwire.mypy_plugin.sources.function_results import (
     function_body,
-    project_function,
+    project_callable,
     returned_expression,
 )
 from dagwire.mypy_plugin.sources.loaders import loaded_modules
@@ -59,9 +59,13 @@ from dagwire.mypy_plugin.sources.local_values import (
     Scope,
     call_scope,
     grown_list,
+    imported_here,
     local_definition,
     local_value,
     mentions_local,
+    parameter_growth,
+    passed_list,
+    resolve_in_scope,
 )
 from dagwire.mypy_plugin.sources.module_source import variable_initializer
 from dagwire.mypy_plugin.sources.resource_dicts import bound_keys
@@ -112,10 +116,16 @@ DEFINITION_ARGS = tuple(sorted(DEFINITIONS_LISTS, key=REPORT_ORDER.index))
 
 def listed_definitions(args: Mapping[str, Expression], mod: MypyFile, api: CheckerApi) -> Listed:
     """Everything the `assets=`, `jobs=`, ... arguments of one `Definitions(...)` list."""
+    return listed_in_scope(args, Scope(mod), api)
+
+
+def listed_in_scope(args: Mapping[str, Expression], scope: Scope, api: CheckerApi) -> Listed:
+    """Everything the `assets=`, `jobs=`, ... arguments of one `Definitions(...)` call read
+    in `scope` list (in a function, its own names followed)."""
     out = Listed()
     for name in DEFINITION_ARGS:
         if name in args:
-            out.extend(resolve_definitions(args[name], mod, api))
+            out.extend(_in_function(args[name], scope, api, 0))
     return out
 
 
@@ -199,7 +209,7 @@ def _called(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) -> Liste
         returned = returned_expression(call, mod, api)
         if returned is not None:
             return resolve_definitions(returned[0], returned[1], api, depth + 1)
-        made = factory_result(call, mod, api)
+        made = factory_result(call, Scope(mod), api)
         if made is not None:
             return _in_function(made[0], made[1], api, depth + 1)
     captured = decode(expr_type(call, mod, api))
@@ -210,19 +220,20 @@ def _called(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) -> Liste
 
 
 def factory_result(
-    call: CallExpr, mod: MypyFile, api: CheckerApi
+    call: CallExpr, caller: Scope, api: CheckerApi
 ) -> tuple[Expression, Scope] | None:
-    """What a call of a project's factory function returns, read in the function as the call
-    runs it (its body ends in its only `return`); None otherwise. A factory of another module
-    is read from its source (factory_made.py reads what it defines)."""
-    found = project_function(call, mod, api)
+    """What a call (read in `caller`) of a project's factory function or factory class's
+    static method returns, read in the function as the call runs it (its body ends in its
+    only `return`); None otherwise. A factory of another module is read from its source
+    (factory_made.py reads what it defines)."""
+    found = project_callable(resolve_in_scope(call.callee, caller, api), api)
     if found is None:
         return None
     func, home = found
     body = function_body(func, home, api)
     if not body or not isinstance(body[-1], ReturnStmt) or body[-1].expr is None:
         return None
-    scope = call_scope(call, Scope(mod), func, home, body)
+    scope = call_scope(call, caller, func, home, body)
     returns = [s for s in _all_statements(body) if isinstance(s, ReturnStmt)]
     if len(returns) != 1:
         return None  # another return, in a block: the value is not one expression
@@ -254,15 +265,59 @@ def _in_function(expr: Expression, scope: Scope, api: CheckerApi, depth: int) ->
             for item in grown:
                 out.extend(_in_function(item, scope, api, depth + 1))
             return out
+        passed = passed_list(expr, scope)
+        if passed is not None:
+            return _passed_through(passed, expr.name, scope, api, depth + 1)
         value = local_value(expr, scope)
         if isinstance(value, tuple):
             return _in_function(value[0], value[1], api, depth + 1)
+        imported = imported_here(expr.name, scope, api)
+        captured = node_facts(imported) or integration_asset(imported, api)
+        if captured is not None:
+            out.items.append(captured)  # `from .assets import orders` in the function
+            return out
         out.complete = False
         return out
+    if isinstance(expr, CallExpr) and mentions_local(expr, scope):
+        made = factory_result(expr, scope, api)  # `Factory.make(name)` of the function's names
+        if made is not None:
+            return _in_function(made[0], made[1], api, depth + 1)
     if mentions_local(expr, scope):
         out.complete = False  # what a name of the function holds is not known
         return out
     return resolve_definitions(expr, scope.module, api, depth)
+
+
+def _passed_through(
+    passed: tuple[list[Expression], list[tuple[CallExpr, int | None]]],
+    name: str,
+    scope: Scope,
+    api: CheckerApi,
+    depth: int,
+) -> Listed:
+    """What a list of the scope's function holds that it hands to project functions which
+    grow it and give it back (`local_values.passed_list`): its own items, and what each such
+    function appends to the parameter the list is given as."""
+    items, passes = passed
+    out = Listed()
+    for item in items:
+        out.extend(_in_function(item, scope, api, depth))
+    for call, position in passes:
+        found = project_callable(resolve_in_scope(call.callee, scope, api), api)
+        body = function_body(found[0], found[1], api) if found is not None else None
+        if found is None or body is None:
+            return Listed(complete=False)
+        inner = call_scope(call, scope, found[0], found[1], body)
+        params = [
+            param for param, (given, caller) in inner.arguments.items()
+            if caller is scope and isinstance(given, NameExpr) and given.name == name
+        ]
+        added = parameter_growth(inner, params[0], position) if len(params) == 1 else None
+        if added is None:
+            return Listed(complete=False)
+        for item in added:
+            out.extend(_in_function(item, inner, api, depth))
+    return out
 
 
 def _all_statements(body: list[Statement]) -> list[Statement]:
@@ -299,7 +354,7 @@ def _picked(expr: IndexExpr, mod: MypyFile, api: CheckerApi) -> tuple[Expression
     table: Expression = init[0]
     scope = Scope(init[1])
     if isinstance(table, CallExpr):
-        made = factory_result(table, init[1], api)
+        made = factory_result(table, Scope(init[1]), api)
         if made is None:
             return None
         table, scope = made

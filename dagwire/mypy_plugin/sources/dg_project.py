@@ -31,6 +31,13 @@ def project_defs_module(start: str) -> tuple[str | None, str | None]:
     return module, None
 
 
+def defs_folder_on_disk(start: str) -> str | None:
+    """The folder of the defs package of the project containing directory `start`, found
+    on disk (where mypy has no node for the package or the packages above it)."""
+    found = defs_folder.project_defs_module(start)
+    return defs_folder.module_folder(found[0], found[1], []) if found is not None else None
+
+
 class Walked:
     """What dagster's walk of a defs folder finds: module names (in load order), whether a
     part was met whose definitions are not read (a YAML component without a `type:`, a

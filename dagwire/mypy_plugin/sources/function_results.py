@@ -26,6 +26,7 @@ from mypy.nodes import (
     NameExpr,
     ReturnStmt,
     Statement,
+    SymbolNode,
     WithStmt,
 )
 from mypy.server.subexpr import get_subexpressions
@@ -38,31 +39,69 @@ from dagwire.mypy_plugin.sources.module_source import changed_elsewhere, module_
 from dagwire.mypy_plugin.tree_walk import statement_blocks
 from dagwire.vocabulary.names import RETURN_KEEPING_DECORATORS
 
+# The builtin decorator of a static method, as written in a class body.
+STATICMETHOD = "staticmethod"
+
 
 def project_function(
     call: CallExpr, mod: MypyFile, api: CheckerApi
 ) -> tuple[FuncDef, MypyFile] | None:
     """The module-level function of the project a call calls, with the module it lives in."""
-    node = resolve_ref(call.callee, mod, api)
-    if isinstance(node, Decorator) and _keeps_return(node, mod, api):
+    return project_callable(resolve_ref(call.callee, mod, api), api)
+
+
+def project_callable(node: SymbolNode | None, api: CheckerApi) -> tuple[FuncDef, MypyFile] | None:
+    """The project function a call's callee `node` is, with the module it lives in: a
+    module-level function, or a static method of a module-level class
+    (`Factory.build_definitions(...)`, the factory classes of dg projects), either maybe
+    wrapped by a decorator that returns what it returns (`@functools.cache`)."""
+    if isinstance(node, Decorator):
+        owner = module_of(node.fullname, api)
+        decorators = _decorators(node, owner, api) if owner is not None else None
+        if owner is None or decorators is None or not _keeps_return(decorators, owner, api):
+            return None
         node = node.func  # `@functools.cache def make_assets()`: returns what its body does
     if not isinstance(node, FuncDef):
         return None
     home = module_of(node.fullname, api)
-    if home is None or node.fullname != f"{home.fullname}.{node.name}":
-        return None  # a method, or a nested function
+    if home is None:
+        return None
+    if node.fullname != f"{home.fullname}.{node.name}" and not _static_method(node, home):
+        return None  # another method, or a nested function
     if not in_project(home, api.tree):
         return None
     return node, home
 
 
-def _keeps_return(dec: Decorator, mod: MypyFile, api: CheckerApi) -> bool:
-    """Every decorator of `dec` returns what the function returns (a module loaded from
-    mypy's cache keeps no decorators: not known)."""
-    if not dec.decorators:
-        return False
-    for expr in dec.decorators:
-        node = resolve_ref(expr.callee if isinstance(expr, CallExpr) else expr, mod, api)
+def _static_method(func: FuncDef, home: MypyFile) -> bool:
+    """A `@staticmethod` of a class defined at the top level of module `home`."""
+    info = func.info if func.is_static else None
+    return (
+        info is not None
+        and info.fullname == f"{home.fullname}.{info.name}"
+        and func.fullname == f"{info.fullname}.{func.name}"
+    )
+
+
+def _decorators(dec: Decorator, home: MypyFile, api: CheckerApi) -> list[Expression] | None:
+    """The decorators of `dec` other than `@staticmethod`: as analysed, or as written in its
+    module's source when mypy kept none (its cache keeps no decorators, and analysis takes
+    `@staticmethod` out); None when not known."""
+    if dec.decorators:
+        return dec.decorators
+    source = _source_definition(dec.func, home, api)
+    if not isinstance(source, Decorator):
+        return None
+    return [
+        expr for expr in source.decorators
+        if not (isinstance(expr, NameExpr) and expr.name == STATICMETHOD and dec.func.is_static)
+    ]
+
+
+def _keeps_return(decorators: list[Expression], home: MypyFile, api: CheckerApi) -> bool:
+    """Every decorator returns what the function returns."""
+    for expr in decorators:
+        node = resolve_ref(expr.callee if isinstance(expr, CallExpr) else expr, home, api)
         module, _, name = node.fullname.rpartition(".") if node is not None else ("", "", "")
         if name not in RETURN_KEEPING_DECORATORS.get(module, ()):
             return False
@@ -88,15 +127,34 @@ def function_body(func: FuncDef, home: MypyFile, api: CheckerApi) -> list[Statem
         return func.body.body
     if home is api.tree:
         return None
+    source = _source_definition(func, home, api)
+    target = source.func if isinstance(source, Decorator) else source
+    return target.body.body if target is not None else None
+
+
+def _source_definition(
+    func: FuncDef, home: MypyFile, api: CheckerApi
+) -> FuncDef | Decorator | None:
+    """The statement defining a module-level function, or a method of a module-level class,
+    in its module's source (read again when mypy has freed it)."""
     tree = module_tree(home, api)
     if tree is None:
         return None
-    record_read(api.tree, home)
-    for stmt in tree.defs:
+    if tree is not home:
+        record_read(api.tree, home)
+    stmts = tree.defs
+    path = func.fullname[len(home.fullname) + 1:].split(".")
+    if len(path) == 2:  # a method of a module-level class
+        classes = [s for s in stmts if isinstance(s, ClassDef) and s.name == path[0]]
+        stmts = classes[-1].defs.body if classes else []
+    elif len(path) != 1:
+        return None
+    found: FuncDef | Decorator | None = None
+    for stmt in stmts:
         target = stmt.func if isinstance(stmt, Decorator) else stmt
         if isinstance(target, FuncDef) and target.name == func.name:
-            return target.body.body
-    return None
+            found = stmt if isinstance(stmt, Decorator) else target
+    return found
 
 
 def returned_expression(

@@ -15,15 +15,20 @@ from mypy.nodes import (
     ARG_NAMED,
     ARG_OPT,
     ARG_POS,
+    AssertStmt,
     AssignmentStmt,
+    BreakStmt,
     CallExpr,
     ClassDef,
+    ContinueStmt,
     Decorator,
+    DelStmt,
     Expression,
     ExpressionStmt,
     ForStmt,
     FuncDef,
     GlobalDecl,
+    IfStmt,
     Import,
     ImportFrom,
     ListExpr,
@@ -31,13 +36,23 @@ from mypy.nodes import (
     MypyFile,
     NameExpr,
     NonlocalDecl,
+    OperatorAssignmentStmt,
+    PassStmt,
+    RaiseStmt,
+    RefExpr,
     ReturnStmt,
     Statement,
+    SymbolNode,
+    TryStmt,
+    TupleExpr,
     TypeInfo,
+    WhileStmt,
     WithStmt,
 )
 from mypy.server.subexpr import get_subexpressions
 
+from dagwire.mypy_plugin.api_types import CheckerApi
+from dagwire.mypy_plugin.names import absolute_import, member_node, resolve_ref
 from dagwire.mypy_plugin.sources.module_source import changed_elsewhere
 from dagwire.mypy_plugin.tree_walk import statement_blocks
 
@@ -96,6 +111,49 @@ def local_value(name: NameExpr, scope: Scope) -> tuple[Expression, Scope] | str:
     if changed_elsewhere(scope.body, name.name, found):
         return UNKNOWN  # assigned in a block or changed in place
     return found.rvalue, scope
+
+
+def resolve_in_scope(expr: Expression, scope: Scope, api: CheckerApi) -> SymbolNode | None:
+    """What a name or dotted name read in the scope refers to: a name of its module, or one
+    its function binds by its own import statement (`import dagster as dg`, `from .factory
+    import Factory` inside a `@definitions` function), also in a function read again from
+    source (unanalysed: mypy has freed the analysed one)."""
+    if isinstance(expr, RefExpr) and expr.node is not None:
+        return expr.node
+    if isinstance(expr, NameExpr):
+        if scope.func is not None and expr.name in scope.local:
+            return imported_here(expr.name, scope, api)
+        return resolve_ref(expr, scope.module, api)
+    if isinstance(expr, MemberExpr):
+        return member_node(resolve_in_scope(expr.expr, scope, api), expr.name, api)
+    return None
+
+
+def imported_here(name: str, scope: Scope, api: CheckerApi) -> SymbolNode | None:
+    """What a name of the scope's function refers to when one import statement among its own
+    statements binds it, and nothing else does; None otherwise."""
+    func = scope.func
+    if func is None or OPAQUE in scope.local or name in func.arg_names:
+        return None
+    if _assignments(scope.body, name):
+        return None
+    found: list[SymbolNode | None] = []
+    for stmt in scope.body:
+        if isinstance(stmt, Import):
+            for module, alias in stmt.ids:
+                if alias == name:
+                    found.append(api.modules.get(module))
+                elif alias is None and module.partition(".")[0] == name:
+                    found.append(api.modules.get(name))
+        elif isinstance(stmt, ImportFrom):
+            source = absolute_import(scope.module, stmt.id, stmt.relative)
+            for imported, alias in stmt.names:
+                if (alias or imported) == name:
+                    found.append(
+                        member_node(api.modules.get(source), imported, api)
+                        or api.modules.get(f"{source}.{imported}")
+                    )
+    return found[0] if len(found) == 1 else None
 
 
 def returned_values(scope: Scope) -> list[Expression] | None:
@@ -302,4 +360,149 @@ def _method_call(stmt: Statement, name: str) -> tuple[CallExpr, str] | None:
     if isinstance(callee, MemberExpr) and isinstance(callee.expr, NameExpr):
         if callee.expr.name == name:
             return stmt.expr, callee.name
+    return None
+
+
+def passed_list(
+    name: NameExpr, scope: Scope
+) -> tuple[list[Expression], list[tuple[CallExpr, int | None]]] | None:
+    """A list the scope's function assigns once, as a display, at its top level, and then only
+    grows (`name.append(x)` / `name.extend(xs)`) or rebinds to what a call it is given to
+    gives back (`name, other = collect(..., name, ...)`, in a loop too): (the display's items
+    and each `x` / `xs`, the calls with the position of the name in what they give back: None
+    for `name = collect(..., name)`). None for anything else, or when no call takes it."""
+    func = scope.func
+    if func is None or OPAQUE in scope.local or name.name in func.arg_names:
+        return None
+    first = [
+        s for s in scope.body
+        if isinstance(s, AssignmentStmt) and len(s.lvalues) == 1
+        and isinstance(s.lvalues[0], NameExpr) and s.lvalues[0].name == name.name
+    ]
+    if len(first) != 1 or not isinstance(first[0].rvalue, ListExpr):
+        return None
+    items: list[Expression] = list(first[0].rvalue.items)
+    passes: list[tuple[CallExpr, int | None]] = []
+    pending: list[Statement] = [s for s in scope.body if s is not first[0]]
+    while pending:
+        stmt = pending.pop(0)
+        blocks = statement_blocks(stmt)
+        pending += [s for block in blocks for s in block.body]
+        method = _method_call(stmt, name.name)
+        if method is not None and method[1] in GROWING_METHODS:
+            call = method[0]
+            if len(call.args) != 1 or call.arg_kinds[0] != ARG_POS:
+                return None
+            items.append(call.args[0])
+        elif isinstance(stmt, AssignmentStmt) and _assigns_within(stmt, name.name):
+            passed = _passing(stmt, name.name)
+            if passed is None:
+                return None
+            passes.append(passed)
+        elif _binds(stmt, name.name) or (
+            not blocks and changed_elsewhere([stmt], name.name, None, 1)
+        ):
+            return None  # bound or changed another way
+        elif isinstance(stmt, (FuncDef, Decorator, ClassDef)) and stmt.name == name.name:
+            return None
+    return (items, passes) if passes else None
+
+
+def _assigns_within(stmt: AssignmentStmt, name: str) -> bool:
+    return any(
+        isinstance(e, NameExpr) and e.name == name
+        for lv in stmt.lvalues
+        for e in (lv, *get_subexpressions(lv))
+    )
+
+
+def _passing(stmt: AssignmentStmt, name: str) -> tuple[CallExpr, int | None] | None:
+    """(the call, the name's position among the targets) of `name = f(..., name)` or
+    `name, other = f(..., name)`."""
+    call = stmt.rvalue
+    if len(stmt.lvalues) != 1 or not isinstance(call, CallExpr):
+        return None
+    given = [a for a in call.args if isinstance(a, NameExpr) and a.name == name]
+    if len(given) != 1:
+        return None
+    target = stmt.lvalues[0]
+    if isinstance(target, NameExpr):
+        return (call, None) if target.name == name else None
+    if isinstance(target, (TupleExpr, ListExpr)) and all(
+        isinstance(item, NameExpr) for item in target.items
+    ):
+        names = [item.name for item in target.items if isinstance(item, NameExpr)]
+        if names.count(name) == 1:
+            return call, names.index(name)
+    return None
+
+
+def parameter_growth(scope: Scope, param: str, position: int | None) -> list[Expression] | None:
+    """What the scope's function adds to the list its parameter `param` receives, when it only
+    grows it (`param.append(x)` / `param.extend(xs)`) and every `return` gives it back (at
+    `position` of a tuple display, or alone): each `x` / `xs`. None when the function mentions
+    the parameter any other way (hands it to a call, rebinds it, changes it otherwise)."""
+    added: list[Expression] = []
+    pending = list(scope.body)
+    while pending:
+        stmt = pending.pop(0)
+        pending += [s for block in statement_blocks(stmt) for s in block.body]
+        method = _method_call(stmt, param)
+        if method is not None and method[1] in GROWING_METHODS:
+            call = method[0]
+            if len(call.args) != 1 or call.arg_kinds[0] != ARG_POS:
+                return None
+            if _mentions(call.args[0], param):
+                return None
+            added.append(call.args[0])
+        elif isinstance(stmt, ReturnStmt):
+            value = stmt.expr
+            if position is not None:
+                if not isinstance(value, TupleExpr) or position >= len(value.items):
+                    return None
+                others = [e for i, e in enumerate(value.items) if i != position]
+                if any(_mentions(e, param) for e in others):
+                    return None
+                value = value.items[position]
+            if not (isinstance(value, NameExpr) and value.name == param):
+                return None
+        else:
+            own = _own_expressions(stmt)
+            if own is None or any(_mentions(e, param) for e in own):
+                return None
+    return added
+
+
+def _mentions(expr: Expression, name: str) -> bool:
+    return any(
+        isinstance(e, NameExpr) and e.name == name for e in (expr, *get_subexpressions(expr))
+    )
+
+
+def _own_expressions(stmt: Statement) -> list[Expression] | None:
+    """The expressions a statement holds itself (not those of its blocks); None for a
+    statement the callers do not read (a nested definition, ...)."""
+    if isinstance(stmt, AssignmentStmt):
+        return [*stmt.lvalues, stmt.rvalue]
+    if isinstance(stmt, OperatorAssignmentStmt):
+        return [stmt.lvalue, stmt.rvalue]
+    if isinstance(stmt, (ExpressionStmt, DelStmt)):
+        return [stmt.expr]
+    if isinstance(stmt, IfStmt):
+        return list(stmt.expr)
+    if isinstance(stmt, ForStmt):
+        return [stmt.index, stmt.expr]
+    if isinstance(stmt, WhileStmt):
+        return [stmt.expr]
+    if isinstance(stmt, WithStmt):
+        return [*stmt.expr, *(t for t in stmt.target if t is not None)]
+    if isinstance(stmt, (PassStmt, BreakStmt, ContinueStmt, Import, ImportFrom)):
+        return []
+    if isinstance(stmt, (AssertStmt, RaiseStmt)):
+        parts = (stmt.expr, stmt.msg) if isinstance(stmt, AssertStmt) else (
+            stmt.expr, stmt.from_expr
+        )
+        return [e for e in parts if e is not None]
+    if isinstance(stmt, TryStmt):
+        return [e for e in [*stmt.types, *stmt.vars] if e is not None]
     return None
