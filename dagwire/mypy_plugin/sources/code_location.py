@@ -69,7 +69,6 @@ from dagwire.mypy_plugin.sources.resource_dicts import (
 )
 from dagwire.vocabulary.calls import (
     DEFINITIONS_KEEPING_RESOURCES,
-    DEFINITIONS_LISTS,
     LOAD_DEFS_ROOT,
     LOAD_DEFS_TERMINATE,
     MERGE_METHODS,
@@ -223,13 +222,8 @@ class Assembly:
         mod = scope.module
         if RESOURCES in kwargs:
             self.resources(kwargs[RESOURCES], scope, depth)
-        readable = {
-            key: value for key, value in kwargs.items() if not mentions_local(value, scope)
-        }
-        listed = listed_definitions(readable, mod, self.api)
-        if any(key in DEFINITIONS_LISTS for key in kwargs.keys() - readable.keys()):
-            listed.complete = False  # what a function's own names list is not read
-        self.whole.listed.extend(listed)
+        # a function's own names are followed in it (a local list, a local definition)
+        self.whole.listed.extend(listed_definitions(kwargs, mod, self.api, scope))
 
     def resources(self, expr: Expression | None, scope: Scope, depth: int) -> None:
         whole = self.whole

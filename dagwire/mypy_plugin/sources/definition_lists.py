@@ -56,6 +56,7 @@ from dagwire.mypy_plugin.sources.function_results import (
 from dagwire.mypy_plugin.sources.loaders import loaded_modules
 from dagwire.mypy_plugin.sources.local_values import (
     Scope,
+    assigned_once,
     call_scope,
     grown_list,
     local_definition,
@@ -109,12 +110,18 @@ REPORT_ORDER = ("assets", "asset_checks", "jobs", "sensors", "schedules")
 DEFINITION_ARGS = tuple(sorted(DEFINITIONS_LISTS, key=REPORT_ORDER.index))
 
 
-def listed_definitions(args: Mapping[str, Expression], mod: MypyFile, api: CheckerApi) -> Listed:
-    """Everything the `assets=`, `jobs=`, ... arguments of one `Definitions(...)` list."""
+def listed_definitions(
+    args: Mapping[str, Expression], mod: MypyFile, api: CheckerApi, scope: Scope | None = None
+) -> Listed:
+    """Everything the `assets=`, `jobs=`, ... arguments of one `Definitions(...)` list; with
+    `scope`, the call is read in that function (its own names followed, `_in_function`)."""
     out = Listed()
     for name in DEFINITION_ARGS:
         if name in args:
-            out.extend(resolve_definitions(args[name], mod, api))
+            if scope is not None:
+                out.extend(_in_function(args[name], scope, api, 0))
+            else:
+                out.extend(resolve_definitions(args[name], mod, api))
     return out
 
 
@@ -207,11 +214,12 @@ def _called(call: CallExpr, mod: MypyFile, api: CheckerApi, depth: int) -> Liste
 
 
 def factory_result(
-    call: CallExpr, mod: MypyFile, api: CheckerApi
+    call: CallExpr, mod: MypyFile, api: CheckerApi, caller: Scope | None = None
 ) -> tuple[Expression, Scope] | None:
     """What a call of a project's factory function returns, read in the function as the call
     runs it (its body ends in its only `return`); None otherwise. A factory of another module
-    is read from its source (factory_made.py reads what it defines)."""
+    is read from its source (factory_made.py reads what it defines). `caller`: the function
+    the call is read in (its arguments are read there), else module `mod`."""
     found = project_function(call, mod, api)
     if found is None:
         return None
@@ -219,7 +227,7 @@ def factory_result(
     body = function_body(func, home, api)
     if not body or not isinstance(body[-1], ReturnStmt) or body[-1].expr is None:
         return None
-    scope = call_scope(call, Scope(mod), func, home, body)
+    scope = call_scope(call, caller if caller is not None else Scope(mod), func, home, body)
     returns = [s for s in _all_statements(body) if isinstance(s, ReturnStmt)]
     if len(returns) != 1:
         return None  # another return, in a block: the value is not one expression
@@ -252,12 +260,49 @@ def _in_function(expr: Expression, scope: Scope, api: CheckerApi, depth: int) ->
         value = local_value(expr, scope)
         if isinstance(value, tuple):
             return _in_function(value[0], value[1], api, depth + 1)
+        once = assigned_once(expr, scope)
+        if once is not None:
+            return _unpacked(once, scope, api, depth + 1)
         out.complete = False
         return out
+    if isinstance(expr, CallExpr) and mentions_local(expr, scope):
+        # `build(name=table)` in a loop: a factory given the function's own values
+        made = _local_call(expr, scope, api)
+        if made is not None:
+            return _in_function(made[0], made[1], api, depth + 1)
     if mentions_local(expr, scope):
         out.complete = False  # what a name of the function holds is not known
         return out
     return resolve_definitions(expr, scope.module, api, depth)
+
+
+def _local_call(call: CallExpr, scope: Scope, api: CheckerApi) -> tuple[Expression, Scope] | None:
+    """What a factory call in a function returns (its arguments read in the function); None
+    when the callee is a name of the function, or no factory."""
+    if mentions_local(call.callee, scope):
+        return None
+    return factory_result(call, scope.module, api, scope)
+
+
+def _unpacked(
+    once: tuple[Expression, int | None, int], scope: Scope, api: CheckerApi, depth: int
+) -> Listed:
+    """What a name assigned once holds: the expression, or for `made, specs = build(...)`
+    the item at its position of the tuple display the expression (or the factory) gives."""
+    value, index, count = once
+    if index is None:
+        return _in_function(value, scope, api, depth)
+    inner = scope
+    if isinstance(value, CallExpr):
+        made = _local_call(value, scope, api)
+        if made is None:
+            return Listed(complete=False)
+        value, inner = made
+    if not isinstance(value, (TupleExpr, ListExpr)) or len(value.items) != count:
+        return Listed(complete=False)
+    if any(isinstance(item, StarExpr) for item in value.items):
+        return Listed(complete=False)
+    return _in_function(value.items[index], inner, api, depth)
 
 
 def _all_statements(body: list[Statement]) -> list[Statement]:

@@ -58,10 +58,22 @@ def project_function(
 
 def _keeps_return(dec: Decorator, mod: MypyFile, api: CheckerApi) -> bool:
     """Every decorator of `dec` returns what the function returns (a module loaded from
-    mypy's cache keeps no decorators: not known)."""
-    if not dec.decorators:
+    mypy's cache keeps no decorators: they are read in its source)."""
+    decorators = dec.decorators
+    if not decorators:
+        home = module_of(dec.fullname, api)
+        tree = module_tree(home, api) if home is not None else None
+        if home is None or tree is None or tree is home:
+            return False
+        record_read(api.tree, home)
+        decorators = next(
+            (s.decorators for s in tree.defs if isinstance(s, Decorator) and s.name == dec.name),
+            [],
+        )
+        mod = home  # names in its source are that module's
+    if not decorators:
         return False
-    for expr in dec.decorators:
+    for expr in decorators:
         node = resolve_ref(expr.callee if isinstance(expr, CallExpr) else expr, mod, api)
         module, _, name = node.fullname.rpartition(".") if node is not None else ("", "", "")
         if name not in RETURN_KEEPING_DECORATORS.get(module, ()):
