@@ -470,3 +470,49 @@ def test_editing_a_factory_in_another_module_re_reports(tmp_path: Path, fw: str)
     assert mypy(tmp_path, targets=targets) == []
     edit(tmp_path, "project/factories.py", "db: Postgres)", "db: Postgres, cache: Postgres)")
     assert mypy(tmp_path, "-n", "2", targets=targets) == [UNBOUND_FACTORY_CACHE]
+
+
+DG_CACHED_FACTORY = """\
+from functools import cache
+
+import dagster as dg
+from project.defs.orders import Warehouse
+
+@cache
+def get_refunds():
+    @dg.asset
+    def refunds(warehouse: Warehouse) -> int:
+        return 1
+    return refunds
+
+@dg.definitions
+def defs():
+    refunds = get_refunds()
+    return dg.Definitions(assets=[refunds])
+"""
+
+UNBOUND_DG_WAREHOUSE_REFUNDS = (
+    'project/definitions.py:7: error: Resource "warehouse" required by asset "refunds" '
+    '(expects "Warehouse") is not bound in Definitions(resources=...); bound keys: (none)  '
+    '[dagwire-unbound-resource]'
+)
+
+
+def test_a_cached_factory_of_a_defs_module_is_read_from_a_warm_cache(tmp_path: Path) -> None:
+    # A module loaded from mypy's cache keeps no decorators: `@cache` on the factory an
+    # `@definitions` function calls is read in its source.
+    write_project(
+        tmp_path,
+        {
+            "project/dg.toml": '[project]\nroot_module = "project"\n',
+            "project/defs/__init__.py": "",
+            "project/defs/orders.py": DG_ORDERS.replace("@dg.asset\ndef orders", "def orders"),
+            "project/defs/refunds.py": DG_CACHED_FACTORY,
+            "project/defs/resources.py": DG_RESOURCES,
+            "project/definitions.py": DG_DEFINITIONS,
+        },
+    )
+    assert mypy(tmp_path, targets=["project"]) == []
+    edit(tmp_path, "project/defs/resources.py", '{"warehouse": Warehouse(dsn="pg://")}', "{}")
+    assert mypy(tmp_path, targets=["project"]) == [UNBOUND_DG_WAREHOUSE_REFUNDS]
+    assert mypy(tmp_path, targets=["project"]) == [UNBOUND_DG_WAREHOUSE_REFUNDS]
