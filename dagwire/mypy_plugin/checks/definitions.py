@@ -8,7 +8,7 @@ returns), and is otherwise taken as a part built for a merge.
 
 from __future__ import annotations
 
-from mypy.nodes import ARG_STAR, ARG_STAR2, CallExpr
+from mypy.nodes import ARG_STAR, ARG_STAR2, CallExpr, FuncDef
 from mypy.plugin import FunctionContext
 
 from dagwire.mypy_plugin.api_types import CheckerApi
@@ -17,6 +17,7 @@ from dagwire.mypy_plugin.frameworks import Framework
 from dagwire.mypy_plugin.names import formal_args
 from dagwire.mypy_plugin.settings import Settings
 from dagwire.mypy_plugin.sources.definition_lists import listed_definitions
+from dagwire.mypy_plugin.sources.local_values import Scope
 from dagwire.mypy_plugin.sources.namespace_builder import namespace_kept
 from dagwire.mypy_plugin.sources.parts import is_location, is_partial
 from dagwire.mypy_plugin.sources.resource_dicts import ResourceDict, resolve_resources
@@ -59,8 +60,18 @@ def check_definitions(fw: Framework, settings: Settings, ctx: FunctionContext) -
         candidates = [ResourceDict()]  # binds nothing
     else:
         return  # a part built for a merge
-    listed = listed_definitions(args, mod, api)
+    listed = listed_definitions(args, mod, api, _enclosing_scope(api) if mod is api.tree else None)
     if kept is not None:
         listed.extend(kept.listed)
     site = BindingSite(call, fw, candidates, listed, check_unused=settings.warn_unused_resources)
     check_binding(site, api)
+
+
+def _enclosing_scope(api: CheckerApi) -> Scope | None:
+    """The function whose body is being checked (its own names are followed where its
+    `Definitions(...)` lists them); None at module level."""
+    stack = getattr(api.scope, "stack", None)
+    func = stack[-1] if isinstance(stack, list) and stack else None
+    if isinstance(func, FuncDef) and func.body.body:
+        return Scope(api.tree, func, func.body.body)
+    return None

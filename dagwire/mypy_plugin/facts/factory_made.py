@@ -31,17 +31,21 @@ from mypy.types import AnyType, CallableType, Instance, Type, TypeOfAny, Unbound
 
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.facts.capture import CAPTURED_ARGUMENTS, capture_own
-from dagwire.mypy_plugin.facts.carrier import Captured, decode
-from dagwire.mypy_plugin.facts.integration_assets import integration_made
+from dagwire.mypy_plugin.facts.carrier import Captured, Requirement, decode
+from dagwire.mypy_plugin.facts.integration_assets import factory_integration_asset
 from dagwire.mypy_plugin.facts.parameters import may_be_resource_param
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS, Framework
 from dagwire.mypy_plugin.names import lookup_in_module, resolve_ref
+from dagwire.mypy_plugin.sources.constants import constant_str
+from dagwire.vocabulary.calls import IO_MANAGER_KEY, MANAGER_HOLDER_KEYWORDS, MANAGER_KEY_KEYWORDS
 
 # Kinds a factory's definition is read for: their facts come from the signature and the
 # decorator alone (a job's come from its body, a sensor's from its targets).
 FACTORY_KINDS = frozenset({"asset", "asset_check", "op"})
 # Decorator arguments that name the definition (and so its op).
 NAMING_ARGUMENTS = frozenset({"name", "key", "key_prefix"})
+# Decorator arguments read in another module's source: these, and the IO managers.
+SOURCE_READ_ARGUMENTS = NAMING_ARGUMENTS | {IO_MANAGER_KEY, *MANAGER_HOLDER_KEYWORDS}
 
 
 def factory_made_facts(
@@ -59,21 +63,26 @@ def factory_made_facts(
     callee = expr.callee if isinstance(expr, CallExpr) else expr
     node = resolve_ref(callee, home, api)
     found = _framework_kind(node.fullname) if node is not None else None
-    call = expr if isinstance(expr, CallExpr) else None
     analysed = isinstance(callee, RefExpr) and callee.node is not None
     if found is None:
-        return _integration_made(dec, call, analysed, factory_names, home, api)
+        return factory_integration_asset(dec, analysed, home, api)  # `@dbt_assets(...)`
     if found[1] not in FACTORY_KINDS:
         return None
     fw, kind = found
+    call = expr if isinstance(expr, CallExpr) else None
     if analysed:
         fn = dec.func.type
     else:
         fn = _source_signature(dec, call, home, api)
     if not isinstance(fn, CallableType):
         return None
-    captured, kwargs = capture_own(fw, kind, fn, dec, call, api)
-    if not analysed:
+    if analysed:
+        captured, kwargs = capture_own(fw, kind, fn, dec, call, api)
+    else:
+        # what names the definition is read as a literal; its IO managers here, in `home`
+        captured, kwargs = capture_own(fw, kind, fn, dec, _naming_only(call), api)
+        if call is not None:
+            _source_manager_keys(call, captured, factory_names, home, api)
         captured.function = None  # its types were looked up, not checked
         raw = dec.func.unanalyzed_type
         assert isinstance(raw, CallableType)  # `_source_signature` read it
@@ -91,28 +100,6 @@ def factory_made_facts(
     return captured
 
 
-def _integration_made(
-    dec: Decorator,
-    call: CallExpr | None,
-    analysed: bool,
-    factory_names: Collection[str],
-    home: MypyFile,
-    api: CheckerApi,
-) -> Captured | None:
-    """`dec` made by an integration library's decorator mypy cannot see (`@dbt_assets(...)`
-    in a factory): its parameters read as for one at module level (integration_assets.py),
-    its annotations looked up in `home` when its function is read from source."""
-    fn = dec.func.type if analysed else _source_signature(dec, None, home, api)
-    captured = integration_made(dec, fn if isinstance(fn, CallableType) else None, home, api)
-    if captured is not None and call is not None:
-        if any(
-            name in NAMING_ARGUMENTS and _reads(value, factory_names)
-            for name, value in zip(call.arg_names, call.args)
-        ):
-            captured.ops_complete = False  # "its op name is not known"
-    return captured
-
-
 def _framework_kind(fullname: str) -> tuple[Framework, str] | None:
     for fw in ALL_FRAMEWORKS.values():
         kind = fw.decorators.get(fullname)
@@ -125,13 +112,13 @@ def _source_signature(
     dec: Decorator, call: CallExpr | None, home: MypyFile, api: CheckerApi
 ) -> CallableType | None:
     """The signature of a definition in another module's source (parsed, not analysed), its
-    annotations looked up in that module: only a decorator whose arguments only name the
-    definition (`name=`, `key=`, `key_prefix=`: read as literals) is read, since the others
-    would be evaluated in the module being checked; and no `ResourceParam[...]`, which is
-    looked up there too."""
+    annotations looked up in that module: only a decorator whose captured arguments name the
+    definition (`name=`, `key=`, `key_prefix=`: read as literals) or its IO managers (read in
+    that module, `_source_manager_keys`) is read, since the others would be evaluated in the
+    module being checked; and no `ResourceParam[...]`, which is looked up there too."""
     if call is not None:
         for arg_kind, name in zip(call.arg_kinds, call.arg_names):
-            if arg_kind != ARG_NAMED or name in CAPTURED_ARGUMENTS - NAMING_ARGUMENTS:
+            if arg_kind != ARG_NAMED or name in CAPTURED_ARGUMENTS - SOURCE_READ_ARGUMENTS:
                 return None
     raw = dec.func.unanalyzed_type
     if not isinstance(raw, CallableType):
@@ -165,6 +152,52 @@ def _named(name: str, home: MypyFile, api: CheckerApi) -> SymbolNode | None:
         else:
             return None
     return node
+
+
+def _naming_only(call: CallExpr | None) -> CallExpr | None:
+    """The decorator call with only the arguments that name the definition."""
+    if call is None:
+        return None
+    kept = [
+        (arg, kind, name)
+        for arg, kind, name in zip(call.args, call.arg_kinds, call.arg_names)
+        if name in NAMING_ARGUMENTS
+    ]
+    reduced = CallExpr(
+        call.callee, [a for a, _, _ in kept], [k for _, k, _ in kept], [n for _, _, n in kept]
+    )
+    reduced.set_line(call)
+    return reduced
+
+
+def _source_manager_keys(
+    call: CallExpr,
+    captured: Captured,
+    factory_names: Collection[str],
+    home: MypyFile,
+    api: CheckerApi,
+) -> None:
+    """The IO and input manager keys a decorator of another module's source names
+    (`io_manager_key=`, and in the calls of `outs=`/`ins=`, comprehensions too), each a
+    constant of `home`; one that reads a name of the factory, or no constant, is not known."""
+    named: list[tuple[str, Expression]] = []
+    for arg_name, arg in zip(call.arg_names, call.args):
+        if arg_name == IO_MANAGER_KEY:
+            named.append((arg_name, arg))
+        elif arg_name in MANAGER_HOLDER_KEYWORDS:
+            named += [
+                (keyword, value)
+                for e in (arg, *get_subexpressions(arg))
+                if isinstance(e, CallExpr)
+                for keyword, value in zip(e.arg_names, e.args)
+                if keyword in MANAGER_KEY_KEYWORDS
+            ]
+    for keyword, value in named:
+        key = None if _reads(value, factory_names) else constant_str(value, home, api)
+        if key is None:
+            captured.requirements_complete = False
+        elif key not in {r.key for r in captured.requirements}:
+            captured.requirements.append(Requirement(key, None, keyword))
 
 
 RESOURCE_PARAMS = frozenset(fw.resource_param for fw in ALL_FRAMEWORKS.values())

@@ -20,9 +20,11 @@ from mypy.nodes import (
     CallExpr,
     Decorator,
     Expression,
+    FuncDef,
     MypyFile,
     NameExpr,
     SymbolNode,
+    Var,
 )
 from mypy.types import AnyType, CallableType, Type, UnboundType, get_proper_type
 
@@ -34,7 +36,7 @@ from dagwire.mypy_plugin.facts.parameters import (
     is_integration_resource_name,
 )
 from dagwire.mypy_plugin.frameworks import DAGSTER
-from dagwire.mypy_plugin.names import module_of
+from dagwire.mypy_plugin.names import module_of, resolve_ref
 from dagwire.mypy_plugin.sources.cache_stamps import record_read
 from dagwire.mypy_plugin.sources.module_source import module_tree
 from dagwire.vocabulary.calls import CONFIG_PARAM, CONTEXT_PARAM_NAMES
@@ -64,37 +66,47 @@ def integration_asset(node: SymbolNode | None, api: CheckerApi) -> Captured | No
         return None
     analysed = node.func.type
     return _captured(
-        kind, node.name, analysed if isinstance(analysed, CallableType) else None, source, tree,
-        api,
+        kind, node.name, analysed if isinstance(analysed, CallableType) else None, source.func,
+        tree, api,
     )
 
 
-def integration_made(
-    dec: Decorator, analysed: CallableType | None, home: MypyFile, api: CheckerApi
+def factory_integration_asset(
+    dec: Decorator, analysed: bool, home: MypyFile, api: CheckerApi
 ) -> Captured | None:
-    """The facts of `dec`, a function a factory function of module `home` defines, when an
-    unseen integration decorator makes it (`analysed`: its signature with the annotations
-    looked up, when known); None for anything else."""
-    tree = module_tree(home, api)
-    if tree is None:
+    """The facts of `dec`, a function defined in a factory function of module `home` and
+    decorated by an unseen integration decorator only; `analysed`: whether `dec` is mypy's
+    analysed statement (else read from `home`'s source). None for anything else (also when
+    the library is installed: its decorator is then typed, and not read this way)."""
+    if len(dec.decorators) != 1:
         return None
-    kind = _integration_kind(dec.decorators, tree)
-    if kind is None:
+    expr = dec.decorators[0]
+    callee = expr.callee if isinstance(expr, CallExpr) else expr
+    node = resolve_ref(callee, home, api)
+    if node is not None and not (isinstance(node, Var) and isinstance(node.type, AnyType)):
         return None
-    return _captured(kind, dec.name, analysed, dec, tree, api)
+    tree = module_tree(home, api)  # its imports
+    kind = _integration_kind(dec.decorators, tree) if tree is not None else None
+    if tree is None or kind is None:
+        return None
+    fn = dec.func.type if analysed else None
+    captured = _captured(
+        kind, dec.name, fn if isinstance(fn, CallableType) else None, dec.func, tree, api
+    )
+    captured.ops_complete = False  # its arguments may name it per call
+    return captured
 
 
 def _captured(
     kind: str,
     name: str,
     analysed: CallableType | None,
-    source: Decorator,
+    func: FuncDef,
     tree: MypyFile,
     api: CheckerApi,
 ) -> Captured:
-    """What a function an integration decorator makes requires: its parameters whose class is
-    a resource (`analysed`), or is named like an integration library's resource (the
-    unanalysed annotations of `source`, looked up in `tree`'s imports)."""
+    """What an integration-decorated function requires: the resource parameters of its
+    analysed signature, and those annotated with an integration library's resource class."""
     captured = Captured(kind, name, DAGSTER.name, requirements_complete=False)
     if analysed is not None:
         capture_parameters(
@@ -102,19 +114,17 @@ def _captured(
             captured, api,
         )
     found = {r.key for r in captured.requirements}
-    raw = source.func.unanalyzed_type if source.func.unanalyzed_type is not None else (
-        source.func.type
-    )
+    raw = func.unanalyzed_type if func.unanalyzed_type is not None else func.type
     if isinstance(raw, CallableType):
-        for i, (pname, pkind, annotation) in enumerate(
-            zip(source.func.arg_names, source.func.arg_kinds, raw.arg_types)
+        for i, (arg_name, arg_kind, annotation) in enumerate(
+            zip(func.arg_names, func.arg_kinds, raw.arg_types)
         ):
-            if pname is None or pname in found or pkind in (ARG_STAR, ARG_STAR2):
+            if arg_name is None or arg_name in found or arg_kind in (ARG_STAR, ARG_STAR2):
                 continue
-            if pname == CONFIG_PARAM or (i == 0 and pname in CONTEXT_PARAM_NAMES):
+            if arg_name == CONFIG_PARAM or (i == 0 and arg_name in CONTEXT_PARAM_NAMES):
                 continue
             if _names_integration_resource(annotation, tree):
-                captured.requirements.append(Requirement(pname, None, "parameter"))
+                captured.requirements.append(Requirement(arg_name, None, "parameter"))
     return captured
 
 

@@ -43,7 +43,7 @@ from dagwire.mypy_plugin.sources.components import (
 )
 from dagwire.mypy_plugin.sources.definition_lists import (
     Listed,
-    listed_in_scope,
+    listed_definitions,
     module_definitions,
 )
 from dagwire.mypy_plugin.sources.dg_project import (
@@ -224,7 +224,8 @@ class Assembly:
         kwargs = call_kwargs(call)
         if RESOURCES in kwargs:
             self.resources(kwargs[RESOURCES], scope, depth)
-        self.whole.listed.extend(listed_in_scope(kwargs, scope, self.api))
+        # a function's own names are followed in it (a local list, a local definition)
+        self.whole.listed.extend(listed_definitions(kwargs, scope.module, self.api, scope))
 
     def resources(self, expr: Expression | None, scope: Scope, depth: int) -> None:
         whole = self.whole

@@ -57,6 +57,7 @@ from dagwire.mypy_plugin.sources.function_results import (
 from dagwire.mypy_plugin.sources.loaders import loaded_modules
 from dagwire.mypy_plugin.sources.local_values import (
     Scope,
+    assigned_once,
     call_scope,
     grown_list,
     imported_here,
@@ -114,18 +115,18 @@ REPORT_ORDER = ("assets", "asset_checks", "jobs", "sensors", "schedules")
 DEFINITION_ARGS = tuple(sorted(DEFINITIONS_LISTS, key=REPORT_ORDER.index))
 
 
-def listed_definitions(args: Mapping[str, Expression], mod: MypyFile, api: CheckerApi) -> Listed:
-    """Everything the `assets=`, `jobs=`, ... arguments of one `Definitions(...)` list."""
-    return listed_in_scope(args, Scope(mod), api)
-
-
-def listed_in_scope(args: Mapping[str, Expression], scope: Scope, api: CheckerApi) -> Listed:
-    """Everything the `assets=`, `jobs=`, ... arguments of one `Definitions(...)` call read
-    in `scope` list (in a function, its own names followed)."""
+def listed_definitions(
+    args: Mapping[str, Expression], mod: MypyFile, api: CheckerApi, scope: Scope | None = None
+) -> Listed:
+    """Everything the `assets=`, `jobs=`, ... arguments of one `Definitions(...)` list; with
+    `scope`, the call is read in that function (its own names followed, `_in_function`)."""
     out = Listed()
     for name in DEFINITION_ARGS:
         if name in args:
-            out.extend(_in_function(args[name], scope, api, 0))
+            if scope is not None:
+                out.extend(_in_function(args[name], scope, api, 0))
+            else:
+                out.extend(resolve_definitions(args[name], mod, api))
     return out
 
 
@@ -271,6 +272,9 @@ def _in_function(expr: Expression, scope: Scope, api: CheckerApi, depth: int) ->
         value = local_value(expr, scope)
         if isinstance(value, tuple):
             return _in_function(value[0], value[1], api, depth + 1)
+        once = assigned_once(expr, scope)
+        if once is not None:
+            return _unpacked(once, scope, api, depth + 1)
         imported = imported_here(expr.name, scope, api)
         captured = node_facts(imported) or integration_asset(imported, api)
         if captured is not None:
@@ -279,7 +283,8 @@ def _in_function(expr: Expression, scope: Scope, api: CheckerApi, depth: int) ->
         out.complete = False
         return out
     if isinstance(expr, CallExpr) and mentions_local(expr, scope):
-        made = factory_result(expr, scope, api)  # `Factory.make(name)` of the function's names
+        # `build(name=table)` in a loop: a factory given the function's own values
+        made = _local_call(expr, scope, api)
         if made is not None:
             return _in_function(made[0], made[1], api, depth + 1)
     if mentions_local(expr, scope):
@@ -318,6 +323,33 @@ def _passed_through(
         for item in added:
             out.extend(_in_function(item, inner, api, depth))
     return out
+
+
+def _local_call(call: CallExpr, scope: Scope, api: CheckerApi) -> tuple[Expression, Scope] | None:
+    """What a factory call in a function returns (its arguments read in the function, its
+    callee a name of the module or one the function imports); None for no factory."""
+    return factory_result(call, scope, api)
+
+
+def _unpacked(
+    once: tuple[Expression, int | None, int], scope: Scope, api: CheckerApi, depth: int
+) -> Listed:
+    """What a name assigned once holds: the expression, or for `made, specs = build(...)`
+    the item at its position of the tuple display the expression (or the factory) gives."""
+    value, index, count = once
+    if index is None:
+        return _in_function(value, scope, api, depth)
+    inner = scope
+    if isinstance(value, CallExpr):
+        made = _local_call(value, scope, api)
+        if made is None:
+            return Listed(complete=False)
+        value, inner = made
+    if not isinstance(value, (TupleExpr, ListExpr)) or len(value.items) != count:
+        return Listed(complete=False)
+    if any(isinstance(item, StarExpr) for item in value.items):
+        return Listed(complete=False)
+    return _in_function(value.items[index], inner, api, depth)
 
 
 def _all_statements(body: list[Statement]) -> list[Statement]:

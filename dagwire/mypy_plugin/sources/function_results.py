@@ -10,6 +10,8 @@ local to the function are not known there, so what they hold stays unknown.
 
 from __future__ import annotations
 
+import os
+
 from mypy.nodes import (
     ARG_NAMED,
     ARG_POS,
@@ -110,14 +112,24 @@ def _keeps_return(decorators: list[Expression], home: MypyFile, api: CheckerApi)
 
 def in_project(other: MypyFile, mod: MypyFile) -> bool:
     """Whether `other` is a module of the same project as `mod`: of the same top-level
-    package, or a top-level module that is no framework's."""
+    package, or a top-level module that is no framework's; for a top-level `mod` (a script
+    beside the project's packages: `definitions.py`, `main.py`) also a module of a package
+    that is not installed."""
     if other.is_stub:
         return False
     name = other.fullname
     top = mod.fullname.partition(".")[0]
     if name == top or name.startswith(f"{top}."):
         return True
-    return "." not in name and name not in ALL_FRAMEWORKS
+    other_top = name.partition(".")[0]
+    if other_top in ALL_FRAMEWORKS:
+        return False
+    return "." not in name or ("." not in mod.fullname and not _installed(other))
+
+
+def _installed(module: MypyFile) -> bool:
+    parts = os.path.normpath(module.path).split(os.sep) if module.path else []
+    return not parts or "site-packages" in parts or "dist-packages" in parts
 
 
 def function_body(func: FuncDef, home: MypyFile, api: CheckerApi) -> list[Statement] | None:

@@ -156,6 +156,61 @@ def imported_here(name: str, scope: Scope, api: CheckerApi) -> SymbolNode | None
     return found[0] if len(found) == 1 else None
 
 
+def assigned_once(name: NameExpr, scope: Scope) -> tuple[Expression, int | None, int] | None:
+    """What a name of the scope's function holds when one assignment statement of the
+    function binds it, in any block (in a loop's body each pass holds a value of the same
+    expression), and nothing else binds or changes it: (the assigned expression, None, 1),
+    or (the expression, i, n) for the i-th of the n names `a, b = ...` unpacks. None for
+    anything else (a parameter, a starred or nested target, a second binding)."""
+    func = scope.func
+    if (
+        func is None
+        or OPAQUE in scope.local
+        or name.name not in scope.local
+        or name.name in func.arg_names
+    ):
+        return None
+    found: list[AssignmentStmt] = []
+    pending = list(scope.body)
+    while pending:
+        stmt = pending.pop()
+        if isinstance(stmt, AssignmentStmt) and any(
+            isinstance(e, NameExpr) and e.name == name.name
+            for lv in stmt.lvalues
+            for e in (lv, *get_subexpressions(lv))
+        ):
+            found.append(stmt)
+        elif _defines(stmt, name.name):
+            return None
+        for block in statement_blocks(stmt):
+            pending += block.body
+    if len(found) != 1 or len(found[0].lvalues) != 1:
+        return None
+    target = found[0].lvalues[0]
+    if changed_elsewhere(scope.body, name.name, found[0]):
+        return None  # rebound by a loop or a `with`, changed in place, ...
+    if isinstance(target, NameExpr):
+        return found[0].rvalue, None, 1
+    if isinstance(target, (TupleExpr, ListExpr)) and all(
+        isinstance(item, NameExpr) for item in target.items
+    ):
+        names = [item.name for item in target.items if isinstance(item, NameExpr)]
+        if names.count(name.name) == 1:
+            return found[0].rvalue, names.index(name.name), len(names)
+    return None
+
+
+def _defines(stmt: Statement, name: str) -> bool:
+    """A definition or an import statement binds `name`."""
+    if isinstance(stmt, (FuncDef, Decorator, ClassDef)):
+        return stmt.name == name
+    if isinstance(stmt, Import):
+        return any((alias or module.partition(".")[0]) == name for module, alias in stmt.ids)
+    if isinstance(stmt, ImportFrom):
+        return any((alias or imported) == name for imported, alias in stmt.names)
+    return False
+
+
 def returned_values(scope: Scope) -> list[Expression] | None:
     """What each `return` of the scope's function returns (in its own statements and their
     blocks); None when one returns nothing or there is none."""

@@ -1,0 +1,2 @@
+# shape: dg-layout: a defs module's @definitions function lists assets that cached factory functions return, kept in its own variables; every key bound by another defs module
+# dagster-only: dg project layouts are not supported by dagwire
