@@ -516,28 +516,6 @@ def defs() -> dg.Definitions:
 UNBOUND_NS_COURIER = (
     'depot/definitions.py:7: error: Resource "courier" required by asset "parcels" '
     '(expects "Courier") is not bound in Definitions(resources=...); bound keys: (none)  '
-DG_CACHED_FACTORY = """\
-from functools import cache
-
-import dagster as dg
-from project.defs.orders import Warehouse
-
-@cache
-def get_refunds():
-    @dg.asset
-    def refunds(warehouse: Warehouse) -> int:
-        return 1
-    return refunds
-
-@dg.definitions
-def defs():
-    refunds = get_refunds()
-    return dg.Definitions(assets=[refunds])
-"""
-
-UNBOUND_DG_WAREHOUSE_REFUNDS = (
-    'project/definitions.py:7: error: Resource "warehouse" required by asset "refunds" '
-    '(expects "Warehouse") is not bound in Definitions(resources=...); bound keys: (none)  '
     '[dagwire-unbound-resource]'
 )
 
@@ -565,6 +543,34 @@ def test_a_namespace_dg_project_built_by_factory_classes_re_reports_from_a_warm_
     assert mypy(tmp_path, targets=["depot"]) == [UNBOUND_NS_COURIER]
     edit(tmp_path, "depot/defs/resources.py", "{}", '{"courier": Courier(token="t")}')
     assert mypy(tmp_path, targets=["depot"]) == []
+
+
+DG_CACHED_FACTORY = """\
+from functools import cache
+
+import dagster as dg
+from project.defs.orders import Warehouse
+
+@cache
+def get_refunds():
+    @dg.asset
+    def refunds(warehouse: Warehouse) -> int:
+        return 1
+    return refunds
+
+@dg.definitions
+def defs():
+    refunds = get_refunds()
+    return dg.Definitions(assets=[refunds])
+"""
+
+UNBOUND_DG_WAREHOUSE_REFUNDS = (
+    'project/definitions.py:7: error: Resource "warehouse" required by asset "refunds" '
+    '(expects "Warehouse") is not bound in Definitions(resources=...); bound keys: (none)  '
+    '[dagwire-unbound-resource]'
+)
+
+
 def test_a_cached_factory_of_a_defs_module_is_read_from_a_warm_cache(tmp_path: Path) -> None:
     # A module loaded from mypy's cache keeps no decorators: `@cache` on the factory an
     # `@definitions` function calls is read in its source.
