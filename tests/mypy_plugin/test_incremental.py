@@ -589,3 +589,64 @@ def test_a_cached_factory_of_a_defs_module_is_read_from_a_warm_cache(tmp_path: P
     edit(tmp_path, "project/defs/resources.py", '{"warehouse": Warehouse(dsn="pg://")}', "{}")
     assert mypy(tmp_path, targets=["project"]) == [UNBOUND_DG_WAREHOUSE_REFUNDS]
     assert mypy(tmp_path, targets=["project"]) == [UNBOUND_DG_WAREHOUSE_REFUNDS]
+
+
+NS_DEFS_DEFINITIONS = """\
+from pathlib import Path
+
+import dagster as dg
+
+import shelf.defs
+
+
+@dg.definitions
+def defs() -> dg.Definitions:
+    return dg.load_defs(defs_root=shelf.defs, project_root=Path(__file__).parent)
+"""
+
+NS_DEFS_RESOURCES = """\
+import dagster as dg
+
+class Till(dg.ConfigurableResource):
+    port: str
+
+class Scale(dg.ConfigurableResource):
+    unit: str
+
+@dg.definitions
+def resources() -> dg.Definitions:
+    return dg.Definitions(resources={"till": Till(port="p")})
+"""
+
+NS_DEFS_ASSETS = """\
+import dagster as dg
+from shelf.defs.resources import Scale, Till
+
+@dg.asset
+def weighed(till: Till, scale: Scale) -> int:
+    return 1
+"""
+
+UNBOUND_NS_SCALE = (
+    'shelf/definitions.py:10: error: Resource "scale" required by asset "weighed" (expects '
+    '"Scale") is not bound in Definitions(resources=...); bound keys: "till"  '
+    '[dagwire-unbound-resource]'
+)
+
+
+def test_a_namespace_defs_package_moved_with_its_cache(tmp_path: Path) -> None:
+    # mypy keeps a namespace package's absolute folder in its cache: a project checked out
+    # elsewhere with its cache (a CI cache restored in another workspace) must still find
+    # its defs folder, not lose the location's findings.
+    first, second = tmp_path / "first", tmp_path / "second"
+    write_files(first, {
+        "shelf/__init__.py": "",
+        "shelf/definitions.py": NS_DEFS_DEFINITIONS,
+        "shelf/defs/resources.py": NS_DEFS_RESOURCES,
+        "shelf/defs/stock/weighing.py": NS_DEFS_ASSETS,
+    })
+    (first / "mypy.ini").write_text(config_text([], []))
+    assert mypy(first, targets=["shelf"]) == [UNBOUND_NS_SCALE]
+    shutil.move(str(first), str(second))
+    assert mypy(second, targets=["shelf"]) == [UNBOUND_NS_SCALE]
+    assert mypy(second, targets=["shelf"]) == [UNBOUND_NS_SCALE]

@@ -363,19 +363,24 @@ def _package_folder(name: str, api: CheckerApi) -> tuple[str, str] | None:
     """(name, folder) of the package `name`: a regular package mypy analyses, or a folder
     without `__init__.py` below one (a namespace package, which Python imports too)."""
     module = api.modules.get(name)
-    if module is not None:
-        if module.is_package_init_file():
-            return name, os.path.dirname(module.path)
-        # mypy's node of a namespace package has the folder as its path
-        return (name, module.path) if os.path.isdir(module.path) else None
+    if module is not None and module.is_package_init_file():
+        return name, os.path.dirname(module.path)
+    if module is not None and os.path.isdir(module.path):
+        return name, module.path  # mypy's node of a namespace package has the folder as path
+    # No node, or a namespace package's node from a cache written where the project was
+    # elsewhere (mypy stores that folder's absolute path): the folder below a parent's.
     parts = name.split(".")
     for cut in range(len(parts) - 1, 0, -1):
         parent = api.modules.get(".".join(parts[:cut]))
         if parent is None:
             continue
-        if not parent.is_package_init_file():
-            return None
-        folder = os.path.join(os.path.dirname(parent.path), *parts[cut:])
+        if parent.is_package_init_file():
+            base = os.path.dirname(parent.path)
+        elif os.path.isdir(parent.path):
+            base = parent.path
+        else:
+            continue
+        folder = os.path.join(base, *parts[cut:])
         return (name, folder) if os.path.isdir(folder) else None
     return None
 
