@@ -8,11 +8,11 @@ records the files whose statements it read, with their size and modification tim
 and `report_config_data` (plugin.py) makes that module's cache stale when one of them has
 changed since.
 
-The list is kept beside mypy's cache, one small JSON file per reading module, so nothing lives
-in the plugin between runs. mypy 2 checks a module's top level, writes its cache, and only
-then checks its function bodies (a dg project's `@definitions` function, where most reads
-happen): so the list is started when mypy writes the module's cache and rewritten for each
-file first read after that. `-n N` workers each write the lists of the modules they checked.
+The list is kept beside mypy's cache, one small file per reading module (a JSON line per file
+read), so nothing lives in the plugin between runs. mypy 2 checks a module's top level, writes
+its cache, and only then checks its function bodies (a dg project's `@definitions` function,
+where most reads happen): so the list is started when mypy writes the module's cache, and a
+line is appended for each file first read after that. `-n N` workers each write the lists of the modules they checked.
 dmypy does not consult `report_config_data` after its first run (docs/mypy_plugin.md, Known
 limits).
 """
@@ -49,10 +49,10 @@ def record_path(reader: MypyFile, path: str) -> None:
     found = _reads.setdefault(module, {})
     if path in found:
         return
-    found[path] = _stamp(path)
+    stamp = found[path] = _stamp(path)
     directory = _started.get(module)
     if directory is not None:
-        _write(directory, module, found)
+        _append(directory, module, path, stamp)
 
 
 def reads_directory(options: Options) -> str | None:
@@ -91,12 +91,17 @@ def reads_changed(directory: str, module: str) -> bool:
         return False
     try:
         with open(os.path.join(directory, f"{module}.json"), encoding="utf-8") as f:
-            saved = json.load(f)
-    except (OSError, ValueError):
+            lines = f.read().splitlines()
+    except OSError:
         return True
-    if not isinstance(saved, dict):
-        return True
-    return any(_stamp(path) != stamp for path, stamp in saved.items())
+    for line in lines:
+        try:
+            path, size, mtime = json.loads(line)
+        except (ValueError, TypeError):
+            return True  # a list written otherwise, or cut short: check the module again
+        if _stamp(path) != [size, mtime]:
+            return True
+    return False
 
 
 def cache_written(directory: str, module: str) -> None:
@@ -123,8 +128,26 @@ def _write(directory: str, module: str, found: dict[str, list[int]]) -> None:
             _made.add(directory)
         partial = f"{target}.{os.getpid()}.tmp"
         with open(partial, "w", encoding="utf-8") as f:
-            json.dump(found, f, sort_keys=True)
+            f.writelines(_line(path, stamp) for path, stamp in sorted(found.items()))
         os.replace(partial, target)
         listing.add(module)
     except OSError:
         pass  # a cache folder that cannot be written to: mypy's own cache is not written either
+
+
+def _append(directory: str, module: str, path: str, stamp: list[int]) -> None:
+    """One more file read after the list was written: a line appended, not the list
+    rewritten (a `@definitions` function may read hundreds of files, one at a time)."""
+    try:
+        if directory not in _made:
+            os.makedirs(directory, exist_ok=True)
+            _made.add(directory)
+        with open(os.path.join(directory, f"{module}.json"), "a", encoding="utf-8") as f:
+            f.write(_line(path, stamp))
+        _listing(directory).add(module)
+    except OSError:
+        pass
+
+
+def _line(path: str, stamp: list[int]) -> str:
+    return json.dumps([path, *stamp]) + "\n"
