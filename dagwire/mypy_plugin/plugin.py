@@ -67,6 +67,8 @@ class DagwirePlugin(Plugin):
         # class name -> (its TypeInfo, its constructor hook or None): a new TypeInfo for the
         # name (a daemon's re-analysis) is looked at again
         self._constructors: dict[str, tuple[TypeInfo, FunctionHook | None]] = {}
+        # called names found to be something other than a class (functions, mostly)
+        self._not_classes: set[str] = set()
         # Asked once per module, cached or not: computed once.
         self._framework_data = {
             "version": __version__, "format": CACHE_FORMAT, "source": source_stamp()
@@ -86,9 +88,15 @@ class DagwirePlugin(Plugin):
     def get_function_hook(self, fullname: str) -> Callable[[FunctionContext], Type] | None:
         tables = self._tables or self._hooks()
         hook = tables.function.get(fullname)
-        if hook is None and not fullname.startswith(NO_CONFIGURED_CLASSES):
+        if (
+            hook is None
+            and fullname not in self._not_classes
+            and not fullname.startswith(NO_CONFIGURED_CLASSES)
+        ):
             sym = self.lookup_fully_qualified(fullname)
             info = sym.node if sym is not None else None
+            if sym is not None and not isinstance(info, TypeInfo):
+                self._not_classes.add(fullname)  # a function stays one: not looked up again
             if isinstance(info, TypeInfo):
                 # asked at every call of the class: its bases are walked once per class
                 known = self._constructors.get(fullname)
@@ -132,6 +140,8 @@ class DagwirePlugin(Plugin):
     def get_additional_deps(self, file: MypyFile) -> list[tuple[int, str, int]]:
         # asked for each module mypy parses (none in a warm run): imported on first use
         from dagwire.mypy_plugin.sources.package_modules import package_dependencies
+
+        self._not_classes.clear()  # a changed module (a daemon's re-run) may define a class
 
         try:
             return package_dependencies(file)
