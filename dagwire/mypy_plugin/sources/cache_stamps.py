@@ -12,9 +12,9 @@ The list is kept beside mypy's cache, one small file per reading module (a JSON 
 read), so nothing lives in the plugin between runs. mypy 2 checks a module's top level, writes
 its cache, and only then checks its function bodies (a dg project's `@definitions` function,
 where most reads happen): so the list is started when mypy writes the module's cache, and a
-line is appended for each file first read after that. `-n N` workers each write the lists of the modules they checked.
-dmypy does not consult `report_config_data` after its first run (docs/mypy_plugin.md, Known
-limits).
+line is appended for each file first read after that. `-n N` workers each write the lists of
+the modules they checked. dmypy does not consult `report_config_data` after its first run
+(docs/mypy_plugin.md, Known limits).
 """
 
 from __future__ import annotations
@@ -123,9 +123,7 @@ def _write(directory: str, module: str, found: dict[str, list[int]]) -> None:
                 pass
         return
     try:
-        if directory not in _made:
-            os.makedirs(directory, exist_ok=True)
-            _made.add(directory)
+        _make(directory)
         partial = f"{target}.{os.getpid()}.tmp"
         with open(partial, "w", encoding="utf-8") as f:
             f.writelines(_line(path, stamp) for path, stamp in sorted(found.items()))
@@ -139,14 +137,18 @@ def _append(directory: str, module: str, path: str, stamp: list[int]) -> None:
     """One more file read after the list was written: a line appended, not the list
     rewritten (a `@definitions` function may read hundreds of files, one at a time)."""
     try:
-        if directory not in _made:
-            os.makedirs(directory, exist_ok=True)
-            _made.add(directory)
+        _make(directory)
         with open(os.path.join(directory, f"{module}.json"), "a", encoding="utf-8") as f:
             f.write(_line(path, stamp))
         _listing(directory).add(module)
     except OSError:
         pass
+
+
+def _make(directory: str) -> None:
+    if directory not in _made:
+        os.makedirs(directory, exist_ok=True)
+        _made.add(directory)
 
 
 def _line(path: str, stamp: list[int]) -> str:
