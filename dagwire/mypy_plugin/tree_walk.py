@@ -46,6 +46,16 @@ def collect_calls(node: object, calls: list[CallExpr]) -> bool:
     return ok
 
 
+def nested_statements(body: list[Statement]) -> list[Statement]:
+    """Every statement of a body and of the blocks of its compound statements, in order."""
+    out: list[Statement] = []
+    for stmt in body:
+        out.append(stmt)
+        for block in statement_blocks(stmt):
+            out += nested_statements(block.body)
+    return out
+
+
 def statement_blocks(stmt: Statement) -> list[Block]:
     """The blocks a compound statement holds (none for a simple statement)."""
     if isinstance(stmt, IfStmt):

@@ -25,7 +25,6 @@ from mypy.nodes import (
     NameExpr,
     OpExpr,
     ReturnStmt,
-    Statement,
     SetComprehension,
     SetExpr,
     StarExpr,
@@ -72,7 +71,7 @@ from dagwire.mypy_plugin.sources.module_source import variable_initializer
 from dagwire.mypy_plugin.sources.resource_dicts import bound_keys
 from dagwire.mypy_plugin.sources.standalone_calls import is_module_statement_value
 from dagwire.mypy_plugin.sources.unseen_imports import unseen_import_name
-from dagwire.mypy_plugin.tree_walk import statement_blocks
+from dagwire.mypy_plugin.tree_walk import nested_statements
 from dagwire.vocabulary.calls import (
     DEFINITIONS_LISTS,
     IO_MANAGER_KEY,
@@ -235,7 +234,7 @@ def factory_result(
     if not body or not isinstance(body[-1], ReturnStmt) or body[-1].expr is None:
         return None
     scope = call_scope(call, caller, func, home, body)
-    returns = [s for s in _all_statements(body) if isinstance(s, ReturnStmt)]
+    returns = [s for s in nested_statements(body) if isinstance(s, ReturnStmt)]
     if len(returns) != 1:
         return None  # another return, in a block: the value is not one expression
     return body[-1].expr, scope
@@ -284,7 +283,7 @@ def _in_function(expr: Expression, scope: Scope, api: CheckerApi, depth: int) ->
         return out
     if isinstance(expr, CallExpr) and mentions_local(expr, scope):
         # `build(name=table)` in a loop: a factory given the function's own values
-        made = _local_call(expr, scope, api)
+        made = factory_result(expr, scope, api)
         if made is not None:
             return _in_function(made[0], made[1], api, depth + 1)
     if mentions_local(expr, scope):
@@ -325,12 +324,6 @@ def _passed_through(
     return out
 
 
-def _local_call(call: CallExpr, scope: Scope, api: CheckerApi) -> tuple[Expression, Scope] | None:
-    """What a factory call in a function returns (its arguments read in the function, its
-    callee a name of the module or one the function imports); None for no factory."""
-    return factory_result(call, scope, api)
-
-
 def _unpacked(
     once: tuple[Expression, int | None, int], scope: Scope, api: CheckerApi, depth: int
 ) -> Listed:
@@ -341,7 +334,7 @@ def _unpacked(
         return _in_function(value, scope, api, depth)
     inner = scope
     if isinstance(value, CallExpr):
-        made = _local_call(value, scope, api)
+        made = factory_result(value, scope, api)
         if made is None:
             return Listed(complete=False)
         value, inner = made
@@ -350,17 +343,6 @@ def _unpacked(
     if any(isinstance(item, StarExpr) for item in value.items):
         return Listed(complete=False)
     return _in_function(value.items[index], inner, api, depth)
-
-
-def _all_statements(body: list[Statement]) -> list[Statement]:
-    out: list[Statement] = []
-    pending = list(body)
-    while pending:
-        stmt = pending.pop()
-        out.append(stmt)
-        for block in statement_blocks(stmt):
-            pending += block.body
-    return out
 
 
 def _comprehended(

@@ -38,7 +38,7 @@ from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
 from dagwire.mypy_plugin.names import module_of, resolve_ref
 from dagwire.mypy_plugin.sources.cache_stamps import record_read
 from dagwire.mypy_plugin.sources.module_source import changed_elsewhere, module_tree
-from dagwire.mypy_plugin.tree_walk import statement_blocks
+from dagwire.mypy_plugin.tree_walk import nested_statements, statement_blocks
 from dagwire.vocabulary.names import RETURN_KEEPING_DECORATORS
 
 # The builtin decorator of a static method, as written in a class body.
@@ -194,7 +194,7 @@ def function_result(
     body = function_body(func, home, api)
     if not body or not isinstance(body[-1], ReturnStmt) or body[-1].expr is None:
         return None
-    if _returns(body[:-1]):
+    if any(isinstance(s, ReturnStmt) for s in nested_statements(body[:-1])):
         return None  # another return, in a block: the value is not one expression
     value: Expression = body[-1].expr
     local = local_names(func, body)
@@ -215,17 +215,6 @@ def function_result(
     if any(isinstance(e, NameExpr) and e.name in local for e in _and_below(value)):
         return None  # what a name of the function holds is not known in its module
     return value, home
-
-
-def _returns(stmts: list[Statement]) -> bool:
-    pending = list(stmts)
-    while pending:
-        stmt = pending.pop()
-        if isinstance(stmt, ReturnStmt):
-            return True
-        for block in statement_blocks(stmt):
-            pending += block.body
-    return False
 
 
 def _and_below(expr: Expression) -> list[Expression]:

@@ -40,7 +40,7 @@ from dagwire.mypy_plugin.sources.cache_stamps import record_read
 from dagwire.mypy_plugin.sources.dg_project import project_defs_module
 from dagwire.mypy_plugin.sources.function_results import returned_expression
 from dagwire.mypy_plugin.sources.module_source import module_tree, variable_initializer
-from dagwire.mypy_plugin.tree_walk import statement_blocks
+from dagwire.mypy_plugin.tree_walk import nested_statements
 from dagwire.vocabulary.calls import DEFS_FOLDER, MERGE_METHODS
 
 
@@ -101,7 +101,7 @@ def is_location(call: CallExpr, fw: Framework, api: CheckerApi) -> bool:
     statement, or what a top-level `@definitions` function returns."""
     func = api.scope.top_level_function()
     if func is None:
-        return any(_statement_value(stmt) is call for stmt in _module_statements(api.tree.defs))
+        return any(_statement_value(stmt) is call for stmt in nested_statements(api.tree.defs))
     sym = api.globals.get(func.name)
     dec = sym.node if sym is not None else None
     if not isinstance(dec, Decorator) or dec.func is not func:
@@ -124,15 +124,6 @@ def is_location(call: CallExpr, fw: Framework, api: CheckerApi) -> bool:
             for stmt in body
         )
     return False
-
-
-def _module_statements(stmts: list[Statement]) -> list[Statement]:
-    out = []
-    for stmt in stmts:
-        out.append(stmt)
-        for block in statement_blocks(stmt):
-            out += _module_statements(block.body)
-    return out
 
 
 def _statement_value(stmt: Statement) -> Expression | None:
