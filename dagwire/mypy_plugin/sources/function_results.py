@@ -20,16 +20,12 @@ from mypy.nodes import (
     ClassDef,
     Decorator,
     Expression,
-    ForStmt,
     FuncDef,
-    Import,
-    ImportFrom,
     MypyFile,
     NameExpr,
     ReturnStmt,
     Statement,
     SymbolNode,
-    WithStmt,
 )
 from mypy.server.subexpr import get_subexpressions
 
@@ -37,8 +33,9 @@ from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
 from dagwire.mypy_plugin.names import module_of, resolve_ref
 from dagwire.mypy_plugin.sources.cache_stamps import record_read
+from dagwire.mypy_plugin.sources.local_values import local_names
 from dagwire.mypy_plugin.sources.module_source import changed_elsewhere, module_tree
-from dagwire.mypy_plugin.tree_walk import nested_statements, statement_blocks
+from dagwire.mypy_plugin.tree_walk import nested_statements
 from dagwire.vocabulary.names import RETURN_KEEPING_DECORATORS
 
 # The builtin decorator of a static method, as written in a class body.
@@ -238,28 +235,3 @@ def _assignments(stmts: list[Statement], name: str) -> list[AssignmentStmt]:
         if isinstance(stmt, AssignmentStmt)
         and any(isinstance(lv, NameExpr) and lv.name == name for lv in stmt.lvalues)
     ]
-
-
-def local_names(func: FuncDef, body: list[Statement]) -> set[str]:
-    """The names a function binds itself: its parameters and what its statements assign,
-    define or import (looked for in every block)."""
-    names = {n for n in func.arg_names if n is not None}
-    pending = list(body)
-    while pending:
-        stmt = pending.pop()
-        if isinstance(stmt, AssignmentStmt):
-            for lv in stmt.lvalues:
-                names.update(e.name for e in _and_below(lv) if isinstance(e, NameExpr))
-        elif isinstance(stmt, (FuncDef, Decorator, ClassDef)):
-            names.add(stmt.name)
-        elif isinstance(stmt, (Import, ImportFrom)):
-            return names | {"*"}  # an import inside: not followed
-        elif isinstance(stmt, ForStmt):
-            names.update(e.name for e in _and_below(stmt.index) if isinstance(e, NameExpr))
-        elif isinstance(stmt, WithStmt):
-            for target in stmt.target:
-                if target is not None:
-                    names.update(e.name for e in _and_below(target) if isinstance(e, NameExpr))
-        for block in statement_blocks(stmt):
-            pending += block.body
-    return names

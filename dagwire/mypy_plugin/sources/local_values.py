@@ -76,7 +76,7 @@ class Scope:
         self.module = module
         self.func = func
         self.body = body if body is not None else []
-        self.local = _local_names(func, self.body) if func is not None else set()
+        self.local = local_names(func, self.body) if func is not None else set()
         self.arguments = arguments if arguments is not None else {}
         self.instance = instance  # the class of `self` in a component's method
 
@@ -280,9 +280,9 @@ def mentions_local(expr: Expression, scope: Scope) -> bool:
 OPAQUE = "*"
 
 
-def _local_names(func: FuncDef, body: list[Statement]) -> set[str]:
+def local_names(func: FuncDef, body: list[Statement]) -> set[str]:
     """The names a function binds itself: its parameters and what its statements assign,
-    define or import, in every block."""
+    define or import, in every block (`OPAQUE` for a `global`/`nonlocal` declaration)."""
     names = {n for n in func.arg_names if n is not None}
     pending = list(body)
     while pending:

@@ -42,11 +42,8 @@ from dagwire.mypy_plugin.names import module_of, resolve_ref
 from dagwire.mypy_plugin.sources.cache_stamps import record_read
 from dagwire.mypy_plugin.sources.constants import constant_str
 from dagwire.mypy_plugin.sources.definition_lists import Listed
-from dagwire.mypy_plugin.sources.function_results import (
-    function_body,
-    local_names,
-    project_function,
-)
+from dagwire.mypy_plugin.sources.function_results import function_body, project_function
+from dagwire.mypy_plugin.sources.local_values import local_names
 from dagwire.mypy_plugin.sources.module_source import variable_initializer
 from dagwire.mypy_plugin.sources.splatted_arguments import split_splat
 from dagwire.mypy_plugin.tree_walk import statement_blocks
