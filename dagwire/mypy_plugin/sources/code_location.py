@@ -351,7 +351,7 @@ def defs_package(
     if name is None:
         return None
     found = _package_folder(name, api)
-    if found is None and not any(_known_package(part, api) for part in _prefixes(name)):
+    if found is None and not any(part in api.modules for part in _prefixes(name)):
         # a namespace package mypy holds no node for (a warm run loads only what the
         # changed modules need): its folder on disk; its modules are still looked up by name
         folder = defs_folder_on_disk(start)
@@ -389,10 +389,6 @@ def _prefixes(name: str) -> list[str]:
     """`a`, `a.b`, `a.b.c` of `a.b.c`."""
     parts = name.split(".")
     return [".".join(parts[: i + 1]) for i in range(len(parts))]
-
-
-def _known_package(name: str, api: CheckerApi) -> bool:
-    return name in api.modules
 
 
 def assembled(call: CallExpr, fw: Framework, api: CheckerApi) -> Whole:
