@@ -11,4 +11,4 @@ def orders(context: dg.AssetExecutionContext) -> int:
     return 1
 
 
-defs = dg.Definitions(assets=[orders], resources={})  # expect: unbound warehouse  # gap: mypy-dagster decorator keyword arguments splatted from a dict are not read
+defs = dg.Definitions(assets=[orders], resources={})  # expect: unbound warehouse

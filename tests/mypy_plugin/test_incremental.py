@@ -650,3 +650,58 @@ def test_a_namespace_defs_package_moved_with_its_cache(tmp_path: Path) -> None:
     shutil.move(str(first), str(second))
     assert mypy(second, targets=["shelf"]) == [UNBOUND_NS_SCALE]
     assert mypy(second, targets=["shelf"]) == [UNBOUND_NS_SCALE]
+
+
+REJECTED_ASSETS = """\
+import dagster as dg
+from dagster import asset
+
+from project.resources import Postgres
+
+@dg.asset(kinds=["duckdb"])  # type: ignore[call-overload]
+def orders(db: Postgres) -> int:
+    return 1
+
+@asset(kinds=["duckdb"], io_manager_key="lake")  # type: ignore[call-overload]
+def refunds() -> int:
+    return 1
+"""
+
+REJECTED_DEFINITIONS = """\
+import dagster as dg
+
+from project.assets import orders, refunds
+
+defs = dg.Definitions(assets=[orders, refunds], resources={"lake": 1})
+"""
+
+
+def _unbound_rejected(key: str, asset: str, expects: str) -> str:
+    return (
+        f'project/definitions.py:5: error: Resource "{key}" required by asset "{asset}"'
+        f'{expects} is not bound in Definitions(resources=...); bound keys: "lake"  '
+        "[dagwire-unbound-resource]"
+    )
+
+
+def test_a_definition_mypy_rejected_is_read_from_a_warm_cache(tmp_path: Path) -> None:
+    # mypy's rejected decorator call types the definition `Any`; a module loaded from its
+    # cache keeps no decorators, so the definition is read in its module's source, and an
+    # edit of the decorator's arguments (no change of interface) re-checks the reader.
+    write_project(
+        tmp_path,
+        {
+            "project/resources.py": RESOURCES.format(fw="dagster"),
+            "project/assets.py": REJECTED_ASSETS,
+            "project/definitions.py": REJECTED_DEFINITIONS,
+        },
+    )
+    db = _unbound_rejected("db", "orders", ' (expects "Postgres")')
+    assert mypy(tmp_path) == [db]
+    edit(tmp_path, "project/assets.py", '"lake"', '"lake_v2"')
+    lake = _unbound_rejected("lake_v2", "refunds", "")
+    assert mypy(tmp_path) == [db, lake]
+    edit(tmp_path, "project/definitions.py", "resources=", "resources = ")
+    assert mypy(tmp_path) == [db, lake]
+    edit(tmp_path, "project/assets.py", '"lake_v2"', '"lake"')
+    assert mypy(tmp_path) == [db]

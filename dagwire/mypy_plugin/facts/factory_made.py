@@ -62,7 +62,7 @@ def factory_made_facts(
     expr = dec.decorators[0]
     callee = expr.callee if isinstance(expr, CallExpr) else expr
     node = resolve_ref(callee, home, api)
-    found = _framework_kind(node.fullname) if node is not None else None
+    found = framework_kind(node.fullname) if node is not None else None
     analysed = isinstance(callee, RefExpr) and callee.node is not None
     if found is None:
         return factory_integration_asset(dec, analysed, home, api)  # `@dbt_assets(...)`
@@ -100,7 +100,7 @@ def factory_made_facts(
     return captured
 
 
-def _framework_kind(fullname: str) -> tuple[Framework, str] | None:
+def framework_kind(fullname: str) -> tuple[Framework, str] | None:
     for fw in ALL_FRAMEWORKS.values():
         kind = fw.decorators.get(fullname)
         if kind is not None:

@@ -43,24 +43,44 @@ from dagwire.vocabulary.calls import CONFIG_PARAM, CONTEXT_PARAM_NAMES
 from dagwire.vocabulary.names import INTEGRATION_DECORATORS, integration_role
 
 
-def integration_asset(node: SymbolNode | None, api: CheckerApi) -> Captured | None:
-    """The facts of a module-level function decorated by an unseen integration decorator;
-    None for anything else."""
+class DecoratedSource:
+    """A module-level decorated function whose type is `Any`, with its decorators at hand."""
+
+    __slots__ = ("home", "tree", "source")
+
+    def __init__(self, home: MypyFile, tree: MypyFile, source: Decorator) -> None:
+        self.home = home  # its module as mypy knows it (symbols)
+        self.tree = tree  # the same, or its parsed source: the imports
+        self.source = source  # the statement with its decorators: analysed, or parsed
+
+
+def decorated_source(node: SymbolNode | None, api: CheckerApi) -> DecoratedSource | None:
+    """`node` when it is a module-level decorated function of type `Any` (no hook recorded
+    what it requires), with its decorators: read from its module's source when mypy's cache
+    holds only its symbols; None for anything else."""
     if not isinstance(node, Decorator) or not isinstance(node.var.type, AnyType):
         return None  # a typed decorator: its hook recorded what the definition requires
     mod = module_of(node.fullname, api)
     if mod is None:
         return None
+    # its decorator's arguments are not in its type: a change of them changes no interface
+    record_read(api.tree, mod)
     if node.decorators:
-        tree: MypyFile | None = mod  # analysed in this run: its imports are at hand
-        source: Decorator | None = node
-    else:  # loaded from mypy's cache: read its source
-        if mod is not api.tree:
-            record_read(api.tree, mod)
-        tree = module_tree(mod, api)
-        source = _source_decorator(tree, node.name) if tree is not None else None
+        return DecoratedSource(mod, mod, node)  # analysed in this run: its imports are at hand
+    # loaded from mypy's cache: read its source
+    tree = module_tree(mod, api)
+    source = _source_decorator(tree, node.name) if tree is not None else None
     if tree is None or source is None:
         return None
+    return DecoratedSource(mod, tree, source)
+
+
+def integration_asset(
+    node: Decorator, found: DecoratedSource, api: CheckerApi
+) -> Captured | None:
+    """The facts of `node`, a module-level function of type `Any` (`found`), when an unseen
+    integration decorator decorates it; None otherwise."""
+    tree, source = found.tree, found.source
     kind = _integration_kind(source.decorators, tree)
     if kind is None:
         return None

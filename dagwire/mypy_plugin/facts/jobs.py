@@ -29,6 +29,7 @@ from mypy.types import Instance, Type, get_proper_type
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.facts.carrier import Captured, Requirement, attach, decode
 from dagwire.mypy_plugin.facts.definition_facts import node_facts
+from dagwire.mypy_plugin.facts.untyped_definitions import untyped_definition
 from dagwire.mypy_plugin.names import formal_args, resolve_ref, str_value
 from dagwire.mypy_plugin.sources.definition_lists import resolve_definitions
 from dagwire.mypy_plugin.sources.module_source import changed_elsewhere
@@ -74,7 +75,7 @@ def job_ops(func: FuncDef, api: CheckerApi) -> tuple[list[tuple[str, Captured]],
         else:
             target = callee
         node = resolve_ref(target, mod, api)
-        op = node_facts(node)
+        op = node_facts(node) or untyped_definition(node, api)
         made = None if op is not None else _factory_made_ops(target, node, func, api)
         if op is not None and op.kind in ("op", "asset"):
             made = ([op], True)

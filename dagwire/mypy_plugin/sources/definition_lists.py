@@ -37,7 +37,7 @@ from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.facts.carrier import Captured, Requirement, decode, with_local_keys
 from dagwire.mypy_plugin.facts.definition_facts import node_facts
 from dagwire.mypy_plugin.facts.factory_made import factory_made_facts
-from dagwire.mypy_plugin.facts.integration_assets import integration_asset
+from dagwire.mypy_plugin.facts.untyped_definitions import untyped_definition
 from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
 from dagwire.mypy_plugin.names import (
     call_argument,
@@ -148,7 +148,7 @@ def resolve_definitions(
             return _in_function(picked[0], picked[1], api, depth + 1)
     if isinstance(expr, (NameExpr, MemberExpr)):
         node = resolve_ref(expr, mod, api)
-        captured = node_facts(node) or integration_asset(node, api)
+        captured = node_facts(node) or untyped_definition(node, api)
         if captured is not None:
             out.items.append(captured)
             return out
@@ -275,7 +275,7 @@ def _in_function(expr: Expression, scope: Scope, api: CheckerApi, depth: int) ->
         if once is not None:
             return _unpacked(once, scope, api, depth + 1)
         imported = imported_here(expr.name, scope, api)
-        captured = node_facts(imported) or integration_asset(imported, api)
+        captured = node_facts(imported) or untyped_definition(imported, api)
         if captured is not None:
             out.items.append(captured)  # `from .assets import orders` in the function
             return out
@@ -470,7 +470,7 @@ def module_definitions(
     imports), and in lists, as dagster's loaders find them."""
     for name, sym in sorted(module.names.items()):  # in name order: stable reports
         node = sym.node
-        captured = node_facts(node) or integration_asset(node, api)
+        captured = node_facts(node) or untyped_definition(node, api)
         if captured is not None:
             if captured.kind in kinds:
                 out.items.append(captured)

@@ -37,7 +37,7 @@ from mypy.server.subexpr import get_subexpressions
 
 from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.facts.definition_facts import node_facts
-from dagwire.mypy_plugin.facts.integration_assets import integration_asset
+from dagwire.mypy_plugin.facts.untyped_definitions import untyped_definition
 from dagwire.mypy_plugin.names import module_of, resolve_ref
 from dagwire.mypy_plugin.sources.cache_stamps import record_read
 from dagwire.mypy_plugin.sources.constants import constant_str
@@ -245,7 +245,7 @@ def _namespace_definitions(
     for name, sym in sorted(mod.names.items()):  # in name order: stable reports
         if name not in before and (not star_before or name in after):
             continue
-        captured = node_facts(sym.node) or integration_asset(sym.node, api)
+        captured = node_facts(sym.node) or untyped_definition(sym.node, api)
         if captured is not None and captured.kind in kinds:
             out.items.append(captured)
     return out
