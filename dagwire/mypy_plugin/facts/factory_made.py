@@ -64,8 +64,12 @@ def factory_made_facts(
     node = resolve_ref(callee, home, api)
     found = framework_kind(node.fullname) if node is not None else None
     analysed = isinstance(callee, RefExpr) and callee.node is not None
-    if found is None:
-        return factory_integration_asset(dec, analysed, home, api)  # `@dbt_assets(...)`
+    if found is None:  # `@dbt_assets(...)`: the project's resource classes are looked up too
+        if analysed:
+            return factory_integration_asset(dec, lambda: dec.func.type, home, api)
+        return factory_integration_asset(
+            dec, lambda: _source_signature(dec, None, home, api), home, api
+        )
     if found[1] not in FACTORY_KINDS:
         return None
     fw, kind = found

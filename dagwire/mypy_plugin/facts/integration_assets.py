@@ -14,6 +14,8 @@ incomplete (no unused-key check), the keys found are still required.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mypy.nodes import (
     ARG_STAR,
     ARG_STAR2,
@@ -92,12 +94,13 @@ def integration_asset(
 
 
 def factory_integration_asset(
-    dec: Decorator, analysed: bool, home: MypyFile, api: CheckerApi
+    dec: Decorator, signature: Callable[[], Type | None], home: MypyFile, api: CheckerApi
 ) -> Captured | None:
     """The facts of `dec`, a function defined in a factory function of module `home` and
-    decorated by an unseen integration decorator only; `analysed`: whether `dec` is mypy's
-    analysed statement (else read from `home`'s source). None for anything else (also when
-    the library is installed: its decorator is then typed, and not read this way)."""
+    decorated by an unseen integration decorator only; `signature` gives its signature with
+    the annotations looked up (mypy's analysed one, or one read from `home`'s source), asked
+    only for such a function. None for anything else (also when the library is installed:
+    its decorator is then typed, and not read this way)."""
     if len(dec.decorators) != 1:
         return None
     expr = dec.decorators[0]
@@ -109,7 +112,7 @@ def factory_integration_asset(
     kind = _integration_kind(dec.decorators, tree) if tree is not None else None
     if tree is None or kind is None:
         return None
-    fn = dec.func.type if analysed else None
+    fn = signature()
     captured = _captured(
         kind, dec.name, fn if isinstance(fn, CallableType) else None, dec.func, tree, api
     )
