@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -22,7 +23,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 REPO = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
@@ -248,6 +249,99 @@ def load_projects(folder: Path, only: list[str] | None = None) -> list[Project]:
     return projects
 
 
+def import_paths(project_path: Path, group: Group, groups: list[Group]) -> list[Path]:
+    """Folders a root's files import top-level modules from, other than the root itself: what
+    an installed project or a code location's working directory puts on `sys.path`. mypy gets
+    them as `mypy_path`, dagster's loads as `PYTHONPATH`.
+
+    For each absolute import of a top-level name that neither the root (`X.py` or `X/`) nor
+    this interpreter (the stdlib, dagster, ...) provides, the first folder that holds it, of:
+    the importing file's own folder and those above it up to the root (a working directory:
+    `dagster dev -f project/repo.py` beside `project/ops/`), then the project's `src/` and
+    its other roots (an installed package: `from cfa_dagster import ...` in `examples/` of a
+    `src/` layout). Never taken, since mypy would then see one module under two names or
+    two modules under one: a folder inside a regular package (with `__init__.py`), one whose
+    own name a file imports, one whose top-level names clash with the root's or with another
+    folder taken, or with a module this interpreter has (a project's own `dagster/` folder);
+    and a file's own folder when the module found is that file (`airflow.py` importing the
+    `airflow` library).
+    """
+    root = project_path / group.root
+    imported_dirs: set[str] = set()
+    wanted: list[tuple[Path, str]] = []
+    for f in group_files(project_path, group):
+        tree = parse(f)
+        if tree is None:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                imported_dirs.add(top)
+                if not _holds(root, top) and not _provided_here(top):
+                    wanted.append((f, top))
+    installed = [project_path / "src"] + [
+        project_path / g.root for g in groups if g is not group and g.root != group.root
+    ]
+    taken = _top_names(root)
+    found: list[Path] = []
+    for f, top in wanted:
+        here = [d for d in f.parents if d != root and d.is_relative_to(root)]
+        for d in [*here, *installed]:
+            if not d.is_dir() or d == root or not _holds(d, top):
+                continue
+            if d in found or d == f.parent and f.stem == top:
+                break
+            provides = _top_names(d)
+            if (
+                d.name in imported_dirs
+                or _in_regular_package(d, root)
+                or provides & taken
+                or any(_provided_here(n) for n in provides)
+            ):
+                break
+            found.append(d)
+            taken |= provides
+            break
+    return found
+
+
+def _holds(folder: Path, top: str) -> bool:
+    return (folder / f"{top}.py").is_file() or (folder / top).is_dir()
+
+
+def _top_names(folder: Path) -> set[str]:
+    """The top-level module names a folder on the search path provides."""
+    return {
+        p.stem if p.suffix == ".py" else p.name
+        for p in folder.iterdir()
+        if (p.suffix == ".py" and p.is_file()) or (p.is_dir() and p.name.isidentifier())
+    }
+
+
+def _provided_here(top: str) -> bool:
+    """A top-level module this interpreter has: it would shadow nothing of the project's."""
+    if top in sys.stdlib_module_names:
+        return True
+    try:
+        return importlib.util.find_spec(top) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _in_regular_package(folder: Path, root: Path) -> bool:
+    return any(
+        (d / "__init__.py").exists()
+        for d in (folder, *folder.parents)
+        if d.is_relative_to(root) and d != root
+    )
+
+
 def group_files(project_path: Path, group: Group) -> list[Path]:
     base = project_path / group.root
     files: list[Path] = []
@@ -414,12 +508,14 @@ MYPY_OPTIONS = [
 ]
 
 
-def mypy_config(path: Path, plugin: bool) -> Path:
+def mypy_config(path: Path, plugin: bool, search: Sequence[Path] = ()) -> Path:
     lines = [
         "[mypy]",
         *MYPY_OPTIONS,
         f"python_version = {sys.version_info[0]}.{sys.version_info[1]}",
     ]
+    if search:  # absolute: mypy reads a relative mypy_path from its working directory
+        lines.append("mypy_path = " + ", ".join(str(p) for p in search))
     if plugin:
         lines.append("plugins = dagwire.mypy_plugin")
         lines += ["", "[dagwire.mypy]", "framework_modules = dagster, dagwire"]
@@ -591,14 +687,18 @@ def env_names(root: Path) -> list[str]:
     return names
 
 
-def dagster_load(python: str, root: Path, module: str, timeout: float) -> tuple[str, str]:
+def dagster_load(
+    python: str, root: Path, module: str, timeout: float, search: Sequence[Path] = ()
+) -> tuple[str, str]:
     """("loaded" | "empty" | "failed" | "timeout", detail): import a module in a fresh
     interpreter and validate every Definitions, repository, job and @definitions it defines
     ("empty": it defines none of them). Every environment variable the project reads by name
     is set (to "1", which also parses as a number, when this process has no value): a
     deployment has them, and a resource config that reads one must not stop the load before
-    the resources are checked."""
+    the resources are checked. `search`: the root's `import_paths`."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    if search:
+        env["PYTHONPATH"] = os.pathsep.join(str(p) for p in search)
     for name in env_names(root):
         env.setdefault(name, "1")
     env["DAGSTER_HOME"] = str(root / ".dagster_home")

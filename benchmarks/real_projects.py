@@ -24,8 +24,13 @@ For every project:
    `ignore_missing_imports` and `follow_imports = silent` (the project's dependencies are
    not installed: they become Any; dagster comes from this interpreter's environment),
    `check_untyped_defs` (bodies of unannotated functions are where `context.resources`
-   and run config live), `explicit_package_bases`. The plugin's CPU ratio is the CPU time
-   (user + system) of the plugin run over the plain run.
+   and run config live), `explicit_package_bases`; `mypy_path` holds the folders the root's
+   files import their own top-level modules from, as the project installed or run from its
+   working directory would have them (`real_corpus.import_paths`: a `src/` layout's `src/`
+   for `examples/` and `infra/` at the top, a location's own subfolder when it imports its
+   siblings by their top-level names); dagster's loads get the same folders as
+   `PYTHONPATH`. The plugin's CPU ratio is the CPU time (user + system) of the plugin run
+   over the plain run.
 3. Injected bugs: for every binding site with a literal resource dict (`Definitions(resources=
    {...})`, `@job(resource_defs={...})`, `.to_job(resource_defs=...)`, `with_resources`,
    `materialize`, `execute_in_process(resources=...)`, inline or a module-level dict of the
@@ -161,8 +166,9 @@ def check_project(
         targets = [t for t in group.targets if (root / t).exists()]
         if not targets:
             continue
+        search = rc.import_paths(copy, group, project.groups)
         configs = {
-            p: rc.mypy_config(work / f"mypy-{'plugin' if p else 'plain'}.ini", p)
+            p: rc.mypy_config(work / f"mypy-{gi}-{'plugin' if p else 'plain'}.ini", p, search)
             for p in (False, True)
         }
         caches: dict[bool, Path] = {}
@@ -187,7 +193,7 @@ def check_project(
                 plain_found = {f.key() for f in found}
         if args.no_inject:
             continue
-        inject_group(project, group, copy, caches.get(True), configs[True], args, res)
+        inject_group(project, group, copy, caches.get(True), configs[True], search, args, res)
     return res
 
 
@@ -197,6 +203,7 @@ def inject_group(
     copy: Path,
     cache: Path | None,
     config: Path,
+    search: list[Path],
     args: argparse.Namespace,
     res: ProjectResult,
 ) -> None:
@@ -267,7 +274,7 @@ def inject_group(
                 for module in modules:
                     if module not in loads:
                         loads[module] = rc.dagster_load(
-                            args.load_python, root, module, args.timeout
+                            args.load_python, root, module, args.timeout, search
                         )
             try:
                 path.write_text(mutated, encoding="utf-8")
@@ -283,7 +290,9 @@ def inject_group(
                 if f8_int or my_int:
                     inj.error = "; ".join(f8_int + my_int)[:500]
                 if all(m in loads for m in modules):
-                    inj.dagster = confirm(loads, modules, site, key, root, args, inj.required_by)
+                    inj.dagster = confirm(
+                        loads, modules, site, key, root, search, args, inj.required_by
+                    )
             finally:
                 path.write_text(original, encoding="utf-8")
             res.injections.append(inj)
@@ -305,6 +314,7 @@ def confirm(
     site: rs.Site,
     key: str,
     root: Path,
+    search: list[Path],
     args: argparse.Namespace,
     site_requirers: list[str],
 ) -> str:
@@ -314,7 +324,7 @@ def confirm(
         return f"not loaded ({failed_before[0][:120]})"
     if site.in_function and not site.in_definitions_function:
         return "not loaded (the site is inside a function)"
-    afters = [rc.dagster_load(args.load_python, root, m, args.timeout) for m in modules]
+    afters = [rc.dagster_load(args.load_python, root, m, args.timeout, search) for m in modules]
     failed = [a[1] for a in afters if a[0] != "loaded"]
     if any(f"'{key}'" in d or f'"{key}"' in d for d in failed):
         return "confirmed"
