@@ -52,7 +52,7 @@ from dagwire.source_model.imports import ImportTable
 from dagwire.vocabulary.calls import RESOURCES
 from dagwire.vocabulary.names import GLOBALS
 
-_REPOSITORY_MARKERS = (".git", "pyproject.toml")
+_GIT, _PROJECT_FILE = ".git", "pyproject.toml"  # what marks a repository folder
 # Source path -> (modification time, size, tree): a builder's module parsed once per version.
 _parsed: dict[str, tuple[int, int, ast.Module | None]] = {}
 
@@ -155,18 +155,24 @@ def _module_function(
 
 
 def _same_repository(other: MypyFile, mod: MypyFile) -> bool:
-    """Whether two modules' files are under one repository folder (the nearest folder above
-    the reader holding `.git` or `pyproject.toml`), outside installed packages."""
+    """Whether two modules' files are under one repository folder, outside installed packages:
+    the nearest folder above the reader holding `.git`, else the outermost holding
+    `pyproject.toml` (a sub-project's own, `infra/pyproject.toml`, is part of the repository)."""
     if not other.path or not mod.path or "site-packages" in other.path.split(os.sep):
         return False
     folder = os.path.dirname(os.path.abspath(mod.path))
+    top = None
     while True:
-        if any(os.path.exists(os.path.join(folder, m)) for m in _REPOSITORY_MARKERS):
-            return os.path.abspath(other.path).startswith(folder + os.sep)
+        if os.path.exists(os.path.join(folder, _GIT)):
+            top = folder
+            break
+        if os.path.exists(os.path.join(folder, _PROJECT_FILE)):
+            top = folder
         parent = os.path.dirname(folder)
         if parent == folder:
-            return False
+            break
         folder = parent
+    return top is not None and os.path.abspath(other.path).startswith(top + os.sep)
 
 
 def _is_globals(expr: Expression) -> bool:
