@@ -63,7 +63,11 @@ from dagwire.mypy_plugin.sources.local_values import (
     returned_values,
     self_method_name,
 )
-from dagwire.mypy_plugin.sources.module_source import module_tree, variable_initializer
+from dagwire.mypy_plugin.sources.module_source import (
+    function_source,
+    module_tree,
+    variable_initializer,
+)
 from dagwire.mypy_plugin.sources.resource_dicts import (
     ResourceDict,
     merge_candidates,
@@ -285,13 +289,15 @@ class Assembly:
         if objects:
             self.whole.incomplete()  # dagster refuses a module with two
             return
-        tree = module_tree(module, api)
-        if tree is None:
-            self.whole.incomplete()
-            return
-        if tree is not module:
+        functions = self.decorated_functions(module)
+        if functions is None:
+            tree = module_tree(module, api)
+            if tree is None:
+                self.whole.incomplete()
+                return
+            functions = [stmt for stmt in tree.defs if isinstance(stmt, Decorator)]
+        if not module.defs:
             record_read(api.tree, module)
-        functions = [stmt for stmt in tree.defs if isinstance(stmt, Decorator)]
         lazy = [
             dec for dec in functions
             if self.decorated_with(dec, module, {self.fw.definitions_decorator})
@@ -317,6 +323,31 @@ class Assembly:
     def is_definitions(self, var: Var) -> bool:
         t = get_proper_type(var.type) if var.type is not None else None
         return isinstance(t, Instance) and t.type.fullname == self.fw.definitions
+
+    def decorated_functions(self, module: MypyFile) -> list[Decorator] | None:
+        """The module-level functions of a module mypy freed that have a decorator the defs
+        folder's loader looks for (`@definitions`, a Python component), each parsed from its
+        own lines, as a parse of the module would give them, in the order of its text; found
+        by its symbol table, so a long module is not parsed again. None when the table cannot
+        say (mypy's cache keeps no decorators) or a function's lines cannot be read alone."""
+        if module.defs:
+            return None
+        wanted = {self.fw.definitions_decorator, self.fw.component_loader}
+        prefix = f"{module.fullname}."
+        found: list[Decorator] = []
+        for sym in module.names.values():
+            node = sym.node
+            if not isinstance(node, Decorator) or not node.fullname.startswith(prefix):
+                continue
+            if not node.decorators:
+                return None
+            if self.decorated_with(node, module, wanted):
+                # a definition parsed from lines that start a line is one at module level
+                parsed = function_source(node.func, module, self.api)
+                if not isinstance(parsed, Decorator):
+                    return None
+                found.append(parsed)
+        return sorted(found, key=lambda dec: dec.line)
 
     def decorated_with(self, dec: Decorator, module: MypyFile, wanted: Collection[str]) -> bool:
         for expr in dec.decorators:

@@ -34,7 +34,11 @@ from dagwire.mypy_plugin.frameworks import ALL_FRAMEWORKS
 from dagwire.mypy_plugin.names import module_of, resolve_ref
 from dagwire.mypy_plugin.sources.cache_stamps import record_read
 from dagwire.mypy_plugin.sources.local_values import local_names
-from dagwire.mypy_plugin.sources.module_source import changed_elsewhere, module_tree
+from dagwire.mypy_plugin.sources.module_source import (
+    changed_elsewhere,
+    function_source,
+    module_tree,
+)
 from dagwire.mypy_plugin.tree_walk import nested_statements
 from dagwire.vocabulary.names import RETURN_KEEPING_DECORATORS
 
@@ -146,6 +150,12 @@ def _source_definition(
 ) -> FuncDef | Decorator | None:
     """The statement defining a module-level function, or a method of a module-level class,
     in its module's source (read again when mypy has freed it)."""
+    if not home.defs and func.fullname == f"{home.fullname}.{func.name}":
+        alone = function_source(func, home, api)
+        if alone is not None:
+            if home is not api.tree:
+                record_read(api.tree, home)
+            return alone
     tree = module_tree(home, api)
     if tree is None:
         return None

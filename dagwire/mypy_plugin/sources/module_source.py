@@ -2,22 +2,27 @@
 
 mypy frees the statements of a module once it is checked, and a module loaded from the cache
 has only its symbol table: their source is parsed again (not analysed) to find a variable's
-initialiser. Reading another module's statements makes the reader's findings depend on them
-(`cache_stamps.py` re-checks the reader when they change).
+initialiser, or only the lines of one function when its node still says where they are
+(`function_source`). Reading another module's statements makes the reader's findings depend
+on them (`cache_stamps.py` re-checks the reader when they change).
 """
 
 from __future__ import annotations
 
 import os
+import re
 
 from mypy.errors import Errors
+from mypy.options import Options
 from mypy.nodes import (
     AssignmentStmt,
     CallExpr,
+    Decorator,
     DelStmt,
     Expression,
     ExpressionStmt,
     ForStmt,
+    FuncDef,
     IndexExpr,
     ListExpr,
     MemberExpr,
@@ -40,47 +45,135 @@ from dagwire.mypy_plugin.tree_walk import statement_blocks
 # Source path -> (modification time, size, module name, the tree parsed from it). One run
 # reads the same few modules from hundreds of binding sites and builders: each is parsed once
 # per process, and again only when its file changes (a daemon outlives its files' contents).
-_parsed: dict[str, tuple[int, int, str, MypyFile | None]] = {}
-# Source path -> variable name -> its initialiser in the parsed tree (`variable_initializer`).
-_initializers: dict[str, dict[str, AssignmentStmt | None]] = {}
+_Parsed = dict[str, tuple[int, int, str, MypyFile | None]]
+_parsed: _Parsed = {}
+# The same, parsed without the bodies of its functions (`module_statements`).
+_statements: _Parsed = {}
+# Module name -> (the statements they were found in, variable name -> its initialiser): a
+# module's statements change only as a whole (a new parse, a daemon's new tree).
+_initializers: dict[str, tuple[list[Statement], dict[str, AssignmentStmt | None]]] = {}
+# The options a module-level parse runs with: (the checker's options, the same but leaving
+# out function bodies, as mypy's parser does for a module whose errors are ignored).
+_strip_options: list[tuple[Options, Options]] = []
 
 
 def module_tree(mod: MypyFile, api: CheckerApi) -> MypyFile | None:
     """A tree with statements for `mod`: its own, or a parse of its source."""
     if mod.defs:
         return mod
+    return _cached_parse(_parsed, mod, api, api.options)
+
+
+def module_statements(mod: MypyFile, api: CheckerApi) -> MypyFile | None:
+    """A tree with `mod`'s module-level statements, for a reader that never looks into a
+    function's body: its own, a parse already made, or a parse that leaves function bodies
+    out (most of a module's text, and about half the cost of a parse)."""
+    if mod.defs:
+        return mod
+    whole = _fresh(_parsed, mod)
+    if whole is not None:
+        return whole[3]
+    if not _strip_options or _strip_options[0][0] is not api.options:
+        _strip_options[:] = [(api.options, api.options.apply_changes({"ignore_errors": True}))]
+    return _cached_parse(_statements, mod, api, _strip_options[0][1])
+
+
+def _fresh(
+    cache: _Parsed, mod: MypyFile
+) -> tuple[int, int, str, MypyFile | None] | None:
+    """The cache's parse of `mod`'s file, while the file is unchanged."""
+    known = cache.get(mod.path)
+    if known is None or known[2] != mod.fullname:
+        return None
+    try:
+        st = os.stat(mod.path)
+    except OSError:
+        return None
+    return known if known[0] == st.st_mtime_ns and known[1] == st.st_size else None
+
+
+def _cached_parse(
+    cache: _Parsed, mod: MypyFile, api: CheckerApi, options: Options
+) -> MypyFile | None:
     path = mod.path
     if not path or not path.endswith(".py"):
         return None
+    known = _fresh(cache, mod)
+    if known is not None:
+        return known[3]
     try:
         st = os.stat(path)
-    except OSError:
+        with open(path, "rb") as f:
+            source = f.read()
+        tree: MypyFile | None = _parsed_source(source, path, mod.fullname, options)[0]
+    except Exception:  # unreadable or unparsable: cannot check
         return None
-    known = _parsed.get(path)
-    if (
-        known is not None
-        and known[0] == st.st_mtime_ns
-        and known[1] == st.st_size
-        and known[2] == mod.fullname
-    ):
-        return known[3]
-    tree = _parse(path, mod.fullname, api)
-    _parsed[path] = (st.st_mtime_ns, st.st_size, mod.fullname, tree)
-    _initializers.pop(path, None)
+    cache[path] = (st.st_mtime_ns, st.st_size, mod.fullname, tree)
     return tree
 
 
-def _parse(path: str, module: str, api: CheckerApi) -> MypyFile | None:
-    try:
-        with open(path, "rb") as f:
-            source = f.read()
-        # The classic parser: eager on every supported mypy (the native one may defer).
-        from mypy.fastparse import parse
+def _parsed_source(
+    source: bytes, path: str, module: str, options: Options
+) -> tuple[MypyFile, bool]:
+    """The tree of `source`, and whether the parser reported an error."""
+    # The classic parser: eager on every supported mypy (the native one may defer).
+    from mypy.fastparse import parse
 
-        options = api.options
-        return parse(source, fnam=path, module=module, errors=Errors(options), options=options)
-    except Exception:  # unreadable or unparsable: cannot check
+    errors = Errors(options)
+    tree = parse(source, fnam=path, module=module, errors=errors, options=options)
+    return tree, errors.is_errors()
+
+
+# Source path -> (modification time, size, first line -> the definition parsed from its lines).
+_functions: dict[str, tuple[int, int, dict[int, FuncDef | Decorator | None]]] = {}
+# A coding declaration (PEP 263): it must stay on the first lines, so such a file is parsed whole.
+_CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=]", re.MULTILINE)
+
+
+def function_source(func: FuncDef, home: MypyFile, api: CheckerApi) -> FuncDef | Decorator | None:
+    """The statement defining `func`, a module-level function of `home` whose body mypy freed,
+    parsed from its own lines: a function of a long module costs a parse of its lines, not of
+    the module. None when its lines are not known for sure (a node from mypy's cache, a
+    redefined name, an indented or unparsable text): the caller reads the whole module."""
+    sym = home.names.get(func.name)
+    node = sym.node if sym is not None else None
+    if not (node is func or (isinstance(node, Decorator) and node.func is func)):
         return None
+    assert node is not None
+    first, last = node.line, node.end_line
+    path = home.path
+    if first < 1 or last is None or last < first or not path or not path.endswith(".py"):
+        return None  # loaded from mypy's cache: no lines kept
+    try:
+        st = os.stat(path)
+        known = _functions.get(path)
+        if known is None or known[0] != st.st_mtime_ns or known[1] != st.st_size:
+            known = _functions[path] = (st.st_mtime_ns, st.st_size, {})
+        if first not in known[2]:
+            with open(path, "rb") as f:
+                source = f.read()
+            known[2][first] = _function_in(source, first, last, func.name, path, home.fullname, api)
+    except Exception:  # noqa: BLE001 - unreadable: the caller reads the whole module, or not
+        return None
+    return known[2][first]
+
+
+def _function_in(
+    source: bytes, first: int, last: int, name: str, path: str, module: str, api: CheckerApi
+) -> FuncDef | Decorator | None:
+    lines = source.splitlines(keepends=True)
+    if last > len(lines) or lines[first - 1][:1] in (b" ", b"\t") or _CODING.search(source):
+        return None
+    # the one definition of that name in the text: the last one is what the module binds
+    if len(re.findall(rb"\bdef\s+%s\s*\(" % re.escape(name.encode()), source)) != 1:
+        return None
+    text = b"\n" * (first - 1) + b"".join(lines[first - 1:last])  # same line numbers
+    tree, failed = _parsed_source(text, path, module, api.options)
+    stmt = tree.defs[0] if not failed and len(tree.defs) == 1 else None
+    target = stmt.func if isinstance(stmt, Decorator) else stmt
+    if not isinstance(target, FuncDef) or target.name != name:
+        return None
+    return stmt if isinstance(stmt, (FuncDef, Decorator)) else None
 
 
 def variable_initializer(var: Var, api: CheckerApi) -> tuple[Expression, MypyFile] | None:
@@ -89,18 +182,18 @@ def variable_initializer(var: Var, api: CheckerApi) -> tuple[Expression, MypyFil
     if mod is None or var.fullname != f"{mod.fullname}.{var.name}":
         return None  # not a module-level variable
     record_read(api.tree, mod)  # its value may change while its type does not
-    tree = module_tree(mod, api)
+    tree = module_statements(mod, api)
     if tree is None:
         return None
-    if tree is mod:
-        found = _initializer(tree, var.name)
+    # hundreds of binding sites ask the same few modules: each answer is found once
+    known = _initializers.get(mod.fullname)
+    if known is None or known[0] is not tree.defs:
+        known = _initializers[mod.fullname] = (tree.defs, {})
+    answers = known[1]
+    if var.name in answers:
+        found = answers[var.name]
     else:
-        # a parsed tree lives as long as its file is unchanged: so do its answers
-        answers = _initializers.setdefault(tree.path, {})
-        if var.name in answers:
-            found = answers[var.name]
-        else:
-            found = answers[var.name] = _initializer(tree, var.name)
+        found = answers[var.name] = _initializer(tree, var.name)
     return (found.rvalue, mod) if found is not None else None
 
 

@@ -47,8 +47,6 @@ from dagwire.mypy_plugin.sources.local_values import local_names
 from dagwire.mypy_plugin.sources.module_source import variable_initializer
 from dagwire.mypy_plugin.sources.splatted_arguments import split_splat
 from dagwire.mypy_plugin.tree_walk import statement_blocks
-from dagwire.source_model.globals_builder import kept_kinds, returns_resources
-from dagwire.source_model.imports import ImportTable
 from dagwire.vocabulary.calls import RESOURCES
 from dagwire.vocabulary.names import GLOBALS
 
@@ -131,6 +129,11 @@ def _builder(
     )
     if node is None:
         return None
+    # The shared source model loads here, not with the plugin: few projects have a builder,
+    # and every mypy run would pay for loading it (a fifth of the plugin's modules).
+    from dagwire.source_model.globals_builder import kept_kinds, returns_resources
+    from dagwire.source_model.imports import ImportTable
+
     kinds = kept_kinds(node, func.arg_names[0], ImportTable(tree))
     if kinds is None:
         return None

@@ -136,9 +136,14 @@ def package_dependencies(file: MypyFile) -> list[tuple[int, str, int]]:
             text = f.read()
     except OSError:
         return []
-    out = []
+    out: list[tuple[int, str, int]] = []
     root = _source_root(file)
-    for found in _PACKAGE_CALL.finditer(text):
+    # most files that import the framework call no loader: a plain search rules them out
+    # before the patterns, which try every position of the text
+    calls_package_loader = any(name in text for name in PACKAGE_LOADERS)
+    if not calls_package_loader and not any(name in text for name in DEFS_FOLDER_LOADERS):
+        return out
+    for found in _PACKAGE_CALL.finditer(text) if calls_package_loader else ():
         keyword = found.group(2)
         if keyword is not None and keyword != PACKAGE_LOADERS[found.group(1)]:
             continue
