@@ -40,6 +40,7 @@ from dagwire.vocabulary.calls import (
     RESOURCES,
     WITH_RESOURCES_METHOD,
 )
+from dagwire.vocabulary.deployments import MAX_WAYS, paired_by_deployment
 from dagwire.vocabulary.limits import RESOLVE_DEPTH
 from dagwire.vocabulary.names import (
     ASSET_KINDS,
@@ -53,9 +54,6 @@ from dagwire.vocabulary.names import (
     LOAD_FROM_DEFS_FOLDER,
     LOADABLE_KINDS,
 )
-
-# Alternatives combined by a merge (deployments times branches): past this, not read.
-MAX_PARTS = 32
 
 # What a Definitions object's list attribute (`defs.assets`) holds, by kind of definition.
 _LIST_KINDS: dict[str, frozenset[str]] = {
@@ -107,12 +105,17 @@ class Assembled:
 
 
 def merged(values: list[Assembled]) -> Assembled | None:
-    """`Definitions.merge(*values)`: every combination of their alternatives."""
+    """`Definitions.merge(*values)`: every combination of their alternatives (alternatives
+    picked by the same deployment names go name by name: vocabulary/deployments.py)."""
     combined = [Part()]
     for value in values:
-        if len(combined) * len(value.parts) > MAX_PARTS:
-            return None
-        combined = [left.joined(right) for left in combined for right in value.parts]
+        parts = value.parts
+        pairs = paired_by_deployment([p.label for p in combined], [p.label for p in parts])
+        if pairs is None:
+            if len(combined) * len(parts) > MAX_WAYS:
+                return None
+            pairs = [(i, j) for i in range(len(combined)) for j in range(len(parts))]
+        combined = [combined[i].joined(parts[j]) for i, j in pairs]
     return Assembled(combined, all(value.complete for value in values))
 
 

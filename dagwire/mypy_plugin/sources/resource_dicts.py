@@ -29,6 +29,7 @@ from dagwire.mypy_plugin.api_types import CheckerApi
 from dagwire.mypy_plugin.names import expr_type, fullname_of, resolve_ref
 from dagwire.mypy_plugin.sources.constants import constant_str
 from dagwire.mypy_plugin.sources.module_source import variable_initializer
+from dagwire.vocabulary.deployments import MAX_WAYS, paired_by_deployment
 from dagwire.vocabulary.limits import RESOLVE_DEPTH
 
 
@@ -52,18 +53,22 @@ class ResourceDict:
 
 
 def merge_candidates(left: list[ResourceDict], right: list[ResourceDict]) -> list[ResourceDict]:
-    merged = []
-    for a in left:
-        for b in right:
-            merged.append(
-                ResourceDict(
-                    {**a.values, **b.values},
-                    a.complete and b.complete,
-                    a.label or b.label,
-                    {**a.lines, **b.lines},
-                )
-            )
-    return merged
+    """Every way both dicts may turn out together (vocabulary/deployments.py: picks by the
+    same deployment names go name by name); past `MAX_WAYS`, one dict that may bind anything."""
+    pairs = paired_by_deployment([r.label for r in left], [r.label for r in right])
+    if pairs is None:
+        if len(left) * len(right) > MAX_WAYS:
+            return [ResourceDict(complete=False)]
+        pairs = [(i, j) for i in range(len(left)) for j in range(len(right))]
+    return [
+        ResourceDict(
+            {**a.values, **b.values},
+            a.complete and b.complete,
+            a.label or b.label,
+            {**a.lines, **b.lines},
+        )
+        for a, b in ((left[i], right[j]) for i, j in pairs)
+    ]
 
 
 def resolve_resources(
