@@ -59,6 +59,10 @@ DEFINITIONS_KEEPING_RESOURCES = frozenset({
 })
 # `defs.with_resources(resources)`: the same definitions with more keys bound.
 WITH_RESOURCES_METHOD = "with_resources"
+# `AssetsDefinition` methods returning the asset with the same requirements, or more (hooks
+# given to `with_attributes(hook_defs=...)` may require keys): `[a.with_attributes(...) for a
+# in assets]` lists what `assets` lists, and may need more.
+ASSET_METHODS_KEEPING_REQUIREMENTS = frozenset({"map_asset_specs", "with_attributes"})
 
 # Decorator and definition keyword arguments that declare resource keys and config.
 REQUIRED_RESOURCE_KEYS = "required_resource_keys"

@@ -147,6 +147,8 @@ def test_defs_folder_loaders_and_components() -> None:
     assert callable(dagster.component_instance)
     for method in calls.DEFINITIONS_KEEPING_RESOURCES | {calls.WITH_RESOURCES_METHOD}:
         assert callable(getattr(dagster.Definitions, method)), method
+    for method in calls.ASSET_METHODS_KEEPING_REQUIREMENTS:
+        assert callable(getattr(dagster.AssetsDefinition, method)), method
 
 
 def test_components_binding_no_key() -> None:
