@@ -498,14 +498,16 @@ def _with_resources_sites(resolver: Resolver, model: ModuleModel) -> Iterator[Si
 
 def _materialize_sites(resolver: Resolver, model: ModuleModel) -> Iterator[Site]:
     """`materialize([...], resources=...)` (tests, scripts, notebooks): Dagster binds every
-    listed asset's keys before it runs, whatever `selection=` picks. `materialize_to_memory`
-    provides the IO managers itself, so manager keys are left out there."""
+    listed asset's keys before it runs, whatever `selection=` picks; a `**options` beside an
+    explicit `resources=` cannot bind more. `materialize_to_memory` provides the IO managers
+    itself, so manager keys are left out there."""
     for call in model.calls:
         role = model.imports.role(call.func)
         if role not in (MATERIALIZE, MATERIALIZE_TO_MEMORY):
             continue
-        if any(isinstance(arg, ast.Starred) for arg in call.args) or any(
-            keyword.arg is None for keyword in call.keywords
+        given = {keyword.arg for keyword in call.keywords}
+        if any(isinstance(arg, ast.Starred) for arg in call.args) or (
+            None in given and RESOURCES not in given
         ):
             continue
         listed = next((k.value for k in call.keywords if k.arg == MATERIALIZE_ASSETS), None)

@@ -31,6 +31,7 @@ from dagwire.source_model.resolve_values import Scope
 from dagwire.source_model.walk import import_root
 from dagwire.vocabulary.calls import (
     BUILD_DEFS,
+    BUILD_DEFS_FROM_STATE,
     DEFINITIONS_KEEPING_RESOURCES,
     DEFINITIONS_LISTS,
     DEFINITIONS_PARAMETERS,
@@ -53,6 +54,7 @@ from dagwire.vocabulary.names import (
     LOAD_DEFS,
     LOAD_FROM_DEFS_FOLDER,
     LOADABLE_KINDS,
+    component_binds_no_key,
 )
 
 # What a Definitions object's list attribute (`defs.assets`) holds, by kind of definition.
@@ -488,11 +490,10 @@ class Assembler:
             module, level, imported = local
             full = ".".join(part for part in (module, imported, rest) if part) if imported else name
         else:
-            binding = scope.model.imports.lookup(top)
-            if binding is None or binding.kind not in (IMPORTED, IMPORTED_MODULE):
+            imported_name = _imported_path(scope.model, name)
+            if imported_name is None:
                 return None
-            level = binding.level
-            full = ".".join(part for part in (binding.module, binding.name, rest) if part)
+            full, level = imported_name
         return self.resolver.index.package_folder(scope.model, full, level)
 
     def _items(self, anchor: ModuleModel, items: list[defs_folder.Item]) -> Assembled | None:
@@ -634,14 +635,16 @@ class Assembler:
 
     def _yaml_component(self, anchor: ModuleModel, types: list[str]) -> Assembled | None:
         """A component declared in YAML: read through its class when the project defines it;
-        a library's component is taken to bind no resource key (its Definitions are not
-        read: what it lists is unknown)."""
+        a library's binds no resource key when the vocabulary says so (what it lists is not
+        read), else it may bind any."""
         values: list[Assembled] = []
         for name in types:
             module_name, _, class_name = name.rpartition(".")
             path = self.resolver.index.module_path(anchor, module_name, 0) if module_name else None
             module = self.resolver.index.model_for_path(path) if path else None
             if module is None:
+                if not component_binds_no_key(name):
+                    return None
                 values.append(Assembled([Part()], False))
                 continue
             value = self._component_of(self.resolver.binding_target(module, class_name))
@@ -657,22 +660,29 @@ class Assembler:
         return self.component_class_value(found[0], found[1])
 
     def component_class_value(
-        self, model: ModuleModel, cls: ast.ClassDef, depth: int = 0
+        self, model: ModuleModel, cls: ast.ClassDef, depth: int = 0, from_state: bool = False
     ) -> Assembled | None:
-        """What a component class's `build_defs` returns, through its project bases; a class
-        whose `build_defs` is a library's binds nothing known and lists nothing known."""
+        """What a component class's `build_defs` returns, through its project bases (the
+        first base decides, as it comes first in Python's order). A class whose `build_defs`
+        is a library's binds no key when the vocabulary says so of that library class and
+        no project class overrides the `build_defs_from_state` it may call (what it lists is
+        not read); else it may bind any key."""
         if depth > RESOLVE_DEPTH:
             return None
         for member in cls.body:
             if isinstance(member, _FUNCTIONS) and member.name == BUILD_DEFS:
                 return self.function_value(model, member)
-        for base in cls.bases:
-            target = self.resolver.target_of(model, base)
-            if target is not None and isinstance(target[1], ast.ClassDef):
-                return self.component_class_value(target[0], target[1], depth + 1)
-            if target is None and model.imports.role(base) is None:
-                if self.resolver.class_ref(model, base) is None and _is_project_name(model, base):
-                    return None
+            from_state = from_state or (
+                isinstance(member, _FUNCTIONS) and member.name == BUILD_DEFS_FROM_STATE
+            )
+        if not cls.bases:
+            return None
+        target = self.resolver.target_of(model, cls.bases[0])
+        if target is not None and isinstance(target[1], ast.ClassDef):
+            return self.component_class_value(target[0], target[1], depth + 1, from_state)
+        library = _imported_path(model, dotted(cls.bases[0]) or "")
+        if from_state or library is None or library[1] or not component_binds_no_key(library[0]):
+            return None
         return Assembled([Part()], False)
 
 
@@ -682,12 +692,11 @@ _UNKNOWN = object()
 _MAYBE_DEFINITION = object()
 
 
-def _is_project_name(model: ModuleModel, expr: ast.expr) -> bool:
-    """Is the name imported from the project's own modules (a relative import)?"""
-    name = expr
-    while isinstance(name, ast.Attribute):
-        name = name.value
-    if not isinstance(name, ast.Name):
-        return True
-    binding = model.imports.lookup(name.id)
-    return binding is None or binding.level > 0
+def _imported_path(model: ModuleModel, name: str) -> tuple[str, int] | None:
+    """The dotted path and import level of a dotted name whose first part the module
+    imports (`dbt.DbtProjectComponent` after `import dagster_dbt as dbt`)."""
+    top, _, rest = name.partition(".")
+    binding = model.imports.lookup(top)
+    if binding is None or binding.kind not in (IMPORTED, IMPORTED_MODULE):
+        return None
+    return ".".join(part for part in (binding.module, binding.name, rest) if part), binding.level

@@ -19,6 +19,7 @@ from dagwire.source_model.requirements import RequirementResolver
 from dagwire.source_model.resolve_values import Scope
 from dagwire.source_model.walk import package_files
 from dagwire.vocabulary.calls import (
+    ASSET_METHODS_KEEPING_REQUIREMENTS,
     RESOURCE_DEFS,
     TARGET_KEYWORDS,
     TO_JOB,
@@ -115,6 +116,12 @@ class LoaderResolver(RequirementResolver):
             yield from inner(scope, expr.right)
             return
         if isinstance(expr, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+            kept = _kept_iterable(expr)
+            if kept is not None:  # [a.with_attributes(...) for a in assets]: what it lists
+                if kept is not expr.elt:
+                    _record(unread, scope, expr.elt)  # and maybe more
+                yield from inner(scope, expr.generators[0].iter)
+                return
             # [table_asset(name) for name in NAMES]: every element is made the same way
             targets = frozenset(
                 name for generator in expr.generators for name in _names(generator.target)
@@ -427,6 +434,24 @@ def _record(
 ) -> None:
     if unread is not None:
         unread.append((scope, expr))
+
+
+def _kept_iterable(expr: ast.ListComp | ast.SetComp | ast.GeneratorExp) -> ast.expr | None:
+    """The element of a comprehension that lists each item of its one iterable unfiltered:
+    the loop name itself, or a call of a method keeping the item's requirements on it (then
+    the call is returned, else the name)."""
+    if len(expr.generators) != 1 or expr.generators[0].ifs:
+        return None
+    target, element = expr.generators[0].target, expr.elt
+    if not isinstance(target, ast.Name):
+        return None
+    if isinstance(element, ast.Name) and element.id == target.id:
+        return element
+    if isinstance(element, ast.Call) and isinstance(element.func, ast.Attribute):
+        owner = element.func.value
+        if element.func.attr in ASSET_METHODS_KEEPING_REQUIREMENTS and isinstance(owner, ast.Name):
+            return element if owner.id == target.id else None
+    return None
 
 
 def _names(target: ast.expr) -> Iterator[str]:

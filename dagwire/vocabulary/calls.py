@@ -45,8 +45,10 @@ DEFS_KEYWORD_FILE = "definitions.py"
 COMPONENT_KEYWORD_FILE = "component.py"
 # A folder of the defs tree holding one of these is a component declared in YAML (`type:`).
 COMPONENT_YAML_FILES = ("defs.yaml", "defs.yml", "component.yaml")
-# A component's method that makes its Definitions.
+# A component's method that makes its Definitions; dagster's state-backed components (dbt,
+# Fivetran) make them in the second one, which a project subclass may override.
 BUILD_DEFS = "build_defs"
+BUILD_DEFS_FROM_STATE = "build_defs_from_state"
 # `with_source_code_references(assets_defs)` and the other list wrappers (`names`): the
 # argument holding the list they return.
 LIST_WRAPPER_ARGUMENT = "assets_defs"
@@ -57,6 +59,10 @@ DEFINITIONS_KEEPING_RESOURCES = frozenset({
 })
 # `defs.with_resources(resources)`: the same definitions with more keys bound.
 WITH_RESOURCES_METHOD = "with_resources"
+# `AssetsDefinition` methods returning the asset with the same requirements, or more (hooks
+# given to `with_attributes(hook_defs=...)` may require keys): `[a.with_attributes(...) for a
+# in assets]` lists what `assets` lists, and may need more.
+ASSET_METHODS_KEEPING_REQUIREMENTS = frozenset({"map_asset_specs", "with_attributes"})
 
 # Decorator and definition keyword arguments that declare resource keys and config.
 REQUIRED_RESOURCE_KEYS = "required_resource_keys"

@@ -189,6 +189,20 @@ DEFS_FOLDER_LOADERS = frozenset({LOAD_FROM_DEFS_FOLDER, LOAD_DEFS})
 COMPONENT_INSTANCE = "component_instance"
 COMPONENT = "Component"
 DEFS_FOLDER_COMPONENT = "DefsFolderComponent"
+# Library components whose Definitions bind no resource key, as `package.Class` (the top-level
+# package and the class name: `type: dagster_sling.SlingReplicationCollectionComponent` and a
+# project class inheriting from it both name it). Read from each one's `build_defs` (or
+# `build_defs_from_state`, which dagster's state-backed components build from) and checked by
+# loading a defs folder. Any other library component may bind any key: dagster's
+# `DefinitionsComponent` binds what its Python file binds, and the resource components of
+# dagster_aws and dagster_gcp bind the key named by their `resource_key` attribute.
+COMPONENTS_BINDING_NO_KEY = frozenset({
+    "dagster.FunctionComponent", "dagster.PythonScriptComponent", "dagster.UvRunComponent",
+    "dagster.TemplatedSqlComponent",
+    "dagster_dbt.DbtProjectComponent", "dagster_dbt.DbtCloudComponent",
+    "dagster_sling.SlingReplicationCollectionComponent", "dagster_dlt.DltLoadCollectionComponent",
+    "dagster_fivetran.FivetranAccountComponent", "dagster_snowflake.SnowflakeDbtProjectComponent",
+})
 
 # Decorators that take `required_resource_keys=` as any collection of key strings (dagster's
 # `@op` makes a set of it), though their annotation says a set: a list is common.
@@ -263,6 +277,13 @@ NAMES: dict[str, frozenset[str]] = {  # keyed by FRAMEWORKS
     "dagster": _COMMON,
     "dagwire": _COMMON - _DAGSTER_ONLY,
 }
+
+
+def component_binds_no_key(class_path: str) -> bool:
+    """Is the library component a dotted path names (`dagster_dbt.DbtProjectComponent`, or
+    its full module path) one whose Definitions bind no resource key?"""
+    top, _, rest = class_path.partition(".")
+    return bool(rest) and f"{top}.{rest.rpartition('.')[2]}" in COMPONENTS_BINDING_NO_KEY
 
 
 def framework_of(module: str) -> str | None:

@@ -17,4 +17,4 @@ def summary() -> int:
 
 
 def exercise() -> None:
-    dg.materialize([orders, summary], selection=[summary], resources={})  # expect: unbound db  # gap: mypy materialize(..., selection=) is not checked  # gap: runtime materialize(..., selection=) binds only the selected assets; dagster binds every listed asset
+    dg.materialize([orders, summary], selection=[summary], resources={})  # expect: unbound db  # gap: runtime materialize(..., selection=) binds only the selected assets; dagster binds every listed asset

@@ -346,6 +346,29 @@ def test_editing_a_defs_folder_module_re_reports_the_loading_function(tmp_path: 
     assert mypy(tmp_path, "-n", "2", targets=["project"]) == [UNBOUND_DG_WAREHOUSE]
 
 
+def test_editing_a_yaml_components_type_re_reports_the_loading_function(tmp_path: Path) -> None:
+    # Which component a folder holds is read from its YAML file: an edited `type:` must
+    # re-check the module loading the folder, as an edited module does.
+    write_project(
+        tmp_path,
+        {
+            "project/dg.toml": '[project]\nroot_module = "project"\n',
+            "project/defs/__init__.py": "",
+            "project/defs/orders.py": DG_ORDERS,
+            "project/defs/shared/defs.yaml": (
+                "type: dagster.DefinitionsComponent\n\nattributes:\n  path: bindings.py\n"
+            ),
+            "project/definitions.py": DG_DEFINITIONS,
+        },
+    )
+    assert mypy(tmp_path, targets=["project"]) == []
+    yaml = "project/defs/shared/defs.yaml"
+    edit(tmp_path, yaml, "dagster.DefinitionsComponent", "dagster.PythonScriptComponent")
+    assert mypy(tmp_path, targets=["project"]) == [UNBOUND_DG_WAREHOUSE]
+    edit(tmp_path, yaml, "dagster.PythonScriptComponent", "dagster.DefinitionsComponent")
+    assert mypy(tmp_path, targets=["project"]) == []
+
+
 DG_RESOURCE_CLASSES = """\
 import dagster as dg
 

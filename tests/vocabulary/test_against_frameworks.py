@@ -147,6 +147,36 @@ def test_defs_folder_loaders_and_components() -> None:
     assert callable(dagster.component_instance)
     for method in calls.DEFINITIONS_KEEPING_RESOURCES | {calls.WITH_RESOURCES_METHOD}:
         assert callable(getattr(dagster.Definitions, method)), method
+    for method in calls.ASSET_METHODS_KEEPING_REQUIREMENTS:
+        assert callable(getattr(dagster.AssetsDefinition, method)), method
+
+
+def test_components_binding_no_key() -> None:
+    """Each library component said to bind no key exists, is a component, and no method it
+    builds its Definitions with passes resources (the integrations are checked where they
+    are installed; dagster's own always)."""
+    checked = 0
+    for path in sorted(names.COMPONENTS_BINDING_NO_KEY):
+        package, _, name = path.partition(".")
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            assert package != "dagster"
+            continue
+        cls = getattr(module, name)
+        assert issubclass(cls, dagster.Component), path
+        for method in (calls.BUILD_DEFS, calls.BUILD_DEFS_FROM_STATE):
+            function = getattr(cls, method, None)
+            if function is not None and not getattr(function, "__isabstractmethod__", False):
+                assert "resources=" not in inspect.getsource(function), (path, method)
+        checked += 1
+    assert checked >= 4  # dagster's own
+    assert names.component_binds_no_key("dagster_sling.SlingReplicationCollectionComponent")
+    assert names.component_binds_no_key(
+        "dagster_dbt.components.dbt_project.component.DbtProjectComponent"
+    )
+    assert not names.component_binds_no_key("dagster.DefinitionsComponent")
+    assert not names.component_binds_no_key("DbtProjectComponent")
 
 
 def test_list_wrappers_and_job_triggers() -> None:

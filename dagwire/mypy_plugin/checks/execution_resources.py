@@ -3,9 +3,10 @@
 In a test these run the definitions with exactly the resources given (and those the
 definitions bind themselves): a missing key or a resource of the wrong class fails the run.
 Checked like `Definitions(resources=...)`, minus the unused-key check (extra keys are harmless),
-and only when every asset of the run is selected. `materialize(...)` without `resources=`
-binds nothing (dagster fails the same way); `execute_in_process` is checked only when
-`resources=` is given (a job may bind its own).
+and only when every asset of the run is selected. `materialize(...)` binds every listed
+asset's keys, whatever `selection=` picks; without `resources=` it binds nothing (dagster
+fails the same way), and a `**options` beside an explicit `resources=` cannot bind more.
+`execute_in_process` is checked only when `resources=` is given (a job may bind its own).
 """
 
 from __future__ import annotations
@@ -34,9 +35,8 @@ def check_materialize(fw: Framework, in_memory: bool, ctx: FunctionContext) -> N
     call = ctx.context
     if (
         MATERIALIZE_ASSETS not in args
-        or "selection" in args
         or not isinstance(call, CallExpr)
-        or ARG_STAR2 in call.arg_kinds
+        or (ARG_STAR2 in call.arg_kinds and RESOURCES not in call.arg_names)
     ):
         return
     found = resolve_definitions(args[MATERIALIZE_ASSETS], api.tree, api)

@@ -39,6 +39,7 @@ from dagwire.mypy_plugin.sources.components import (
     Method,
     build_defs,
     component_class,
+    inherits_binding_no_key,
     method_of,
 )
 from dagwire.mypy_plugin.sources.definition_lists import (
@@ -82,7 +83,7 @@ from dagwire.vocabulary.calls import (
     WITH_RESOURCES_METHOD,
 )
 from dagwire.vocabulary.limits import RESOLVE_DEPTH
-from dagwire.vocabulary.names import LOAD_DEFS, LOADABLE_KINDS
+from dagwire.vocabulary.names import LOAD_DEFS, LOADABLE_KINDS, component_binds_no_key
 
 # Steps followed from the location to a part: a name, a call, a function's return, a module.
 MAX_DEPTH = RESOLVE_DEPTH
@@ -183,16 +184,19 @@ class Assembly:
         self.function_value(called, depth + 1)
 
     def component(self, type_name: str, package: tuple[str, str], depth: int) -> None:
-        """A component declared in YAML: what its class's `build_defs` returns."""
-        if type_name.partition(".")[0] in ALL_FRAMEWORKS:
-            self.whole.incomplete()  # dagster's own may load more (`DefinitionsComponent`)
-            return
-        if is_library_component(type_name, package[0], package[1]):
+        """A component declared in YAML: what its class's `build_defs` returns; a library's
+        binds no key when the vocabulary says so, else it may bind any."""
+        if component_binds_no_key(type_name):
             self.whole.listed.complete = False  # binds nothing; what it lists is unknown
+            return
+        if type_name.partition(".")[0] in ALL_FRAMEWORKS or is_library_component(
+            type_name, package[0], package[1]
+        ):
+            self.whole.incomplete()  # `DefinitionsComponent`, resource components, ...
             return
         info = component_class(type_name, self.api)
         found = build_defs(info, self.api) if info is not None else None
-        if found == LIBRARY:
+        if found == LIBRARY and info is not None and inherits_binding_no_key(info, self.api):
             self.whole.listed.complete = False
         elif isinstance(found, Method) and info is not None:
             self.function_value(
@@ -262,8 +266,8 @@ class Assembly:
             self.whole.incomplete()  # which files are loaded depends on the flag's value
             return
         walked = walk_defs_folder(package[0], package[1], stop)
-        for directory in walked.directories:
-            record_path(api.tree, directory)  # a module added there re-checks this one
+        for path in walked.paths:
+            record_path(api.tree, path)  # a module added, a `type:` edited: re-checked
         if walked.has_yaml_component:
             self.whole.incomplete()
         for component in walked.component_types:

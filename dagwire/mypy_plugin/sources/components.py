@@ -4,8 +4,8 @@ A component declared in YAML (`type: project.lib.LedgerComponent`) is built by d
 calls its class's `build_defs`: what that returns is a part of the code location. The class
 is found by its `type:` among the modules mypy knows; `build_defs` and the `self.method(...)`
 calls it makes are read where the project defines them. A method a library's or the
-framework's class defines is not read (LIBRARY): such a component is taken to bind no
-resource key, as the lint rules take it.
+framework's class defines is not read (LIBRARY): such a component binds no resource key when
+the vocabulary says so of its nearest library class, as the lint rules take it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from dagwire.mypy_plugin.names import lookup_in_module
 from dagwire.mypy_plugin.sources.cache_stamps import record_read
 from dagwire.mypy_plugin.sources.function_results import in_project
 from dagwire.mypy_plugin.sources.module_source import module_tree
-from dagwire.vocabulary.calls import BUILD_DEFS
+from dagwire.vocabulary.calls import BUILD_DEFS, BUILD_DEFS_FROM_STATE
+from dagwire.vocabulary.names import component_binds_no_key
 
 # What `method_of` says of a method a library's or the framework's class defines.
 LIBRARY = "library"
@@ -45,6 +46,19 @@ def component_class(type_name: str, api: CheckerApi) -> TypeInfo | None:
 
 def build_defs(info: TypeInfo, api: CheckerApi) -> Method | str | None:
     return method_of(info, BUILD_DEFS, api)
+
+
+def inherits_binding_no_key(info: TypeInfo, api: CheckerApi) -> bool:
+    """Whether a component whose `build_defs` is a library's binds no resource key: its
+    nearest library class is one the vocabulary names, and no project class before it
+    overrides the `build_defs_from_state` that library method may call."""
+    for base in info.mro:
+        home = api.modules.get(base.module_name)
+        if home is None or not in_project(home, api.tree):
+            return component_binds_no_key(base.fullname)
+        if BUILD_DEFS_FROM_STATE in base.names:
+            return False
+    return False
 
 
 def method_of(info: TypeInfo, name: str, api: CheckerApi) -> Method | str | None:

@@ -73,6 +73,7 @@ from dagwire.mypy_plugin.sources.standalone_calls import is_module_statement_val
 from dagwire.mypy_plugin.sources.unseen_imports import unseen_import_name
 from dagwire.mypy_plugin.tree_walk import nested_statements
 from dagwire.vocabulary.calls import (
+    ASSET_METHODS_KEEPING_REQUIREMENTS,
     DEFINITIONS_LISTS,
     IO_MANAGER_KEY,
     LIST_WRAPPER_ARGUMENT,
@@ -350,11 +351,27 @@ def _comprehended(
 ) -> Listed:
     """`[table_asset(name) for name in NAMES]`: every item is made by the same call, whose
     arguments vary (what a factory makes from them is not known, factory_made.py). A filter
-    may leave none: not known."""
+    may leave none: not known. `[a.with_attributes(...) for a in assets]` (or `[a for a in
+    assets]`) lists what `assets` lists, and may need more."""
     gen = expr.generator
-    if any(gen.condlists) or not isinstance(gen.left_expr, CallExpr):
+    if any(gen.condlists):
         return Listed(complete=False)
-    return resolve_definitions(gen.left_expr, mod, api, depth + 1)
+    left = gen.left_expr
+    if len(gen.indices) == 1 and isinstance(gen.indices[0], NameExpr):
+        name = gen.indices[0].name
+        if isinstance(left, NameExpr) and left.name == name:
+            return resolve_definitions(gen.sequences[0], mod, api, depth + 1)
+        callee = left.callee if isinstance(left, CallExpr) else None
+        if (
+            isinstance(callee, MemberExpr) and callee.name in ASSET_METHODS_KEEPING_REQUIREMENTS
+            and isinstance(callee.expr, NameExpr) and callee.expr.name == name
+        ):
+            kept = resolve_definitions(gen.sequences[0], mod, api, depth + 1)
+            kept.complete = False
+            return kept
+    if not isinstance(left, CallExpr):
+        return Listed(complete=False)
+    return resolve_definitions(left, mod, api, depth + 1)
 
 
 def _picked(expr: IndexExpr, mod: MypyFile, api: CheckerApi) -> tuple[Expression, Scope] | None:

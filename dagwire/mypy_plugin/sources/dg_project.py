@@ -41,22 +41,22 @@ def defs_folder_on_disk(start: str) -> str | None:
 class Walked:
     """What dagster's walk of a defs folder finds: module names (in load order), whether a
     part was met whose definitions are not read (a YAML component without a `type:`, a
-    folder too big to walk), the `type:` of each component declared in YAML, and the
-    directories walked."""
+    folder too big to walk), the `type:` of each component declared in YAML, and the paths
+    what is found depends on (the directories walked, the YAML files read)."""
 
-    __slots__ = ("module_names", "has_yaml_component", "component_types", "directories")
+    __slots__ = ("module_names", "has_yaml_component", "component_types", "paths")
 
     def __init__(self) -> None:
         self.module_names: list[str] = []
         self.has_yaml_component = False
         self.component_types: list[str] = []
-        self.directories: list[str] = []
+        self.paths: list[str] = []
 
 
 def walk_defs_folder(package: str, directory: str, stop_at_definitions: bool) -> Walked:
     """The modules of a defs package (at `directory`) dagster loads, as its walk finds them."""
     out = Walked()
-    out.directories.append(directory)
+    out.paths.append(directory)
     items = defs_folder.walk(directory, stop_at_definitions)
     if items is None:
         out.has_yaml_component = True  # too big to read: what it holds is unknown
@@ -68,26 +68,28 @@ def walk_defs_folder(package: str, directory: str, stop_at_definitions: bool) ->
 def _add(items: list[defs_folder.Item], package: str, directory: str, out: Walked) -> None:
     for item in items:
         if item.kind == defs_folder.YAML:
+            out.paths.append(item.path)  # an edited `type:` re-checks the loading module
             out.component_types += item.types
             if not item.types:
                 out.has_yaml_component = True
         elif item.kind == defs_folder.FOLDER:
-            out.directories.append(item.path)
+            out.paths.append(item.path)
             _add(item.children, package, directory, out)
         else:
             relative = os.path.relpath(item.path, directory)[:-3].split(os.sep)
             if relative[-1] == INIT:
                 relative.pop()
             folder = os.path.dirname(item.path)
-            if folder not in out.directories:
-                out.directories.append(folder)  # a keyword file's folder
+            if folder not in out.paths:
+                out.paths.append(folder)  # a keyword file's folder
             out.module_names.append(".".join([package, *relative]))
 
 
 def is_library_component(component: str, package: str, folder: str) -> bool:
     """Whether a component declared in YAML (by its `type:`) is a library's, not the
-    project's (its module is a file beside the defs package). A library's component is taken
-    to bind no resource key, as the lint rules take it."""
+    project's (its module is a file beside the defs package). A library's component binds
+    no resource key when the vocabulary says so, else it may bind any, as the lint rules
+    take it."""
     module = component.rpartition(".")[0]
     if not module:
         return False

@@ -32,3 +32,18 @@ def test_forgotten_io_manager() -> None:
 
 def test_resources_built_by_a_fixture(resources: dict) -> None:
     assert dg.materialize([orders, receipts], resources=resources).success
+
+
+def _run(**options: object) -> dg.ExecuteInProcessResult:
+    # The options cannot bind more keys: `resources=` is given.
+    return dg.materialize([orders, receipts], resources=TEST_RESOURCES, **options)  # expect@12: RSC101 resource key 'mailer' is required by asset 'receipts' but not bound in materialize; bound keys: 'lake_io', 'warehouse'
+
+
+def _run_with(**options: object) -> dg.ExecuteInProcessResult:
+    # The options may carry the resources.
+    return dg.materialize([orders, receipts], **options)
+
+
+def test_options() -> None:
+    assert _run(tags={"suite": "shop"}).success
+    assert _run_with(resources={**TEST_RESOURCES, "mailer": Mailer(host="localhost")}).success

@@ -1,0 +1,10 @@
+from pathlib import Path
+
+import dagster as dg
+
+from cellar.defs.orders import Warehouse
+
+defs = dg.Definitions.merge(
+    dg.load_from_defs_folder(path_within_project=Path(__file__).parent),
+    dg.Definitions(resources={"warehouse": Warehouse(dsn="duckdb://")}),
+)
