@@ -182,6 +182,10 @@ def variable_initializer(var: Var, api: CheckerApi) -> tuple[Expression, MypyFil
     if mod is None or var.fullname != f"{mod.fullname}.{var.name}":
         return None  # not a module-level variable
     record_read(api.tree, mod)  # its value may change while its type does not
+    if not mod.defs:
+        alone = _assignment_alone(var, mod, api)
+        if alone is not None:  # the one statement naming it: its assignment, or none
+            return (alone[0].rvalue, mod) if alone else None
     tree = module_statements(mod, api)
     if tree is None:
         return None
@@ -195,6 +199,59 @@ def variable_initializer(var: Var, api: CheckerApi) -> tuple[Expression, MypyFil
     else:
         found = answers[var.name] = _initializer(tree, var.name)
     return (found.rvalue, mod) if found is not None else None
+
+
+# How a line of a statement's continuation starts (a blank line or a comment may sit inside).
+_CONTINUING = (b" ", b"\t", b"\r", b"\n", b"#", b")", b"]", b"}")
+# Source path -> (modification time, size, first line -> what `_assignment_alone` found).
+_assignments: dict[str, tuple[int, int, dict[int, list[AssignmentStmt] | None]]] = {}
+
+
+def _assignment_alone(var: Var, mod: MypyFile, api: CheckerApi) -> list[AssignmentStmt] | None:
+    """What `_initializer` finds for `var` in a parse of the module (as a list of none or
+    one), found from the lines of the one statement of the module's text that names it, at
+    the line mypy's symbol table keeps for it; None when the text names it elsewhere too or
+    the lines are not known: the module is parsed."""
+    first, path = var.line, mod.path
+    if first < 1 or not path or not path.endswith(".py"):
+        return None  # loaded from mypy's cache: no lines kept
+    try:
+        st = os.stat(path)
+        known = _assignments.get(path)
+        if known is None or known[0] != st.st_mtime_ns or known[1] != st.st_size:
+            known = _assignments[path] = (st.st_mtime_ns, st.st_size, {})
+        if first not in known[2]:
+            with open(path, "rb") as f:
+                source = f.read()
+            known[2][first] = _assignment_in(source, first, var.name, path, mod.fullname, api)
+    except Exception:  # noqa: BLE001 - unreadable: the module is parsed, or not
+        return None
+    return known[2][first]
+
+
+def _assignment_in(
+    source: bytes, first: int, name: str, path: str, module: str, api: CheckerApi
+) -> list[AssignmentStmt] | None:
+    lines = source.splitlines(keepends=True)
+    if first > len(lines) or lines[first - 1][:1] in (b" ", b"\t", b"#") or _CODING.search(source):
+        return None
+    # the statement's lines: up to the next one that starts a line (a closing bracket or a
+    # comment does not); a statement cut short does not parse, and the module is parsed
+    last = first
+    while last < len(lines) and lines[last][:1] in _CONTINUING:
+        last += 1
+    start = sum(len(line) for line in lines[: first - 1])
+    end = start + sum(len(line) for line in lines[first - 1:last])
+    word = re.compile(rb"\b%s\b" % re.escape(name.encode()))
+    if word.search(source, 0, start) or word.search(source, end):
+        return None  # named elsewhere too: assigned again, changed or read there
+    tree, failed = _parsed_source(
+        b"\n" * (first - 1) + source[start:end], path, module, api.options
+    )
+    if failed or len(tree.defs) != 1:
+        return None
+    found = _initializer(tree, name)
+    return [found] if found is not None else []
 
 
 def _initializer(tree: MypyFile, name: str) -> AssignmentStmt | None:
