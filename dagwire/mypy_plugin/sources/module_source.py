@@ -124,10 +124,43 @@ def _parsed_source(
     return tree, errors.is_errors()
 
 
-# Source path -> (modification time, size, first line -> the definition parsed from its lines).
-_functions: dict[str, tuple[int, int, dict[int, FuncDef | Decorator | None]]] = {}
 # A coding declaration (PEP 263): it must stay on the first lines, so such a file is parsed whole.
 _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=]", re.MULTILINE)
+
+
+class _Text:
+    """A module's source as read to parse single statements of it, with what was found: by
+    first line, a function's definition (`function_source`) or a variable's assignment
+    (`_assignment_alone`); None where the module must be parsed whole."""
+
+    __slots__ = ("stamp", "source", "lines", "whole_only", "functions", "assignments")
+
+    def __init__(self, stamp: tuple[int, int], source: bytes) -> None:
+        self.stamp = stamp
+        self.source = source
+        self.lines = source.splitlines(keepends=True)
+        self.whole_only = _CODING.search(source) is not None
+        self.functions: dict[int, FuncDef | Decorator | None] = {}
+        self.assignments: dict[int, list[AssignmentStmt] | None] = {}
+
+    def statement(self, first: int, last: int) -> bytes:
+        """Lines `first` to `last`, after blank lines: a parse numbers them as in the file."""
+        return b"\n" * (first - 1) + b"".join(self.lines[first - 1:last])
+
+
+# Source path -> its text, while its size and modification time are those it was read with.
+_texts: dict[str, _Text] = {}
+
+
+def _text(path: str) -> _Text:
+    """The text of a module's source (OSError when it cannot be read)."""
+    st = os.stat(path)
+    stamp = (st.st_mtime_ns, st.st_size)
+    known = _texts.get(path)
+    if known is None or known.stamp != stamp:
+        with open(path, "rb") as f:
+            known = _texts[path] = _Text(stamp, f.read())
+    return known
 
 
 def function_source(func: FuncDef, home: MypyFile, api: CheckerApi) -> FuncDef | Decorator | None:
@@ -145,30 +178,24 @@ def function_source(func: FuncDef, home: MypyFile, api: CheckerApi) -> FuncDef |
     if first < 1 or last is None or last < first or not path or not path.endswith(".py"):
         return None  # loaded from mypy's cache: no lines kept
     try:
-        st = os.stat(path)
-        known = _functions.get(path)
-        if known is None or known[0] != st.st_mtime_ns or known[1] != st.st_size:
-            known = _functions[path] = (st.st_mtime_ns, st.st_size, {})
-        if first not in known[2]:
-            with open(path, "rb") as f:
-                source = f.read()
-            known[2][first] = _function_in(source, first, last, func.name, path, home.fullname, api)
+        text = _text(path)
+        if first not in text.functions:
+            text.functions[first] = _function_in(text, first, last, func.name, home, api)
     except Exception:  # noqa: BLE001 - unreadable: the caller reads the whole module, or not
         return None
-    return known[2][first]
+    return text.functions[first]
 
 
 def _function_in(
-    source: bytes, first: int, last: int, name: str, path: str, module: str, api: CheckerApi
+    text: _Text, first: int, last: int, name: str, home: MypyFile, api: CheckerApi
 ) -> FuncDef | Decorator | None:
-    lines = source.splitlines(keepends=True)
-    if last > len(lines) or lines[first - 1][:1] in (b" ", b"\t") or _CODING.search(source):
+    if text.whole_only or last > len(text.lines) or text.lines[first - 1][:1] in (b" ", b"\t"):
         return None
     # the one definition of that name in the text: the last one is what the module binds
-    if len(re.findall(rb"\bdef\s+%s\s*\(" % re.escape(name.encode()), source)) != 1:
+    if len(re.findall(rb"\bdef\s+%s\s*\(" % re.escape(name.encode()), text.source)) != 1:
         return None
-    text = b"\n" * (first - 1) + b"".join(lines[first - 1:last])  # same line numbers
-    tree, failed = _parsed_source(text, path, module, api.options)
+    statement = text.statement(first, last)
+    tree, failed = _parsed_source(statement, home.path, home.fullname, api.options)
     stmt = tree.defs[0] if not failed and len(tree.defs) == 1 else None
     target = stmt.func if isinstance(stmt, Decorator) else stmt
     if not isinstance(target, FuncDef) or target.name != name:
@@ -203,8 +230,6 @@ def variable_initializer(var: Var, api: CheckerApi) -> tuple[Expression, MypyFil
 
 # How a line of a statement's continuation starts (a blank line or a comment may sit inside).
 _CONTINUING = (b" ", b"\t", b"\r", b"\n", b"#", b")", b"]", b"}")
-# Source path -> (modification time, size, first line -> what `_assignment_alone` found).
-_assignments: dict[str, tuple[int, int, dict[int, list[AssignmentStmt] | None]]] = {}
 
 
 def _assignment_alone(var: Var, mod: MypyFile, api: CheckerApi) -> list[AssignmentStmt] | None:
@@ -216,24 +241,19 @@ def _assignment_alone(var: Var, mod: MypyFile, api: CheckerApi) -> list[Assignme
     if first < 1 or not path or not path.endswith(".py"):
         return None  # loaded from mypy's cache: no lines kept
     try:
-        st = os.stat(path)
-        known = _assignments.get(path)
-        if known is None or known[0] != st.st_mtime_ns or known[1] != st.st_size:
-            known = _assignments[path] = (st.st_mtime_ns, st.st_size, {})
-        if first not in known[2]:
-            with open(path, "rb") as f:
-                source = f.read()
-            known[2][first] = _assignment_in(source, first, var.name, path, mod.fullname, api)
+        text = _text(path)
+        if first not in text.assignments:
+            text.assignments[first] = _assignment_in(text, first, var.name, mod, api)
     except Exception:  # noqa: BLE001 - unreadable: the module is parsed, or not
         return None
-    return known[2][first]
+    return text.assignments[first]
 
 
 def _assignment_in(
-    source: bytes, first: int, name: str, path: str, module: str, api: CheckerApi
+    text: _Text, first: int, name: str, mod: MypyFile, api: CheckerApi
 ) -> list[AssignmentStmt] | None:
-    lines = source.splitlines(keepends=True)
-    if first > len(lines) or lines[first - 1][:1] in (b" ", b"\t", b"#") or _CODING.search(source):
+    lines = text.lines
+    if text.whole_only or first > len(lines) or lines[first - 1][:1] in (b" ", b"\t", b"#"):
         return None
     # the statement's lines: up to the next one that starts a line (a closing bracket or a
     # comment does not); a statement cut short does not parse, and the module is parsed
@@ -243,11 +263,9 @@ def _assignment_in(
     start = sum(len(line) for line in lines[: first - 1])
     end = start + sum(len(line) for line in lines[first - 1:last])
     word = re.compile(rb"\b%s\b" % re.escape(name.encode()))
-    if word.search(source, 0, start) or word.search(source, end):
+    if word.search(text.source, 0, start) or word.search(text.source, end):
         return None  # named elsewhere too: assigned again, changed or read there
-    tree, failed = _parsed_source(
-        b"\n" * (first - 1) + source[start:end], path, module, api.options
-    )
+    tree, failed = _parsed_source(text.statement(first, last), mod.path, mod.fullname, api.options)
     if failed or len(tree.defs) != 1:
         return None
     found = _initializer(tree, name)

@@ -143,19 +143,43 @@ def _assigned_variable(call: CallExpr, mod: MypyFile) -> Var | None:
     return None
 
 
-def _may_import(other: MypyFile, mod: MypyFile) -> bool:
-    """Whether `other` is a module of the same project as `mod` that could import it: a module
-    of the same top-level package, or a top-level module (a `definitions.py` beside it)."""
-    if other is mod or other.is_stub:
-        return False
-    try:
-        name = other.fullname
-    except AttributeError:  # a module mypy only knows of (not found, not yet loaded)
-        return False
+# The modules dict last indexed, its size, its modules by top-level name and its top-level
+# modules: whether a `Definitions` is merged elsewhere is asked at each module-level
+# `Definitions`, and mypy knows some 1,500 modules, nearly all of them no candidate.
+_index: list[tuple[dict[str, MypyFile], int, dict[str, list[MypyFile]], list[MypyFile]]] = []
+
+
+def _may_import(mod: MypyFile, api: CheckerApi) -> list[MypyFile]:
+    """The modules of the same project as `mod` that could import it: those of the same
+    top-level package, and the top-level modules that are no framework's (a `definitions.py`
+    beside it)."""
+    modules = api.modules
+    if (
+        not _index
+        or _index[0][0] is not modules
+        or _index[0][1] != len(modules)
+        or api.options.fine_grained_incremental  # a daemon swaps modules in place
+    ):
+        by_top: dict[str, list[MypyFile]] = {}
+        top_level: list[MypyFile] = []
+        for other in list(modules.values()):
+            try:
+                name = other.fullname
+            except AttributeError:  # a module mypy only knows of (not found, not yet loaded)
+                continue
+            if other.is_stub:
+                continue
+            by_top.setdefault(name.partition(".")[0], []).append(other)
+            if "." not in name and name not in ALL_FRAMEWORKS:
+                top_level.append(other)
+        _index[:] = [(modules, len(modules), by_top, top_level)]
+    _, _, by_top, top_level = _index[0]
     top = mod.fullname.partition(".")[0]
-    if name == top or name.startswith(f"{top}."):
-        return True
-    return "." not in name and name not in ALL_FRAMEWORKS
+    return [
+        other
+        for other in (*by_top.get(top, ()), *(m for m in top_level if m.fullname != top))
+        if other is not mod
+    ]
 
 
 def _imports(other: MypyFile, mod: MypyFile) -> bool:
@@ -184,9 +208,7 @@ def _merged_elsewhere(call: CallExpr, api: CheckerApi) -> bool:
     mod: MypyFile = api.tree
     if _assigned_variable(call, mod) is None:
         return False
-    for other in list(api.modules.values()):
-        if not _may_import(other, mod):
-            continue
+    for other in _may_import(mod, api):
         if not _imports(other, mod):
             continue
         tree = module_tree(other, api)
