@@ -19,7 +19,6 @@ from mypy.nodes import (
     ListExpr,
     MemberExpr,
     NameExpr,
-    Statement,
     SymbolNode,
     Var,
 )
@@ -33,7 +32,7 @@ from dagwire.mypy_plugin.facts.untyped_definitions import untyped_definition
 from dagwire.mypy_plugin.names import formal_args, resolve_ref, str_value
 from dagwire.mypy_plugin.sources.definition_lists import resolve_definitions
 from dagwire.mypy_plugin.sources.module_source import changed_elsewhere
-from dagwire.mypy_plugin.tree_walk import collect_calls, nested_statements, statement_blocks
+from dagwire.mypy_plugin.tree_walk import collect_calls, nested_statements
 from dagwire.mypy_plugin.type_helpers import type_builder
 from dagwire.vocabulary.calls import IMPLICIT_RESOURCE_KEYS, RESOURCE_DEFS
 
@@ -119,24 +118,19 @@ def _factory_made_ops(
 
 def _loop_over(name: str, func: FuncDef) -> Expression | None:
     """What `for name in ...:` iterates, when that loop alone binds `name` in the body."""
-    # most names a job body calls are no loop's: those need no look at what changes them
-    if sum(
-        1 for stmt in nested_statements(func.body.body)
+    statements = nested_statements(func.body.body)
+    loops = [
+        stmt for stmt in statements
         if isinstance(stmt, ForStmt) and isinstance(stmt.index, NameExpr)
         and stmt.index.name == name
-    ) != 1:
+    ]
+    # most names a job body calls are no loop's: those need no look at what changes them
+    if len(loops) != 1:
         return None
-    loops: list[ForStmt] = []
-    pending: list[Statement] = list(func.body.body)
-    while pending:
-        stmt = pending.pop()
-        if isinstance(stmt, ForStmt) and isinstance(stmt.index, NameExpr):
-            if stmt.index.name == name:
-                loops.append(stmt)
+    for stmt in statements:
         if changed_elsewhere([stmt], name, None) and not isinstance(stmt, ForStmt):
             return None
-        pending += [s for block in statement_blocks(stmt) for s in block.body]
-    return loops[0].expr if len(loops) == 1 else None
+    return loops[0].expr
 
 
 def record_to_job(ctx: MethodContext) -> tuple[Type, Captured | None]:

@@ -1,10 +1,12 @@
 """The statements of another module, and the value a module-level variable was given.
 
 mypy frees the statements of a module once it is checked, and a module loaded from the cache
-has only its symbol table: their source is parsed again (not analysed) to find a variable's
-initialiser, or only the lines of one function when its node still says where they are
-(`function_source`). Reading another module's statements makes the reader's findings depend
-on them (`cache_stamps.py` re-checks the reader when they change).
+has only its symbol table: their source is parsed again (not analysed). Where mypy's symbol
+table still says which lines hold what is wanted, only those are parsed: a function
+(`function_source`), or a variable's one assignment when the text names it nowhere else
+(`_assignment_alone`); else the module, without function bodies for a reader of module-level
+statements (`module_statements`). Reading another module's statements makes the reader's
+findings depend on them (`cache_stamps.py` re-checks the reader when they change).
 """
 
 from __future__ import annotations
@@ -79,16 +81,18 @@ def module_statements(mod: MypyFile, api: CheckerApi) -> MypyFile | None:
 
 
 def _fresh(
-    cache: _Parsed, mod: MypyFile
+    cache: _Parsed, mod: MypyFile, st: os.stat_result | None = None
 ) -> tuple[int, int, str, MypyFile | None] | None:
-    """The cache's parse of `mod`'s file, while the file is unchanged."""
+    """The cache's parse of `mod`'s file, while the file is unchanged (`st`: its stat, when
+    the caller has it)."""
     known = cache.get(mod.path)
     if known is None or known[2] != mod.fullname:
         return None
-    try:
-        st = os.stat(mod.path)
-    except OSError:
-        return None
+    if st is None:
+        try:
+            st = os.stat(mod.path)
+        except OSError:
+            return None
     return known if known[0] == st.st_mtime_ns and known[1] == st.st_size else None
 
 
@@ -98,11 +102,14 @@ def _cached_parse(
     path = mod.path
     if not path or not path.endswith(".py"):
         return None
-    known = _fresh(cache, mod)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    known = _fresh(cache, mod, st)
     if known is not None:
         return known[3]
     try:
-        st = os.stat(path)
         with open(path, "rb") as f:
             source = f.read()
         tree: MypyFile | None = _parsed_source(source, path, mod.fullname, options)[0]
